@@ -1,0 +1,116 @@
+//! Command-line interface: the arguments, and the dispatch from a command to the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+use crate::record::{LoadOptions, Record, RecordError};
+
+/// Lint quotations of public figures in Markdown articles against a reference record.
+#[derive(Debug, Parser)]
+#[command(name = "quotelint", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub record: RecordArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Which record to check against.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Add a record file or directory of YAML files; its entries override the default's by id
+    #[arg(long = "rules", value_name = "PATH", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Leave out the default record compiled into quotelint
+    #[arg(long, global = true)]
+    pub no_default_rules: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Inspect and validate the record
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate the record (the default plus PATHs) and print a summary
+    Validate {
+        /// Record files or directories to validate with the default record
+        paths: Vec<PathBuf>,
+    },
+    /// List the quotations in the record, one per line
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show one entry (a person, role, quotation or event) in full
+    Show {
+        /// The entry's id
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// How a command ended, when it did not fail: the exit code is 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Findings,
+}
+
+/// A command that could not do its job (bad record, unreadable input): exit code 2.
+#[derive(Debug)]
+pub struct Failure {
+    pub diagnostics: Vec<miette::Report>,
+    /// A closing line for the user ("found 3 problems in the record").
+    pub summary: Option<String>,
+}
+
+impl Failure {
+    pub fn record(errors: Vec<RecordError>) -> Self {
+        let n = errors.len();
+        Failure {
+            diagnostics: errors.into_iter().map(RecordError::into_report).collect(),
+            summary: Some(format!("found {n} problem{} in the record", if n == 1 { "" } else { "s" })),
+        }
+    }
+
+    pub fn message(message: String) -> Self {
+        Failure { diagnostics: vec![miette::miette!("{message}")], summary: None }
+    }
+}
+
+/// Runs a parsed command line, writing its normal output to `out`.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let mut options = LoadOptions { default: !cli.record.no_default_rules, paths: cli.record.rules.clone() };
+    match &cli.command {
+        Command::Rules { command } => {
+            if let RulesCommand::Validate { paths } = command {
+                options.paths.extend(paths.iter().cloned());
+            }
+            let record = Record::load(&options).map_err(Failure::record)?;
+            match command {
+                RulesCommand::Validate { .. } => commands::rules::validate(&record, out),
+                RulesCommand::List { format } => commands::rules::list(&record, *format, out),
+                RulesCommand::Show { id } => commands::rules::show(&record, id, out),
+            }
+        }
+    }
+}
+
+/// Output errors (a closed pipe) are failures too, reported plainly.
+pub(crate) fn io_failure(e: std::io::Error) -> Failure {
+    Failure::message(format!("cannot write output: {e}"))
+}

@@ -1,0 +1,3 @@
+//! One module per command group; each writes to the writer it is given.
+
+pub mod rules;

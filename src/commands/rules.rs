@@ -1,0 +1,158 @@
+//! `quotelint rules validate | list | show`: the record, seen from the command line.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::cli::{io_failure, Failure, ListFormat, Outcome};
+use crate::record::{EntryRef, Quotation, Record, SpanEnd};
+
+/// Prints the summary of a record that loaded without problems (problems fail the load).
+pub fn validate(record: &Record, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let examples: usize = record.quotations.iter().map(|q| q.examples.len()).sum::<usize>()
+        + record.events.iter().map(|e| e.examples.len()).sum::<usize>();
+    writeln!(
+        out,
+        "record is valid: {} people, {} quotations, {} events, {} roles, {} examples, in {} files",
+        record.people.len(),
+        record.quotations.len(),
+        record.events.len(),
+        record.roles.len(),
+        examples,
+        record.sources.len()
+    )
+    .map_err(io_failure)?;
+    Ok(Outcome::Clean)
+}
+
+/// One quotation as `rules list --format json` gives it: a stable contract for scripts.
+#[derive(Serialize)]
+struct ListedQuotation<'a> {
+    id: &'a str,
+    /// The (first) speaker's person id.
+    speaker: &'a str,
+    speaker_name: &'a str,
+    /// Every speaker's id, for joint statements.
+    speakers: &'a [String],
+    text: &'a str,
+    date: Option<String>,
+    variants: Vec<&'a str>,
+    confidence: crate::record::Confidence,
+    source: Option<&'a crate::record::Source>,
+}
+
+fn speaker_name<'a>(record: &'a Record, q: &'a Quotation) -> &'a str {
+    let id = q.speaker.0.first().map_or("", String::as_str);
+    record.person(id).map_or(id, |p| p.name.as_str())
+}
+
+fn date_text(q: &Quotation) -> Option<String> {
+    q.date.as_ref().and_then(|d| d.valid()).map(|d| d.to_string())
+}
+
+/// One line per quotation, in record order (files sorted by path, entries in file order).
+pub fn list(record: &Record, format: ListFormat, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    match format {
+        ListFormat::Json => {
+            let listed: Vec<ListedQuotation> = record
+                .quotations
+                .iter()
+                .map(|q| ListedQuotation {
+                    id: &q.id,
+                    speaker: q.speaker.0.first().map_or("", String::as_str),
+                    speaker_name: speaker_name(record, q),
+                    speakers: &q.speaker.0,
+                    text: &q.text,
+                    date: date_text(q),
+                    variants: q.variants.iter().map(|v| v.text.as_str()).collect(),
+                    confidence: q.confidence,
+                    source: q.source.as_ref(),
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &listed).map_err(|e| io_failure(e.into()))?;
+            writeln!(out).map_err(io_failure)?;
+        }
+        ListFormat::Text => {
+            let id_width = record.quotations.iter().map(|q| q.id.len()).max().unwrap_or(0);
+            let speaker_width =
+                record.quotations.iter().map(|q| speaker_name(record, q).chars().count()).max().unwrap_or(0);
+            for q in &record.quotations {
+                let date = date_text(q).unwrap_or_else(|| "undated".into());
+                writeln!(
+                    out,
+                    "{:id_width$}  {:speaker_width$}  {:10}  {}",
+                    q.id,
+                    speaker_name(record, q),
+                    date,
+                    first_words(&q.text, 8)
+                )
+                .map_err(io_failure)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The full entry as YAML, with where it is defined and what refers to it.
+pub fn show(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let Some(entry) = record.get(id) else {
+        let hint = crate::record::suggest_id(id, record.ids()).map(|s| format!(" ({s})")).unwrap_or_default();
+        return Err(Failure::message(format!("no entry in the record has the id `{id}`{hint}")));
+    };
+    let yaml = match entry {
+        EntryRef::Role(i) => serde_norway::to_string(&record.roles[i]),
+        EntryRef::Person(i) => serde_norway::to_string(&record.people[i]),
+        EntryRef::Quotation(i) => serde_norway::to_string(&record.quotations[i]),
+        EntryRef::Event(i) => serde_norway::to_string(&record.events[i]),
+    }
+    .map_err(|e| Failure::message(format!("cannot show `{id}`: {e}")))?;
+    let mut text = format!("# {} `{id}`, defined at {}\n{yaml}", entry.kind(), record.defined_at(entry));
+    match entry {
+        EntryRef::Person(_) => {
+            let said: Vec<&Quotation> =
+                record.quotations.iter().filter(|q| q.speaker.0.iter().any(|s| s == id)).collect();
+            if !said.is_empty() {
+                text.push_str(&format!("# quotations ({}):\n", said.len()));
+                for q in said {
+                    let date = date_text(q).unwrap_or_else(|| "undated".into());
+                    text.push_str(&format!("#   {}  {date}  {}\n", q.id, first_words(&q.text, 8)));
+                }
+            }
+        }
+        EntryRef::Role(_) => {
+            let mut holders = Vec::new();
+            for p in &record.people {
+                for span in p.roles.iter().filter(|s| s.role == id) {
+                    let date = |d: Option<String>| d.unwrap_or_else(|| "?".into());
+                    let from = date(span.from.as_ref().and_then(|d| d.valid()).map(|d| d.to_string()));
+                    let to = match &span.to {
+                        Some(SpanEnd::Present) => "present".to_owned(),
+                        Some(SpanEnd::Date(d)) => date(d.valid().map(|d| d.to_string())),
+                        None => "?".into(),
+                    };
+                    let when = match span.at.as_ref().and_then(|d| d.valid()) {
+                        Some(at) => format!("at {at}"),
+                        None => format!("{from} to {to}"),
+                    };
+                    holders.push(format!("#   {} ({}), {when}\n", p.name, p.id));
+                }
+            }
+            if !holders.is_empty() {
+                text.push_str(&format!("# holders ({}):\n", holders.len()));
+                text.extend(holders);
+            }
+        }
+        _ => {}
+    }
+    out.write_all(text.as_bytes()).map_err(io_failure)?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,12 @@
+//! quotelint: checks quotations in Markdown articles against a reference record of who said
+//! what, when, and where it is documented.
+//!
+//! The library never prints and never exits: commands write to the writer they are given and
+//! return an [`Outcome`] or the diagnostics of a failure; `main.rs` maps those to exit codes.
+
+pub mod cli;
+mod commands;
+pub mod date;
+pub mod record;
+
+pub use cli::{run, Cli, Failure, Outcome};

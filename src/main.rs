@@ -1,0 +1,26 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use quotelint::{Cli, Outcome};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result = quotelint::run(&cli, &mut stdout);
+    let _ = stdout.flush();
+    match result {
+        Ok(Outcome::Clean) => ExitCode::from(0),
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(failure) => {
+            let mut stderr = std::io::stderr().lock();
+            for report in failure.diagnostics {
+                let _ = writeln!(stderr, "{report:?}");
+            }
+            if let Some(summary) = failure.summary {
+                let _ = writeln!(stderr, "{summary}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The record: who said what, when, and where it is documented.
+//!
+//! Loading reads every file (the embedded default, then the user's), decodes each with serde,
+//! merges entries by id (a user's entry replaces a default one with the same id) and validates
+//! the whole. Every problem is collected and returned with its location; nothing stops at the
+//! first.
+
+mod error;
+mod locate;
+pub mod schema;
+mod source;
+mod validate;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use error::{line_col, Location, RecordError};
+use locate::{Locator, Step};
+pub use schema::*;
+pub use source::{default_sources, Layer, RecordSource};
+
+/// Which record files to load.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Include the record embedded in the binary.
+    pub default: bool,
+    /// User files or directories, added to (and overriding) the default.
+    pub paths: Vec<PathBuf>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { default: true, paths: Vec::new() }
+    }
+}
+
+/// A reference to an entry of any kind, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryRef {
+    Role(usize),
+    Person(usize),
+    Quotation(usize),
+    Event(usize),
+}
+
+impl EntryRef {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EntryRef::Role(_) => "role",
+            EntryRef::Person(_) => "person",
+            EntryRef::Quotation(_) => "quotation",
+            EntryRef::Event(_) => "event",
+        }
+    }
+}
+
+/// The loaded, validated record.
+#[derive(Debug, Default)]
+pub struct Record {
+    pub sources: Vec<RecordSource>,
+    pub roles: Vec<Role>,
+    pub people: Vec<Person>,
+    pub quotations: Vec<Quotation>,
+    pub events: Vec<Event>,
+    ids: HashMap<String, EntryRef>,
+}
+
+impl Record {
+    /// Loads and validates the record; on any problem, returns all of them.
+    pub fn load(options: &LoadOptions) -> Result<Record, Vec<RecordError>> {
+        let mut sources = if options.default { default_sources() } else { Vec::new() };
+        let (user, mut errors) = source::user_sources(&options.paths);
+        sources.extend(user);
+        let record = Record::from_sources(sources, &mut errors);
+        if errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Decodes, merges and validates `sources`, appending every problem to `errors`.
+    pub fn from_sources(sources: Vec<RecordSource>, errors: &mut Vec<RecordError>) -> Record {
+        let mut record = Record::default();
+        let mut problems = Vec::new();
+        for (file, source) in sources.iter().enumerate() {
+            match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
+                Ok(Some(decoded)) => record.merge(file, source.layer, decoded, &sources, &mut problems),
+                Ok(None) => {}
+                Err(e) => errors.push(decode_error(source, &e)),
+            }
+        }
+        record.sources = sources;
+        validate::validate(&record, &mut problems);
+        errors.extend(locate_problems(&record.sources, problems));
+        errors.sort_by_key(|e| {
+            e.location.as_ref().map(|l| (record.sources.iter().position(|s| s.name == l.file), l.span.start))
+        });
+        record
+    }
+
+    /// Adds one file's entries; a user entry replaces a default entry of the same kind and id.
+    fn merge(
+        &mut self,
+        file: usize,
+        layer: Layer,
+        decoded: RecordFile,
+        sources: &[RecordSource],
+        problems: &mut Vec<Problem>,
+    ) {
+        macro_rules! add {
+            ($list:ident, $variant:ident, $section:literal) => {
+                for (index, mut entry) in decoded.$list.into_iter().enumerate() {
+                    entry.origin = Origin { file, index };
+                    let here =
+                        Problem::at(file, vec![Step::Key($section), Step::Index(index), Step::Key("id")]);
+                    match self.ids.get(&entry.id).copied() {
+                        None => {
+                            self.ids.insert(entry.id.clone(), EntryRef::$variant(self.$list.len()));
+                            self.$list.push(entry);
+                        }
+                        Some(EntryRef::$variant(i)) if sources[self.$list[i].origin.file].layer < layer => {
+                            self.$list[i] = entry;
+                        }
+                        Some(existing) => {
+                            let first = self.origin_of(existing);
+                            problems.push(here.duplicate(&entry.id, existing.kind(), first));
+                        }
+                    }
+                }
+            };
+        }
+        add!(roles, Role, "roles");
+        add!(people, Person, "people");
+        add!(quotations, Quotation, "quotations");
+        add!(events, Event, "events");
+    }
+
+    fn origin_of(&self, entry: EntryRef) -> (Origin, &'static str) {
+        match entry {
+            EntryRef::Role(i) => (self.roles[i].origin, "roles"),
+            EntryRef::Person(i) => (self.people[i].origin, "people"),
+            EntryRef::Quotation(i) => (self.quotations[i].origin, "quotations"),
+            EntryRef::Event(i) => (self.events[i].origin, "events"),
+        }
+    }
+
+    /// Any entry by id.
+    pub fn get(&self, id: &str) -> Option<EntryRef> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        match self.get(id)? {
+            EntryRef::Person(i) => Some(&self.people[i]),
+            _ => None,
+        }
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        match self.get(id)? {
+            EntryRef::Role(i) => Some(&self.roles[i]),
+            _ => None,
+        }
+    }
+
+    /// Every id, for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.ids.keys().map(String::as_str)
+    }
+
+    /// `file:line` where an entry is defined.
+    pub fn defined_at(&self, entry: EntryRef) -> String {
+        let (origin, section) = self.origin_of(entry);
+        let source = &self.sources[origin.file];
+        let range = Locator::new(&source.text).locate(&[Step::Key(section), Step::Index(origin.index)]);
+        format!("{}:{}", source.name, line_col(&source.text, range.start).0)
+    }
+}
+
+/// A problem found by merging or validation, located by path until it is reported.
+#[derive(Debug)]
+pub(crate) struct Problem {
+    file: usize,
+    path: Vec<Step>,
+    message: String,
+    label: String,
+    help: Option<String>,
+    /// Another place the message refers to, by file and path, with the words that introduce
+    /// it in the help ("first defined at").
+    related: Option<(usize, Vec<Step>, &'static str)>,
+}
+
+impl Problem {
+    pub(crate) fn at(file: usize, path: Vec<Step>) -> ProblemAt {
+        ProblemAt { file, path }
+    }
+}
+
+/// A place, waiting for the message of the problem found there.
+pub(crate) struct ProblemAt {
+    file: usize,
+    path: Vec<Step>,
+}
+
+impl ProblemAt {
+    pub(crate) fn problem(self, message: String, label: &str, help: Option<String>) -> Problem {
+        Problem { file: self.file, path: self.path, message, label: label.to_owned(), help, related: None }
+    }
+
+    /// A problem that also points the reader at another place (`intro` file:line:col).
+    pub(crate) fn problem_with(
+        self,
+        message: String,
+        label: &str,
+        help: Option<String>,
+        related: (usize, Vec<Step>, &'static str),
+    ) -> Problem {
+        Problem { related: Some(related), ..self.problem(message, label, help) }
+    }
+
+    fn duplicate(self, id: &str, kind: &str, first: (Origin, &'static str)) -> Problem {
+        let (origin, section) = first;
+        self.problem_with(
+            format!("duplicate id `{id}`: a {kind} already has it"),
+            "defined again here",
+            None,
+            (
+                origin.file,
+                vec![Step::Key(section), Step::Index(origin.index), Step::Key("id")],
+                "first defined at",
+            ),
+        )
+    }
+}
+
+/// Turns path-located problems into errors with byte ranges, parsing each affected file once.
+fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<RecordError> {
+    problems.sort_by_key(|p| p.file);
+    let mut locators: HashMap<usize, Locator> = HashMap::new();
+    let mut shared: HashMap<usize, Arc<str>> = HashMap::new();
+    let mut out = Vec::with_capacity(problems.len());
+    for p in problems {
+        for file in std::iter::once(p.file).chain(p.related.as_ref().map(|r| r.0)) {
+            locators.entry(file).or_insert_with(|| Locator::new(&sources[file].text));
+        }
+        let span = locators[&p.file].locate(&p.path);
+        let mut help = p.help;
+        if let Some((file, path, intro)) = &p.related {
+            let at = locators[file].locate(path);
+            let (line, col) = line_col(&sources[*file].text, at.start);
+            let first = format!("{intro} {}:{line}:{col}", sources[*file].name);
+            help = Some(match help {
+                Some(h) => format!("{first}; {h}"),
+                None => first,
+            });
+        }
+        let text = shared.entry(p.file).or_insert_with(|| Arc::from(&*sources[p.file].text)).clone();
+        out.push(RecordError::located(p.message, help, &sources[p.file].name, text, span, &p.label));
+    }
+    out
+}
+
+/// A file serde could not decode: bad YAML syntax, an unknown key, a value of the wrong type.
+fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
+    let text = &source.text;
+    let span = match e.location() {
+        Some(loc) => {
+            let line_start =
+                text.split_inclusive('\n').take(loc.line().saturating_sub(1)).map(str::len).sum::<usize>();
+            let start = text[line_start..]
+                .char_indices()
+                .nth(loc.column().saturating_sub(1))
+                .map_or(text.len(), |(i, _)| line_start + i);
+            let end = text[start..].find(['\n', ':', ',']).map_or(text.len(), |i| start + i);
+            start..end.max(start)
+        }
+        None => 0..0,
+    };
+    let message = e.to_string();
+    // serde_norway appends " at line L column C"; the location already says it.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let help = if message.contains("unknown field") {
+        Some("see docs/record.md for the keys each entry takes".to_owned())
+    } else {
+        None
+    };
+    RecordError::located(message, help, &source.name, Arc::from(&**text), span, "here")
+}
+
+/// "did you mean" for a mistyped id.
+pub fn suggest_id<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
+    validate::suggest(wrong, known)
+}

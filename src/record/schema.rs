@@ -1,0 +1,363 @@
+//! The record's YAML file format, as documented in `docs/record.md`.
+//!
+//! These types are both what serde reads and what the rest of quotelint uses: values that can be
+//! wrong without being malformed YAML (dates, ids, references) are kept as read and checked by
+//! [`super::validate`], so that one run reports all of them with their locations.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::date::{DateError, PartialDate};
+
+/// One record file: any of the four lists, each optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordFile {
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub quotations: Vec<Quotation>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// An office that writers name instead of its holder ("the British prime minister").
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub single_holder: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phrases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A speaker: a person, or an organization or document that "says" things.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kind: SpeakerKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub misspellings: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleSpan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<Provenance>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    #[default]
+    Person,
+    Organization,
+    Document,
+}
+
+/// A role held by a person over a span of time, or known to be held at one date (`at`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpan {
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<RecordDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<SpanEnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<RecordDate>,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The end of a role span: a date, or `present` for an office still held.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum SpanEnd {
+    Present,
+    Date(RecordDate),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quotation {
+    pub id: String,
+    pub speaker: Speakers,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+    #[serde(default)]
+    pub kind: QuotationKind,
+    #[serde(default)]
+    pub date: Option<RecordDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occasion: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<Provenance>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuotationKind {
+    /// The words as spoken or written.
+    #[default]
+    Quotation,
+    /// Reported speech only: good for who said it, never for the wording.
+    Reported,
+}
+
+/// One speaker id, or several for a joint statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Speakers(pub Vec<String>);
+
+/// Another published wording of the same remark: a plain string, or `{text, source, note}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub names: Vec<String>,
+    pub date: RecordDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<Provenance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a remark or event is documented, as an editor should cite it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// A page or publication where the compilers read the text.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+/// A sentence and what quotelint must make of it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expectation,
+}
+
+/// `pass`, or the code(s) of the findings an example must produce.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Expectation(pub Vec<String>);
+
+impl Expectation {
+    pub fn is_pass(&self) -> bool {
+        self.0.len() == 1 && self.0[0] == "pass"
+    }
+}
+
+/// Which entry of which file a value came from, for locating problems and `rules show`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: usize,
+    pub index: usize,
+}
+
+/// A date as written in the record: parsed if valid, kept as text with the reason if not, so
+/// that validation can report every bad date instead of stopping at the first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordDate {
+    Valid(PartialDate),
+    Invalid(String, DateError),
+}
+
+impl RecordDate {
+    pub fn valid(&self) -> Option<PartialDate> {
+        match self {
+            RecordDate::Valid(d) => Some(*d),
+            RecordDate::Invalid(..) => None,
+        }
+    }
+
+    fn from_text(text: &str) -> Self {
+        match PartialDate::parse(text) {
+            Ok(d) => RecordDate::Valid(d),
+            Err(e) => RecordDate::Invalid(text.to_owned(), e),
+        }
+    }
+}
+
+impl Serialize for RecordDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RecordDate::Valid(d) => d.serialize(s),
+            RecordDate::Invalid(text, _) => s.serialize_str(text),
+        }
+    }
+}
+
+/// Accepts `"1991-03"` and also an unquoted year (`1991`), which YAML reads as a number.
+impl<'de> Deserialize<'de> for RecordDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = RecordDate;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RecordDate, E> {
+                Ok(RecordDate::from_text(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RecordDate, E> {
+                Ok(RecordDate::from_text(&v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RecordDate, E> {
+                Ok(RecordDate::from_text(&v.to_string()))
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for SpanEnd {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let date = RecordDate::deserialize(d)?;
+        Ok(match date {
+            RecordDate::Invalid(text, _) if text == "present" => SpanEnd::Present,
+            other => SpanEnd::Date(other),
+        })
+    }
+}
+
+/// Deserializes a string or a list of strings.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D, what: &'static str) -> Result<Vec<String>, D::Error> {
+    struct OneOrMany(&'static str);
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_owned()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(OneOrMany(what))
+}
+
+impl<'de> Deserialize<'de> for Speakers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        one_or_many(d, "a person id, or a list of person ids").map(Speakers)
+    }
+}
+
+impl<'de> Deserialize<'de> for Expectation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        one_or_many(d, "`pass`, a check code, or a list of check codes").map(Expectation)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VariantFields {
+    text: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Variant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct VariantVisitor;
+        impl<'de> Visitor<'de> for VariantVisitor {
+            type Value = Variant;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a wording, or a mapping with `text`, `source` and `note`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Variant, E> {
+                Ok(Variant { text: v.to_owned(), source: None, note: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Variant, A::Error> {
+                let f = VariantFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Variant { text: f.text, source: f.source, note: f.note })
+            }
+        }
+        d.deserialize_any(VariantVisitor)
+    }
+}

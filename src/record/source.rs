@@ -1,0 +1,91 @@
+//! Where record files come from: the embedded default, or paths a user names.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use super::error::RecordError;
+
+include!(concat!(env!("OUT_DIR"), "/default_record.rs"));
+
+/// Which set of files an entry belongs to: a user's entries override the default's by id,
+/// while two entries with one id in the same layer are an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    Default,
+    User,
+}
+
+/// One record file's name and text, kept for locating problems and for `rules show`.
+#[derive(Debug, Clone)]
+pub struct RecordSource {
+    pub name: String,
+    pub text: Cow<'static, str>,
+    pub layer: Layer,
+}
+
+/// The embedded default record's files.
+pub fn default_sources() -> Vec<RecordSource> {
+    DEFAULT_RECORD
+        .iter()
+        .map(|(name, text)| RecordSource {
+            name: (*name).to_owned(),
+            text: Cow::Borrowed(*text),
+            layer: Layer::Default,
+        })
+        .collect()
+}
+
+/// Reads the files a user named with `--rules`: a file, or every `.yaml`/`.yml` file below a
+/// directory (sorted, so that the order and therefore the output is deterministic). A path that
+/// cannot be read is reported and the others are still read.
+pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = Vec::new();
+            for entry in walkdir::WalkDir::new(path).follow_links(true) {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_yaml(e.path()) => files.push(e.into_path()),
+                    Ok(_) => {}
+                    Err(e) => errors.push(RecordError::plain(
+                        format!("cannot read record directory {}: {e}", path.display()),
+                        None,
+                    )),
+                }
+            }
+            files.sort();
+            for file in files {
+                read_one(&file, &mut sources, &mut errors);
+            }
+        } else {
+            read_one(path, &mut sources, &mut errors);
+        }
+    }
+    (sources, errors)
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => sources.push(RecordSource { name, text: Cow::Owned(text), layer: Layer::User }),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                errors.push(RecordError::plain(
+                    format!("record file {name} is not UTF-8 (invalid byte at offset {at})"),
+                    Some("save the file as UTF-8".into()),
+                ));
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(RecordError::plain(
+            format!("record path {name} does not exist"),
+            Some("`--rules` takes a YAML file or a directory of them".into()),
+        )),
+        Err(e) => errors.push(RecordError::plain(format!("cannot read record file {name}: {e}"), None)),
+    }
+}

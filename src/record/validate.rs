@@ -1,0 +1,376 @@
+//! Checks that need the whole record: references between entries, dates, role spans, names.
+//! Problems are collected, never returned early, so one run shows them all.
+
+use std::collections::HashMap;
+
+use super::locate::Step;
+use super::schema::*;
+use super::{EntryRef, Problem, Record};
+use crate::date::PartialDate;
+
+/// Check codes an example may expect, besides `pass`.
+pub const CHECK_CODES: &[&str] = &[
+    "misattributed",
+    "misdated",
+    "misquoted",
+    "unsourced",
+    "misdated-event",
+    "malformed-date",
+    "unverified",
+];
+
+pub(crate) fn validate(record: &Record, problems: &mut Vec<Problem>) {
+    let mut v = Validator { record, problems };
+    for role in &record.roles {
+        v.role(role);
+    }
+    for person in &record.people {
+        v.person(person);
+    }
+    for q in &record.quotations {
+        v.quotation(q);
+    }
+    let mut event_names: HashMap<String, (usize, &Event)> = HashMap::new();
+    for event in &record.events {
+        v.event(event, &mut event_names);
+    }
+    v.single_holders();
+}
+
+struct Validator<'a> {
+    record: &'a Record,
+    problems: &'a mut Vec<Problem>,
+}
+
+fn path(section: &'static str, origin: Origin, rest: &[Step]) -> Vec<Step> {
+    let mut p = vec![Step::Key(section), Step::Index(origin.index)];
+    p.extend_from_slice(rest);
+    p
+}
+
+impl Validator<'_> {
+    fn report(
+        &mut self,
+        origin: Origin,
+        path: Vec<Step>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) {
+        self.problems.push(Problem::at(origin.file, path).problem(message, label, help));
+    }
+
+    fn id(&mut self, section: &'static str, origin: Origin, id: &str) {
+        let kebab = !id.is_empty()
+            && id
+                .split('-')
+                .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        if !kebab {
+            self.report(
+                origin,
+                path(section, origin, &[Step::Key("id")]),
+                format!("id `{id}` is not kebab-case"),
+                "not kebab-case",
+                Some("ids are lower-case words and digits joined by single hyphens, e.g. `major-1991-03-not-strengthening-nato`".into()),
+            );
+        }
+    }
+
+    fn not_empty(&mut self, section: &'static str, origin: Origin, at: &[Step], what: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(origin, path(section, origin, at), format!("{what} is empty"), "empty", None);
+        }
+    }
+
+    fn date(&mut self, section: &'static str, origin: Origin, at: &[Step], date: &RecordDate) {
+        if let RecordDate::Invalid(_, e) = date {
+            self.report(origin, path(section, origin, at), e.to_string(), "not a valid date", None);
+        }
+    }
+
+    fn examples(&mut self, section: &'static str, origin: Origin, examples: &[Example]) {
+        for (i, ex) in examples.iter().enumerate() {
+            self.not_empty(
+                section,
+                origin,
+                &[Step::Key("examples"), Step::Index(i), Step::Key("text")],
+                "example text",
+                &ex.text,
+            );
+            let codes = &ex.expect.0;
+            let bad: Vec<&String> = codes
+                .iter()
+                .filter(|c| {
+                    !(CHECK_CODES.contains(&c.as_str()) || (c.as_str() == "pass" && codes.len() == 1))
+                })
+                .collect();
+            if codes.is_empty() || !bad.is_empty() {
+                let what = bad.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+                self.report(
+                    origin,
+                    path(section, origin, &[Step::Key("examples"), Step::Index(i), Step::Key("expect")]),
+                    if codes.is_empty() {
+                        "an example expects nothing".into()
+                    } else {
+                        format!("unknown expectation {what}")
+                    },
+                    "expected outcome",
+                    Some(format!("write `pass`, or one or more of: {}", CHECK_CODES.join(", "))),
+                );
+            }
+        }
+    }
+
+    fn role(&mut self, role: &Role) {
+        self.id("roles", role.origin, &role.id);
+        self.not_empty("roles", role.origin, &[Step::Key("title")], "role title", &role.title);
+        for (i, phrase) in role.phrases.iter().enumerate() {
+            self.not_empty(
+                "roles",
+                role.origin,
+                &[Step::Key("phrases"), Step::Index(i)],
+                "role phrase",
+                phrase,
+            );
+        }
+    }
+
+    fn person(&mut self, person: &Person) {
+        let o = person.origin;
+        self.id("people", o, &person.id);
+        self.not_empty("people", o, &[Step::Key("name")], "name", &person.name);
+        for (i, alias) in person.aliases.iter().enumerate() {
+            self.not_empty("people", o, &[Step::Key("aliases"), Step::Index(i)], "alias", alias);
+        }
+        for (i, span) in person.roles.iter().enumerate() {
+            let at = |k: &'static str| [Step::Key("roles"), Step::Index(i), Step::Key(k)];
+            if self.record.role(&span.role).is_none() {
+                self.report(
+                    o,
+                    path("people", o, &at("role")),
+                    format!("unknown role `{}`", span.role),
+                    "no role has this id",
+                    suggest(&span.role, self.record.roles.iter().map(|r| r.id.as_str())),
+                );
+            }
+            for (key, date) in [("from", span.from.as_ref()), ("at", span.at.as_ref())] {
+                if let Some(d) = date {
+                    self.date("people", o, &at(key), d);
+                }
+            }
+            if let Some(SpanEnd::Date(d)) = &span.to {
+                self.date("people", o, &at("to"), d);
+            }
+            if span.at.is_some() && (span.from.is_some() || span.to.is_some()) {
+                self.report(
+                    o,
+                    path("people", o, &at("at")),
+                    "a role span has both `at` and `from`/`to`".into(),
+                    "give one or the other",
+                    Some("`at` is for a date at which the role was held when the span is unknown".into()),
+                );
+            }
+            if let (Some(from), Some(SpanEnd::Date(to))) =
+                (span.from.as_ref().and_then(RecordDate::valid), &span.to)
+            {
+                if let Some(to) = to.valid() {
+                    if to.certainly_cmp(&from) == Some(std::cmp::Ordering::Less) {
+                        self.report(
+                            o,
+                            path("people", o, &at("to")),
+                            format!("role `{}` ends ({to}) before it starts ({from})", span.role),
+                            "ends before the start",
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn quotation(&mut self, q: &Quotation) {
+        let o = q.origin;
+        self.id("quotations", o, &q.id);
+        if q.speaker.0.is_empty() {
+            self.report(
+                o,
+                path("quotations", o, &[Step::Key("speaker")]),
+                "no speaker given".into(),
+                "empty",
+                None,
+            );
+        }
+        let single = q.speaker.0.len() == 1;
+        for (i, speaker) in q.speaker.0.iter().enumerate() {
+            let at: &[Step] =
+                if single { &[Step::Key("speaker")] } else { &[Step::Key("speaker"), Step::Index(i)] };
+            match self.record.get(speaker) {
+                Some(EntryRef::Person(_)) => {}
+                Some(other) => self.report(
+                    o,
+                    path("quotations", o, at),
+                    format!("speaker `{speaker}` is a {}, not a person", other.kind()),
+                    "not a person id",
+                    None,
+                ),
+                None => self.report(
+                    o,
+                    path("quotations", o, at),
+                    format!("unknown speaker `{speaker}`"),
+                    "no person has this id",
+                    suggest(speaker, self.record.people.iter().map(|p| p.id.as_str()))
+                        .or_else(|| Some("add the person under `people:` (see docs/record.md)".into())),
+                ),
+            }
+        }
+        self.not_empty("quotations", o, &[Step::Key("text")], "quotation text", &q.text);
+        for (i, v) in q.variants.iter().enumerate() {
+            self.not_empty(
+                "quotations",
+                o,
+                &[Step::Key("variants"), Step::Index(i)],
+                "variant text",
+                &v.text,
+            );
+        }
+        if let Some(d) = &q.date {
+            self.date("quotations", o, &[Step::Key("date")], d);
+        }
+        self.examples("quotations", o, &q.examples);
+    }
+
+    fn event<'e>(&mut self, event: &'e Event, names: &mut HashMap<String, (usize, &'e Event)>) {
+        let o = event.origin;
+        self.id("events", o, &event.id);
+        self.not_empty("events", o, &[Step::Key("name")], "event name", &event.name);
+        self.date("events", o, &[Step::Key("date")], &event.date);
+        if event.names.is_empty() {
+            self.report(
+                o,
+                path("events", o, &[Step::Key("names")]),
+                format!("event `{}` has no `names`", event.id),
+                "empty",
+                Some("list what writers call the event, so that quotelint can find it in articles".into()),
+            );
+        }
+        for (i, name) in event.names.iter().enumerate() {
+            let at = [Step::Key("names"), Step::Index(i)];
+            self.not_empty("events", o, &at, "event name", name);
+            let key = name.trim().to_lowercase();
+            match names.get(&key) {
+                Some((_, other)) if other.id != event.id => {
+                    let other_id = other.id.clone();
+                    self.report(
+                        o,
+                        path("events", o, &at),
+                        format!("the name \"{name}\" already belongs to event `{other_id}`"),
+                        "name used twice",
+                        Some("a name must lead to one event; make this one more specific".into()),
+                    );
+                }
+                _ => {
+                    names.insert(key, (i, event));
+                }
+            }
+        }
+        self.examples("events", o, &event.examples);
+    }
+
+    /// Two people holding a single-holder role over days both spans certainly cover.
+    fn single_holders(&mut self) {
+        let mut holders: HashMap<&str, Vec<(&Person, usize, Core)>> = HashMap::new();
+        for person in &self.record.people {
+            for (i, span) in person.roles.iter().enumerate() {
+                let single = self.record.role(&span.role).is_some_and(|r| r.single_holder);
+                if let (true, Some(core)) = (single, certain_core(span)) {
+                    holders.entry(span.role.as_str()).or_default().push((person, i, core));
+                }
+            }
+        }
+        let mut roles: Vec<_> = holders.into_iter().collect();
+        roles.sort_by_key(|(role, _)| *role);
+        for (role, spans) in roles {
+            for (a, (pa, ia, (fa, ta))) in spans.iter().enumerate() {
+                for (pb, ib, (fb, tb)) in &spans[a + 1..] {
+                    if pa.id == pb.id {
+                        continue;
+                    }
+                    // The days both spans certainly cover: from the later start to the earlier end.
+                    let start = fa.latest().max(fb.latest());
+                    let end = match (ta, tb) {
+                        (Some(x), Some(y)) => Some(x.earliest().min(y.earliest())),
+                        (Some(x), None) | (None, Some(x)) => Some(x.earliest()),
+                        (None, None) => None,
+                    };
+                    if end.is_none_or(|end| start < end) {
+                        let o = pb.origin;
+                        let other = (
+                            pa.origin.file,
+                            path("people", pa.origin, &[Step::Key("roles"), Step::Index(*ia)]),
+                            "correct one of the spans, or make the role not `single_holder`; the other span is at",
+                        );
+                        self.problems.push(
+                            Problem::at(o.file, path("people", o, &[Step::Key("roles"), Step::Index(*ib)]))
+                                .problem_with(
+                                    format!(
+                                        "`{}` and `{}` both hold single-holder role `{role}` at once",
+                                        pa.id, pb.id
+                                    ),
+                                    "overlaps another holder's span",
+                                    None,
+                                    other,
+                                ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A span's start and end, `None` for a role still held.
+type Core = (PartialDate, Option<PartialDate>);
+
+/// The span's start and end (`None` = still held) when both are known; the days it certainly
+/// covers run from the start's latest day to the end's earliest day.
+fn certain_core(span: &RoleSpan) -> Option<Core> {
+    if let Some(at) = span.at.as_ref().and_then(RecordDate::valid) {
+        return Some((at, Some(at)));
+    }
+    let from = span.from.as_ref()?.valid()?;
+    match span.to.as_ref()? {
+        SpanEnd::Present => Some((from, None)),
+        SpanEnd::Date(d) => Some((from, Some(d.valid()?))),
+    }
+}
+
+/// "did you mean" for a mistyped id: the closest known id within a small edit distance.
+pub(crate) fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
+    let best = known.map(|k| (edit_distance(wrong, k), k)).filter(|(d, k)| *d <= 2.max(k.len() / 4)).min()?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["gorbachev", "stoltenberg-jens", "stoltenberg-gerhard"];
+        assert_eq!(suggest("gorbachov", ids.into_iter()).as_deref(), Some("did you mean `gorbachev`?"));
+        assert_eq!(suggest("putin", ids.into_iter()), None);
+    }
+}

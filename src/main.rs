@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -6,6 +6,11 @@ use quotelint::{Cli, Outcome};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Wrapped messages suit a terminal; logs and scripts want one message per line.
+    let terminal = std::io::stderr().is_terminal();
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(terminal).build())
+    }));
     let mut stdout = std::io::stdout().lock();
     let result = quotelint::run(&cli, &mut stdout);
     let _ = stdout.flush();

@@ -1,0 +1,172 @@
+//! Each kind of bad record gives a located error (file:line:column of the offending value) and
+//! exit code 2, and every problem of a run is reported, not just the first.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{quotelint, Run};
+
+/// A small valid record the bad cases below build on.
+const BASE: &str = r#"roles:
+  - id: uk-prime-minister
+    title: Prime Minister of the United Kingdom
+    single_holder: true
+people:
+  - id: major
+    name: John Major
+    roles:
+      - role: uk-prime-minister
+        from: "1990-11-28"
+        to: "1997-05-02"
+  - id: thatcher
+    name: Margaret Thatcher
+    roles:
+      - role: uk-prime-minister
+        from: "1979-05-04"
+        to: "1990-11-28"
+"#;
+
+fn validate(files: &[(&str, &str)]) -> (Run, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    let run = quotelint(&["--no-default-rules", "rules", "validate", "."], Some(dir.path()));
+    (run, dir)
+}
+
+/// Asserts one reported problem: its message and where it points (`file:line:col`).
+fn assert_problem(run: &Run, message: &str, at: &str) {
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    let pos = run.stderr.find(message).unwrap_or_else(|| panic!("no `{message}` in:\n{}", run.stderr));
+    // The location is the header of the snippet that follows the message.
+    let after = &run.stderr[pos..];
+    let header = after.find("╭─[").map(|i| &after[i + "╭─[".len()..]).expect("a snippet header");
+    let header = &header[..header.find(']').unwrap()];
+    assert_eq!(header, Path::new(".").join(at).to_str().unwrap(), "location of `{message}`");
+}
+
+#[test]
+fn valid_base_record_passes() {
+    let (run, _d) = validate(&[("base.yaml", BASE)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 roles"), "{}", run.stdout);
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let (run, _d) = validate(&[("bad.yaml", "people:\n  - id: major\n    name: \"John Major\n")]);
+    assert_problem(&run, "found unexpected end of stream", "bad.yaml:4:1");
+}
+
+#[test]
+fn unknown_key_is_an_error_not_ignored() {
+    let text = "people:\n  - id: major\n    name: John Major\n    nicknames: [Honest John]\n";
+    let (run, _d) = validate(&[("bad.yaml", text)]);
+    assert_problem(&run, "unknown field `nicknames`", "bad.yaml:4:5");
+}
+
+#[test]
+fn wrong_value_type() {
+    let text = "people:\n  - id: major\n    name: [John, Major]\n";
+    let (run, _d) = validate(&[("bad.yaml", text)]);
+    assert_problem(&run, "invalid type: sequence, expected a string", "bad.yaml:3:11");
+}
+
+#[test]
+fn duplicate_ids_across_files() {
+    let other = "quotations:\n  - id: major\n    speaker: major\n    text: Nothing of the sort will happen.\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("b.yaml", other)]);
+    assert_problem(&run, "duplicate id `major`: a person already has it", "b.yaml:2:9");
+    assert!(run.stderr.contains("first defined at ./a.yaml:6:9"), "{}", run.stderr);
+}
+
+#[test]
+fn unknown_speaker_with_suggestion() {
+    let q = "quotations:\n  - id: major-1991-03\n    speaker: majr\n    text: Nothing of the sort will happen.\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
+    assert_problem(&run, "unknown speaker `majr`", "q.yaml:3:14");
+    assert!(run.stderr.contains("did you mean `major`?"), "{}", run.stderr);
+}
+
+#[test]
+fn invalid_dates_are_reported_where_written() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    date: \"1991-02-30\"\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
+    assert_problem(&run, "`1991-02-30`: that month has no day 30", "q.yaml:5:11");
+    let q = q.replace("\"1991-02-30\"", "March 1991");
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", &q)]);
+    assert_problem(&run, "`March 1991` is not a date", "q.yaml:5:11");
+}
+
+#[test]
+fn role_span_ending_before_it_starts() {
+    let bad = BASE.replace("to: \"1997-05-02\"", "to: \"1989\"");
+    let (run, _d) = validate(&[("a.yaml", &bad)]);
+    assert_problem(&run, "role `uk-prime-minister` ends (1989) before it starts (1990-11-28)", "a.yaml:11:13");
+}
+
+#[test]
+fn two_holders_of_a_single_holder_role() {
+    let bad = BASE.replace("to: \"1990-11-28\"", "to: \"1991\"");
+    let (run, _d) = validate(&[("a.yaml", &bad)]);
+    assert_problem(&run, "`major` and `thatcher` both hold single-holder role `uk-prime-minister` at once", "a.yaml:15:9");
+    assert!(run.stderr.contains("the other span is at ./a.yaml:9:9"), "{}", run.stderr);
+}
+
+#[test]
+fn handover_on_the_same_day_or_year_is_not_an_overlap() {
+    // Thatcher's span ends the day Major's starts (BASE); at year precision, "to 1990" and
+    // "from 1990" may not overlap either.
+    let years = BASE.replace("\"1990-11-28\"", "\"1990\"");
+    for text in [BASE, &years] {
+        let (run, _d) = validate(&[("a.yaml", text)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+}
+
+#[test]
+fn empty_text() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: \"  \"\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
+    assert_problem(&run, "quotation text is empty", "q.yaml:4:11");
+}
+
+#[test]
+fn unknown_role_and_bad_example_expectation() {
+    let bad = BASE.replace("role: uk-prime-minister\n        from: \"1979", "role: uk-prime-ministr\n        from: \"1979");
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    confidence: low\n    examples:\n      - text: 'Major said: \"Nothing of the sort will happen.\"'\n        expect: misatributed\n";
+    let (run, _d) = validate(&[("a.yaml", &bad), ("q.yaml", q)]);
+    assert_problem(&run, "unknown role `uk-prime-ministr`", "a.yaml:15:15");
+    assert_problem(&run, "unknown expectation `misatributed`", "q.yaml:8:17");
+}
+
+#[test]
+fn every_problem_of_a_run_is_reported() {
+    let q = "quotations:\n  - id: Q_A\n    speaker: nobody\n    text: \"\"\n    date: \"1991-13\"\n    confidence: low\n";
+    let broken = "people: [\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("b.yaml", broken), ("q.yaml", q)]);
+    assert_eq!(run.code, 2);
+    for message in ["id `Q_A` is not kebab-case", "unknown speaker `nobody`", "quotation text is empty", "has no month 13", "b.yaml"] {
+        assert!(run.stderr.contains(message), "missing `{message}` in:\n{}", run.stderr);
+    }
+    assert!(run.stderr.trim_end().ends_with("found 5 problems in the record"), "{}", run.stderr);
+}
+
+#[test]
+fn missing_and_non_utf8_paths_are_errors_and_the_rest_is_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("latin1.yaml"), b"people:\n  - id: w\n    name: W\xf6rner\n").unwrap();
+    let q = "quotations:\n  - id: q-a\n    speaker: nobody\n    text: x\n    confidence: low\n";
+    fs::write(dir.path().join("q.yaml"), q).unwrap();
+    let run = quotelint(
+        &["--no-default-rules", "--rules", "latin1.yaml", "--rules", "missing.yaml", "--rules", "q.yaml", "rules", "validate"],
+        Some(dir.path()),
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("record file latin1.yaml is not UTF-8 (invalid byte at offset 29)"), "{}", run.stderr);
+    assert!(run.stderr.contains("record path missing.yaml does not exist"), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown speaker `nobody`"), "{}", run.stderr);
+}

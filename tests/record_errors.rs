@@ -52,7 +52,11 @@ fn assert_problem(run: &Run, message: &str, at: &str) {
 fn valid_base_record_passes() {
     let (run, _d) = validate(&[("base.yaml", BASE)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 roles"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 roles"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -105,14 +109,22 @@ fn invalid_dates_are_reported_where_written() {
 fn role_span_ending_before_it_starts() {
     let bad = BASE.replace("to: \"1997-05-02\"", "to: \"1989\"");
     let (run, _d) = validate(&[("a.yaml", &bad)]);
-    assert_problem(&run, "role `uk-prime-minister` ends (1989) before it starts (1990-11-28)", "a.yaml:11:13");
+    assert_problem(
+        &run,
+        "role `uk-prime-minister` ends (1989) before it starts (1990-11-28)",
+        "a.yaml:11:13",
+    );
 }
 
 #[test]
 fn two_holders_of_a_single_holder_role() {
     let bad = BASE.replace("to: \"1990-11-28\"", "to: \"1991\"");
     let (run, _d) = validate(&[("a.yaml", &bad)]);
-    assert_problem(&run, "`major` and `thatcher` both hold single-holder role `uk-prime-minister` at once", "a.yaml:15:9");
+    assert_problem(
+        &run,
+        "`major` and `thatcher` both hold single-holder role `uk-prime-minister` at once",
+        "a.yaml:15:9",
+    );
     assert!(run.stderr.contains("the other span is at ./a.yaml:9:9"), "{}", run.stderr);
 }
 
@@ -136,7 +148,10 @@ fn empty_text() {
 
 #[test]
 fn unknown_role_and_bad_example_expectation() {
-    let bad = BASE.replace("role: uk-prime-minister\n        from: \"1979", "role: uk-prime-ministr\n        from: \"1979");
+    let bad = BASE.replace(
+        "role: uk-prime-minister\n        from: \"1979",
+        "role: uk-prime-ministr\n        from: \"1979",
+    );
     let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    confidence: low\n    examples:\n      - text: 'Major said: \"Nothing of the sort will happen.\"'\n        expect: misatributed\n";
     let (run, _d) = validate(&[("a.yaml", &bad), ("q.yaml", q)]);
     assert_problem(&run, "unknown role `uk-prime-ministr`", "a.yaml:15:15");
@@ -149,7 +164,13 @@ fn every_problem_of_a_run_is_reported() {
     let broken = "people: [\n";
     let (run, _d) = validate(&[("a.yaml", BASE), ("b.yaml", broken), ("q.yaml", q)]);
     assert_eq!(run.code, 2);
-    for message in ["id `Q_A` is not kebab-case", "unknown speaker `nobody`", "quotation text is empty", "has no month 13", "b.yaml"] {
+    for message in [
+        "id `Q_A` is not kebab-case",
+        "unknown speaker `nobody`",
+        "quotation text is empty",
+        "has no month 13",
+        "b.yaml",
+    ] {
         assert!(run.stderr.contains(message), "missing `{message}` in:\n{}", run.stderr);
     }
     assert!(run.stderr.trim_end().ends_with("found 5 problems in the record"), "{}", run.stderr);
@@ -162,11 +183,25 @@ fn missing_and_non_utf8_paths_are_errors_and_the_rest_is_still_checked() {
     let q = "quotations:\n  - id: q-a\n    speaker: nobody\n    text: x\n    confidence: low\n";
     fs::write(dir.path().join("q.yaml"), q).unwrap();
     let run = quotelint(
-        &["--no-default-rules", "--rules", "latin1.yaml", "--rules", "missing.yaml", "--rules", "q.yaml", "rules", "validate"],
+        &[
+            "--no-default-rules",
+            "--rules",
+            "latin1.yaml",
+            "--rules",
+            "missing.yaml",
+            "--rules",
+            "q.yaml",
+            "rules",
+            "validate",
+        ],
         Some(dir.path()),
     );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("record file latin1.yaml is not UTF-8 (invalid byte at offset 29)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("record file latin1.yaml is not UTF-8 (invalid byte at offset 29)"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("record path missing.yaml does not exist"), "{}", run.stderr);
     assert!(run.stderr.contains("unknown speaker `nobody`"), "{}", run.stderr);
 }

@@ -85,10 +85,9 @@ impl Record {
         let mut record = Record::default();
         let mut problems = Vec::new();
         for (file, source) in sources.iter().enumerate() {
-            match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
-                Ok(Some(decoded)) => record.merge(file, source.layer, decoded, &sources, &mut problems),
-                Ok(None) => {}
-                Err(e) => errors.push(decode_error(source, &e)),
+            match decode(source) {
+                Ok(decoded) => record.merge(file, source.layer, decoded, &sources, &mut problems),
+                Err(e) => errors.push(e),
             }
         }
         record.sources = sources;
@@ -262,6 +261,19 @@ fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<
     out
 }
 
+/// A file's entries: from the build-time snapshot when there is one, else from the YAML.
+fn decode(source: &RecordSource) -> Result<RecordFile, RecordError> {
+    if let Some(snapshot) = source.snapshot {
+        if let Ok(decoded) = serde_json::from_str(snapshot) {
+            return Ok(decoded);
+        }
+    }
+    match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
+        Ok(decoded) => Ok(decoded.unwrap_or_default()),
+        Err(e) => Err(decode_error(source, &e)),
+    }
+}
+
 /// A file serde could not decode: bad YAML syntax, an unknown key, a value of the wrong type.
 fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
     let text = &source.text;
@@ -292,4 +304,53 @@ fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
 /// "did you mean" for a mistyped id.
 pub fn suggest_id<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
     validate::suggest(wrong, known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build-time JSON snapshot must decode to exactly what the YAML decodes to.
+    #[test]
+    fn snapshots_decode_like_their_yaml() {
+        let sources = default_sources();
+        assert!(!sources.is_empty());
+        for source in sources {
+            let snapshot = source.snapshot.unwrap_or_else(|| panic!("{} has no snapshot", source.name));
+            let from_json: RecordFile = serde_json::from_str(snapshot).unwrap();
+            let from_yaml: RecordFile =
+                serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
+            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
+        }
+    }
+
+    #[test]
+    fn a_user_entry_overrides_the_default_by_id_and_kind() {
+        let user = |text: &str| RecordSource {
+            name: "user.yaml".into(),
+            text: text.to_owned().into(),
+            layer: Layer::User,
+            snapshot: None,
+        };
+        let base = RecordSource {
+            name: "base.yaml".into(),
+            text: "people:\n  - id: a\n    name: First\n".into(),
+            layer: Layer::Default,
+            snapshot: None,
+        };
+        let mut errors = Vec::new();
+        let record = Record::from_sources(
+            vec![base.clone(), user("people:\n  - id: a\n    name: Second\n")],
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(record.people.len(), 1);
+        assert_eq!(record.person("a").unwrap().name, "Second");
+
+        // The same id for another kind of entry is a clash, not an override.
+        let clash = user("roles:\n  - id: a\n    title: T\n");
+        let _ = Record::from_sources(vec![base, clash], &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "duplicate id `a`: a person already has it");
+    }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::{DateError, PartialDate};
 
 /// One record file: any of the four lists, each optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RecordFile {
     #[serde(default)]
@@ -92,11 +92,19 @@ pub struct RoleSpan {
 }
 
 /// The end of a role span: a date, or `present` for an office still held.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpanEnd {
     Present,
     Date(RecordDate),
+}
+
+impl Serialize for SpanEnd {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SpanEnd::Present => s.serialize_str("present"),
+            SpanEnd::Date(d) => d.serialize(s),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

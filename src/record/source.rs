@@ -21,16 +21,19 @@ pub struct RecordSource {
     pub name: String,
     pub text: Cow<'static, str>,
     pub layer: Layer,
+    /// The entries decoded at build time, as JSON (embedded files only).
+    pub snapshot: Option<&'static str>,
 }
 
 /// The embedded default record's files.
 pub fn default_sources() -> Vec<RecordSource> {
     DEFAULT_RECORD
         .iter()
-        .map(|(name, text)| RecordSource {
+        .map(|(name, text, snapshot)| RecordSource {
             name: (*name).to_owned(),
             text: Cow::Borrowed(*text),
             layer: Layer::Default,
+            snapshot: *snapshot,
         })
         .collect()
 }
@@ -73,7 +76,12 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
     let name = path.display().to_string();
     match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => sources.push(RecordSource { name, text: Cow::Owned(text), layer: Layer::User }),
+            Ok(text) => sources.push(RecordSource {
+                name,
+                text: Cow::Owned(text),
+                layer: Layer::User,
+                snapshot: None,
+            }),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 errors.push(RecordError::plain(

@@ -11,7 +11,7 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 pub struct RecordError {
     pub message: String,
     pub help: Option<String>,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
 }
 
 /// The file and byte range a [`RecordError`] points at.
@@ -108,12 +108,12 @@ impl RecordError {
         RecordError {
             message,
             help,
-            location: Some(Location {
+            location: Some(Box::new(Location {
                 file: file.to_owned(),
                 source: NamedSource::new(file, text).with_language("yaml"),
                 span,
                 label: label.to_owned(),
-            }),
+            })),
         }
     }
 }

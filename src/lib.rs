@@ -7,6 +7,7 @@
 pub mod cli;
 mod commands;
 pub mod date;
+pub mod markdown;
 pub mod record;
 
 pub use cli::{run, Cli, Failure, Outcome};

@@ -1,0 +1,370 @@
+//! Markdown to prose: the text a reader reads, block by block, with a map back to source bytes.
+//!
+//! Code (blocks and inline), HTML (blocks, inline tags and comments), image alt text, link URLs
+//! and front matter are not prose and never reach the checks. Text split by inline markup
+//! (`*one*`, links) is joined again, so a quotation reads as the reader sees it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+/// Stands for non-prose inside a paragraph (inline code, an autolink's URL, a footnote mark):
+/// it separates words and is never a quote mark.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+/// A Markdown file, ready for extraction.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a str,
+    /// The YAML front matter's text (between the `---` lines), if the file starts with one.
+    pub front_matter: Option<Range<usize>>,
+    pub blocks: Vec<Block>,
+    /// Labels of footnote definitions, so that a reference counts as a citation only if defined.
+    pub footnote_definitions: HashSet<String>,
+}
+
+/// Where a block sits, which decides how quotations in it are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    TableCell,
+    /// Inside a footnote definition: citations, not quotations.
+    Footnote,
+}
+
+/// One leaf block of prose (a paragraph, heading, tight list item or table cell).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The outermost blockquote this block is in, numbered from 0 in document order.
+    pub blockquote: Option<usize>,
+    pub text: String,
+    /// Source byte range of the whole block.
+    pub range: Range<usize>,
+    segments: Vec<Segment>,
+    pub links: Vec<Link>,
+    /// Footnote references: label and range in `text`.
+    pub footnotes: Vec<(String, Range<usize>)>,
+}
+
+/// A link in a block: its text's range in the block text, and how it was written.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub text: Range<usize>,
+    pub url: String,
+    pub kind: LinkKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Inline,
+    Reference,
+    Autolink,
+}
+
+/// A run of block text and the source bytes it came from. `exact` runs are byte-for-byte copies;
+/// others (escapes, entities, line breaks) map every offset inside to the run's source start.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    text_start: usize,
+    source: (usize, usize),
+    exact: bool,
+}
+
+impl Block {
+    /// The source byte offset of a block-text offset (a position between characters).
+    pub fn to_source(&self, offset: usize) -> usize {
+        let i = self.segments.partition_point(|s| s.text_start <= offset).saturating_sub(1);
+        let Some(seg) = self.segments.get(i) else { return self.range.start };
+        if seg.exact {
+            (seg.source.0 + (offset - seg.text_start)).min(seg.source.1)
+        } else if offset == seg.text_start {
+            seg.source.0
+        } else {
+            seg.source.1
+        }
+    }
+
+    /// The source byte range of a block-text range.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.to_source(range.start);
+        // Map the end from the last character inside the range, so that a range ending at a
+        // segment boundary does not reach into the next segment's source.
+        let end = match self.text[..range.end].chars().next_back() {
+            Some(c) if range.end > range.start => self.to_source(range.end - c.len_utf8()) + c.len_utf8(),
+            _ => start,
+        };
+        start..end.max(start)
+    }
+}
+
+/// Splits off a YAML front matter block, recognised only at the very start of the file: `---`
+/// on the first line, closed by a `---` or `...` line. Returns the text range between them and
+/// where the Markdown body starts.
+fn front_matter(source: &str, start: usize) -> Option<(Range<usize>, usize)> {
+    let rest = &source[start..];
+    let first_len = if rest.starts_with("---\n") {
+        4
+    } else if rest.starts_with("---\r\n") {
+        5
+    } else {
+        return None;
+    };
+    let body_start = start + first_len;
+    let mut pos = body_start;
+    for line in source[body_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if trimmed == "---" || trimmed == "..." {
+            return Some((body_start..pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Parses a Markdown file into prose blocks.
+pub fn parse(source: &str) -> Document<'_> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let (front, body_start) = match front_matter(source, bom) {
+        Some((range, end)) => (Some(range), end),
+        None => (None, bom),
+    };
+    let body = &source[body_start..];
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut b = Builder { blocks: Vec::new(), current: None, blockquote_depth: 0, blockquotes: 0 };
+    let mut footnote_definitions = HashSet::new();
+    let mut skip_depth = 0usize; // inside code blocks, HTML blocks, images
+    let mut footnote_depth = 0usize;
+    let mut links: Vec<(usize, String, LinkKind)> = Vec::new();
+    let mut in_autolink = false;
+
+    for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
+        let r = r.start + body_start..r.end + body_start;
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)) => {
+                b.flush();
+                skip_depth += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image | TagEnd::MetadataBlock(_)) => {
+                skip_depth = skip_depth.saturating_sub(1);
+            }
+            _ if skip_depth > 0 => {}
+            Event::Start(Tag::BlockQuote(_)) => {
+                b.flush();
+                if b.blockquote_depth == 0 {
+                    b.blockquotes += 1;
+                }
+                b.blockquote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                b.flush();
+                b.blockquote_depth = b.blockquote_depth.saturating_sub(1);
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                b.flush();
+                footnote_definitions.insert(label.to_string());
+                footnote_depth += 1;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                b.flush();
+                footnote_depth = footnote_depth.saturating_sub(1);
+            }
+            Event::Start(tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell)) => {
+                b.flush();
+                let kind = match tag {
+                    _ if footnote_depth > 0 => BlockKind::Footnote,
+                    Tag::Heading { .. } => BlockKind::Heading,
+                    Tag::Item => BlockKind::ListItem,
+                    Tag::TableCell => BlockKind::TableCell,
+                    _ => BlockKind::Paragraph,
+                };
+                b.open(kind, r.start);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+                b.flush()
+            }
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) => b.flush(),
+            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+                let kind = match link_type {
+                    LinkType::Autolink | LinkType::Email => LinkKind::Autolink,
+                    LinkType::Inline => LinkKind::Inline,
+                    _ => LinkKind::Reference,
+                };
+                let start = b.text_len(r.start);
+                links.push((start, dest_url.to_string(), kind));
+                if kind == LinkKind::Autolink {
+                    // The visible text of an autolink is its URL: not prose.
+                    b.push(&PLACEHOLDER.to_string(), r.clone(), false);
+                    in_autolink = true;
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                in_autolink = false;
+                if let Some((start, url, kind)) = links.pop() {
+                    let end = b.text_len(r.end);
+                    if let Some(block) = b.current.as_mut() {
+                        block.links.push(Link { text: start..end, url, kind });
+                    }
+                }
+            }
+            Event::Text(_) if in_autolink => {}
+            Event::Text(t) => {
+                let exact = source.get(r.clone()) == Some(&*t);
+                b.push(&t, r, exact);
+            }
+            Event::SoftBreak | Event::HardBreak => b.push(" ", r, false),
+            Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
+                b.push(&PLACEHOLDER.to_string(), r, false)
+            }
+            Event::FootnoteReference(label) => {
+                let start = b.text_len(r.start);
+                b.push(&PLACEHOLDER.to_string(), r, false);
+                if let Some(block) = b.current.as_mut() {
+                    block.footnotes.push((label.to_string(), start..block.text.len()));
+                }
+            }
+            // Inline HTML (tags and comments) is not prose; other events carry no text.
+            _ => {}
+        }
+    }
+    b.flush();
+    Document { source, front_matter: front, blocks: b.blocks, footnote_definitions }
+}
+
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    blockquote_depth: usize,
+    blockquotes: usize,
+}
+
+impl Builder {
+    fn open(&mut self, kind: BlockKind, start: usize) {
+        self.current = Some(Block {
+            kind,
+            blockquote: (self.blockquote_depth > 0).then(|| self.blockquotes - 1),
+            text: String::new(),
+            range: start..start,
+            segments: Vec::new(),
+            links: Vec::new(),
+            footnotes: Vec::new(),
+        });
+    }
+
+    /// The current block's text length, opening a block for text outside any (tight lists).
+    fn text_len(&mut self, at: usize) -> usize {
+        if self.current.is_none() {
+            self.open(BlockKind::Paragraph, at);
+        }
+        self.current.as_ref().map_or(0, |b| b.text.len())
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>, exact: bool) {
+        self.text_len(range.start);
+        let block = self.current.as_mut().expect("opened above");
+        if block.segments.is_empty() {
+            block.range.start = range.start;
+        }
+        block.segments.push(Segment {
+            text_start: block.text.len(),
+            source: (range.start, range.end),
+            exact,
+        });
+        block.text.push_str(text);
+        block.range.end = block.range.end.max(range.end);
+    }
+
+    fn flush(&mut self) {
+        if let Some(block) = self.current.take() {
+            if !block.text.trim().is_empty() {
+                self.blocks.push(block);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(doc: &'a Document) -> Vec<&'a str> {
+        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn code_html_and_comments_are_not_prose() {
+        let src = "Said `\"not a quote\"` here.\n\n```\n\"fenced quote\"\n```\n\n<div>\n\"html block\"\n</div>\n\nA <!-- \"comment\" --> b.\n";
+        let doc = parse(src);
+        assert_eq!(texts(&doc), vec!["Said \u{FFFC} here.", "A  b."]);
+    }
+
+    #[test]
+    fn inline_markup_is_joined_and_maps_back_to_source() {
+        let src = "He said \"we *will* not [move](https://x.org) east\" then.\n";
+        let doc = parse(src);
+        let b = &doc.blocks[0];
+        assert_eq!(b.text, "He said \"we will not move east\" then.");
+        let open = b.text.find('"').unwrap();
+        let close = b.text.rfind('"').unwrap() + 1;
+        let r = b.source_range(open..close);
+        assert_eq!(&src[r], "\"we *will* not [move](https://x.org) east\"");
+        assert_eq!(b.links.len(), 1);
+        assert_eq!(&b.text[b.links[0].text.clone()], "move");
+    }
+
+    #[test]
+    fn soft_breaks_join_lines() {
+        let doc = parse("\"one\ntwo\"\n");
+        assert_eq!(doc.blocks[0].text, "\"one two\"");
+    }
+
+    #[test]
+    fn front_matter_only_at_byte_zero() {
+        let doc = parse("---\ndate: 2022-01-10\n---\nBody.\n\n---\n\nAfter a rule.\n");
+        assert_eq!(&doc.source[doc.front_matter.clone().unwrap()], "date: 2022-01-10\n");
+        assert_eq!(texts(&doc), vec!["Body.", "After a rule."]);
+        let doc = parse("Intro.\n\n---\ntitle: x\n---\n");
+        assert!(doc.front_matter.is_none());
+    }
+
+    #[test]
+    fn bom_and_crlf_keep_offsets() {
+        let src = "\u{feff}---\r\ndate: 2022\r\n---\r\nA \"b\"\r\nc.\r\n";
+        let doc = parse(src);
+        assert_eq!(&src[doc.front_matter.clone().unwrap()], "date: 2022\r\n");
+        let b = &doc.blocks[0];
+        let q = b.text.find('"').unwrap();
+        assert_eq!(&src[b.source_range(q..q + 3)], "\"b\"");
+    }
+
+    #[test]
+    fn blockquotes_group_their_paragraphs() {
+        let doc = parse("> one\n>\n> two\n\nout\n\n> three\n");
+        let groups: Vec<Option<usize>> = doc.blocks.iter().map(|b| b.blockquote).collect();
+        assert_eq!(groups, vec![Some(0), Some(0), None, Some(1)]);
+    }
+
+    #[test]
+    fn list_items_tables_and_footnotes() {
+        let src = "- first \"item\"\n- second\n\n| a | b |\n|---|---|\n| c | d |\n\nText[^1] and [^2].\n\n[^1]: Source, \"Title,\" 1998.\n";
+        let doc = parse(src);
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[0], BlockKind::ListItem);
+        assert!(kinds.contains(&BlockKind::TableCell));
+        assert_eq!(*kinds.last().unwrap(), BlockKind::Footnote);
+        assert!(doc.footnote_definitions.contains("1"));
+        let para = doc.blocks.iter().find(|b| b.text.starts_with("Text")).unwrap();
+        assert_eq!(para.footnotes.len(), 1, "{:?}", para.text);
+    }
+
+    #[test]
+    fn autolink_urls_are_not_prose_but_are_links() {
+        let doc = parse("See <https://example.org/\"x\"> now.\n");
+        let b = &doc.blocks[0];
+        assert!(!b.text.contains('"'));
+        assert_eq!(b.links[0].kind, LinkKind::Autolink);
+    }
+}

@@ -1,0 +1,266 @@
+//! Words for comparison: what two renderings of one remark have in common.
+//!
+//! Case, quote marks, dashes, punctuation, diacritics (Wörner/Worner), contractions
+//! (wasn't/was not) and British/American spelling (centimetre/centimeter) are all folded, so
+//! that only real differences in wording remain.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalized word, or a gap where the writer elided words (`...`, `[...]`) or a wildcard for
+/// a bracketed insertion (`[the alliance]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    Word(String),
+    Gap,
+    Wildcard,
+}
+
+/// Normalized words with the byte range of each in the input.
+pub fn tokens(text: &str) -> Vec<(Token, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c == '[' {
+            // [...] / […] is a gap, [sic] is dropped, anything else bracketed stands for words.
+            let rest = &text[i..];
+            if let Some(end) = rest.find(']') {
+                let inner = rest[1..end].trim();
+                let token = if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
+                    Some(Token::Gap)
+                } else if inner.eq_ignore_ascii_case("sic") {
+                    None
+                } else {
+                    Some(Token::Wildcard)
+                };
+                if let Some(t) = token {
+                    out.push((t, i..i + end + 1));
+                }
+                while chars.peek().is_some_and(|&(j, _)| j < i + end + 1) {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        if c == '…' || (c == '.' && is_dotted_ellipsis(&text[i..])) {
+            let start = i;
+            let mut end = i;
+            while let Some(&(j, d)) = chars.peek() {
+                if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…'])) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if !matches!(out.last(), Some((Token::Gap, _))) {
+                out.push((Token::Gap, start..end));
+            }
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i;
+            while let Some(&(j, d)) = chars.peek() {
+                let apostrophe = matches!(d, '\'' | '’')
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                if is_word_char(d) || apostrophe {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            for w in normalize_word(&text[start..end]) {
+                out.push((Token::Word(w), start..end));
+            }
+            continue;
+        }
+        chars.next();
+    }
+    out
+}
+
+/// Just the words, with gaps and wildcards dropped: for indexing and plain comparison.
+pub fn words(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter_map(|(t, _)| match t {
+            Token::Word(w) => Some(w),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// `...` or `. . .`: three dots, possibly spaced.
+fn is_dotted_ellipsis(s: &str) -> bool {
+    let dots: String = s.chars().take(6).filter(|c| *c != ' ').take(3).collect();
+    dots == "..." && {
+        let compact: String = s.chars().take_while(|c| *c == '.' || *c == ' ').collect();
+        compact.chars().filter(|c| *c == '.').count() >= 3
+    }
+}
+
+/// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants.
+/// One written word can give two (`wasn't` → `was not`).
+pub fn normalize_word(word: &str) -> Vec<String> {
+    let folded: String = word
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    if let Some(expanded) = contraction(&folded) {
+        return expanded.split(' ').map(str::to_owned).collect();
+    }
+    // Possessive and other clitics: "nato's" compares as "nato".
+    let base = folded.strip_suffix("'s").unwrap_or(&folded);
+    let base: String = base.chars().filter(|c| *c != '\'').collect();
+    vec![american(&base).unwrap_or(&base).to_owned()]
+}
+
+fn contraction(word: &str) -> Option<String> {
+    let fixed = match word {
+        "won't" => "will not",
+        "can't" => "can not",
+        "cannot" => "can not",
+        "shan't" => "shall not",
+        "ain't" => "is not",
+        "let's" => "let us",
+        "it's" => "it is",
+        "that's" => "that is",
+        "there's" => "there is",
+        "what's" => "what is",
+        "he's" => "he is",
+        "she's" => "she is",
+        _ => {
+            let suffixes = [
+                ("n't", " not"),
+                ("'re", " are"),
+                ("'ve", " have"),
+                ("'ll", " will"),
+                ("'m", " am"),
+                ("'d", " would"),
+            ];
+            return suffixes.iter().find_map(|(suffix, full)| {
+                word.strip_suffix(suffix).filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}{full}"))
+            });
+        }
+    };
+    Some(fixed.to_owned())
+}
+
+/// British spellings mapped to American ones, for words that occur in this kind of writing.
+fn american(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "centimetre" => "centimeter",
+        "centimetres" => "centimeters",
+        "metre" => "meter",
+        "metres" => "meters",
+        "kilometre" => "kilometer",
+        "kilometres" => "kilometers",
+        "defence" => "defense",
+        "defences" => "defenses",
+        "offence" => "offense",
+        "licence" => "license",
+        "programme" => "program",
+        "programmes" => "programs",
+        "centre" => "center",
+        "centres" => "centers",
+        "theatre" => "theater",
+        "honour" => "honor",
+        "honoured" => "honored",
+        "favour" => "favor",
+        "favourable" => "favorable",
+        "labour" => "labor",
+        "behaviour" => "behavior",
+        "neighbour" => "neighbor",
+        "neighbours" => "neighbors",
+        "neighbouring" => "neighboring",
+        "colour" => "color",
+        "endeavour" => "endeavor",
+        "organisation" => "organization",
+        "organisations" => "organizations",
+        "organise" => "organize",
+        "organised" => "organized",
+        "recognise" => "recognize",
+        "recognised" => "recognized",
+        "realise" => "realize",
+        "realised" => "realized",
+        "emphasise" => "emphasize",
+        "emphasised" => "emphasized",
+        "apologise" => "apologize",
+        "characterise" => "characterize",
+        "destabilise" => "destabilize",
+        "destabilising" => "destabilizing",
+        "stabilise" => "stabilize",
+        "militarise" => "militarize",
+        "legitimise" => "legitimize",
+        "analyse" => "analyze",
+        "travelled" => "traveled",
+        "counselled" => "counseled",
+        "judgement" => "judgment",
+        "sceptical" => "skeptical",
+        "grey" => "gray",
+        "towards" => "toward",
+        "afterwards" => "afterward",
+        "whilst" => "while",
+        "amongst" => "among",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_spelling_and_contractions() {
+        assert_eq!(words("Wörner wasn’t NAÏVE"), vec!["worner", "was", "not", "naive"]);
+        assert_eq!(words("a centimetre of defence"), words("a centimeter of defense"));
+        assert_eq!(words("NATO's “open door”—policy"), vec!["nato", "open", "door", "policy"]);
+        assert_eq!(words("We don't"), vec!["we", "do", "not"]);
+    }
+
+    #[test]
+    fn ellipses_are_gaps_and_brackets_wildcards() {
+        let t: Vec<Token> = tokens("one ... two … three . . . four [...] five [the alliance] six [sic]")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        let w = |s: &str| Token::Word(s.into());
+        assert_eq!(
+            t,
+            vec![
+                w("one"),
+                Token::Gap,
+                w("two"),
+                Token::Gap,
+                w("three"),
+                Token::Gap,
+                w("four"),
+                Token::Gap,
+                w("five"),
+                Token::Wildcard,
+                w("six")
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_periods_are_not_gaps() {
+        let t: Vec<Token> = tokens("end. Next").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(t, vec![Token::Word("end".into()), Token::Word("next".into())]);
+    }
+
+    #[test]
+    fn normalizing_is_idempotent() {
+        for s in ["Wörner wasn’t naïve", "centimetre", "NATO’s"] {
+            let once = words(s).join(" ");
+            assert_eq!(words(&once).join(" "), once);
+        }
+    }
+}

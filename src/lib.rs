@@ -8,6 +8,7 @@ pub mod cli;
 mod commands;
 pub mod date;
 pub mod markdown;
+pub mod matcher;
 pub mod normalize;
 pub mod record;
 

@@ -1,0 +1,400 @@
+//! Finding the recorded quotation an article quotes, and how its wording differs.
+//!
+//! Every recorded wording (text and variants) is indexed by word trigrams; a quotation from an
+//! article looks up its own trigrams, and only the wordings it shares some with are aligned
+//! word by word. Cost per quotation depends on the matches found, not on the record's size.
+
+use std::collections::HashMap;
+
+use crate::normalize::{tokens, Token};
+use crate::record::{QuotationKind, Record};
+
+/// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
+#[derive(Debug, Clone)]
+struct Wording {
+    quotation: usize,
+    variant: Option<usize>,
+    words: Vec<String>,
+}
+
+/// The trigram index over every recorded wording.
+#[derive(Debug, Default)]
+pub struct QuoteIndex {
+    wordings: Vec<Wording>,
+    trigrams: HashMap<[u64; 3], Vec<u32>>,
+}
+
+/// Words shorter than this never count as a typo of another word.
+const MIN_TYPO_LEN: usize = 4;
+
+/// Article quotations shorter than this are never matched: too little to tell remarks apart.
+pub const MIN_MATCH_WORDS: usize = 4;
+
+/// Function words whose change does not make a misquotation on its own.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "that", "this",
+    "as", "is", "are", "was", "were", "be", "been", "it", "its", "so", "then", "there",
+];
+
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+fn hash(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+/// One step of the alignment of an article's words against a recorded wording.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// The same word (or a 1–2 letter typo of it).
+    Same(String),
+    /// The article has `found` where the record has `expected`.
+    Changed { found: String, expected: String },
+    /// A word the article adds.
+    Added(String),
+    /// A word of the record the article drops without marking an elision.
+    Dropped(String),
+}
+
+/// The best recorded quotation for an article's words.
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub quotation: usize,
+    pub variant: Option<usize>,
+    /// Words of the article matched to the record.
+    pub matched: usize,
+    /// The word-level differences, in order (only within the aligned part).
+    pub edits: Vec<Edit>,
+    /// Another quotation by a different speaker matches as well: no attribution claim is safe.
+    pub ambiguous: bool,
+    score: i32,
+}
+
+impl Match {
+    /// Content words changed, added or dropped.
+    pub fn content_changes(&self) -> Vec<&Edit> {
+        self.edits
+            .iter()
+            .filter(|e| match e {
+                Edit::Same(_) => false,
+                Edit::Changed { found, expected } => !(is_stopword(found) && is_stopword(expected)),
+                Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
+            })
+            .collect()
+    }
+}
+
+impl QuoteIndex {
+    pub fn new(record: &Record) -> Self {
+        let mut index = QuoteIndex::default();
+        for (qi, q) in record.quotations.iter().enumerate() {
+            if q.kind == QuotationKind::Reported {
+                continue;
+            }
+            let texts = std::iter::once((None, q.text.as_str()))
+                .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
+            for (variant, text) in texts {
+                let words = crate::normalize::words(text);
+                let id = index.wordings.len() as u32;
+                let mut seen = std::collections::HashSet::new();
+                for w in words.windows(3) {
+                    let key = [hash(&w[0]), hash(&w[1]), hash(&w[2])];
+                    if seen.insert(key) {
+                        index.trigrams.entry(key).or_default().push(id);
+                    }
+                }
+                index.wordings.push(Wording { quotation: qi, variant, words });
+            }
+        }
+        index
+    }
+
+    /// The recorded quotation an article quotation quotes, if any matches well enough.
+    pub fn find(&self, record: &Record, text: &str) -> Option<Match> {
+        let query: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
+        let words: Vec<&str> = query
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.len() < MIN_MATCH_WORDS {
+            return None;
+        }
+        let mut hits: HashMap<u32, u32> = HashMap::new();
+        for run in query.split(|t| !matches!(t, Token::Word(_))) {
+            let hashes: Vec<u64> = run
+                .iter()
+                .map(|t| match t {
+                    Token::Word(w) => hash(w),
+                    _ => 0,
+                })
+                .collect();
+            for w in hashes.windows(3) {
+                if let Some(ids) = self.trigrams.get(&[w[0], w[1], w[2]]) {
+                    for id in ids {
+                        *hits.entry(*id).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(16);
+
+        let mut best: Option<Match> = None;
+        let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
+        for (id, _) in candidates {
+            let wording = &self.wordings[id as usize];
+            let (score, edits) = align(&query, &wording.words);
+            let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
+            let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
+            if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
+                continue;
+            }
+            let candidate = Match {
+                quotation: wording.quotation,
+                variant: wording.variant,
+                matched,
+                edits,
+                ambiguous: false,
+                score,
+            };
+            match &best {
+                Some(b) if (b.score, b.matched) >= (score, matched) => {
+                    if b.quotation != candidate.quotation
+                        && runner_up.is_none_or(|(_, s, m)| (s, m) < (score, matched))
+                    {
+                        runner_up = Some((candidate.quotation, score, matched));
+                    }
+                }
+                _ => {
+                    if let Some(b) = best.take() {
+                        if b.quotation != candidate.quotation {
+                            runner_up = Some((b.quotation, b.score, b.matched));
+                        }
+                    }
+                    best = Some(candidate);
+                }
+            }
+        }
+        let mut best = best?;
+        if let Some((other, score, matched)) = runner_up {
+            let speakers = |q: usize| &record.quotations[q].speaker.0;
+            if (score, matched) == (best.score, best.matched) && speakers(other) != speakers(best.quotation) {
+                best.ambiguous = true;
+            }
+        }
+        Some(best)
+    }
+}
+
+/// Two words that are the same, or differ by a typo of one or two letters in a long word.
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < MIN_TYPO_LEN
+        || a.chars().any(|c| c.is_ascii_digit())
+        || b.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let allowed = if la.min(lb) >= 7 { 2 } else { 1 };
+    la.abs_diff(lb) <= allowed && edit_distance(a, b) <= allowed
+}
+
+/// Levenshtein distance with adjacent transpositions (optimal string alignment).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Aligns the article's tokens against a recorded wording.
+///
+/// The record's words before and after the quoted part are free (an article quotes fragments),
+/// and so are article words beyond either end of the record (the record may hold less of the
+/// remark than the article does). Inside, an elision (gap) skips record words freely; any other
+/// skipped, added or changed word costs. Returns the score and the edits of the aligned part.
+fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
+    const NEG: i32 = i32::MIN / 4;
+    let n = query.len();
+    let m = record.len();
+    // dp[i][j]: best score with query[..i] consumed and record[..j] consumed.
+    let mut dp = vec![vec![NEG; m + 1]; n + 1];
+    #[derive(Clone, Copy)]
+    enum Step {
+        Start,
+        Diag,
+        Up,   // query word added (or free, before the record starts)
+        Left, // record word dropped (or free, before the quote starts)
+        Gap(usize),
+    }
+    let mut back = vec![vec![Step::Start; m + 1]; n + 1];
+    for j in 0..=m {
+        dp[0][j] = 0;
+        back[0][j] = if j == 0 { Step::Start } else { Step::Left };
+    }
+    for i in 1..=n {
+        let is_gap = !matches!(query[i - 1], Token::Word(_));
+        // Before the record starts, article words are free.
+        dp[i][0] = if is_gap { dp[i - 1][0] } else { dp[i - 1][0] };
+        back[i][0] = Step::Up;
+        if is_gap {
+            // A gap may skip any number of record words: running max over j.
+            let mut best = (NEG, 0);
+            for j in 0..=m {
+                if dp[i - 1][j] > best.0 {
+                    best = (dp[i - 1][j], j);
+                }
+                dp[i][j] = best.0;
+                back[i][j] = Step::Gap(best.1);
+            }
+            continue;
+        }
+        let Token::Word(q) = &query[i - 1] else { unreachable!() };
+        for j in 1..=m {
+            let diag = dp[i - 1][j - 1] + if same_word(q, &record[j - 1]) { 2 } else { -1 };
+            let up = dp[i - 1][j] - 1;
+            let left = dp[i][j - 1] - 1;
+            let (score, step) = [(diag, Step::Diag), (up, Step::Up), (left, Step::Left)]
+                .into_iter()
+                .max_by_key(|(s, _)| *s)
+                .unwrap();
+            dp[i][j] = score;
+            back[i][j] = step;
+        }
+    }
+    // End: the rest of the record is free, and so is the rest of the article once the record ended.
+    let mut end = (n, 0);
+    let mut best = NEG;
+    for j in 0..=m {
+        if dp[n][j] > best {
+            best = dp[n][j];
+            end = (n, j);
+        }
+    }
+    for i in 0..=n {
+        if dp[i][m] > best {
+            best = dp[i][m];
+            end = (i, m);
+        }
+    }
+    let (mut i, mut j) = end;
+    let mut edits = Vec::new();
+    while i > 0 || j > 0 {
+        match back[i][j] {
+            Step::Start => break,
+            Step::Diag => {
+                let Token::Word(q) = &query[i - 1] else { unreachable!() };
+                let r = &record[j - 1];
+                edits.push(if same_word(q, r) {
+                    Edit::Same(r.clone())
+                } else {
+                    Edit::Changed { found: q.clone(), expected: r.clone() }
+                });
+                i -= 1;
+                j -= 1;
+            }
+            Step::Up => {
+                if j > 0 {
+                    if let Token::Word(q) = &query[i - 1] {
+                        edits.push(Edit::Added(q.clone()));
+                    }
+                }
+                i -= 1;
+            }
+            Step::Left => {
+                if i > 0 {
+                    edits.push(Edit::Dropped(record[j - 1].clone()));
+                }
+                j -= 1;
+            }
+            Step::Gap(from) => {
+                i -= 1;
+                j = from;
+            }
+        }
+    }
+    edits.reverse();
+    // Dropped words at the very start are the record's free prefix.
+    (best, edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<Token> {
+        tokens(s).into_iter().map(|(t, _)| t).collect()
+    }
+
+    fn w(s: &str) -> Vec<String> {
+        crate::normalize::words(s)
+    }
+
+    #[test]
+    fn a_fragment_aligns_without_edits() {
+        let (_, edits) = align(
+            &q("not move one inch to the east"),
+            &w("NATO would not move one inch to the east, he said"),
+        );
+        assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
+        assert_eq!(edits.len(), 7);
+    }
+
+    #[test]
+    fn elisions_skip_record_words_freely() {
+        let (_, edits) = align(&q("one two ... six seven"), &w("one two three four five six seven"));
+        assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
+    }
+
+    #[test]
+    fn changed_added_and_dropped_words() {
+        let (_, edits) =
+            align(&q("we will never move one inch east"), &w("we will not move one inch to the east"));
+        assert!(
+            edits.contains(&Edit::Changed { found: "never".into(), expected: "not".into() }),
+            "{edits:?}"
+        );
+        assert!(edits.contains(&Edit::Dropped("to".into())), "{edits:?}");
+    }
+
+    #[test]
+    fn article_words_beyond_the_record_are_free() {
+        let (_, edits) = align(&q("he said firmly that we will not move"), &w("we will not move"));
+        assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
+    }
+
+    #[test]
+    fn typos_of_one_or_two_letters_are_the_same_word() {
+        assert!(same_word("guarantees", "guarentees"));
+        assert!(same_word("ironclad", "ironclda"));
+        assert!(!same_word("not", "now"));
+        assert!(!same_word("1990", "1991"));
+        assert!(!same_word("east", "west"));
+    }
+}

@@ -218,8 +218,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -260,8 +260,8 @@ fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
     }
     for i in 1..=n {
         let is_gap = !matches!(query[i - 1], Token::Word(_));
-        // Before the record starts, article words are free.
-        dp[i][0] = if is_gap { dp[i - 1][0] } else { dp[i - 1][0] };
+        // Before the record starts, article words (and gaps) are free.
+        dp[i][0] = dp[i - 1][0];
         back[i][0] = Step::Up;
         if is_gap {
             // A gap may skip any number of record words: running max over j.
@@ -291,15 +291,15 @@ fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
     // End: the rest of the record is free, and so is the rest of the article once the record ended.
     let mut end = (n, 0);
     let mut best = NEG;
-    for j in 0..=m {
-        if dp[n][j] > best {
-            best = dp[n][j];
+    for (j, &score) in dp[n].iter().enumerate() {
+        if score > best {
+            best = score;
             end = (n, j);
         }
     }
-    for i in 0..=n {
-        if dp[i][m] > best {
-            best = dp[i][m];
+    for (i, row) in dp.iter().enumerate() {
+        if row[m] > best {
+            best = row[m];
             end = (i, m);
         }
     }

@@ -84,9 +84,23 @@ impl Record {
     pub fn from_sources(sources: Vec<RecordSource>, errors: &mut Vec<RecordError>) -> Record {
         let mut record = Record::default();
         let mut problems = Vec::new();
-        for (file, source) in sources.iter().enumerate() {
-            match decode(source) {
-                Ok(decoded) => record.merge(file, source.layer, decoded, &sources, &mut problems),
+        // Decoding dominates loading and files are independent: decode them in parallel, then
+        // merge in file order so that overrides and duplicate reports stay deterministic.
+        use rayon::prelude::*;
+        let decoded: Vec<Result<RecordFile, RecordError>> = if sources.len() > 1 {
+            sources.par_iter().map(decode).collect()
+        } else {
+            sources.iter().map(decode).collect()
+        };
+        let count = |f: fn(&RecordFile) -> usize| decoded.iter().flatten().map(f).sum::<usize>();
+        record.roles.reserve(count(|d| d.roles.len()));
+        record.people.reserve(count(|d| d.people.len()));
+        record.quotations.reserve(count(|d| d.quotations.len()));
+        record.events.reserve(count(|d| d.events.len()));
+        record.ids.reserve(record.quotations.capacity() + record.people.capacity());
+        for (file, result) in decoded.into_iter().enumerate() {
+            match result {
+                Ok(decoded) => record.merge(file, sources[file].layer, decoded, &sources, &mut problems),
                 Err(e) => errors.push(e),
             }
         }
@@ -124,6 +138,10 @@ impl Record {
                         }
                         Some(existing) => {
                             let first = self.origin_of(existing);
+                            let here = Problem::at(
+                                file,
+                                vec![Step::Key($section), Step::Index(index), Step::Key("id")],
+                            );
                             problems.push(here.duplicate(&entry.id, existing.kind(), first));
                         }
                     }

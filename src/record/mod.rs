@@ -126,8 +126,6 @@ impl Record {
             ($list:ident, $variant:ident, $section:literal) => {
                 for (index, mut entry) in decoded.$list.into_iter().enumerate() {
                     entry.origin = Origin { file, index };
-                    let here =
-                        Problem::at(file, vec![Step::Key($section), Step::Index(index), Step::Key("id")]);
                     match self.ids.get(&entry.id).copied() {
                         None => {
                             self.ids.insert(entry.id.clone(), EntryRef::$variant(self.$list.len()));

@@ -110,7 +110,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Failure> {
     }
 }
 
-/// Output errors (a closed pipe) are failures too, reported plainly.
+/// Output errors are failures too, reported plainly; a reader that closed the pipe early
+/// (`quotelint rules list | head`) is not worth a message.
 pub(crate) fn io_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Failure { diagnostics: Vec::new(), summary: None };
+    }
     Failure::message(format!("cannot write output: {e}"))
 }

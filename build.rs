@@ -57,4 +57,31 @@ fn main() {
     }
     code.push_str("];\n");
     fs::write(out_dir.join("default_record.rs"), code).unwrap();
+    check_docs(&root, &out_dir);
+}
+
+/// Each check's module doc comment (`//!` lines of `src/checks/<code>.rs`), which is what
+/// `quotelint explain CODE` prints: the documentation lives in one place, next to the code.
+fn check_docs(root: &Path, out_dir: &Path) {
+    let dir = root.join("src/checks");
+    println!("cargo:rerun-if-changed=src/checks");
+    let mut files: Vec<PathBuf> =
+        fs::read_dir(&dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    let mut code = String::from("/// (file stem, module documentation) of every check.\npub static CHECK_DOCS: &[(&str, &str)] = &[\n");
+    for file in files {
+        let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+        if stem == "mod" {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let doc: Vec<&str> = text
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.strip_prefix("//! ").or(l.strip_prefix("//!")).unwrap_or(""))
+            .collect();
+        code.push_str(&format!("    ({stem:?}, {:?}),\n", doc.join("\n")));
+    }
+    code.push_str("];\n");
+    fs::write(out_dir.join("check_docs.rs"), code).unwrap();
 }

@@ -1,11 +1,11 @@
 //! Command-line interface: the arguments, and the dispatch from a command to the library.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
+pub use crate::commands::check::Io;
 use crate::record::{LoadOptions, Record, RecordError};
 
 /// Lint quotations of public figures in Markdown articles against a reference record.
@@ -31,6 +31,8 @@ pub struct RecordArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check Markdown articles against the record
+    Check(CheckArgs),
     /// Inspect and validate the record
     Rules {
         #[command(subcommand)]
@@ -55,6 +57,43 @@ pub enum RulesCommand {
         /// The entry's id
         id: String,
     },
+}
+
+/// Arguments of `quotelint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (directories are walked for .md and .markdown files);
+    /// `-` reads standard input
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The path to report for standard input
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Color in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Run a check that is off by default (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub enable: Vec<String>,
+    /// Do not run a check (repeatable)
+    #[arg(long, value_name = "CODE")]
+    pub disable: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,10 +131,15 @@ impl Failure {
     }
 }
 
-/// Runs a parsed command line, writing its normal output to `out`.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> Result<Outcome, Failure> {
+/// Runs a parsed command line, reading standard input and writing output through `io`.
+pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
     let mut options = LoadOptions { default: !cli.record.no_default_rules, paths: cli.record.rules.clone() };
+    let out = io.stdout;
     match &cli.command {
+        Command::Check(args) => {
+            let record = Record::load(&options).map_err(Failure::record)?;
+            commands::check::run(args, &record, Io { stdout: out, ..io })
+        }
         Command::Rules { command } => {
             if let RulesCommand::Validate { paths } = command {
                 options.paths.extend(paths.iter().cloned());

@@ -96,6 +96,29 @@ impl PartialDate {
         self.truncate(p) == other.truncate(p)
     }
 
+    /// As a reader writes it: "9 February 1990", "March 1991", "1991".
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
     /// The first and last day this date can mean, as (year, month, day) triples.
     pub fn earliest(&self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))

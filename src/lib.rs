@@ -4,13 +4,20 @@
 //! The library never prints and never exits: commands write to the writer they are given and
 //! return an [`Outcome`] or the diagnostics of a failure; `main.rs` maps those to exit codes.
 
+pub mod checks;
 pub mod cli;
 mod commands;
 pub mod date;
+pub mod diagnostic;
+pub mod discover;
+pub mod engine;
+pub mod extract;
 pub mod markdown;
 pub mod matcher;
+pub mod names;
 pub mod normalize;
 pub mod record;
+pub mod report;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

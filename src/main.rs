@@ -11,8 +11,11 @@ fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(terminal).build())
     }));
+    let stdout_is_terminal = std::io::stdout().is_terminal();
     let mut stdout = std::io::stdout().lock();
-    let result = quotelint::run(&cli, &mut stdout);
+    let mut stdin = std::io::stdin().lock();
+    let io = quotelint::cli::Io { stdin: &mut stdin, stdout: &mut stdout, stdout_is_terminal };
+    let result = quotelint::run(&cli, io);
     let _ = stdout.flush();
     match result {
         Ok(Outcome::Clean) => ExitCode::from(0),

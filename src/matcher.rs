@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use crate::normalize::{tokens, Token};
 use crate::record::{QuotationKind, Record};
 
-/// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
+/// One recorded wording, or a part of it between the source's own elisions: the quotation's
+/// text (`variant: None`) or one of its variants.
 #[derive(Debug, Clone)]
 struct Wording {
     quotation: usize,
@@ -98,16 +99,30 @@ impl QuoteIndex {
             let texts = std::iter::once((None, q.text.as_str()))
                 .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
             for (variant, text) in texts {
-                let words = crate::normalize::words(text);
-                let id = index.wordings.len() as u32;
-                let mut seen = std::collections::HashSet::new();
-                for w in words.windows(3) {
-                    let key = [hash(&w[0]), hash(&w[1]), hash(&w[2])];
-                    if seen.insert(key) {
-                        index.trigrams.entry(key).or_default().push(id);
+                // The record's own elisions split a wording: what the source left out is
+                // unknown, so an article may quote across it without being misquoted.
+                let tokens: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
+                for segment in tokens.split(|t| !matches!(t, Token::Word(_))) {
+                    let words: Vec<String> = segment
+                        .iter()
+                        .filter_map(|t| match t {
+                            Token::Word(w) => Some(w.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    if words.len() < 3 {
+                        continue;
                     }
+                    let id = index.wordings.len() as u32;
+                    let mut seen = std::collections::HashSet::new();
+                    for w in words.windows(3) {
+                        let key = [hash(&w[0]), hash(&w[1]), hash(&w[2])];
+                        if seen.insert(key) {
+                            index.trigrams.entry(key).or_default().push(id);
+                        }
+                    }
+                    index.wordings.push(Wording { quotation: qi, variant, words });
                 }
-                index.wordings.push(Wording { quotation: qi, variant, words });
             }
         }
         index

@@ -1,3 +1,4 @@
 //! One module per command group; each writes to the writer it is given.
 
+pub mod check;
 pub mod rules;

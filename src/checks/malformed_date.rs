@@ -1,0 +1,36 @@
+//! ## malformed-date (warning)
+//!
+//! **What it flags.** A date whose month is misspelt: "10 Jsnuary 2022", "07 Januar 2022",
+//! "Febuary 2016".
+//!
+//! **Why.** A misspelt date looks careless and defeats search; quotelint reads it as the month
+//! meant (so the other checks still work) and asks for the correction.
+//!
+//! **Flagged:** `said 10 Jsnuary 2022 that`. **Passes:** `said 10 January 2022 that`,
+//! `10 Jan. 2022`, `2022-01-10`.
+//!
+//! A misspelling is one or two letters off a month's name with the same first letter, in a
+//! date with a year; capitalised names that happen to be close (Mary, Julia) are not months.
+//!
+//! **How to fix.** Correct the month's spelling.
+//!
+//! **Suppress** with `<!-- quotelint-disable-next-line malformed-date -->`.
+
+use crate::checks::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for d in &ctx.extraction.malformed {
+        out.push(Diagnostic {
+            code: "malformed-date",
+            severity,
+            message: format!("the month “{}” is misspelt", d.written),
+            range: d.range.clone(),
+            labels: Vec::new(),
+            help: Some(format!("write {}, read here as {}", d.meant, d.date.human())),
+            quote_id: None,
+            found: Some(d.written.clone()),
+            expected: Some(d.meant.to_owned()),
+        });
+    }
+}

@@ -1,0 +1,69 @@
+//! ## misattributed (error)
+//!
+//! **What it flags.** A quotation that the record knows, attributed by the article to a
+//! different person of the record.
+//!
+//! **Why.** Putting a documented remark in the wrong mouth is the most damaging error a
+//! quotation can carry, and the hardest for a reader to notice.
+//!
+//! **Flagged:**
+//!
+//!     In March 1991 Margaret Thatcher told Gorbachev: "We are not talking about the
+//!     strengthening of NATO."
+//!
+//! **Passes:**
+//!
+//!     In March 1991 John Major told Gorbachev: "We are not talking about the strengthening
+//!     of NATO."
+//!
+//! quotelint only claims a misattribution when the article clearly names the speaker (a
+//! speech cue such as "X said", "according to X", "X's assurance", a role with a date, or "he"
+//! after a named person) and the quotation matches one recorded remark better than any by
+//! someone else. A role with several possible holders, or a bare surname shared by namesakes,
+//! makes no claim. Findings resting on a low-confidence record entry are warnings.
+//!
+//! **How to fix.** Attribute the quotation to the person the record names (the help shows the
+//! record's date and source), or, if the record is wrong, correct the record.
+//!
+//! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
+
+use crate::checks::{evidence, excerpt, for_confidence, speaker_names, Context};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for (q, m) in ctx.matched() {
+        let Some(person) = q.speaker.person() else { continue };
+        let recorded = &ctx.record.quotations[m.quotation];
+        let said_by = &ctx.record.people[person];
+        if m.ambiguous || recorded.speaker.0.contains(&said_by.id) {
+            continue;
+        }
+        let right = speaker_names(ctx.record, recorded);
+        let mention = match &q.speaker {
+            crate::extract::Attribution::Person { mention, .. } => mention.clone(),
+            _ => q.range.clone(),
+        };
+        out.push(Diagnostic {
+            code: "misattributed",
+            severity: for_confidence(severity, recorded.confidence),
+            message: format!(
+                "“{}” is attributed to {}, but the record has {right} saying it",
+                excerpt(&q.text),
+                said_by.name
+            ),
+            range: q.range.clone(),
+            labels: vec![Label {
+                range: mention,
+                text: format!("{} did not say this, per the record", said_by.name),
+            }],
+            help: Some(format!(
+                "attribute it to {right} ({}); record entry `{}`",
+                evidence(recorded),
+                recorded.id
+            )),
+            quote_id: Some(recorded.id.clone()),
+            found: Some(said_by.name.clone()),
+            expected: Some(right),
+        });
+    }
+}

@@ -1,0 +1,65 @@
+//! ## misdated (error)
+//!
+//! **What it flags.** A quotation that the record knows, given a statement date that
+//! contradicts the record's date.
+//!
+//! **Why.** A remark's date is half its meaning: "not one inch eastward" in February 1990 is a
+//! negotiating position; moved to 1991 it becomes a different story.
+//!
+//! **Flagged:**
+//!
+//!     On 9 February 1991 Baker told Gorbachev there would be "no extension of NATO’s
+//!     jurisdiction for forces of NATO one inch to the east."
+//!
+//! **Passes:** the same sentence dated 9 February 1990, "in February 1990" or "in 1990":
+//! dates are compared at the coarser of the two precisions.
+//!
+//! Only a date that belongs to the statement counts: not a year inside the quoted words, not
+//! a role's date ("Jack F. Matlock, US ambassador to the USSR in 1990, stated ..."), not a
+//! relative date ("a year later"). A quotation the record leaves undated is never misdated.
+//! Findings resting on a low-confidence record entry are warnings.
+//!
+//! **How to fix.** Give the record's date (the help shows it with its source).
+//!
+//! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
+
+use crate::checks::{evidence, excerpt, for_confidence, Context};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for (q, m) in ctx.matched() {
+        let Some(stated) = &q.date else { continue };
+        let recorded = &ctx.record.quotations[m.quotation];
+        let Some(actual) = recorded.date.as_ref().and_then(|d| d.valid()) else { continue };
+        // A misattributed quotation's date is about someone else's remark: one finding is enough.
+        let misattributed =
+            q.speaker.person().is_some_and(|p| !recorded.speaker.0.contains(&ctx.record.people[p].id));
+        if m.ambiguous || misattributed || stated.date.agrees_with(&actual) {
+            continue;
+        }
+        out.push(Diagnostic {
+            code: "misdated",
+            severity: for_confidence(severity, recorded.confidence),
+            message: format!(
+                "“{}” is dated {}, but the record dates it {}",
+                excerpt(&q.text),
+                stated.date.human(),
+                actual.human()
+            ),
+            range: q.range.clone(),
+            labels: vec![Label {
+                range: stated.range.clone(),
+                text: format!("the record has {}", actual.human()),
+            }],
+            help: Some(format!(
+                "date it {} ({}); record entry `{}`",
+                actual.human(),
+                evidence(recorded),
+                recorded.id
+            )),
+            quote_id: Some(recorded.id.clone()),
+            found: Some(stated.date.to_string()),
+            expected: Some(actual.to_string()),
+        });
+    }
+}

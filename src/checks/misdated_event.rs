@@ -1,0 +1,56 @@
+//! ## misdated-event (error)
+//!
+//! **What it flags.** An event of the record named with a date right next to it that
+//! contradicts the record.
+//!
+//! **Why.** Dates of treaties, summits and declarations anchor every argument about who promised
+//! what; a wrong year moves an event to before or after the remarks it explains.
+//!
+//! **Flagged:**
+//!
+//!     More formally Russia did the same with the NATO Russia Founding Act in 1996.
+//!
+//! **Passes:** "the Founding Act of 27 May 1997", "the 1997 Founding Act", "the Founding Act
+//! (1997)". Dates are compared at the coarser precision, so "in May 1997" passes too.
+//!
+//! Only a date attached to the name counts: "<name> in/of/on <date>", "<name>, signed in
+//! <date>", "<name> (<date>)", "the <year> <name>". A date elsewhere in the sentence may be
+//! about something else and is not checked; names inside quotations are the speaker's, not
+//! the article's. Findings resting on a low-confidence record entry are warnings.
+//!
+//! **How to fix.** Give the record's date (the help shows it with its source).
+//!
+//! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
+
+use crate::checks::{for_confidence, Context};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for e in &ctx.extraction.events {
+        let event = &ctx.record.events[e.event];
+        let Some(actual) = event.date.valid() else { continue };
+        if e.date.date.agrees_with(&actual) {
+            continue;
+        }
+        let source = event.source.as_ref().and_then(|s| s.publication.clone().or(s.url.clone()));
+        out.push(Diagnostic {
+            code: "misdated-event",
+            severity: for_confidence(severity, event.confidence),
+            message: format!(
+                "“{}” is dated {}, but the record dates it {}",
+                ctx.source.get(e.name.clone()).unwrap_or(&event.name),
+                e.date.date.human(),
+                actual.human()
+            ),
+            range: e.date.range.clone(),
+            labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
+            help: Some(match source {
+                Some(s) => format!("write {} (source: {s}); record entry `{}`", actual.human(), event.id),
+                None => format!("write {}; record entry `{}`", actual.human(), event.id),
+            }),
+            quote_id: Some(event.id.clone()),
+            found: Some(e.date.date.to_string()),
+            expected: Some(actual.to_string()),
+        });
+    }
+}

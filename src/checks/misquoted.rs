@@ -1,0 +1,71 @@
+//! ## misquoted (warning)
+//!
+//! **What it flags.** A quotation that the record knows, with content words changed, added or
+//! dropped.
+//!
+//! **Why.** Quotation marks promise the speaker's words. A changed word ("never" for "not"), a
+//! dropped one, or an inserted one, without an ellipsis or brackets, breaks that promise.
+//!
+//! **Flagged:**
+//!
+//!     Major told Gorbachev: "We are not talking about the expansion of NATO."
+//!
+//! **Passes:** differences of case, quote marks, dashes, diacritics (Wörner/Woerner),
+//! British and American spelling (centimetre/centimeter), contractions (wasn't/was not), a
+//! typo of one or two letters, elisions marked `...`, `…` or `[...]`, bracketed insertions such
+//! as `[the alliance]`, a trailing `[sic]`, quoting a fragment of the remark, and any wording
+//! the record lists as a variant (another translation or transcript of the same remark).
+//!
+//! Small function words ("the", "of") alone never make a finding. Findings resting on a
+//! low-confidence record entry are lowered to `info`.
+//!
+//! **How to fix.** Use the record's wording (the help shows it), mark elisions with `...`, or
+//! add a documented alternative wording to the record as a variant.
+//!
+//! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
+
+use crate::checks::{evidence, for_confidence, Context};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::matcher::Edit;
+
+/// Above this share of changed words the text is probably another remark, not a misquotation.
+const MAX_CHANGED_SHARE: f64 = 0.3;
+
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    for (q, m) in ctx.matched() {
+        let changes = m.content_changes();
+        if changes.is_empty() || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64 {
+            continue;
+        }
+        let recorded = &ctx.record.quotations[m.quotation];
+        let wording = match m.variant {
+            Some(v) => &recorded.variants[v].text,
+            None => &recorded.text,
+        };
+        let diff: Vec<String> = changes
+            .iter()
+            .map(|e| match e {
+                Edit::Changed { found, expected } => format!("“{found}” for “{expected}”"),
+                Edit::Added(w) => format!("“{w}” added"),
+                Edit::Dropped(w) => format!("“{w}” dropped"),
+                Edit::Same(_) => unreachable!("content_changes has no Same"),
+            })
+            .collect();
+        out.push(Diagnostic {
+            code: "misquoted",
+            severity: for_confidence(severity, recorded.confidence),
+            message: format!("the wording differs from the record: {}", diff.join(", ")),
+            range: q.range.clone(),
+            labels: Vec::new(),
+            help: Some(format!(
+                "the record has “{}” ({}); record entry `{}`",
+                wording.trim(),
+                evidence(recorded),
+                recorded.id
+            )),
+            quote_id: Some(recorded.id.clone()),
+            found: Some(q.text.clone()),
+            expected: Some(wording.trim().to_owned()),
+        });
+    }
+}

@@ -1,0 +1,164 @@
+//! The checks: one file each, whose module documentation is what `quotelint explain CODE`
+//! prints. A check reads the article's extraction and the record and pushes diagnostics.
+
+mod malformed_date;
+mod misattributed;
+mod misdated;
+mod misdated_event;
+mod misquoted;
+mod unsourced;
+mod unverified;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::extract::{Extraction, Quotation};
+use crate::matcher::Match;
+use crate::record::{Confidence, Record};
+
+include!(concat!(env!("OUT_DIR"), "/check_docs.rs"));
+
+/// What every check sees of one article.
+pub struct Context<'a> {
+    pub record: &'a Record,
+    /// The article's text.
+    pub source: &'a str,
+    pub extraction: &'a Extraction,
+    /// The record's best match for each quotation, in the same order.
+    pub matches: &'a [Option<Match>],
+}
+
+impl Context<'_> {
+    /// Quotations with their match.
+    pub fn matched(&self) -> impl Iterator<Item = (&Quotation, &Match)> {
+        self.extraction.quotations.iter().zip(self.matches).filter_map(|(q, m)| m.as_ref().map(|m| (q, m)))
+    }
+}
+
+/// A check's identity and behaviour.
+pub struct Check {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Off unless enabled by name.
+    pub opt_in: bool,
+    /// One line for listings.
+    pub summary: &'static str,
+    run: fn(&Context, Severity, &mut Vec<Diagnostic>),
+}
+
+impl Check {
+    pub fn run(&self, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        (self.run)(ctx, self.severity, out)
+    }
+
+    /// The check's documentation (its file's module doc comment).
+    pub fn doc(&self) -> &'static str {
+        let stem = self.code.replace('-', "_");
+        CHECK_DOCS.iter().find(|(s, _)| *s == stem).map_or("", |(_, d)| d)
+    }
+}
+
+/// Every check, in a stable order.
+pub const ALL: &[Check] = &[
+    Check {
+        code: "misattributed",
+        severity: Severity::Error,
+        opt_in: false,
+        summary: "a recorded quotation attributed to someone else",
+        run: misattributed::run,
+    },
+    Check {
+        code: "misdated",
+        severity: Severity::Error,
+        opt_in: false,
+        summary: "a recorded quotation given a date that contradicts the record",
+        run: misdated::run,
+    },
+    Check {
+        code: "misquoted",
+        severity: Severity::Warning,
+        opt_in: false,
+        summary: "a recorded quotation with words changed, added or dropped",
+        run: misquoted::run,
+    },
+    Check {
+        code: "unsourced",
+        severity: Severity::Warning,
+        opt_in: false,
+        summary: "a quotation with no citation in its paragraph",
+        run: unsourced::run,
+    },
+    Check {
+        code: "misdated-event",
+        severity: Severity::Error,
+        opt_in: false,
+        summary: "a recorded event given a wrong date",
+        run: misdated_event::run,
+    },
+    Check {
+        code: "malformed-date",
+        severity: Severity::Warning,
+        opt_in: false,
+        summary: "a date with a misspelt month",
+        run: malformed_date::run,
+    },
+    Check {
+        code: "unverified",
+        severity: Severity::Info,
+        opt_in: true,
+        summary: "attributed to a person of the record but matching none of their quotations",
+        run: unverified::run,
+    },
+];
+
+pub fn by_code(code: &str) -> Option<&'static Check> {
+    ALL.iter().find(|c| c.code == code)
+}
+
+/// The severity of a finding that rests on a record entry of this confidence.
+pub(crate) fn for_confidence(severity: Severity, confidence: Confidence) -> Severity {
+    if confidence == Confidence::Low {
+        severity.lowered()
+    } else {
+        severity
+    }
+}
+
+/// "9 February 1990, U.S. memorandum of conversation <url>": what the record says of a quotation.
+pub(crate) fn evidence(q: &crate::record::Quotation) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = q.date.as_ref().and_then(|d| d.valid()) {
+        parts.push(d.human());
+    }
+    if let Some(occasion) = &q.occasion {
+        parts.push(occasion.clone());
+    }
+    if let Some(source) = &q.source {
+        let mut s = source.publication.clone().unwrap_or_default();
+        if let Some(url) = &source.url {
+            s = if s.is_empty() { url.clone() } else { format!("{s} <{url}>") };
+        }
+        if !s.is_empty() {
+            parts.push(format!("source: {s}"));
+        }
+    }
+    parts.join("; ")
+}
+
+/// The speakers of a recorded quotation, by name.
+pub(crate) fn speaker_names(record: &Record, q: &crate::record::Quotation) -> String {
+    q.speaker
+        .0
+        .iter()
+        .map(|id| record.person(id).map_or(id.as_str(), |p| p.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// A quotation's words, shortened for a message.
+pub(crate) fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 10 {
+        format!("{} …", words[..10].join(" "))
+    } else {
+        words.join(" ")
+    }
+}

@@ -1,0 +1,210 @@
+//! Date expressions in prose: "31 January 1990", "January 31, 1990", "in March 1991", "in 1991",
+//! "1990-01-31", "31.01.1990", with misspelt months ("10 Jsnuary 2022") read as the month meant.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::PartialDate;
+use crate::matcher::edit_distance;
+
+/// A date written in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    /// The date itself, without a leading preposition ("1996" in "in 1996").
+    pub range: Range<usize>,
+    pub date: PartialDate,
+    /// The month as written and as meant, when misspelt ("Jsnuary", "January").
+    pub misspelt: Option<(String, &'static str)>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const ABBREVIATIONS: [(&str, u8); 13] = [
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+    ("Febr", 2),
+];
+
+/// Capitalised words that are a letter or two from a month but are not dates.
+const NOT_MONTHS: &[&str] = &[
+    "Mary", "Marcy", "Marc", "Marco", "Junk", "Julie", "Julia", "Jane", "June's", "Augusta", "Octavia",
+    "Mach", "Match", "Marsh", "Mayo", "Jury", "Janus",
+];
+
+/// The month a capitalised word names, exactly or as a plausible misspelling; `strict` asks for
+/// at most one wrong letter (for forms with no day, where a name is likelier than a date).
+fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
+    if let Some(i) = MONTHS.iter().position(|m| *m == word) {
+        return Some((i as u8 + 1, None));
+    }
+    if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == word) {
+        return Some((*m, None));
+    }
+    if word.len() < 4 || NOT_MONTHS.contains(&word) {
+        return None;
+    }
+    let limit = if strict || word.len() < 6 { 1 } else { 2 };
+    let (i, d) = MONTHS
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.as_bytes()[0] == word.as_bytes()[0])
+        .map(|(i, m)| (i, edit_distance(&word.to_lowercase(), &m.to_lowercase())))
+        .min_by_key(|(_, d)| *d)?;
+    (d <= limit).then_some((i as u8 + 1, Some(MONTHS[i])))
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = r"([A-Z][a-z]{2,9})\.?";
+    let day = r"(\d{1,2})(?:st|nd|rd|th)?";
+    Regex::new(&format!(
+        r"(?x)
+        \b(?P<iso>(\d{{4}})-(\d{{2}})-(\d{{2}}))\b
+      | \b(?P<dotted>(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}))\b
+      | \b(?P<dmy>{day}\s+(?:of\s+)?{w},?\s+(\d{{4}}))\b
+      | \b(?P<mdy>{w}\s+{day},?\s+(\d{{4}}))\b
+      | \b(?P<my>{w},?\s+(\d{{4}}))\b
+      | \b(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)\s+
+          (?:(?:early|late|mid-?)\s*|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of\s+)?
+          (?P<year>\d{{4}})\b
+    "
+    ))
+    .expect("date pattern")
+});
+
+/// Every date expression in `text`, in order.
+pub fn find(text: &str) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    for c in DATE.captures_iter(text) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let make = |range: Range<usize>,
+                    y: u32,
+                    m: Option<u32>,
+                    d: Option<u32>,
+                    misspelt: Option<(String, &'static str)>| {
+            let text = match (m, d) {
+                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{y:04}-{m:02}"),
+                _ => format!("{y:04}"),
+            };
+            PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
+                range,
+                date,
+                misspelt,
+            })
+        };
+        let found = if let Some(m) = c.name("iso") {
+            make(m.range(), num(2).unwrap_or(0), num(3), num(4), None)
+        } else if let Some(m) = c.name("dotted") {
+            make(m.range(), num(8).unwrap_or(0), num(7), num(6), None)
+        } else if let Some(m) = c.name("dmy") {
+            month(&c[11], false).and_then(|(mo, fix)| {
+                make(
+                    m.range(),
+                    num(12).unwrap_or(0),
+                    Some(mo.into()),
+                    num(10),
+                    fix.map(|f| (c[11].to_owned(), f)),
+                )
+            })
+        } else if let Some(m) = c.name("mdy") {
+            month(&c[14], false).and_then(|(mo, fix)| {
+                make(
+                    m.range(),
+                    num(16).unwrap_or(0),
+                    Some(mo.into()),
+                    num(15),
+                    fix.map(|f| (c[14].to_owned(), f)),
+                )
+            })
+        } else if let Some(m) = c.name("my") {
+            month(&c[18], true).and_then(|(mo, fix)| {
+                make(
+                    m.range(),
+                    num(19).unwrap_or(0),
+                    Some(mo.into()),
+                    None,
+                    fix.map(|f| (c[18].to_owned(), f)),
+                )
+            })
+        } else if let Some(m) = c.name("year") {
+            make(m.range(), num(20).unwrap_or(0), None, None, None)
+        } else {
+            None
+        };
+        out.extend(found);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn every_written_form() {
+        assert_eq!(dates("on 31 January 1990"), vec!["1990-01-31"]);
+        assert_eq!(dates("January 31, 1990"), vec!["1990-01-31"]);
+        assert_eq!(dates("31 Jan. 1990"), vec!["1990-01-31"]);
+        assert_eq!(dates("in March 1991"), vec!["1991-03"]);
+        assert_eq!(dates("As late as March 1991,"), vec!["1991-03"]);
+        assert_eq!(dates("in 1991"), vec!["1991"]);
+        assert_eq!(dates("in early 1991"), vec!["1991"]);
+        assert_eq!(dates("1990-01-31 and 31.01.1990"), vec!["1990-01-31", "1990-01-31"]);
+        assert_eq!(dates("said 10 January 2022 that"), vec!["2022-01-10"]);
+        assert_eq!(dates("on 07 January 2022"), vec!["2022-01-07"]);
+        assert_eq!(dates("said February 10, 2016 the"), vec!["2016-02-10"]);
+        assert_eq!(dates("the 17th of May 1990"), vec!["1990-05-17"]);
+    }
+
+    #[test]
+    fn misspelt_months_are_read_and_reported() {
+        let d = find("said 10 Jsnuary 2022 bilateral");
+        assert_eq!(d[0].date.to_string(), "2022-01-10");
+        assert_eq!(d[0].misspelt, Some(("Jsnuary".into(), "January")));
+        assert_eq!(find("07 Januar 2022")[0].misspelt.as_ref().unwrap().1, "January");
+        assert_eq!(find("in Febuary 2016")[0].misspelt.as_ref().unwrap().1, "February");
+    }
+
+    #[test]
+    fn numbers_and_names_that_are_not_dates() {
+        assert!(dates("Mary 2022 and 1500 troops and the 1990s and within 36 to 60 hours").is_empty());
+        assert!(dates("the 1997 NATO-Russia Founding Act").is_empty(), "a bare year needs a preposition");
+        assert!(dates("a year later, the same day, last week").is_empty());
+        assert!(dates("on 31 February 1990").is_empty());
+    }
+
+    #[test]
+    fn range_is_the_date_without_its_preposition() {
+        let text = "the Founding Act in 1996.";
+        let d = &find(text)[0];
+        assert_eq!(&text[d.range.clone()], "1996");
+    }
+}

@@ -1,0 +1,750 @@
+//! From prose blocks to what the checks look at: quotations with their speaker, date and
+//! citation; events named with a date; misspelt dates. Everything here is in block-text
+//! offsets until the end, where ranges are mapped back to source bytes.
+
+pub mod dates;
+pub mod quotes;
+mod sentences;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::PartialDate;
+use crate::markdown::{Block, BlockKind, Document};
+use crate::names::{Mention, NameIndex, Target};
+use crate::record::{Record, SpanEnd};
+use dates::DateExpr;
+use sentences::sentences;
+
+/// A quotation in an article, as the checks see it.
+#[derive(Debug, Clone)]
+pub struct Quotation {
+    /// Source byte range, from the opening mark to the closing mark.
+    pub range: Range<usize>,
+    /// The quoted words as a reader reads them (inline markup removed).
+    pub text: String,
+    pub speaker: Attribution,
+    pub date: Option<Dated>,
+    pub cited: bool,
+    pub blockquote: bool,
+}
+
+/// Who the article says spoke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribution {
+    /// No speech cue, or one naming nobody in the record, or more than one person.
+    None,
+    /// A person of the record, named at this source range.
+    Person { person: usize, mention: Range<usize> },
+}
+
+impl Attribution {
+    pub fn person(&self) -> Option<usize> {
+        match self {
+            Attribution::Person { person, .. } => Some(*person),
+            Attribution::None => None,
+        }
+    }
+}
+
+/// A date and where it is written (source bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    pub date: PartialDate,
+    pub range: Range<usize>,
+}
+
+/// A recorded event named with a date right next to it.
+#[derive(Debug, Clone)]
+pub struct EventDate {
+    pub event: usize,
+    pub name: Range<usize>,
+    pub date: Dated,
+}
+
+/// A date whose month is misspelt.
+#[derive(Debug, Clone)]
+pub struct MalformedDate {
+    pub range: Range<usize>,
+    pub written: String,
+    pub meant: &'static str,
+    pub date: PartialDate,
+}
+
+/// Everything the checks need from one article.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub quotations: Vec<Quotation>,
+    pub events: Vec<EventDate>,
+    pub malformed: Vec<MalformedDate>,
+    pub article_date: Option<PartialDate>,
+}
+
+/// Words that introduce or follow what someone said.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "wrote",
+    "writes",
+    "write",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "stressed",
+    "stresses",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "adding",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "recalled",
+    "recalls",
+    "concluded",
+    "responded",
+    "replied",
+    "asked",
+    "asks",
+    "remarked",
+    "promised",
+    "promises",
+    "assured",
+    "assures",
+    "admitted",
+    "admits",
+    "reiterated",
+    "reiterates",
+    "announced",
+    "announces",
+    "observed",
+    "commented",
+    "emphasized",
+    "emphasised",
+    "acknowledged",
+    "conceded",
+    "suggested",
+    "maintained",
+    "asserted",
+    "pledged",
+    "vowed",
+    "highlighted",
+    "declared",
+    "quipped",
+    "continued",
+    "reads",
+    "read",
+    "put",
+    "testified",
+    "complained",
+];
+
+/// Nouns after a possessive that make it a speech cue: "Baker's assurance", "in Putin's words".
+const SPEECH_NOUNS: &[&str] = &[
+    "assurance",
+    "assurances",
+    "words",
+    "word",
+    "statement",
+    "statements",
+    "remark",
+    "remarks",
+    "pledge",
+    "promise",
+    "reply",
+    "answer",
+    "response",
+    "comment",
+    "comments",
+    "speech",
+    "declaration",
+    "letter",
+    "message",
+    "address",
+    "phrase",
+    "formula",
+    "claim",
+    "warning",
+    "view",
+];
+
+/// Role words that make a clause about the speaker's office, not about when they spoke.
+const ROLE_WORDS: &[&str] = &[
+    "ambassador",
+    "minister",
+    "secretary",
+    "president",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "adviser",
+    "advisor",
+    "leader",
+    "chief",
+    "general",
+    "official",
+    "director",
+    "head",
+    "premier",
+    "prime",
+    "representative",
+    "who",
+    "then",
+    "former",
+    "chairman",
+    "commander",
+    "marshal",
+];
+
+static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\([^()]*[A-Z][^()]*\b(1[5-9]|20)\d\d\b[^()]*\)").expect("citation pattern")
+});
+
+/// A word of a block, lower-cased, with its block-text range.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    range: Range<usize>,
+}
+
+fn words_of(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let part = c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && start.is_some());
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let w = text[s..i].trim_end_matches(['\'', '’', '-']);
+                out.push(Word { text: w.to_lowercase(), range: s..s + w.len() });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What one block contributes, before ranges are mapped to the source.
+struct BlockContext<'a> {
+    block: &'a Block,
+    record: &'a Record,
+    quotes: Vec<quotes::Quote>,
+    mentions: Vec<Mention>,
+    dates: Vec<DateExpr>,
+    words: Vec<Word>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl<'a> BlockContext<'a> {
+    fn new(block: &'a Block, record: &'a Record, names: &NameIndex) -> Self {
+        let quotes = quotes::find(&block.text);
+        let sentences = sentences(&block.text, &quotes);
+        BlockContext {
+            block,
+            record,
+            mentions: names.find(&block.text),
+            dates: dates::find(&block.text),
+            words: words_of(&block.text),
+            quotes,
+            sentences,
+        }
+    }
+
+    fn text(&self) -> &str {
+        &self.block.text
+    }
+
+    /// Inside a quotation (of depth 0) other than `except`.
+    fn in_quote(&self, range: &Range<usize>) -> bool {
+        self.quotes.iter().any(|q| q.depth == 0 && q.outer.start <= range.start && range.end <= q.outer.end)
+    }
+
+    fn sentence_of(&self, at: usize) -> Range<usize> {
+        self.sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .cloned()
+            .unwrap_or(0..self.text().len())
+    }
+
+    fn is_verb(&self, w: &Word) -> bool {
+        SPEECH_VERBS.contains(&w.text.as_str())
+    }
+
+    /// Speech verbs in `range`, outside quotations.
+    fn verbs_in(&self, range: &Range<usize>) -> Vec<&Word> {
+        self.words
+            .iter()
+            .filter(|w| {
+                range.start <= w.range.start
+                    && w.range.end <= range.end
+                    && self.is_verb(w)
+                    && !self.in_quote(&w.range)
+            })
+            .collect()
+    }
+
+    fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = &Mention> {
+        let range = range.clone();
+        self.mentions
+            .iter()
+            .filter(move |m| range.start <= m.range.start && m.range.end <= range.end)
+            .filter(|m| !self.in_quote(&m.range))
+    }
+
+    /// The person a mention names at `date`: a name naming one person, or a role with exactly one
+    /// holder then. Pronouns resolve to the last person named before them in the paragraph.
+    fn resolve(&self, m: &Mention, date: Option<PartialDate>) -> Option<usize> {
+        if let Some(p) = m.person() {
+            return Some(p);
+        }
+        if !m.is_person() {
+            let date = date?;
+            let mut holders: Vec<usize> = Vec::new();
+            for role in m.roles() {
+                let role_id = &self.record.roles[role].id;
+                for (pi, p) in self.record.people.iter().enumerate() {
+                    if p.roles.iter().any(|s| &s.role == role_id && holds(s, date)) && !holders.contains(&pi)
+                    {
+                        holders.push(pi);
+                    }
+                }
+            }
+            if let [one] = holders.as_slice() {
+                return Some(*one);
+            }
+        }
+        None
+    }
+
+    /// The last person named before `at` in this paragraph (for "he said").
+    fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.range.end <= at && !self.in_quote(&m.range))
+            .find_map(|m| m.person().map(|p| (p, m.range.clone())))
+    }
+
+    fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
+        self.words
+            .iter()
+            .rev()
+            .filter(|w| w.range.end <= range.end && w.range.start >= range.start)
+            .find(|w| matches!(w.text.as_str(), "he" | "she"))
+    }
+
+    /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or the
+    /// name right after it ("said Putin"). `None` when the subject names no one we know.
+    fn subject_of(
+        &self,
+        verb: &Word,
+        scope: &Range<usize>,
+        date: Option<PartialDate>,
+    ) -> Option<(usize, Range<usize>)> {
+        // "Putin said that NATO ..., adding": a participle shares the subject of the verb before it.
+        if verb.text.ends_with("ing") {
+            let earlier = scope.start..verb.range.start;
+            if let Some(main) = self.verbs_in(&earlier).last().copied() {
+                return self.subject_of(main, scope, date);
+            }
+        }
+        // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
+        // subject of nothing but its own clause.
+        let from =
+            self.verbs_in(&(scope.start..verb.range.start)).last().map_or(scope.start, |v| v.range.end);
+        let before = from..verb.range.start;
+        let mention = self.mentions_in(&before).last();
+        let pronoun = self.pronoun_before(&before);
+        match (mention, pronoun) {
+            (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
+                return self.resolve(m, date).map(|p| (p, m.range.clone()));
+            }
+            (_, Some(p)) => {
+                return self.last_person_before(p.range.start).map(|(person, _)| (person, p.range.clone()))
+            }
+            _ => {}
+        }
+        // "said Putin", "said the Russian foreign minister": a name within three words after.
+        let after = verb.range.end..scope.end;
+        let m = self.mentions_in(&after).next()?;
+        let gap = self
+            .words
+            .iter()
+            .filter(|w| w.range.start >= verb.range.end && w.range.end <= m.range.start)
+            .count();
+        if gap <= 3 {
+            self.resolve(m, date).map(|p| (p, m.range.clone()))
+        } else {
+            None
+        }
+    }
+}
+
+/// True when the role span certainly covers `date`.
+fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
+    use std::cmp::Ordering::*;
+    if let Some(at) = span.at.as_ref().and_then(|d| d.valid()) {
+        return at.agrees_with(&date) && at.precision() >= date.precision();
+    }
+    let Some(from) = span.from.as_ref().and_then(|d| d.valid()) else { return false };
+    let started = matches!(from.certainly_cmp(&date), Some(Less)) || (from == date);
+    let not_ended = match &span.to {
+        Some(SpanEnd::Present) => true,
+        Some(SpanEnd::Date(d)) => {
+            d.valid().is_some_and(|to| matches!(to.certainly_cmp(&date), Some(Greater)))
+        }
+        None => false,
+    };
+    started && not_ended
+}
+
+/// Extracts quotations, dated events and misspelt dates from a parsed article.
+pub fn extract(doc: &Document, record: &Record, names: &NameIndex) -> Extraction {
+    let mut out = Extraction { article_date: article_date(doc), ..Default::default() };
+    let contexts: Vec<BlockContext> =
+        doc.blocks.iter().map(|b| BlockContext::new(b, record, names)).collect();
+    let mut done_blockquotes = Vec::new();
+    for (bi, ctx) in contexts.iter().enumerate() {
+        for d in &ctx.dates {
+            if let Some((written, meant)) = &d.misspelt {
+                out.malformed.push(MalformedDate {
+                    range: ctx.block.source_range(d.range.clone()),
+                    written: written.clone(),
+                    meant,
+                    date: d.date,
+                });
+            }
+        }
+        if ctx.block.kind == BlockKind::Footnote {
+            continue;
+        }
+        events(ctx, &mut out.events);
+        if let Some(group) = ctx.block.blockquote {
+            if !done_blockquotes.contains(&group) {
+                done_blockquotes.push(group);
+                out.quotations.extend(blockquote(&contexts, bi, group, doc));
+            }
+            continue;
+        }
+        if is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
+            continue;
+        }
+        quotations(ctx, doc, &mut out.quotations);
+    }
+    out
+}
+
+/// `date:` of the front matter.
+fn article_date(doc: &Document) -> Option<PartialDate> {
+    let text = &doc.source[doc.front_matter.clone()?];
+    let value: serde_norway::Value = serde_norway::from_str(text).ok()?;
+    let date = value.get("date")?;
+    let s = match date {
+        serde_norway::Value::String(s) => s.clone(),
+        serde_norway::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    PartialDate::parse(s.get(..10).unwrap_or(&s))
+        .or_else(|_| PartialDate::parse(s.get(..7).unwrap_or(&s)))
+        .ok()
+}
+
+fn is_attribution_line(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('—') || t.starts_with('–') || t.starts_with("--") || t.starts_with('―')
+}
+
+fn is_cited(ctx: &BlockContext, doc: &Document) -> bool {
+    !ctx.block.links.is_empty()
+        || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
+        || PAREN_CITATION.is_match(ctx.text())
+}
+
+/// The statement date of a quotation in `sentence`: dates outside quotations and outside
+/// clauses about someone's role, nearest the speech verb (or the quotation).
+fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) -> Option<Dated> {
+    let text = ctx.text();
+    let mut candidates: Vec<(usize, &DateExpr)> = Vec::new();
+    for d in &ctx.dates {
+        if d.range.start < sentence.start || d.range.end > sentence.end || ctx.in_quote(&d.range) {
+            continue;
+        }
+        // The clause around the date: between commas/parentheses (outside quotations).
+        let clause_start = text[sentence.start..d.range.start]
+            .rfind([',', '(', ';'])
+            .map_or(sentence.start, |i| sentence.start + i + 1);
+        let clause_end =
+            text[d.range.end..sentence.end].find([',', ')', ';']).map_or(sentence.end, |i| d.range.end + i);
+        let clause = clause_start..clause_end;
+        let has_verb = !ctx.verbs_in(&clause).is_empty();
+        let about_role = ctx
+            .words
+            .iter()
+            .filter(|w| clause.start <= w.range.start && w.range.end <= clause.end)
+            .any(|w| ROLE_WORDS.contains(&w.text.as_str()));
+        if about_role && !has_verb {
+            continue;
+        }
+        let distance =
+            if d.range.end <= anchor { anchor - d.range.end } else { d.range.start.saturating_sub(anchor) };
+        candidates.push((distance, d));
+    }
+    candidates.sort_by_key(|(dist, _)| *dist);
+    match candidates.as_slice() {
+        [] => None,
+        [(d1, a), (d2, _), ..] if d1 == d2 => {
+            let _ = a;
+            None
+        }
+        [(_, d), ..] => Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) }),
+    }
+}
+
+/// The speaker the sentence gives a quotation, and the speech verb's position (for the date).
+fn attribute(
+    ctx: &BlockContext,
+    q: &quotes::Quote,
+    sentence: &Range<usize>,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> (Attribution, usize) {
+    let text = ctx.text();
+    let mut found: Vec<(usize, Range<usize>, usize)> = Vec::new(); // person, mention, verb position
+
+    // After: `," Putin said` / `," said Putin` within the first words after the quotation.
+    let after = q.outer.end..sentence.end;
+    let first_after: Vec<&Word> = ctx
+        .words
+        .iter()
+        .filter(|w| w.range.start >= after.start && w.range.end <= after.end)
+        .take(7)
+        .collect();
+    if let Some(verb) = first_after.iter().find(|w| ctx.is_verb(w)) {
+        if !ctx.in_quote(&verb.range) {
+            let scope = after.start..after.end;
+            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start)) {
+                found.push((p, m, verb.range.start));
+            }
+        }
+    }
+
+    // Before: the speech verb nearest the quotation, or "according to X", "X's assurance", "X:".
+    let before = sentence.start..q.outer.start;
+    let lead = text[before.clone()].trim_end();
+    if let Some(m) = ctx.mentions_in(&before).last() {
+        let between = text[m.range.end..q.outer.start].trim();
+        let words_between = words_of(between);
+        let noun_cue = m.possessive
+            && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.text.as_str()))
+            && words_between.len() <= 4;
+        let colon_cue = between == ":" || between == ",:";
+        let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");
+        if noun_cue || colon_cue || according {
+            if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
+                found.push((p, m.range.clone(), m.range.start));
+            }
+        }
+    }
+    if found.is_empty() {
+        if let Some(verb) = ctx.verbs_in(&before).last().copied() {
+            // A later quotation in between belongs to that verb, not this one.
+            let crossed = ctx
+                .quotes
+                .iter()
+                .any(|o| o.depth == 0 && o.outer.start > verb.range.end && o.outer.end <= q.outer.start);
+            if !crossed {
+                let scope = before.start..q.outer.start;
+                if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start)) {
+                    found.push((p, m, verb.range.start));
+                }
+            }
+        }
+    }
+    // A quotation opening its sentence, introduced by the sentence before ("He added:").
+    if found.is_empty() && lead.is_empty() {
+        if let Some(prev) = ctx.sentences.iter().rev().find(|s| s.end <= sentence.start) {
+            let prev_text = text[prev.clone()].trim_end();
+            let has_quote = ctx
+                .quotes
+                .iter()
+                .any(|o| o.depth == 0 && prev.start <= o.outer.start && o.outer.end <= prev.end);
+            if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
+                if let Some(verb) = ctx.verbs_in(prev).last().copied() {
+                    if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range.start)) {
+                        found.push((p, m, verb.range.start));
+                    }
+                } else if let Some(m) = ctx.mentions_in(prev).last() {
+                    if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
+                        found.push((p, m.range.clone(), m.range.start));
+                    }
+                }
+            }
+        }
+    }
+    // A quotation ending its sentence, followed by "Putin said." or "he added.".
+    if found.is_empty()
+        && text[after.clone()].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty()
+    {
+        if let Some(next) = ctx.sentences.iter().find(|s| s.start >= sentence.end) {
+            let first: Vec<&Word> = ctx
+                .words
+                .iter()
+                .filter(|w| w.range.start >= next.start && w.range.end <= next.end)
+                .take(5)
+                .collect();
+            if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
+                if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range.start)) {
+                    found.push((p, m, verb.range.start));
+                }
+            }
+        }
+    }
+    found.dedup_by_key(|(p, _, _)| *p);
+    match found.as_slice() {
+        [(p, m, verb)] => {
+            (Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }, *verb)
+        }
+        [(_, _, verb), ..] if found.iter().all(|f| f.0 == found[0].0) => {
+            let (p, m, _) = &found[0];
+            (Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }, *verb)
+        }
+        _ => (Attribution::None, q.outer.start),
+    }
+}
+
+fn quotations(ctx: &BlockContext, doc: &Document, out: &mut Vec<Quotation>) {
+    let cited = is_cited(ctx, doc);
+    let titles: Vec<Range<usize>> = PAREN_CITATION.find_iter(ctx.text()).map(|m| m.range()).collect();
+    for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
+        if titles.iter().any(|t| t.start <= q.outer.start && q.outer.end <= t.end) {
+            continue; // a title inside a parenthetical citation
+        }
+        let sentence = ctx.sentence_of(q.outer.start);
+        // A date first (roles need one), from the quotation's position; then the speaker; then
+        // the date again, anchored at the speech verb.
+        let first_date = statement_date(ctx, &sentence, q.outer.start);
+        let hint = |_: usize| first_date.as_ref().map(|d| d.date);
+        let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
+        let date = statement_date(ctx, &sentence, verb);
+        let inner = &ctx.text()[q.inner.clone()];
+        let words = crate::normalize::words(inner).len();
+        if words < 4 && speaker == Attribution::None {
+            continue; // a term or scare quote
+        }
+        out.push(Quotation {
+            range: ctx.block.source_range(q.outer.clone()),
+            text: inner.to_owned(),
+            speaker,
+            date,
+            cited,
+            blockquote: false,
+        });
+    }
+}
+
+/// A blockquote is one quotation; its attribution line (`— Name, date`) is its last paragraph
+/// or the paragraph right after it.
+fn blockquote(contexts: &[BlockContext], first: usize, group: usize, doc: &Document) -> Option<Quotation> {
+    let members: Vec<usize> =
+        (first..contexts.len()).take_while(|&i| contexts[i].block.blockquote == Some(group)).collect();
+    let mut body = members.clone();
+    let mut attribution = None;
+    if let Some(&last) = members.last() {
+        if is_attribution_line(contexts[last].text()) && members.len() > 1 {
+            attribution = Some(last);
+            body.pop();
+        } else if let Some(next) = contexts.get(last + 1) {
+            if next.block.blockquote.is_none() && is_attribution_line(next.text()) {
+                attribution = Some(last + 1);
+            }
+        }
+    }
+    let text = body.iter().map(|&i| contexts[i].text()).collect::<Vec<_>>().join(" ");
+    let range = contexts[*body.first()?].block.range.start..contexts[*body.last()?].block.range.end;
+    let cited = body.iter().chain(attribution.iter()).any(|&i| is_cited(&contexts[i], doc));
+    let mut speaker = Attribution::None;
+    let mut date = None;
+    if let Some(a) = attribution {
+        let ctx = &contexts[a];
+        let line = 0..ctx.text().len();
+        date =
+            ctx.dates.first().map(|d| Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
+        let people: Vec<(usize, Range<usize>)> = ctx
+            .mentions_in(&line)
+            .filter_map(|m| ctx.resolve(m, date.as_ref().map(|d| d.date)).map(|p| (p, m.range.clone())))
+            .collect();
+        if let Some((p, m)) = people.first() {
+            if people.iter().all(|(q, _)| q == p) {
+                speaker = Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) };
+            }
+        }
+    }
+    let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
+    Some(Quotation { range, text, speaker, date, cited, blockquote: true })
+}
+
+/// Events named with a date right next to them: "the Founding Act in 1996", "the 1996 Founding
+/// Act", "the Founding Act (1996)", "the Founding Act, signed in 1996".
+fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
+    static YEAR_BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{4})(?:'s|’s)?\s+$").expect("year pattern"));
+    static LINK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:,?\s*(?:which\s+was\s+|that\s+was\s+|was\s+)?(?:signed|agreed|concluded|adopted|held|established|founded|created)?\s*(?:in|of|on)?\s*|\s*\(\s*)$").expect("link pattern")
+    });
+    let text = ctx.text();
+    for m in &ctx.mentions {
+        let Some(event) = m.events().next() else { continue };
+        if ctx.in_quote(&m.range) || m.targets.iter().filter(|t| matches!(t, Target::Event(_))).count() > 1 {
+            continue;
+        }
+        let mut attached: Option<Dated> = None;
+        // After the name.
+        if let Some(d) =
+            ctx.dates.iter().find(|d| d.range.start >= m.range.end && d.range.start - m.range.end <= 30)
+        {
+            let between = &text[m.range.end..d.range.start];
+            let between = between.strip_suffix("the ").unwrap_or(between);
+            if LINK_AFTER.is_match(between) && !ctx.in_quote(&d.range) {
+                attached = Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
+            }
+        }
+        // A year just before the name.
+        if attached.is_none() {
+            let before = &text[m.range.start.saturating_sub(12)..m.range.start];
+            if let Some(c) = YEAR_BEFORE.captures(before) {
+                let y = c.get(1).expect("group");
+                let start = m.range.start - before.len() + y.start();
+                let range = start..start + 4;
+                let full_date = ctx
+                    .dates
+                    .iter()
+                    .any(|d| d.range.start < range.end && range.start < d.range.end && d.range != range);
+                if let (Ok(date), false) = (PartialDate::parse(y.as_str()), full_date) {
+                    attached = Some(Dated { date, range: ctx.block.source_range(range) });
+                }
+            }
+        }
+        if let Some(date) = attached {
+            out.push(EventDate { event, name: ctx.block.source_range(m.range.clone()), date });
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Finding quoted spans in a paragraph's text: pairing quote marks, telling apostrophes apart.
+
+use std::ops::Range;
+
+/// Double or single quotation marks; a close pairs with the nearest open of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Double,
+    Single,
+}
+
+/// A quoted span of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark (or the paragraph's end), inclusive.
+    pub outer: Range<usize>,
+    /// The quoted words, between the marks.
+    pub inner: Range<usize>,
+    /// 0 for a quotation, 1 for a quote inside it, and so on.
+    pub depth: usize,
+    /// False when the paragraph ended before a closing mark.
+    pub closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open(Kind),
+    Close(Kind),
+    /// A straight `"` between two non-spaces: closes an open double quote, else opens one.
+    Toggle,
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/\u{FFFC}".contains(c) || is_mark(c),
+    }
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/\u{FFFC}".contains(c) || is_mark(c),
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    "\"“”„«»'‘’‚".contains(c)
+}
+
+/// What a quote mark does here, or `None` for an apostrophe or a stray mark.
+fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Option<Role> {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let top_is = |opener: char| stack.last().is_some_and(|(_, o, _)| *o == opener);
+    let has_open = |k: Kind| stack.iter().any(|(kind, _, _)| *kind == k);
+    Some(match c {
+        '“' if top_is('„') => Role::Close(Kind::Double),
+        '“' | '„' | '«' => Role::Open(Kind::Double),
+        '”' | '»' => Role::Close(Kind::Double),
+        '‘' if top_is('‚') => Role::Close(Kind::Single),
+        // ‘90s: an elision, not a quote.
+        '‘' if next.is_some_and(|n| n.is_ascii_digit()) => return None,
+        '‘' | '‚' => Role::Open(Kind::Single),
+        '"' => match (is_opening_context(prev), is_closing_context(next)) {
+            (true, false) => Role::Open(Kind::Double),
+            (false, true) => Role::Close(Kind::Double),
+            (false, false) => Role::Toggle,
+            (true, true) => {
+                if prev.is_none() || next.is_none() {
+                    if has_open(Kind::Double) {
+                        Role::Close(Kind::Double)
+                    } else {
+                        Role::Open(Kind::Double)
+                    }
+                } else {
+                    return None;
+                }
+            }
+        },
+        '\'' | '’' => {
+            if alnum(prev) && alnum(next) {
+                return None; // Russia's, don't, o'clock
+            }
+            let rest = &text[i + c.len_utf8()..];
+            // rock 'n' roll, 'til, the '90s
+            if rest.starts_with("n'") || rest.starts_with("n’") || next.is_some_and(|n| n.is_ascii_digit())
+            {
+                return None;
+            }
+            let after_n =
+                text[..i].ends_with(" 'n") || text[..i].ends_with(" ’n") || text[..i].ends_with(" ‘n");
+            if after_n {
+                return None;
+            }
+            if is_opening_context(prev) && !is_closing_context(next) && c == '\'' {
+                Role::Open(Kind::Single)
+            } else if !is_opening_context(prev) && is_closing_context(next) {
+                // The allies' views: a close only when a single quote is open.
+                if has_open(Kind::Single) {
+                    Role::Close(Kind::Single)
+                } else {
+                    return None;
+                }
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// Every quoted span of `text`, outermost first within each position, in order of opening.
+pub fn find(text: &str) -> Vec<Quote> {
+    let mut stack: Vec<(Kind, char, usize)> = Vec::new(); // kind, opening mark, its offset
+    let mut quotes = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        // TeX-style ``…'' pairs.
+        if c == '`' && text[i..].starts_with("``") {
+            iter.next();
+            stack.push((Kind::Double, '`', i));
+            continue;
+        }
+        if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
+            iter.next();
+            let (_, _, start) = stack.pop().expect("checked");
+            quotes.push(Quote { outer: start..i + 2, inner: start + 2..i, depth: stack.len(), closed: true });
+            continue;
+        }
+        let Some(role) = classify(text, i, c, &stack) else { continue };
+        let role = match role {
+            Role::Toggle if stack.iter().any(|(k, _, _)| *k == Kind::Double) => Role::Close(Kind::Double),
+            Role::Toggle => Role::Open(Kind::Double),
+            r => r,
+        };
+        match role {
+            Role::Open(kind) => stack.push((kind, c, i)),
+            Role::Close(kind) => {
+                let pos = stack.iter().rposition(|(k, _, _)| *k == kind);
+                // A mismatched pair (‘…”) still closes when it is the only open quote.
+                let pos = pos.or(if stack.len() == 1 { Some(0) } else { None });
+                if let Some(pos) = pos {
+                    let (_, _, start) = stack[pos];
+                    stack.truncate(pos); // unclosed inner marks were not quotes
+                    let end = i + c.len_utf8();
+                    quotes.push(Quote {
+                        outer: start..end,
+                        inner: start + mark_len(text, start)..i,
+                        depth: pos,
+                        closed: true,
+                    });
+                }
+            }
+            Role::Toggle => unreachable!(),
+        }
+    }
+    // A double quote left open runs to the end of the paragraph.
+    if let Some(&(Kind::Double, _, start)) = stack.first() {
+        let end = text.trim_end().len();
+        if end > start + 1 {
+            quotes.push(Quote {
+                outer: start..end,
+                inner: start + mark_len(text, start)..end,
+                depth: 0,
+                closed: false,
+            });
+        }
+    }
+    quotes.sort_by_key(|q| (q.outer.start, q.depth));
+    quotes
+}
+
+fn mark_len(text: &str, at: usize) -> usize {
+    if text[at..].starts_with("``") {
+        2
+    } else {
+        text[at..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<(&str, usize)> {
+        find(text).into_iter().map(|q| (&text[q.inner], q.depth)).collect()
+    }
+
+    #[test]
+    fn marks_of_every_style() {
+        assert_eq!(quoted("He said \"one two\" and “three four”."), vec![("one two", 0), ("three four", 0)]);
+        assert_eq!(
+            quoted("«un deux» and „eins zwei“ and ‚x y‘"),
+            vec![("un deux", 0), ("eins zwei", 0), ("x y", 0)]
+        );
+        assert_eq!(quoted("He said ``we will'' then."), vec![("we will", 0)]);
+        assert_eq!(quoted("She said 'not now' firmly."), vec![("not now", 0)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quoted("Russia's view in the '90s, rock 'n' roll at five o'clock, the allies' concerns.")
+            .is_empty());
+        assert!(quoted("Russia’s view in the ‘90s and the allies’ concerns.").is_empty());
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let q = quoted("He said “the topic of ‘NATO expansion’ was not discussed” then.");
+        assert_eq!(q, vec![("the topic of ‘NATO expansion’ was not discussed", 0), ("NATO expansion", 1)]);
+        let q = quoted("\"With all the words — 'shall, must' — everything.\"");
+        assert_eq!(q[1], ("shall, must", 1));
+    }
+
+    #[test]
+    fn mismatched_pair_and_missing_close() {
+        assert_eq!(
+            quoted("said that: ‘the fact that we are ready.” The"),
+            vec![("the fact that we are ready.", 0)]
+        );
+        assert_eq!(quoted("He said \"we will not move east"), vec![("we will not move east", 0)]);
+    }
+
+    #[test]
+    fn quote_marks_next_to_punctuation() {
+        assert_eq!(quoted("(\"Russia and the West,\" in Mandelbaum)"), vec![("Russia and the West,", 0)]);
+        assert_eq!(quoted("the pledge that “NATO would not move”."), vec![("NATO would not move", 0)]);
+    }
+}

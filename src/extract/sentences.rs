@@ -1,0 +1,96 @@
+//! Sentence boundaries in a paragraph, ignoring the punctuation inside quotations.
+
+use std::ops::Range;
+
+use super::quotes::Quote;
+
+/// Words whose trailing period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
+    "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ed", "eds", "pp", "p", "vol", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c", "etc", "approx", "fig",
+    "inc", "ltd", "co",
+];
+
+/// The sentences of `text`, as ranges covering it end to end.
+pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
+    let outer: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+    let inside = |i: usize| outer.iter().any(|q| q.outer.start < i && i < q.outer.end.saturating_sub(1));
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        // A quotation ending in . ! ? ends its sentence when a new one follows it.
+        let closes_quote = outer.iter().any(|q| q.closed && q.outer.end == i + c.len_utf8())
+            && text[..i].ends_with(['.', '!', '?', '…']);
+        if !(closes_quote || matches!(c, '.' | '!' | '?' | '…') && !inside(i)) {
+            continue;
+        }
+        // Include closing quote marks and brackets right after the punctuation.
+        let mut end = i + c.len_utf8();
+        while let Some(n) = text[end..].chars().next() {
+            if "\"”’')]".contains(n) {
+                end += n.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let next = rest.trim_start();
+        if rest.len() == next.len() && !rest.is_empty() {
+            continue; // no space after: "U.S.", "3.5"
+        }
+        let starts_sentence = next.is_empty()
+            || next.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'«„(".contains(n));
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && !closes_quote {
+            let word_start =
+                text[..i].rfind(|w: char| w.is_whitespace() || "(\"“".contains(w)).map_or(0, |p| p + 1);
+            let word = text[word_start..i].to_lowercase();
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if ABBREVIATIONS.contains(&word.as_str()) || single_initial || word.contains('.') {
+                continue;
+            }
+        }
+        out.push(start..end);
+        start = end + (rest.len() - next.len());
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, &quotes::find(text)).into_iter().map(|r| text[r].trim()).collect()
+    }
+
+    #[test]
+    fn splits_outside_quotations_only() {
+        assert_eq!(
+            split(
+                "He said \"We will. Not now.\" Then he left. U.S. officials met Mr. Baker in Jan. 1990. Done"
+            ),
+            vec![
+                "He said \"We will. Not now.\"",
+                "Then he left.",
+                "U.S. officials met Mr. Baker in Jan. 1990.",
+                "Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            split("M.E. Sarotte wrote it. Antony J. Blinken said so."),
+            vec!["M.E. Sarotte wrote it.", "Antony J. Blinken said so."]
+        );
+    }
+}

@@ -18,6 +18,7 @@ pub mod names;
 pub mod normalize;
 pub mod record;
 pub mod report;
+pub mod score;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::normalize::{tokens, Token};
-use crate::record::{QuotationKind, Record};
+use crate::record::Record;
 
 /// One recorded wording, or a part of it between the source's own elisions: the quotation's
 /// text (`variant: None`) or one of its variants.
@@ -93,9 +93,6 @@ impl QuoteIndex {
     pub fn new(record: &Record) -> Self {
         let mut index = QuoteIndex::default();
         for (qi, q) in record.quotations.iter().enumerate() {
-            if q.kind == QuotationKind::Reported {
-                continue;
-            }
             let texts = std::iter::once((None, q.text.as_str()))
                 .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
             for (variant, text) in texts {
@@ -221,8 +218,15 @@ pub fn same_word(a: &str, b: &str) -> bool {
     {
         return false;
     }
-    let allowed = if la.min(lb) >= 7 { 2 } else { 1 };
-    la.abs_diff(lb) <= allowed && edit_distance(a, b) <= allowed
+    // Two slips only in long words: "eastern"/"western" are two letters apart, and opposites.
+    let allowed = if la.min(lb) >= 9 { 2 } else { 1 };
+    let opposite = |x: &str, y: &str| {
+        [("east", "west"), ("north", "south"), ("in", "out"), ("un", "")].iter().any(|(p, q)| {
+            (x.starts_with(p) && y.starts_with(q) && !q.is_empty())
+                || (y.starts_with(p) && x.starts_with(q) && !q.is_empty())
+        })
+    };
+    la.abs_diff(lb) <= allowed && edit_distance(a, b) <= allowed && !opposite(a, b)
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).
@@ -411,5 +415,7 @@ mod tests {
         assert!(!same_word("not", "now"));
         assert!(!same_word("1990", "1991"));
         assert!(!same_word("east", "west"));
+        assert!(!same_word("eastern", "western"));
+        assert!(!same_word("eastward", "westward"));
     }
 }

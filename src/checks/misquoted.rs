@@ -37,7 +37,11 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         if changes.is_empty() || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64 {
             continue;
         }
+
         let recorded = &ctx.record.quotations[m.quotation];
+        if recorded.kind == crate::record::QuotationKind::Reported {
+            continue; // the record has reported speech, not the words
+        }
         let wording = match m.variant {
             Some(v) => &recorded.variants[v].text,
             None => &recorded.text,

@@ -4,16 +4,79 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use std::collections::BTreeSet;
+
+use crate::checks;
 use crate::cli::{io_failure, Failure, ListFormat, Outcome};
+use crate::engine::Engine;
+use crate::record::RecordError;
 use crate::record::{EntryRef, Quotation, Record, SpanEnd};
 
-/// Prints the summary of a record that loaded without problems (problems fail the load).
+/// Runs every example of the record through the checks: each must produce exactly the codes it
+/// expects (`unsourced` only counts where it is expected, since examples rarely cite).
+fn check_examples(record: &Record) -> Vec<RecordError> {
+    let engine = Engine::new(record, checks::ALL.iter().filter(|c| !c.opt_in).collect());
+    let mut errors = Vec::new();
+    let entries = record
+        .quotations
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (EntryRef::Quotation(i), &q.examples))
+        .chain(record.events.iter().enumerate().map(|(i, e)| (EntryRef::Event(i), &e.examples)));
+    for (entry, examples) in entries {
+        for (i, example) in examples.iter().enumerate() {
+            let expected: BTreeSet<&str> = if example.expect.is_pass() {
+                BTreeSet::new()
+            } else {
+                example.expect.0.iter().map(String::as_str).collect()
+            };
+            let result = engine.check(&example.text);
+            let found: BTreeSet<&str> = result
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .filter(|c| *c != "unsourced" || expected.contains("unsourced"))
+                .collect();
+            if found != expected {
+                let show = |s: &BTreeSet<&str>| {
+                    if s.is_empty() {
+                        "no finding".to_owned()
+                    } else {
+                        s.iter().copied().collect::<Vec<_>>().join(", ")
+                    }
+                };
+                let details: Vec<String> =
+                    result.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+                errors.push(record.example_error(
+                    entry,
+                    i,
+                    format!("example expects {}, but quotelint finds {}", show(&expected), show(&found)),
+                    (!details.is_empty()).then(|| details.join("; ")),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// Prints the summary of a record that loaded without problems (problems fail the load), after
+/// checking that every example behaves as written.
 pub fn validate(record: &Record, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let failed = check_examples(record);
+    if !failed.is_empty() {
+        let n = failed.len();
+        let mut failure = Failure::record(failed);
+        failure.summary = Some(format!(
+            "{n} example{} of the record behave otherwise than written",
+            if n == 1 { "" } else { "s" }
+        ));
+        return Err(failure);
+    }
     let examples: usize = record.quotations.iter().map(|q| q.examples.len()).sum::<usize>()
         + record.events.iter().map(|e| e.examples.len()).sum::<usize>();
     writeln!(
         out,
-        "record is valid: {} people, {} quotations, {} events, {} roles, {} examples, in {} files",
+        "record is valid: {} people, {} quotations, {} events, {} roles, {} examples (all behave as written), in {} files",
         record.people.len(),
         record.quotations.len(),
         record.events.len(),

@@ -145,7 +145,6 @@ const SPEECH_VERBS: &[&str] = &[
     "pledged",
     "vowed",
     "highlighted",
-    "declared",
     "quipped",
     "continued",
     "reads",
@@ -153,6 +152,15 @@ const SPEECH_VERBS: &[&str] = &[
     "put",
     "testified",
     "complained",
+    "protested",
+    "criticized",
+    "criticised",
+    "denounced",
+    "accused",
+    "urged",
+    "objected",
+    "retorted",
+    "boasted",
 ];
 
 /// Nouns after a possessive that make it a speech cue: "Baker's assurance", "in Putin's words".
@@ -303,12 +311,13 @@ impl<'a> BlockContext<'a> {
             .collect()
     }
 
+    /// Names of people and roles (not events) in `range`, outside quotations.
     fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = &Mention> {
         let range = range.clone();
         self.mentions
             .iter()
             .filter(move |m| range.start <= m.range.start && m.range.end <= range.end)
-            .filter(|m| !self.in_quote(&m.range))
+            .filter(|m| m.events().next().is_none() && !self.in_quote(&m.range))
     }
 
     /// The person a mention names at `date`: a name naming one person, or a role with exactly one
@@ -353,19 +362,21 @@ impl<'a> BlockContext<'a> {
             .find(|w| matches!(w.text.as_str(), "he" | "she"))
     }
 
-    /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or the
-    /// name right after it ("said Putin"). `None` when the subject names no one we know.
+    /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
+    /// `inverted` allows it, the name right after it ("said Putin"). `None` when the subject
+    /// names no one we know.
     fn subject_of(
         &self,
         verb: &Word,
         scope: &Range<usize>,
         date: Option<PartialDate>,
+        inverted: bool,
     ) -> Option<(usize, Range<usize>)> {
         // "Putin said that NATO ..., adding": a participle shares the subject of the verb before it.
         if verb.text.ends_with("ing") {
             let earlier = scope.start..verb.range.start;
             if let Some(main) = self.verbs_in(&earlier).last().copied() {
-                return self.subject_of(main, scope, date);
+                return self.subject_of(main, scope, date, inverted);
             }
         }
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
@@ -384,7 +395,11 @@ impl<'a> BlockContext<'a> {
             }
             _ => {}
         }
-        // "said Putin", "said the Russian foreign minister": a name within three words after.
+        // "…," said Putin / said the Russian foreign minister: only right after a quotation,
+        // where the name cannot be the verb's object ("Moscow says NATO ...").
+        if !inverted {
+            return None;
+        }
         let after = verb.range.end..scope.end;
         let m = self.mentions_in(&after).next()?;
         let gap = self
@@ -541,41 +556,48 @@ fn attribute(
     if let Some(verb) = first_after.iter().find(|w| ctx.is_verb(w)) {
         if !ctx.in_quote(&verb.range) {
             let scope = after.start..after.end;
-            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start)) {
+            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), true) {
                 found.push((p, m, verb.range.start));
             }
         }
     }
 
-    // Before: the speech verb nearest the quotation, or "according to X", "X's assurance", "X:".
+    // Before: "according to X" or "X's assurance/words"; else the speech verb nearest the
+    // quotation whose subject we can name; else "X:" introducing it.
     let before = sentence.start..q.outer.start;
     let lead = text[before.clone()].trim_end();
+    let verbs = ctx.verbs_in(&before);
     if let Some(m) = ctx.mentions_in(&before).last() {
         let between = text[m.range.end..q.outer.start].trim();
         let words_between = words_of(between);
         let noun_cue = m.possessive
             && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.text.as_str()))
             && words_between.len() <= 4;
-        let colon_cue = between == ":" || between == ",:";
         let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");
-        if noun_cue || colon_cue || according {
+        let colon_cue = (between == ":" || between == ",:") && verbs.is_empty();
+        if noun_cue || according || colon_cue {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
                 found.push((p, m.range.clone(), m.range.start));
             }
         }
     }
     if found.is_empty() {
-        if let Some(verb) = ctx.verbs_in(&before).last().copied() {
-            // A later quotation in between belongs to that verb, not this one.
-            let crossed = ctx
-                .quotes
-                .iter()
-                .any(|o| o.depth == 0 && o.outer.start > verb.range.end && o.outer.end <= q.outer.start);
-            if !crossed {
-                let scope = before.start..q.outer.start;
-                if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start)) {
-                    found.push((p, m, verb.range.start));
-                }
+        // "X told Bild that the West had pledged that '...'": the nearest verb whose subject is
+        // named by someone; a subject we cannot name passes the quotation to the verb before.
+        let scope = before.start..q.outer.start;
+        for verb in verbs.iter().rev() {
+            let subject_region = scope.start..verb.range.start;
+            let named = ctx.mentions_in(&subject_region).next().is_some()
+                || ctx.pronoun_before(&subject_region).is_some();
+            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), false) {
+                found.push((p, m, verb.range.start));
+                break;
+            }
+            let earlier_verb =
+                ctx.verbs_in(&subject_region).last().map(|v| v.range.end).unwrap_or(scope.start);
+            let own_subject = ctx.mentions_in(&(earlier_verb..verb.range.start)).next().is_some();
+            if named && own_subject {
+                break; // a subject was named but names no one we know: no claim
             }
         }
     }
@@ -589,7 +611,7 @@ fn attribute(
                 .any(|o| o.depth == 0 && prev.start <= o.outer.start && o.outer.end <= prev.end);
             if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
                 if let Some(verb) = ctx.verbs_in(prev).last().copied() {
-                    if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range.start)) {
+                    if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range.start), false) {
                         found.push((p, m, verb.range.start));
                     }
                 } else if let Some(m) = ctx.mentions_in(prev).last() {
@@ -612,7 +634,7 @@ fn attribute(
                 .take(5)
                 .collect();
             if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
-                if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range.start)) {
+                if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range.start), true) {
                     found.push((p, m, verb.range.start));
                 }
             }
@@ -708,7 +730,10 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
     static YEAR_BEFORE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(\d{4})(?:'s|’s)?\s+$").expect("year pattern"));
     static LINK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:,?\s*(?:which\s+was\s+|that\s+was\s+|was\s+)?(?:signed|agreed|concluded|adopted|held|established|founded|created)?\s*(?:in|of|on)?\s*|\s*\(\s*)$").expect("link pattern")
+        Regex::new(
+            r"^(?:,?\s*(?:which\s+was\s+|that\s+was\s+|was\s+|were\s+)?(?:signed|agreed|concluded|adopted|held|established|founded|created|came|took\s+place|occurred|happened)?(?:\s+in\s+[A-Z][a-z]+)?\s*(?:in|of|on)?\s*|\s*\(\s*)$",
+        )
+        .expect("link pattern")
     });
     let text = ctx.text();
     for m in &ctx.mentions {

@@ -185,6 +185,27 @@ impl Record {
         self.ids.keys().map(String::as_str)
     }
 
+    /// An error pointing at the `text` of an entry's `index`-th example.
+    pub fn example_error(
+        &self,
+        entry: EntryRef,
+        index: usize,
+        message: String,
+        help: Option<String>,
+    ) -> RecordError {
+        let (origin, section) = self.origin_of(entry);
+        let source = &self.sources[origin.file];
+        let path = [
+            Step::Key(section),
+            Step::Index(origin.index),
+            Step::Key("examples"),
+            Step::Index(index),
+            Step::Key("text"),
+        ];
+        let span = Locator::new(&source.text).locate(&path);
+        RecordError::located(message, help, &source.name, Arc::from(&*source.text), span, "this example")
+    }
+
     /// `file:line` where an entry is defined.
     pub fn defined_at(&self, entry: EntryRef) -> String {
         let (origin, section) = self.origin_of(entry);

@@ -384,7 +384,17 @@ impl<'a> BlockContext<'a> {
         let from =
             self.verbs_in(&(scope.start..verb.range.start)).last().map_or(scope.start, |v| v.range.end);
         let before = from..verb.range.start;
-        let mention = self.mentions_in(&before).last();
+        // "Jack F. Matlock, US ambassador to the USSR in 1990, stated": a role set off by commas
+        // describes the name before it; the name is the subject.
+        let text = self.text();
+        let mentions: Vec<&Mention> = self.mentions_in(&before).collect();
+        let mut mention = mentions.last().copied();
+        if let (Some(m), [.., named, _]) = (mention, mentions.as_slice()) {
+            let appositive = !m.is_person() && text[named.range.end..m.range.start].trim() == ",";
+            if appositive && named.is_person() {
+                mention = Some(*named);
+            }
+        }
         let pronoun = self.pronoun_before(&before);
         match (mention, pronoun) {
             (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
@@ -771,5 +781,125 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         if let Some(date) = attached {
             out.push(EventDate { event, name: ctx.block.source_range(m.range.clone()), date });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::LoadOptions;
+    use std::sync::LazyLock;
+
+    static RECORD: LazyLock<Record> =
+        LazyLock::new(|| Record::load(&LoadOptions::default()).expect("default record"));
+    static NAMES: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::new(&RECORD));
+
+    fn one(text: &str) -> Quotation {
+        let doc = crate::markdown::parse(text);
+        let mut qs = extract(&doc, &RECORD, &NAMES).quotations;
+        assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+        qs.remove(0)
+    }
+
+    fn speaker(text: &str) -> Option<String> {
+        one(text).speaker.person().map(|p| RECORD.people[p].id.clone())
+    }
+
+    fn date(text: &str) -> Option<String> {
+        one(text).date.map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn speech_cues_name_the_speaker() {
+        assert_eq!(
+            speaker("Baker told Gorbachev: \"we will not move one inch east of here\""),
+            Some("baker".into())
+        );
+        assert_eq!(speaker("\"We will not move one inch east of here,\" Putin said."), Some("putin".into()));
+        assert_eq!(
+            speaker("\"We will not move one inch east of here,\" said Lavrov."),
+            Some("lavrov".into())
+        );
+        assert_eq!(
+            speaker("According to Lavrov, \"we will not move one inch east of here.\""),
+            Some("lavrov".into())
+        );
+        assert_eq!(
+            speaker("Baker's assurance \"we will not move one inch east\" mattered."),
+            Some("baker".into())
+        );
+        assert_eq!(
+            speaker("Zakharova: \"We will not move one inch east of here.\""),
+            Some("zakharova".into())
+        );
+    }
+
+    #[test]
+    fn pronouns_roles_and_namesakes() {
+        assert_eq!(
+            speaker("Gorbachev spoke next. He said \"we will not move one inch east of here.\""),
+            Some("gorbachev".into())
+        );
+        assert_eq!(
+            speaker(
+                "The British prime minister said in March 1991: \"we will not move one inch east of here.\""
+            ),
+            Some("major".into())
+        );
+        // A role without a date names nobody; a bare surname shared by namesakes neither.
+        assert_eq!(
+            speaker("The British prime minister said: \"we will not move one inch east of here.\""),
+            None
+        );
+        assert_eq!(speaker("Stoltenberg said: \"we will not move one inch east of here.\""), None);
+        assert_eq!(
+            speaker("Jens Stoltenberg said: \"we will not move one inch east of here.\""),
+            Some("stoltenberg-jens".into())
+        );
+    }
+
+    #[test]
+    fn statement_dates_skip_roles_and_quoted_words() {
+        let matlock = "Jack F. Matlock, US ambassador to the USSR in 1990, stated that there was a \"clear commitment that the borders would not move\".";
+        assert_eq!(date(matlock), None);
+        assert_eq!(speaker(matlock), Some("matlock".into()));
+        let adamishin = "Anatolii Adamishin, who was Soviet deputy foreign minister in 1990, claimed in 1997 that \"we were told NATO would not expand.\"";
+        assert_eq!(date(adamishin), Some("1997".into()));
+        assert_eq!(
+            date("Gorbachev said in October 2014: \"the pact ceased to exist in 1991 and that was all.\""),
+            Some("2014-10".into())
+        );
+        assert_eq!(
+            date("Lavrov said 18 October 2021 that \"we suspend the work of our permanent mission.\""),
+            Some("2021-10-18".into())
+        );
+    }
+
+    #[test]
+    fn terms_titles_and_objects_are_not_quotations() {
+        let doc = crate::markdown::parse(
+            "Moscow says NATO and its \"eastward expansion\" is the cause. The so-called “open door policy” stays. (Coit D. Blacker, \"Russia and the West,\" in Mandelbaum, ed., 1998.)",
+        );
+        assert!(extract(&doc, &RECORD, &NAMES).quotations.is_empty());
+    }
+
+    #[test]
+    fn blockquotes_are_one_quotation_with_their_attribution_line() {
+        let q =
+            one("> We are not talking about\n> the strengthening of NATO.\n>\n> — John Major, March 1991\n");
+        assert_eq!(q.text, "We are not talking about the strengthening of NATO.");
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
+        assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
+        assert!(q.blockquote);
+    }
+
+    #[test]
+    fn events_with_an_attached_date() {
+        let doc = crate::markdown::parse(
+            "Russia did the same with the NATO Russia Founding Act in 1996. The 1997 NATO-Russia Founding Act stands. In 2002, long after the Founding Act, the NRC met.",
+        );
+        let events = extract(&doc, &RECORD, &NAMES).events;
+        let dates: Vec<String> = events.iter().map(|e| e.date.date.to_string()).collect();
+        assert_eq!(dates, vec!["1996", "1997"]);
     }
 }

@@ -33,6 +33,15 @@ pub struct RecordArgs {
 pub enum Command {
     /// Check Markdown articles against the record
     Check(CheckArgs),
+    /// Explain a check: what it flags, why, examples, how to fix and suppress
+    Explain {
+        /// The check's code (e.g. misattributed)
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every check with its default severity
+        #[arg(long)]
+        list: bool,
+    },
     /// Inspect and validate the record
     Rules {
         #[command(subcommand)]
@@ -136,6 +145,7 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
     let mut options = LoadOptions { default: !cli.record.no_default_rules, paths: cli.record.rules.clone() };
     let out = io.stdout;
     match &cli.command {
+        Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list, out),
         Command::Check(args) => {
             let record = Record::load(&options).map_err(Failure::record)?;
             commands::check::run(args, &record, Io { stdout: out, ..io })

@@ -1,4 +1,5 @@
 //! One module per command group; each writes to the writer it is given.
 
 pub mod check;
+pub mod explain;
 pub mod rules;

@@ -1,0 +1,149 @@
+//! `quotelint check` as users and plugins run it: paths, stdin, formats, exit codes, bad files.
+
+mod common;
+
+use std::fs;
+
+use common::quotelint;
+
+const WRONG: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
+const RIGHT: &str = "In March 1991 John Major told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
+
+#[test]
+fn json_output_is_the_documented_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), format!("# Title\n\n{WRONG}")).unwrap();
+    let run = quotelint(&["check", "--format", "json", "a.md"], Some(dir.path()));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["files"], 1);
+    assert_eq!(json["summary"]["quotations"], 1);
+    assert_eq!(json["summary"]["diagnostics"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["path"], "a.md");
+    assert_eq!(d["code"], "misattributed");
+    assert_eq!(d["quote_id"], "major-1991-03-not-strengthening-nato");
+    assert_eq!(d["found"], "Margaret Thatcher");
+    assert_eq!(d["expected"], "John Major");
+    // The quotation, from its opening mark to its closing mark; line 3 of the file.
+    let open = WRONG.find('"').unwrap();
+    let close = WRONG.rfind('"').unwrap() + 1;
+    let base = "# Title\n\n".len();
+    assert_eq!(
+        d["range"]["start"],
+        serde_json::json!({"line": 3, "column": open + 1, "offset": base + open})
+    );
+    assert_eq!(
+        d["range"]["end"],
+        serde_json::json!({"line": 3, "column": close + 1, "offset": base + close})
+    );
+    // Severity is low-confidence-aware: this entry is seed-only (low), so an error becomes a warning.
+    assert_eq!(d["severity"], "warning");
+}
+
+#[test]
+fn stdin_with_a_filename() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(["check", "-", "--stdin-filename", "drafts/x.md", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(WRONG.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["path"], "drafts/x.md");
+}
+
+#[test]
+fn exit_codes_and_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("right.md"), RIGHT).unwrap();
+    fs::write(dir.path().join("wrong.md"), WRONG).unwrap();
+    let clean = quotelint(&["check", "right.md"], Some(dir.path()));
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    assert_eq!(clean.stdout.trim(), "checked 1 file, 1 quotations: no problems found");
+    let found = quotelint(&["check", "wrong.md"], Some(dir.path()));
+    assert_eq!(found.code, 1);
+    assert!(found.stdout.starts_with("wrong.md:1:49: warning[misattributed] "), "{}", found.stdout);
+    assert!(found.stdout.contains("help: attribute it to John Major"), "{}", found.stdout);
+    let graphical = quotelint(&["check", "--color", "always", "wrong.md"], Some(dir.path()));
+    assert!(graphical.stdout.contains("quotelint(misattributed)"), "{}", graphical.stdout);
+    assert!(graphical.stdout.contains("Margaret Thatcher did not say this"), "{}", graphical.stdout);
+}
+
+#[test]
+fn directories_are_walked_skipping_hidden_ignored_and_build_dirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    for sub in ["docs", ".hidden", "target", "node_modules", "ignored"] {
+        fs::create_dir(p.join(sub)).unwrap();
+        fs::write(p.join(sub).join("a.md"), WRONG).unwrap();
+    }
+    fs::write(p.join("docs/b.markdown"), WRONG).unwrap();
+    fs::write(p.join("docs/c.txt"), WRONG).unwrap();
+    fs::write(p.join(".gitignore"), "ignored/\n").unwrap();
+    let run = quotelint(&["check", "--format", "json"], Some(p));
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let paths: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, vec!["docs/a.md", "docs/b.markdown"]);
+    // A file named explicitly is checked whatever its name.
+    let run = quotelint(&["check", "--format", "json", "docs/c.txt"], Some(p));
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn bad_files_are_errors_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), WRONG).unwrap();
+    fs::write(dir.path().join("latin1.md"), b"W\xf6rner said \"x y z w\"\n").unwrap();
+    let run = quotelint(&["check", "--format", "json", "a.md", "latin1.md", "missing.md"], Some(dir.path()));
+    assert_eq!(run.code, 2);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["path"], "a.md");
+    assert_eq!(json["summary"]["files"], 3);
+    assert!(run.stderr.contains("latin1.md: not UTF-8 (invalid byte at offset 1)"), "{}", run.stderr);
+    assert!(run.stderr.contains("missing.md: no such file or directory"), "{}", run.stderr);
+}
+
+#[test]
+fn checks_can_be_enabled_and_disabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let unverified =
+        "Putin said: \"We have always dreamed of joining the alliance.\" ([TASS](https://tass.com))\n";
+    fs::write(dir.path().join("a.md"), unverified).unwrap();
+    let off = quotelint(&["check", "--format", "json", "a.md"], Some(dir.path()));
+    assert_eq!(off.code, 0);
+    let on = quotelint(&["check", "--format", "json", "--enable", "unverified", "a.md"], Some(dir.path()));
+    let json: serde_json::Value = serde_json::from_str(&on.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "unverified");
+    assert_eq!(on.code, 0, "info findings do not fail the run");
+    fs::write(dir.path().join("b.md"), WRONG).unwrap();
+    let disabled = quotelint(&["check", "--disable", "misattributed", "b.md"], Some(dir.path()));
+    assert_eq!(disabled.code, 0, "{}", disabled.stdout);
+    let unknown = quotelint(&["check", "--disable", "misatributed", "b.md"], Some(dir.path()));
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("unknown check `misatributed`"), "{}", unknown.stderr);
+}
+
+#[test]
+fn explain_every_check() {
+    let list = quotelint(&["explain", "--list"], None);
+    assert_eq!(list.code, 0);
+    assert_eq!(list.stdout.lines().count(), quotelint::checks::ALL.len());
+    for check in quotelint::checks::ALL {
+        let run = quotelint(&["explain", check.code], None);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.starts_with(&format!("## {} (", check.code)), "{}", run.stdout);
+        for part in ["**What it flags.**", "**Why.**", "**How to fix.**", "**Suppress**"] {
+            assert!(run.stdout.contains(part), "{}: no {part}", check.code);
+        }
+    }
+    assert_eq!(quotelint(&["explain", "nope"], None).code, 2);
+}

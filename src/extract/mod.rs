@@ -577,6 +577,7 @@ fn attribute(
     let before = sentence.start..q.outer.start;
     let lead = text[before.clone()].trim_end();
     let verbs = ctx.verbs_in(&before);
+    let mut before_found: Vec<(usize, Range<usize>, usize)> = Vec::new();
     if let Some(m) = ctx.mentions_in(&before).last() {
         let between = text[m.range.end..q.outer.start].trim();
         let words_between = words_of(between);
@@ -587,11 +588,11 @@ fn attribute(
         let colon_cue = (between == ":" || between == ",:") && verbs.is_empty();
         if noun_cue || according || colon_cue {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
-                found.push((p, m.range.clone(), m.range.start));
+                before_found.push((p, m.range.clone(), m.range.start));
             }
         }
     }
-    if found.is_empty() {
+    if before_found.is_empty() {
         // "X told Bild that the West had pledged that '...'": the nearest verb whose subject is
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;
@@ -600,7 +601,7 @@ fn attribute(
             let named = ctx.mentions_in(&subject_region).next().is_some()
                 || ctx.pronoun_before(&subject_region).is_some();
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), false) {
-                found.push((p, m, verb.range.start));
+                before_found.push((p, m, verb.range.start));
                 break;
             }
             let earlier_verb =
@@ -611,6 +612,10 @@ fn attribute(
             }
         }
     }
+    // Cues on both sides must agree ("“…,” Putin said" after "Putin said"); if they name two
+    // people, the sentence is not clear enough to claim either.
+    found.extend(before_found);
+
     // A quotation opening its sentence, introduced by the sentence before ("He added:").
     if found.is_empty() && lead.is_empty() {
         if let Some(prev) = ctx.sentences.iter().rev().find(|s| s.end <= sentence.start) {

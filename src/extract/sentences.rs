@@ -25,10 +25,10 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
         if !(closes_quote || matches!(c, '.' | '!' | '?' | '…') && !inside(i)) {
             continue;
         }
-        // Include closing quote marks and brackets right after the punctuation.
+        // Include closing quote marks, brackets and footnote marks right after the punctuation.
         let mut end = i + c.len_utf8();
         while let Some(n) = text[end..].chars().next() {
-            if "\"”’')]".contains(n) {
+            if "\"”’')]\u{FFFC}".contains(n) {
                 end += n.len_utf8();
             } else {
                 break;

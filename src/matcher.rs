@@ -9,13 +9,14 @@ use std::collections::HashMap;
 use crate::normalize::{tokens, Token};
 use crate::record::Record;
 
-/// One recorded wording, or a part of it between the source's own elisions: the quotation's
-/// text (`variant: None`) or one of its variants.
+/// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
 #[derive(Debug, Clone)]
 struct Wording {
     quotation: usize,
     variant: Option<usize>,
     words: Vec<String>,
+    /// `gaps[j]`: the source elided words between `words[j - 1]` and `words[j]`.
+    gaps: Vec<bool>,
 }
 
 /// The trigram index over every recorded wording.
@@ -96,30 +97,32 @@ impl QuoteIndex {
             let texts = std::iter::once((None, q.text.as_str()))
                 .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
             for (variant, text) in texts {
-                // The record's own elisions split a wording: what the source left out is
-                // unknown, so an article may quote across it without being misquoted.
-                let tokens: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
-                for segment in tokens.split(|t| !matches!(t, Token::Word(_))) {
-                    let words: Vec<String> = segment
-                        .iter()
-                        .filter_map(|t| match t {
-                            Token::Word(w) => Some(w.clone()),
-                            _ => None,
-                        })
-                        .collect();
-                    if words.len() < 3 {
+                // The record's own elisions are gaps: what the source left out is unknown, so an
+                // article may quote words there without being misquoted.
+                let mut words = Vec::new();
+                let mut gaps = vec![false];
+                for (token, _) in tokens(text) {
+                    match token {
+                        Token::Word(w) => {
+                            words.push(w);
+                            gaps.push(false);
+                        }
+                        _ => *gaps.last_mut().expect("starts non-empty") = true,
+                    }
+                }
+                let id = index.wordings.len() as u32;
+                let mut seen = std::collections::HashSet::new();
+                for start in 0..words.len().saturating_sub(2) {
+                    // No trigram across a gap.
+                    if gaps[start + 1] || gaps[start + 2] {
                         continue;
                     }
-                    let id = index.wordings.len() as u32;
-                    let mut seen = std::collections::HashSet::new();
-                    for w in words.windows(3) {
-                        let key = [hash(&w[0]), hash(&w[1]), hash(&w[2])];
-                        if seen.insert(key) {
-                            index.trigrams.entry(key).or_default().push(id);
-                        }
+                    let key = [hash(&words[start]), hash(&words[start + 1]), hash(&words[start + 2])];
+                    if seen.insert(key) {
+                        index.trigrams.entry(key).or_default().push(id);
                     }
-                    index.wordings.push(Wording { quotation: qi, variant, words });
                 }
+                index.wordings.push(Wording { quotation: qi, variant, words, gaps });
             }
         }
         index
@@ -163,7 +166,7 @@ impl QuoteIndex {
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, _) in candidates {
             let wording = &self.wordings[id as usize];
-            let (score, edits) = align(&query, &wording.words);
+            let (score, edits) = align(&query, &wording.words, &wording.gaps);
             let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
@@ -257,8 +260,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// The record's words before and after the quoted part are free (an article quotes fragments),
 /// and so are article words beyond either end of the record (the record may hold less of the
 /// remark than the article does). Inside, an elision (gap) skips record words freely; any other
-/// skipped, added or changed word costs. Returns the score and the edits of the aligned part.
-fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
+/// skipped, added or changed word costs, except article words inside the record's own elisions.
+/// Returns the score and the edits of the aligned part.
+fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<Edit>) {
     const NEG: i32 = i32::MIN / 4;
     let n = query.len();
     let m = record.len();
@@ -297,7 +301,8 @@ fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
         let Token::Word(q) = &query[i - 1] else { unreachable!() };
         for j in 1..=m {
             let diag = dp[i - 1][j - 1] + if same_word(q, &record[j - 1]) { 2 } else { -1 };
-            let up = dp[i - 1][j] - 1;
+            // Inside the record's own elision, article words are what the source left out: free.
+            let up = dp[i - 1][j] - i32::from(!record_gaps[j]);
             let left = dp[i][j - 1] - 1;
             let (score, step) = [(diag, Step::Diag), (up, Step::Up), (left, Step::Left)]
                 .into_iter()
@@ -339,7 +344,7 @@ fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
                 j -= 1;
             }
             Step::Up => {
-                if j > 0 {
+                if j > 0 && !record_gaps[j] {
                     if let Token::Word(q) = &query[i - 1] {
                         edits.push(Edit::Added(q.clone()));
                     }
@@ -375,6 +380,10 @@ mod tests {
         crate::normalize::words(s)
     }
 
+    fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
+        super::align(query, record, &vec![false; record.len() + 1])
+    }
+
     #[test]
     fn a_fragment_aligns_without_edits() {
         let (_, edits) = align(
@@ -405,6 +414,15 @@ mod tests {
     #[test]
     fn article_words_beyond_the_record_are_free() {
         let (_, edits) = align(&q("he said firmly that we will not move"), &w("we will not move"));
+        assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
+    }
+
+    #[test]
+    fn words_inside_the_records_own_elision_are_free() {
+        let record = w("one two three four five");
+        let mut gaps = vec![false; 6];
+        gaps[3] = true; // "one two three ... four five"
+        let (_, edits) = super::align(&q("one two three and more words four five"), &record, &gaps);
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
     }
 

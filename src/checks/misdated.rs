@@ -16,7 +16,9 @@
 //!
 //! Only a date that belongs to the statement counts: not a year inside the quoted words, not
 //! a role's date ("Jack F. Matlock, US ambassador to the USSR in 1990, stated ..."), not a
-//! relative date ("a year later"). A quotation the record leaves undated is never misdated.
+//! relative date ("a year later"). The article must name the speaker the record has (a
+//! quotation with an unclear speaker makes no dated statement; a wrong speaker is
+//! `misattributed`). A quotation the record leaves undated is never misdated.
 //! Findings resting on a low-confidence record entry are warnings.
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
@@ -31,10 +33,11 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         let Some(stated) = &q.date else { continue };
         let recorded = &ctx.record.quotations[m.quotation];
         let Some(actual) = recorded.date.as_ref().and_then(|d| d.valid()) else { continue };
-        // A misattributed quotation's date is about someone else's remark: one finding is enough.
-        let misattributed =
-            q.speaker.person().is_some_and(|p| !recorded.speaker.0.contains(&ctx.record.people[p].id));
-        if m.ambiguous || misattributed || stated.date.agrees_with(&actual) {
+        // A date is a claim about a statement only when the article says whose: with no clear
+        // speaker, or the wrong one (then misattributed says it), no date claim is made.
+        let Some(person) = q.speaker.person() else { continue };
+        let attributed_right = recorded.speaker.0.contains(&ctx.record.people[person].id);
+        if m.ambiguous || !attributed_right || stated.date.agrees_with(&actual) {
             continue;
         }
         out.push(Diagnostic {

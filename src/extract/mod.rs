@@ -152,6 +152,8 @@ const SPEECH_VERBS: &[&str] = &[
     "put",
     "testified",
     "complained",
+    "reported",
+    "reports",
     "protested",
     "criticized",
     "criticised",
@@ -390,9 +392,21 @@ impl<'a> BlockContext<'a> {
         let mentions: Vec<&Mention> = self.mentions_in(&before).collect();
         let mut mention = mentions.last().copied();
         if let (Some(m), [.., named, _]) = (mention, mentions.as_slice()) {
-            let appositive = !m.is_person() && text[named.range.end..m.range.start].trim() == ",";
-            if appositive && named.is_person() {
+            if !m.is_person() && named.is_person() && is_appositive_gap(&text[named.range.end..m.range.start])
+            {
                 mention = Some(*named);
+            }
+        }
+        // "NATO Secretary General Stoltenberg": a role right before a name shared by namesakes
+        // picks the one who held it at the date.
+        if let (Some(m), [.., role, _]) = (mention, mentions.as_slice()) {
+            if m.person().is_none() && m.is_person() && text[role.range.end..m.range.start].trim().is_empty()
+            {
+                if let Some(holder) = self.resolve(role, date) {
+                    if m.targets.contains(&Target::Person(holder)) {
+                        return Some((holder, m.range.clone()));
+                    }
+                }
             }
         }
         let pronoun = self.pronoun_before(&before);
@@ -423,6 +437,15 @@ impl<'a> BlockContext<'a> {
             None
         }
     }
+}
+
+/// Between a name and a role describing it: a comma and at most a few filler words
+/// ("Strobe Talbott, later deputy secretary of state", "Gorbachev, the Soviet leader").
+fn is_appositive_gap(between: &str) -> bool {
+    let Some(rest) = between.trim().strip_prefix(',') else { return false };
+    words_of(rest).iter().all(|w| {
+        matches!(w.text.as_str(), "the" | "a" | "an" | "then" | "later" | "former" | "now" | "at" | "time")
+    })
 }
 
 /// True when the role span certainly covers `date`.
@@ -564,7 +587,24 @@ fn attribute(
         .take(7)
         .collect();
     if let Some(verb) = first_after.iter().find(|w| ctx.is_verb(w)) {
-        if !ctx.in_quote(&verb.range) {
+        // Only `"…," said X` or `"…," X said`: between the quotation and the verb nothing but
+        // punctuation and names (with their appositives). "the “pledge” debate: notes on
+        // Kramer" is no cue.
+        let mut lead_in = text[after.start..verb.range.start].to_owned();
+        for m in ctx.mentions_in(&(after.start..verb.range.start)) {
+            lead_in.replace_range(
+                m.range.start - after.start..m.range.end - after.start,
+                &" ".repeat(m.range.len()),
+            );
+        }
+        let lead_words = words_of(&lead_in);
+        let plain = !lead_in.contains(':')
+            && (lead_words.is_empty()
+                || lead_words
+                    .iter()
+                    .all(|w| matches!(w.text.as_str(), "the" | "a" | "then" | "former" | "he" | "she"))
+                || lead_in.trim_start().starts_with(','));
+        if plain && !ctx.in_quote(&verb.range) {
             let scope = after.start..after.end;
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), true) {
                 found.push((p, m, verb.range.start));
@@ -765,6 +805,18 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
             let between = between.strip_suffix("the ").unwrap_or(between);
             if LINK_AFTER.is_match(between) && !ctx.in_quote(&d.range) {
                 attached = Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
+            }
+        }
+        // "the Istanbul Charter (1997)": a year in parentheses right after the name.
+        static PAREN_YEAR: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*\((\d{4})\)").expect("year pattern"));
+        if attached.is_none() {
+            if let Some(c) = PAREN_YEAR.captures(&text[m.range.end..]) {
+                let y = c.get(1).expect("group");
+                let range = m.range.end + y.start()..m.range.end + y.end();
+                if let Ok(date) = PartialDate::parse(y.as_str()) {
+                    attached = Some(Dated { date, range: ctx.block.source_range(range) });
+                }
             }
         }
         // A year just before the name.

@@ -75,6 +75,13 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The byte offset of a 1-based line and 1-based column counted in characters (the
+    /// inverse of [`LineIndex::position`]), clamped to the text.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return text.len() };
+        text[start..].char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| start + i)
+    }
+
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::date::PartialDate;
+use crate::date::{PartialDate, MONTHS};
 use crate::matcher::edit_distance;
 
 /// A date written in the text.
@@ -19,20 +19,6 @@ pub struct DateExpr {
     pub misspelt: Option<(String, &'static str)>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const ABBREVIATIONS: [(&str, u8); 13] = [
     ("Jan", 1),
     ("Feb", 2),

@@ -32,18 +32,8 @@ impl Location {
 
 /// 1-based line and column, in characters, of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+    let p = crate::diagnostic::LineIndex::new(text).position(text, offset);
+    (p.line, p.column)
 }
 
 impl RecordError {

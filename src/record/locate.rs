@@ -5,6 +5,8 @@
 
 use saphyr::{LoadableYamlNode, MarkedYaml, YamlData};
 
+use crate::diagnostic::LineIndex;
+
 /// One step of a path into a YAML document: a mapping key or a sequence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -16,7 +18,7 @@ pub enum Step {
 pub struct Locator<'a> {
     text: &'a str,
     root: Option<MarkedYaml<'a>>,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl<'a> Locator<'a> {
@@ -28,8 +30,7 @@ impl<'a> Locator<'a> {
                 Some(docs.swap_remove(0))
             }
         });
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        Locator { text, root, line_starts }
+        Locator { text, root, lines: LineIndex::new(text) }
     }
 
     /// The byte range of the value at `path`, or of the deepest part of the path that exists.
@@ -55,12 +56,9 @@ impl<'a> Locator<'a> {
         start..start + trimmed
     }
 
-    /// Byte offset of a 1-based line and a 0-based column counted in characters.
+    /// Byte offset of a 1-based line and a 0-based column counted in characters (saphyr's).
     fn offset(&self, line: usize, col: usize) -> usize {
-        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return self.text.len();
-        };
-        self.text[line_start..].char_indices().nth(col).map_or(self.text.len(), |(i, _)| line_start + i)
+        self.lines.offset(self.text, line, col + 1)
     }
 }
 

@@ -316,12 +316,7 @@ fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
     let text = &source.text;
     let span = match e.location() {
         Some(loc) => {
-            let line_start =
-                text.split_inclusive('\n').take(loc.line().saturating_sub(1)).map(str::len).sum::<usize>();
-            let start = text[line_start..]
-                .char_indices()
-                .nth(loc.column().saturating_sub(1))
-                .map_or(text.len(), |(i, _)| line_start + i);
+            let start = crate::diagnostic::LineIndex::new(text).offset(text, loc.line(), loc.column());
             let end = text[start..].find(['\n', ':', ',']).map_or(text.len(), |i| start + i);
             start..end.max(start)
         }

@@ -1,11 +1,12 @@
 //! Command-line interface: the arguments, and the dispatch from a command to the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
-pub use crate::commands::check::Io;
+pub use crate::commands::check::{Io, Progress};
+use crate::config::{self, Config};
 use crate::record::{LoadOptions, Record, RecordError};
 
 /// Lint quotations of public figures in Markdown articles against a reference record.
@@ -18,9 +19,15 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Which record to check against.
+/// Which record to check against, and which configuration applies.
 #[derive(Debug, Args)]
 pub struct RecordArgs {
+    /// Use this configuration file instead of looking for quotelint.yaml / .quotelint.yaml
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub isolated: bool,
     /// Add a record file or directory of YAML files; its entries override the default's by id
     #[arg(long = "rules", value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
@@ -42,6 +49,15 @@ pub enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Print the configuration in force and where each value comes from
+    Config,
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Manpage,
     /// Inspect and validate the record
     Rules {
         #[command(subcommand)]
@@ -90,12 +106,40 @@ pub struct CheckArgs {
     /// Do not run a check (repeatable)
     #[arg(long, value_name = "CODE")]
     pub disable: Vec<String>,
+    /// Check only the Markdown files changed since a git revision (and untracked ones)
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+    /// Apply the configuration's `exclude` to files named on the command line too
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Report suppression comments that suppressed nothing (`unused-suppression`)
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
+    /// Print the number of findings per check instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print findings only, no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Exit with 0 even when there are findings (failures still exit with 2)
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// Findings with snippets on a terminal, one line each otherwise
     Human,
+    /// One JSON object (the documented contract)
     Json,
+    /// One JSON object per finding per line
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// Checkstyle XML, for reviewdog and Jenkins
+    Checkstyle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -140,15 +184,74 @@ impl Failure {
     }
 }
 
+/// The configuration that applies: none with `--isolated`, the `--config` file, or the nearest
+/// quotelint.yaml / .quotelint.yaml above `start`.
+pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure> {
+    let fail = |errors: Vec<RecordError>| {
+        let n = errors.len();
+        Failure {
+            diagnostics: errors.into_iter().map(RecordError::into_report).collect(),
+            summary: Some(format!("found {n} problem{} in the configuration", if n == 1 { "" } else { "s" })),
+        }
+    };
+    if args.isolated {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => config::discover(start).map_err(|e| fail(vec![e]))?,
+    };
+    match path {
+        Some(p) => Config::load(&p).map_err(fail),
+        None => Ok(Config::default()),
+    }
+}
+
+/// The record options a configuration and the flags give.
+fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
+    let mut paths = config.rule_paths();
+    paths.extend(args.rules.iter().cloned());
+    LoadOptions { default: config.default_rules.value && !args.no_default_rules, paths }
+}
+
 /// Runs a parsed command line, reading standard input and writing output through `io`.
 pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
-    let mut options = LoadOptions { default: !cli.record.no_default_rules, paths: cli.record.rules.clone() };
     let out = io.stdout;
+    // For stdin, the configuration of the file it stands for applies.
+    let start = match &cli.command {
+        Command::Check(args) => args
+            .stdin_filename
+            .as_ref()
+            .and_then(|f| f.parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from(".")),
+        _ => PathBuf::from("."),
+    };
     match &cli.command {
-        Command::Explain { code, list } => commands::explain::run(code.as_deref(), *list, out),
+        Command::Explain { code, list } => return commands::explain::run(code.as_deref(), *list, out),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "quotelint", out);
+            return Ok(Outcome::Clean);
+        }
+        Command::Manpage => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(out).map_err(io_failure)?;
+            return Ok(Outcome::Clean);
+        }
+        _ => {}
+    }
+    let config = resolve_config(&cli.record, &start)?;
+    let mut options = record_options(&cli.record, &config);
+    match &cli.command {
+        Command::Explain { .. } | Command::Completions { .. } | Command::Manpage => {
+            unreachable!("handled above")
+        }
+        Command::Config => commands::config::run(&cli.record, &config, out),
         Command::Check(args) => {
             let record = Record::load(&options).map_err(Failure::record)?;
-            commands::check::run(args, &record, Io { stdout: out, ..io })
+            commands::check::run(args, &config, &record, Io { stdout: out, ..io })
         }
         Command::Rules { command } => {
             if let RulesCommand::Validate { paths } = command {

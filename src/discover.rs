@@ -16,23 +16,37 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// The files to check under `paths`, and the paths that could not be read.
-pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
+/// A file to check, and whether it was named explicitly (then it is checked whatever its
+/// name, and configuration excludes apply only with `--force-exclude`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
+/// The files to check under `paths` (directories walked for `extensions`), and the paths that
+/// could not be read.
+pub fn files(paths: &[PathBuf], extensions: &[String]) -> (Vec<Found>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors),
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_dir() => walk(path, extensions, &mut files, &mut errors),
+            Ok(_) => files.push(Found { path: path.clone(), explicit: true }),
             Err(e) => errors.push(WalkError { path: path.clone(), message: io_message(&e) }),
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.path == b.path);
     (files, errors)
 }
 
-fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
+/// True when `path` has one of `extensions`.
+pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    path.extension().and_then(|x| x.to_str()).is_some_and(|x| extensions.iter().any(|e| e == x))
+}
+
+fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut Vec<WalkError>) {
     let walker = WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
@@ -48,10 +62,8 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
         match entry {
             Ok(e) => {
                 let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let markdown =
-                    e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| EXTENSIONS.contains(&x));
-                if is_file && markdown {
-                    files.push(strip_dot(e.into_path()));
+                if is_file && has_extension(e.path(), extensions) {
+                    files.push(Found { path: strip_dot(e.into_path()), explicit: false });
                 }
             }
             Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string() }),

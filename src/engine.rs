@@ -1,7 +1,10 @@
 //! One article through the pipeline: parse, extract, match, check.
 
+use std::collections::BTreeMap;
+
 use crate::checks::{self, Check, Context};
-use crate::diagnostic::Diagnostic;
+use crate::config::CheckSetting;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract;
 use crate::markdown;
 use crate::matcher::QuoteIndex;
@@ -13,7 +16,27 @@ pub struct Engine<'r> {
     pub record: &'r Record,
     quotes: QuoteIndex,
     names: NameIndex,
-    checks: Vec<&'static Check>,
+    settings: Settings,
+}
+
+/// Which checks run at which severity, and how articles are read.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub checks: Vec<(&'static Check, Severity)>,
+    pub extract: extract::Options,
+    /// Report suppressions that suppressed nothing.
+    pub report_unused_suppressions: bool,
+}
+
+impl Default for Settings {
+    /// Every default check at its own severity.
+    fn default() -> Self {
+        Settings {
+            checks: select(&[], &[], &Default::default()).expect("no codes"),
+            extract: Default::default(),
+            report_unused_suppressions: false,
+        }
+    }
 }
 
 /// What checking one file found.
@@ -24,30 +47,37 @@ pub struct FileResult {
 }
 
 impl<'r> Engine<'r> {
-    /// An engine running `checks` (see [`select`]).
-    pub fn new(record: &'r Record, checks: Vec<&'static Check>) -> Self {
-        Engine { record, quotes: QuoteIndex::new(record), names: NameIndex::new(record), checks }
+    pub fn new(record: &'r Record, settings: Settings) -> Self {
+        Engine { record, quotes: QuoteIndex::new(record), names: NameIndex::new(record), settings }
     }
 
     pub fn check(&self, text: &str) -> FileResult {
         let doc = markdown::parse(text);
-        let extraction = extract::extract(&doc, self.record, &self.names);
+        let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
         let matches: Vec<_> =
             extraction.quotations.iter().map(|q| self.quotes.find(self.record, &q.text)).collect();
         let ctx = Context { record: self.record, source: text, extraction: &extraction, matches: &matches };
         let mut diagnostics = Vec::new();
-        for check in &self.checks {
-            check.run(&ctx, &mut diagnostics);
+        for (check, severity) in &self.settings.checks {
+            check.run(&ctx, *severity, &mut diagnostics);
         }
         diagnostics.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
+        let report_unused = self.settings.report_unused_suppressions
+            || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
+        crate::suppress::apply(&doc, &mut diagnostics, report_unused);
         FileResult { quotations: extraction.quotations.len(), diagnostics }
     }
 }
 
-/// The checks to run: the default ones, plus `enable`, minus `disable`. Unknown codes are
-/// returned as errors.
-pub fn select(enable: &[String], disable: &[String]) -> Result<Vec<&'static Check>, String> {
-    for code in enable.iter().chain(disable) {
+/// The checks to run and their severities: the defaults, then the configuration's `checks`
+/// (off, or a severity), then `--enable` (at the configured or default severity) and
+/// `--disable`. Unknown codes are errors.
+pub fn select(
+    enable: &[String],
+    disable: &[String],
+    configured: &BTreeMap<String, CheckSetting>,
+) -> Result<Vec<(&'static Check, Severity)>, String> {
+    for code in enable.iter().chain(disable).chain(configured.keys()) {
         if checks::by_code(code).is_none() {
             let known: Vec<&str> = checks::ALL.iter().map(|c| c.code).collect();
             return Err(format!("unknown check `{code}`; the checks are: {}", known.join(", ")));
@@ -55,6 +85,23 @@ pub fn select(enable: &[String], disable: &[String]) -> Result<Vec<&'static Chec
     }
     Ok(checks::ALL
         .iter()
-        .filter(|c| (!c.opt_in || enable.iter().any(|e| e == c.code)) && !disable.iter().any(|d| d == c.code))
+        .filter_map(|c| {
+            let mut on = (!c.opt_in).then_some(c.severity);
+            match configured.get(c.code) {
+                Some(CheckSetting::Off) => on = None,
+                Some(CheckSetting::On(s)) => on = Some(*s),
+                None => {}
+            }
+            if enable.iter().any(|e| e == c.code) {
+                on = on.or(Some(match configured.get(c.code) {
+                    Some(CheckSetting::On(s)) => *s,
+                    _ => c.severity,
+                }));
+            }
+            if disable.iter().any(|d| d == c.code) {
+                on = None;
+            }
+            on.map(|s| (c, s))
+        })
         .collect())
 }

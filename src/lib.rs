@@ -4,9 +4,11 @@
 //! The library never prints and never exits: commands write to the writer they are given and
 //! return an [`Outcome`] or the diagnostics of a failure; `main.rs` maps those to exit codes.
 
+pub mod changed;
 pub mod checks;
 pub mod cli;
 mod commands;
+pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod discover;
@@ -19,6 +21,7 @@ pub mod normalize;
 pub mod record;
 pub mod report;
 pub mod score;
+pub mod suppress;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

@@ -1,20 +1,49 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use quotelint::cli::Progress;
 use quotelint::{Cli, Outcome};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Wrapped messages suit a terminal; logs and scripts want one message per line.
-    let terminal = std::io::stderr().is_terminal();
+    let stderr_is_terminal = std::io::stderr().is_terminal();
     let _ = miette::set_hook(Box::new(move |_| {
-        Box::new(miette::MietteHandlerOpts::new().wrap_lines(terminal).build())
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(stderr_is_terminal).build())
     }));
+    // A progress bar on stderr for long runs, only when a person is watching it.
+    let bar: OnceLock<ProgressBar> = OnceLock::new();
+    let progress = |p: Progress| match p {
+        Progress::Start(total) => {
+            let b = ProgressBar::new(total as u64);
+            b.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}").expect("template"),
+            );
+            let _ = bar.set(b);
+        }
+        Progress::FileDone => {
+            if let Some(b) = bar.get() {
+                b.inc(1);
+            }
+        }
+        Progress::Finish => {
+            if let Some(b) = bar.get() {
+                b.finish_and_clear();
+            }
+        }
+    };
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
-    let io = quotelint::cli::Io { stdin: &mut stdin, stdout: &mut stdout, stdout_is_terminal };
+    let io = quotelint::cli::Io {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stdout_is_terminal,
+        progress: if stderr_is_terminal { Some(&progress) } else { None },
+    };
     let result = quotelint::run(&cli, io);
     let _ = stdout.flush();
     match result {

@@ -22,6 +22,8 @@ pub struct Document<'a> {
     pub blocks: Vec<Block>,
     /// Labels of footnote definitions, so that a reference counts as a citation only if defined.
     pub footnote_definitions: HashSet<String>,
+    /// HTML comments (source range), where suppression directives live.
+    pub comments: Vec<Range<usize>>,
 }
 
 /// Where a block sits, which decides how quotations in it are read.
@@ -141,8 +143,21 @@ pub fn parse(source: &str) -> Document<'_> {
     let mut links: Vec<(usize, String, LinkKind)> = Vec::new();
     let mut in_autolink = false;
 
+    let mut comments = Vec::new();
     for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
         let r = r.start + body_start..r.end + body_start;
+        if let Event::Html(t) | Event::InlineHtml(t) = &event {
+            // A comment may span several HTML events of one block: find each in the source.
+            let mut at = 0;
+            while let Some(start) = t[at..].find("<!--") {
+                let start = at + start;
+                let end = t[start..].find("-->").map_or(t.len(), |e| start + e + 3);
+                if let Some(pos) = source[r.clone()].find(&t[start..end]) {
+                    comments.push(r.start + pos..r.start + pos + (end - start));
+                }
+                at = end;
+            }
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } | Tag::MetadataBlock(_)) => {
                 b.flush();
@@ -231,7 +246,8 @@ pub fn parse(source: &str) -> Document<'_> {
         }
     }
     b.flush();
-    Document { source, front_matter: front, blocks: b.blocks, footnote_definitions }
+    comments.dedup();
+    Document { source, front_matter: front, blocks: b.blocks, footnote_definitions, comments }
 }
 
 struct Builder {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use quotelint::diagnostic::LineIndex;
-use quotelint::engine::{select, Engine};
+use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
 use quotelint::score::{parse_expected, Score};
 
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let engine = Engine::new(&record, select(&[], &[]).expect("default checks"));
+    let engine = Engine::new(&record, Settings::default());
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(d) => d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
         Err(e) => {

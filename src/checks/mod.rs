@@ -7,6 +7,7 @@ mod misdated;
 mod misdated_event;
 mod misquoted;
 mod unsourced;
+mod unused_suppression;
 mod unverified;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -41,12 +42,22 @@ pub struct Check {
     pub opt_in: bool,
     /// One line for listings.
     pub summary: &'static str,
-    run: fn(&Context, Severity, &mut Vec<Diagnostic>),
+    /// `None` for a finding made elsewhere (`unused-suppression`, by [`crate::suppress`]).
+    run: Option<fn(&Context, Severity, &mut Vec<Diagnostic>)>,
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code)
+    }
 }
 
 impl Check {
-    pub fn run(&self, ctx: &Context, out: &mut Vec<Diagnostic>) {
-        (self.run)(ctx, self.severity, out)
+    /// Runs the check, reporting at `severity` (its default, or the configured one).
+    pub fn run(&self, ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+        if let Some(run) = self.run {
+            run(ctx, severity, out)
+        }
     }
 
     /// The check's documentation (its file's module doc comment).
@@ -63,49 +74,56 @@ pub const ALL: &[Check] = &[
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded quotation attributed to someone else",
-        run: misattributed::run,
+        run: Some(misattributed::run),
     },
     Check {
         code: "misdated",
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded quotation given a date that contradicts the record",
-        run: misdated::run,
+        run: Some(misdated::run),
     },
     Check {
         code: "misquoted",
         severity: Severity::Warning,
         opt_in: false,
         summary: "a recorded quotation with words changed, added or dropped",
-        run: misquoted::run,
+        run: Some(misquoted::run),
     },
     Check {
         code: "unsourced",
         severity: Severity::Warning,
         opt_in: false,
         summary: "a quotation with no citation in its paragraph",
-        run: unsourced::run,
+        run: Some(unsourced::run),
     },
     Check {
         code: "misdated-event",
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded event given a wrong date",
-        run: misdated_event::run,
+        run: Some(misdated_event::run),
     },
     Check {
         code: "malformed-date",
         severity: Severity::Warning,
         opt_in: false,
         summary: "a date with a misspelt month",
-        run: malformed_date::run,
+        run: Some(malformed_date::run),
     },
     Check {
         code: "unverified",
         severity: Severity::Info,
         opt_in: true,
         summary: "attributed to a person of the record but matching none of their quotations",
-        run: unverified::run,
+        run: Some(unverified::run),
+    },
+    Check {
+        code: "unused-suppression",
+        severity: Severity::Warning,
+        opt_in: true,
+        summary: "a suppression comment that suppressed nothing (--report-unused-suppressions)",
+        run: None,
     },
 ];
 

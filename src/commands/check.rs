@@ -1,23 +1,38 @@
 //! `quotelint check`: the articles against the record.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome, OutputFormat};
+use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::discover;
-use crate::engine::{self, Engine};
+use crate::discover::{self, Found};
+use crate::engine::{self, Engine, Settings};
 use crate::record::Record;
 use crate::report::{self, FileReport, Totals};
+
+/// Progress of a long run, for a caller that shows it (the library draws nothing itself).
+#[derive(Debug, Clone, Copy)]
+pub enum Progress {
+    Start(usize),
+    FileDone,
+    Finish,
+}
 
 /// Where the output goes and what it is connected to.
 pub struct Io<'a> {
     pub stdin: &'a mut dyn Read,
     pub stdout: &'a mut dyn std::io::Write,
     pub stdout_is_terminal: bool,
+    /// Called as files are checked, when the caller wants to show progress.
+    pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
 }
+
+/// Runs over more files than this get a progress bar (on a terminal).
+pub const PROGRESS_THRESHOLD: usize = 300;
 
 /// A file that could not be checked.
 struct FileError {
@@ -25,18 +40,91 @@ struct FileError {
     message: String,
 }
 
-fn read(path: &PathBuf) -> Result<String, FileError> {
+fn read(path: &Path) -> Result<String, FileError> {
     let bytes = std::fs::read(path)
-        .map_err(|e| FileError { path: path.clone(), message: discover::io_message(&e) })?;
+        .map_err(|e| FileError { path: path.to_path_buf(), message: discover::io_message(&e) })?;
     String::from_utf8(bytes).map_err(|e| FileError {
-        path: path.clone(),
+        path: path.to_path_buf(),
         message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
     })
 }
 
-pub fn run(args: &CheckArgs, record: &Record, io: Io) -> Result<Outcome, Failure> {
-    let checks = engine::select(&args.enable, &args.disable).map_err(Failure::message)?;
-    let engine = Engine::new(record, checks);
+fn globs(patterns: &[String]) -> GlobSet {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        // Validated when the configuration was loaded.
+        if let Ok(g) = GlobBuilder::new(p).literal_separator(true).build() {
+            b.add(g);
+        }
+    }
+    b.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+/// `path` relative to the configuration's directory, as include/exclude globs see it.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    abs.strip_prefix(&base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The engine settings a configuration and the flags give.
+fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
+    let configured = config.checks.iter().map(|(k, v)| (k.clone(), v.value)).collect();
+    let checks = engine::select(&args.enable, &args.disable, &configured).map_err(Failure::message)?;
+    let citation_patterns = config
+        .citation_patterns
+        .value
+        .iter()
+        .map(|p| regex::Regex::new(p).map_err(|e| Failure::message(format!("citation pattern `{p}`: {e}"))))
+        .collect::<Result<_, _>>()?;
+    Ok(Settings {
+        checks,
+        extract: crate::extract::Options {
+            min_words: config.min_words.value,
+            citation_patterns,
+            article_date: config.article_date.value,
+        },
+        report_unused_suppressions: args.report_unused_suppressions,
+    })
+}
+
+/// The files to check: the paths (or the files changed since a revision), walked for the
+/// configured extensions, filtered by the configuration's include/exclude.
+fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<FileError>), Failure> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let (found, walk_errors) = match &args.changed_since {
+        Some(rev) => {
+            let changed = crate::changed::files(rev).map_err(Failure::message)?;
+            let under = |p: &Path| paths.iter().any(|root| root == Path::new(".") || p.starts_with(root));
+            let files = changed
+                .into_iter()
+                .filter(|p| discover::has_extension(p, &config.extensions.value) && under(p))
+                .map(|path| Found { path, explicit: false })
+                .collect();
+            (files, Vec::new())
+        }
+        None => discover::files(&paths, &config.extensions.value),
+    };
+    let include = globs(&config.include.value);
+    let exclude = globs(&config.exclude.value);
+    let base = config.base();
+    let files = found
+        .into_iter()
+        .filter(|f| {
+            if f.explicit && !args.force_exclude {
+                return true;
+            }
+            let rel = relative_to(&f.path, &base);
+            !exclude.is_match(&rel)
+                && (f.explicit || config.include.value.is_empty() || include.is_match(&rel))
+        })
+        .collect();
+    let errors = walk_errors.into_iter().map(|e| FileError { path: e.path, message: e.message }).collect();
+    Ok((files, errors))
+}
+
+pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
+    let engine = Engine::new(record, settings(args, config)?);
 
     let mut errors: Vec<FileError> = Vec::new();
     let mut reports: Vec<FileReport> = Vec::new();
@@ -66,22 +154,32 @@ pub fn run(args: &CheckArgs, record: &Record, io: Io) -> Result<Outcome, Failure
         if args.paths.iter().any(|p| p.as_os_str() == "-") {
             return Err(Failure::message("`-` (standard input) cannot be mixed with other paths".into()));
         }
-        let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-        let (files, walk_errors) = discover::files(&paths);
-        errors.extend(walk_errors.into_iter().map(|e| FileError { path: e.path, message: e.message }));
+        let (files, walk_errors) = select_files(args, config)?;
+        errors.extend(walk_errors);
+        let machine = args.format != OutputFormat::Human || args.quiet;
+        let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);
+        if let Some(p) = progress {
+            p(Progress::Start(files.len()));
+        }
         let results: Vec<Result<FileReport, FileError>> = files
             .par_iter()
-            .map(|path| {
-                let text = read(path)?;
+            .map(|f| {
+                let text = read(&f.path)?;
                 let result = engine.check(&text);
+                if let Some(p) = progress {
+                    p(Progress::FileDone);
+                }
                 Ok(FileReport {
-                    path: path.clone(),
+                    path: f.path.clone(),
                     text,
                     quotations: result.quotations,
                     diagnostics: result.diagnostics,
                 })
             })
             .collect();
+        if let Some(p) = progress {
+            p(Progress::Finish);
+        }
         for r in results {
             match r {
                 Ok(report) => reports.push(report),
@@ -91,8 +189,14 @@ pub fn run(args: &CheckArgs, record: &Record, io: Io) -> Result<Outcome, Failure
     }
 
     let totals = Totals::of(&reports, errors.len());
+    let out = io.stdout;
     match args.format {
-        OutputFormat::Json => report::json::write(&reports, totals, io.stdout),
+        OutputFormat::Json => report::json::write(&reports, totals, out),
+        OutputFormat::JsonLines => report::json::write_lines(&reports, out),
+        OutputFormat::Sarif => report::sarif::write(&reports, out),
+        OutputFormat::Github => report::github::write(&reports, out),
+        OutputFormat::Checkstyle => report::checkstyle::write(&reports, out),
+        OutputFormat::Human if args.statistics => report::human::statistics(&reports, out),
         OutputFormat::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -100,7 +204,7 @@ pub fn run(args: &CheckArgs, record: &Record, io: Io) -> Result<Outcome, Failure
                 ColorChoice::Auto => io.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
             };
             let graphical = io.stdout_is_terminal || args.color == ColorChoice::Always;
-            report::human::write(&reports, totals, graphical, color, io.stdout)
+            report::human::write(&reports, totals, graphical, color, !args.quiet, out)
         }
     }
     .map_err(io_failure)?;
@@ -116,5 +220,5 @@ pub fn run(args: &CheckArgs, record: &Record, io: Io) -> Result<Outcome, Failure
         });
     }
     let findings = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= Severity::Warning);
-    Ok(if findings { Outcome::Findings } else { Outcome::Clean })
+    Ok(if findings && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })
 }

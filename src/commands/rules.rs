@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use std::collections::BTreeSet;
 
-use crate::checks;
 use crate::cli::{io_failure, Failure, ListFormat, Outcome};
 use crate::engine::Engine;
 use crate::record::RecordError;
@@ -15,7 +14,7 @@ use crate::record::{EntryRef, Quotation, Record, SpanEnd};
 /// Runs every example of the record through the checks: each must produce exactly the codes it
 /// expects (`unsourced` only counts where it is expected, since examples rarely cite).
 fn check_examples(record: &Record) -> Vec<RecordError> {
-    let engine = Engine::new(record, checks::ALL.iter().filter(|c| !c.opt_in).collect());
+    let engine = Engine::new(record, crate::engine::Settings::default());
     let mut errors = Vec::new();
     let entries = record
         .quotations

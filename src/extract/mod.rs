@@ -73,6 +73,24 @@ pub struct MalformedDate {
     pub date: PartialDate,
 }
 
+/// What a repository's configuration changes in how articles are read.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// An unattributed quoted span is a quotation from this many words.
+    pub min_words: usize,
+    /// Extra patterns that count as a citation in a paragraph ("according to the Kyiv
+    /// Independent", a newsroom's own source line).
+    pub citation_patterns: Vec<Regex>,
+    /// The article's date when its front matter gives none.
+    pub article_date: Option<PartialDate>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { min_words: 4, citation_patterns: Vec::new(), article_date: None }
+    }
+}
+
 /// Everything the checks need from one article.
 #[derive(Debug, Default)]
 pub struct Extraction {
@@ -467,8 +485,9 @@ fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
 }
 
 /// Extracts quotations, dated events and misspelt dates from a parsed article.
-pub fn extract(doc: &Document, record: &Record, names: &NameIndex) -> Extraction {
-    let mut out = Extraction { article_date: article_date(doc), ..Default::default() };
+pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Options) -> Extraction {
+    let mut out =
+        Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
     let contexts: Vec<BlockContext> =
         doc.blocks.iter().map(|b| BlockContext::new(b, record, names)).collect();
     let mut done_blockquotes = Vec::new();
@@ -490,14 +509,14 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex) -> Extraction
         if let Some(group) = ctx.block.blockquote {
             if !done_blockquotes.contains(&group) {
                 done_blockquotes.push(group);
-                out.quotations.extend(blockquote(&contexts, bi, group, doc));
+                out.quotations.extend(blockquote(&contexts, bi, group, doc, options));
             }
             continue;
         }
         if is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
             continue;
         }
-        quotations(ctx, doc, &mut out.quotations);
+        quotations(ctx, doc, options, &mut out.quotations);
     }
     out
 }
@@ -522,10 +541,11 @@ fn is_attribution_line(text: &str) -> bool {
     t.starts_with('—') || t.starts_with('–') || t.starts_with("--") || t.starts_with('―')
 }
 
-fn is_cited(ctx: &BlockContext, doc: &Document) -> bool {
+fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
     !ctx.block.links.is_empty()
         || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
         || PAREN_CITATION.is_match(ctx.text())
+        || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
 }
 
 /// The statement date of a quotation in `sentence`: dates outside quotations and outside
@@ -708,8 +728,8 @@ fn attribute(
     }
 }
 
-fn quotations(ctx: &BlockContext, doc: &Document, out: &mut Vec<Quotation>) {
-    let cited = is_cited(ctx, doc);
+fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut Vec<Quotation>) {
+    let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = PAREN_CITATION.find_iter(ctx.text()).map(|m| m.range()).collect();
     for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
         if titles.iter().any(|t| t.start <= q.outer.start && q.outer.end <= t.end) {
@@ -724,7 +744,7 @@ fn quotations(ctx: &BlockContext, doc: &Document, out: &mut Vec<Quotation>) {
         let date = statement_date(ctx, &sentence, verb);
         let inner = &ctx.text()[q.inner.clone()];
         let words = crate::normalize::words(inner).len();
-        if words < 4 && speaker == Attribution::None {
+        if words < options.min_words && speaker == Attribution::None {
             continue; // a term or scare quote
         }
         out.push(Quotation {
@@ -740,7 +760,13 @@ fn quotations(ctx: &BlockContext, doc: &Document, out: &mut Vec<Quotation>) {
 
 /// A blockquote is one quotation; its attribution line (`— Name, date`) is its last paragraph
 /// or the paragraph right after it.
-fn blockquote(contexts: &[BlockContext], first: usize, group: usize, doc: &Document) -> Option<Quotation> {
+fn blockquote(
+    contexts: &[BlockContext],
+    first: usize,
+    group: usize,
+    doc: &Document,
+    options: &Options,
+) -> Option<Quotation> {
     let members: Vec<usize> =
         (first..contexts.len()).take_while(|&i| contexts[i].block.blockquote == Some(group)).collect();
     let mut body = members.clone();
@@ -757,7 +783,7 @@ fn blockquote(contexts: &[BlockContext], first: usize, group: usize, doc: &Docum
     }
     let text = body.iter().map(|&i| contexts[i].text()).collect::<Vec<_>>().join(" ");
     let range = contexts[*body.first()?].block.range.start..contexts[*body.last()?].block.range.end;
-    let cited = body.iter().chain(attribution.iter()).any(|&i| is_cited(&contexts[i], doc));
+    let cited = body.iter().chain(attribution.iter()).any(|&i| is_cited(&contexts[i], doc, options));
     let mut speaker = Attribution::None;
     let mut date = None;
     if let Some(a) = attribution {
@@ -853,7 +879,7 @@ mod tests {
 
     fn one(text: &str) -> Quotation {
         let doc = crate::markdown::parse(text);
-        let mut qs = extract(&doc, &RECORD, &NAMES).quotations;
+        let mut qs = extract(&doc, &RECORD, &NAMES, &Options::default()).quotations;
         assert_eq!(qs.len(), 1, "{text}: {qs:?}");
         qs.remove(0)
     }
@@ -937,7 +963,7 @@ mod tests {
         let doc = crate::markdown::parse(
             "Moscow says NATO and its \"eastward expansion\" is the cause. The so-called “open door policy” stays. (Coit D. Blacker, \"Russia and the West,\" in Mandelbaum, ed., 1998.)",
         );
-        assert!(extract(&doc, &RECORD, &NAMES).quotations.is_empty());
+        assert!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.is_empty());
     }
 
     #[test]
@@ -955,7 +981,7 @@ mod tests {
         let doc = crate::markdown::parse(
             "Russia did the same with the NATO Russia Founding Act in 1996. The 1997 NATO-Russia Founding Act stands. In 2002, long after the Founding Act, the NRC met.",
         );
-        let events = extract(&doc, &RECORD, &NAMES).events;
+        let events = extract(&doc, &RECORD, &NAMES, &Options::default()).events;
         let dates: Vec<String> = events.iter().map(|e| e.date.date.to_string()).collect();
         assert_eq!(dates, vec!["1996", "1997"]);
     }

@@ -9,6 +9,8 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 /// One problem found while loading or validating the record.
 #[derive(Debug)]
 pub struct RecordError {
+    /// `quotelint::record` or `quotelint::config`.
+    pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
     pub location: Option<Box<Location>>,
@@ -39,7 +41,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 impl RecordError {
     /// A problem with no place in a file (a missing path, an unreadable file).
     pub fn plain(message: String, help: Option<String>) -> Self {
-        RecordError { message, help, location: None }
+        RecordError { code: "quotelint::record", message, help, location: None }
     }
 
     /// `file:line:column` of the problem, or just the message's subject when it has no place.
@@ -62,7 +64,7 @@ impl std::error::Error for RecordError {}
 
 impl Diagnostic for RecordError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("quotelint::record"))
+        Some(Box::new(self.code))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -96,6 +98,7 @@ impl RecordError {
         label: &str,
     ) -> Self {
         RecordError {
+            code: "quotelint::record",
             message,
             help,
             location: Some(Box::new(Location {

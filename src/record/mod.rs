@@ -313,7 +313,11 @@ fn decode(source: &RecordSource) -> Result<RecordFile, RecordError> {
 
 /// A file serde could not decode: bad YAML syntax, an unknown key, a value of the wrong type.
 fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
-    let text = &source.text;
+    yaml_error(&source.name, &source.text, e, "see docs/record.md for the keys each entry takes")
+}
+
+/// A YAML file serde could not decode, located at the value serde stopped at.
+pub fn yaml_error(name: &str, text: &str, e: &serde_norway::Error, keys_help: &str) -> RecordError {
     let span = match e.location() {
         Some(loc) => {
             let start = crate::diagnostic::LineIndex::new(text).offset(text, loc.line(), loc.column());
@@ -325,12 +329,8 @@ fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
     let message = e.to_string();
     // serde_norway appends " at line L column C"; the location already says it.
     let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-    let help = if message.contains("unknown field") {
-        Some("see docs/record.md for the keys each entry takes".to_owned())
-    } else {
-        None
-    };
-    RecordError::located(message, help, &source.name, Arc::from(&**text), span, "here")
+    let help = if message.contains("unknown field") { Some(keys_help.to_owned()) } else { None };
+    RecordError::located(message, help, name, Arc::from(text), span, "here")
 }
 
 /// "did you mean" for a mistyped id.

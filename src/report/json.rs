@@ -1,4 +1,5 @@
-//! `--format json`: one JSON object, a contract for editor plugins and CI (see the README).
+//! `--format json` (one object, the contract documented in the README) and `--format
+//! json-lines` (one finding per line, the same shape as the `diagnostics` items).
 
 use std::io::Write;
 
@@ -21,30 +22,32 @@ struct Summary {
     diagnostics: usize,
 }
 
+/// One finding, as both JSON formats give it.
 #[derive(Serialize)]
-struct Item<'a> {
-    path: String,
-    code: &'a str,
-    severity: Severity,
-    message: &'a str,
-    range: Range,
-    quote_id: Option<&'a str>,
-    found: Option<&'a str>,
-    expected: Option<&'a str>,
+pub struct Item<'a> {
+    pub path: String,
+    pub code: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub range: Range,
+    pub quote_id: Option<&'a str>,
+    pub found: Option<&'a str>,
+    pub expected: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct Range {
-    start: Position,
-    end: Position,
+pub struct Range {
+    pub start: Position,
+    pub end: Position,
 }
 
-pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut diagnostics = Vec::new();
+/// Every finding of every file, in output order, with positions.
+pub fn items(reports: &[FileReport]) -> Vec<Item<'_>> {
+    let mut out = Vec::new();
     for r in reports {
         let lines = LineIndex::new(&r.text);
         for d in &r.diagnostics {
-            diagnostics.push(Item {
+            out.push(Item {
                 path: r.path.to_string_lossy().into_owned(),
                 code: d.code,
                 severity: d.severity,
@@ -59,6 +62,10 @@ pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std
             });
         }
     }
+    out
+}
+
+pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std::io::Result<()> {
     let output = Output {
         version: 1,
         summary: Summary {
@@ -66,8 +73,16 @@ pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std
             quotations: totals.quotations,
             diagnostics: totals.diagnostics(),
         },
-        diagnostics,
+        diagnostics: items(reports),
     };
     serde_json::to_writer(&mut *out, &output)?;
     writeln!(out)
+}
+
+pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+    for item in items(reports) {
+        serde_json::to_writer(&mut *out, &item)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

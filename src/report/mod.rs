@@ -1,7 +1,10 @@
 //! Writing findings: for people (`human`) and for programs (`json`).
 
+pub mod checkstyle;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,326 @@
+//! Configuration: `quotelint.yaml` or `.quotelint.yaml` in the repository, found by walking up
+//! from the working directory (or from the file, for stdin), or named with `--config`.
+//! Command-line flags override the file; `quotelint config` shows what is in force and where
+//! each value comes from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+use crate::date::PartialDate;
+use crate::diagnostic::Severity;
+use crate::record::RecordError;
+
+/// File names looked for, in order of preference.
+pub const FILE_NAMES: [&str; 2] = ["quotelint.yaml", ".quotelint.yaml"];
+
+/// A check's setting: off, or on at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckSetting {
+    Off,
+    On(Severity),
+}
+
+impl fmt::Display for CheckSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckSetting::Off => f.write_str("off"),
+            CheckSetting::On(s) => f.write_str(s.as_str()),
+        }
+    }
+}
+
+/// `off` (or `false`), `error`, `warning`, `info`.
+impl<'de> Deserialize<'de> for CheckSetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = CheckSetting;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("off (or false), error, warning or info")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<CheckSetting, E> {
+                if v {
+                    Err(E::custom("`true` does not say a severity: write error, warning or info"))
+                } else {
+                    Ok(CheckSetting::Off)
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CheckSetting, E> {
+                Ok(match v {
+                    "off" => CheckSetting::Off,
+                    "error" => CheckSetting::On(Severity::Error),
+                    "warning" => CheckSetting::On(Severity::Warning),
+                    "info" => CheckSetting::On(Severity::Info),
+                    other => return Err(E::custom(format!("`{other}` is not off, error, warning or info"))),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The file as written; every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    pub include: Option<Vec<String>>,
+    pub exclude: Option<Vec<String>>,
+    pub extensions: Option<Vec<String>>,
+    pub rules: Option<Vec<PathBuf>>,
+    pub default_rules: Option<bool>,
+    pub checks: Option<BTreeMap<String, CheckSetting>>,
+    pub min_words: Option<usize>,
+    pub citation_patterns: Option<Vec<String>>,
+    pub article_date: Option<String>,
+}
+
+/// Where a setting's value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    /// The config file, at a line.
+    File(PathBuf, usize),
+    /// A command-line flag.
+    Flag(&'static str),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => f.write_str("default"),
+            Origin::File(p, line) => write!(f, "{}:{line}", p.display()),
+            Origin::Flag(flag) => write!(f, "{flag}"),
+        }
+    }
+}
+
+/// A setting and where it comes from.
+#[derive(Debug, Clone)]
+pub struct Set<T> {
+    pub value: T,
+    pub origin: Origin,
+}
+
+impl<T> Set<T> {
+    fn default(value: T) -> Self {
+        Set { value, origin: Origin::Default }
+    }
+}
+
+/// The configuration in force.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it was read from, if any; relative paths in it are relative to its directory.
+    pub file: Option<PathBuf>,
+    pub include: Set<Vec<String>>,
+    pub exclude: Set<Vec<String>>,
+    pub extensions: Set<Vec<String>>,
+    pub rules: Set<Vec<PathBuf>>,
+    pub default_rules: Set<bool>,
+    /// Per check code; codes not listed keep their default.
+    pub checks: BTreeMap<String, Set<CheckSetting>>,
+    pub min_words: Set<usize>,
+    pub citation_patterns: Set<Vec<String>>,
+    pub article_date: Set<Option<PartialDate>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            file: None,
+            include: Set::default(Vec::new()),
+            exclude: Set::default(Vec::new()),
+            extensions: Set::default(crate::discover::EXTENSIONS.iter().map(|s| s.to_string()).collect()),
+            rules: Set::default(Vec::new()),
+            default_rules: Set::default(true),
+            checks: BTreeMap::new(),
+            min_words: Set::default(4),
+            citation_patterns: Set::default(Vec::new()),
+            article_date: Set::default(None),
+        }
+    }
+}
+
+/// The nearest config file at or above `start`.
+pub fn discover(start: &Path) -> Result<Option<PathBuf>, RecordError> {
+    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    for dir in start.ancestors() {
+        let found: Vec<PathBuf> = FILE_NAMES.iter().map(|n| dir.join(n)).filter(|p| p.exists()).collect();
+        match found.as_slice() {
+            [] => continue,
+            [one] => return Ok(Some(one.clone())),
+            _ => {
+                return Err(config_error(format!(
+                    "{} has both quotelint.yaml and .quotelint.yaml; keep one",
+                    dir.display()
+                )))
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn config_error(message: String) -> RecordError {
+    let mut e = RecordError::plain(message, None);
+    e.code = "quotelint::config";
+    e
+}
+
+impl Config {
+    /// Reads and validates a config file; every problem is located in the file.
+    pub fn load(path: &Path) -> Result<Config, Vec<RecordError>> {
+        let name = path.display().to_string();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| vec![config_error(format!("config file {name} is not UTF-8"))])?,
+            Err(e) if path.is_dir() || e.kind() == std::io::ErrorKind::IsADirectory => {
+                return Err(vec![config_error(format!("config file {name} is a directory"))])
+            }
+            Err(e) => return Err(vec![config_error(format!("cannot read config file {name}: {e}"))]),
+        };
+        let file: ConfigFile = match serde_norway::from_str::<Option<ConfigFile>>(&text) {
+            Ok(f) => f.unwrap_or_default(),
+            Err(e) => {
+                let mut err = crate::record::yaml_error(
+                    &name,
+                    &text,
+                    &e,
+                    "see the README's configuration section for the keys",
+                );
+                err.code = "quotelint::config";
+                return Err(vec![err]);
+            }
+        };
+        let line_of = |key: &'static str, sub: Option<&str>| -> Origin {
+            let line = key_line(&text, key, sub);
+            Origin::File(path.to_path_buf(), line)
+        };
+        let mut errors = Vec::new();
+        let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
+        macro_rules! take {
+            ($field:ident, $key:literal) => {
+                if let Some(v) = file.$field {
+                    config.$field = Set { value: v, origin: line_of($key, None) };
+                }
+            };
+        }
+        take!(include, "include");
+        take!(exclude, "exclude");
+        take!(extensions, "extensions");
+        take!(rules, "rules");
+        take!(default_rules, "default-rules");
+        take!(min_words, "min-words");
+        take!(citation_patterns, "citation-patterns");
+        let located = |message: String, key: &'static str, sub: Option<&str>| {
+            let span = key_span(&text, key, sub);
+            let mut e =
+                RecordError::located(message, None, &name, std::sync::Arc::from(text.as_str()), span, "here");
+            e.code = "quotelint::config";
+            e
+        };
+        for (code, setting) in file.checks.unwrap_or_default() {
+            if crate::checks::by_code(&code).is_none() {
+                let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code).collect();
+                let mut e = located(format!("unknown check `{code}`"), "checks", Some(&code));
+                e.help = Some(format!("the checks are: {}", known.join(", ")));
+                errors.push(e);
+                continue;
+            }
+            let origin = line_of("checks", Some(&code));
+            config.checks.insert(code, Set { value: setting, origin });
+        }
+        for pattern in &config.citation_patterns.value {
+            if let Err(e) = regex::Regex::new(pattern) {
+                errors.push(located(
+                    format!("citation pattern `{pattern}` is not a valid regex: {e}"),
+                    "citation-patterns",
+                    None,
+                ));
+            }
+        }
+        for glob in config.include.value.iter().chain(&config.exclude.value) {
+            if let Err(e) = globset::Glob::new(glob) {
+                let key = if config.include.value.contains(glob) { "include" } else { "exclude" };
+                errors.push(located(format!("`{glob}` is not a valid glob: {e}"), key, None));
+            }
+        }
+        if let Some(d) = file.article_date {
+            match PartialDate::parse(&d) {
+                Ok(date) => {
+                    config.article_date = Set { value: Some(date), origin: line_of("article-date", None) }
+                }
+                Err(e) => errors.push(located(e.to_string(), "article-date", None)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The directory relative paths of the file are relative to.
+    pub fn base(&self) -> PathBuf {
+        self.file
+            .as_ref()
+            .and_then(|f| f.parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Record paths, resolved against the config file's directory.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        let base = self.base();
+        self.rules
+            .value
+            .iter()
+            .map(|p| if p.is_absolute() || self.file.is_none() { p.clone() } else { base.join(p) })
+            .collect()
+    }
+}
+
+/// The 1-based line of a top-level key (or of `sub` inside it), for showing where values come from.
+fn key_line(text: &str, key: &str, sub: Option<&str>) -> usize {
+    crate::record::line_col(text, key_span(text, key, sub).start).0
+}
+
+fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    let mut in_key = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if indent == 0 && trimmed.starts_with(&format!("{key}:")) {
+            if sub.is_none() {
+                return offset..offset + line.trim_end().len();
+            }
+            in_key = true;
+        } else if indent == 0 && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            in_key = false;
+        } else if in_key {
+            if let Some(sub) = sub {
+                if trimmed.starts_with(&format!("{sub}:")) {
+                    return offset + indent..offset + line.trim_end().len();
+                }
+            }
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_lines_for_origins() {
+        let text = "# c\nexclude: [\"drafts/**\"]\nchecks:\n  unsourced: off\n  misquoted: error\n";
+        assert_eq!(key_line(text, "exclude", None), 2);
+        assert_eq!(key_line(text, "checks", Some("misquoted")), 5);
+    }
+}

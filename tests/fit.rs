@@ -1,0 +1,305 @@
+//! Fitting where quotelint runs: configuration, suppressions, output formats, changed files.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::quotelint;
+
+/// Major's remark given to Thatcher, cited: one misattributed finding (a warning: the record
+/// entry is low-confidence), at line 1 column 49.
+const WRONG: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
+/// The same, correctly attributed but uncited: one unsourced finding.
+const UNCITED: &str =
+    "In March 1991 John Major told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n";
+
+fn codes(stdout: &str) -> Vec<(String, u64, String)> {
+    let json: serde_json::Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_owned(),
+                d["range"]["start"]["line"].as_u64().unwrap(),
+                d["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn config_is_found_upward_and_can_be_named_or_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".quotelint.yaml", "checks:\n  unsourced: off\n");
+    write(root, "a/b/article.md", UNCITED);
+    // From a nested directory the file above applies: no unsourced.
+    let run = quotelint(&["check", "--format", "json", "article.md"], Some(&root.join("a/b")));
+    assert_eq!(codes(&run.stdout), vec![], "{}", run.stderr);
+    // --isolated ignores it.
+    let run = quotelint(&["check", "--isolated", "--format", "json", "article.md"], Some(&root.join("a/b")));
+    assert_eq!(codes(&run.stdout), vec![("article.md".into(), 1, "unsourced".into())]);
+    // --config names another file.
+    write(root, "strict.yaml", "checks:\n  unsourced: error\n");
+    let run = quotelint(
+        &["check", "--config", "../../strict.yaml", "--format", "json", "article.md"],
+        Some(&root.join("a/b")),
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["severity"], "error");
+    // Flags override the file.
+    let run = quotelint(
+        &["check", "--enable", "unsourced", "--format", "json", "article.md"],
+        Some(&root.join("a/b")),
+    );
+    assert_eq!(codes(&run.stdout).len(), 1);
+}
+
+#[test]
+fn config_shows_values_and_where_they_come_from() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "quotelint.yaml",
+        "# newsroom settings\nexclude: [\"drafts/**\"]\nchecks:\n  unsourced: off\n  misquoted: error\n",
+    );
+    let run = quotelint(&["config"], Some(dir.path()));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = |key: &str| {
+        run.stdout
+            .lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("{key}: {}", run.stdout))
+            .to_owned()
+    };
+    assert!(
+        line("exclude:").contains("[\"drafts/**\"]") && line("exclude:").ends_with("quotelint.yaml:2"),
+        "{}",
+        line("exclude:")
+    );
+    assert!(
+        line("checks.unsourced:").contains("off") && line("checks.unsourced:").ends_with("quotelint.yaml:4")
+    );
+    assert!(
+        line("checks.misquoted:").contains("error")
+            && line("checks.misquoted:").ends_with("quotelint.yaml:5")
+    );
+    assert!(line("checks.misdated:").ends_with("# default"));
+    let run = quotelint(&["--no-default-rules", "config"], Some(dir.path()));
+    assert!(
+        run.stdout.contains("default-rules: false") && run.stdout.contains("--no-default-rules"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn each_config_error_points_at_its_line() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("excludes: [\"x\"]\n", "unknown field `excludes`", ":1:1]"),
+        ("checks:\n  unsourced: loud\n", "`loud` is not off, error, warning or info", ":2:14]"),
+        ("checks:\n  unsourced: true\n", "`true` does not say a severity", ":2:14]"),
+        ("min-words: many\n", "invalid type: string \"many\", expected usize", ":1:12]"),
+        ("checks:\n  misatributed: off\n", "unknown check `misatributed`", ":2:3]"),
+        ("article-date: \"2022-13\"\n", "`2022-13` has no month 13", ":1:1]"),
+        ("exclude: [\"a[\"]\n", "is not a valid glob", ":1:1]"),
+    ];
+    for (text, message, at) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), ".quotelint.yaml", text);
+        write(dir.path(), "a.md", WRONG);
+        let run = quotelint(&["check", "a.md"], Some(dir.path()));
+        assert_eq!(run.code, 2, "{text}");
+        assert!(run.stderr.contains(message), "{text}: {}", run.stderr);
+        assert!(run.stderr.contains(&format!(".quotelint.yaml{at}")), "{text}: {}", run.stderr);
+    }
+    // A config path that is a directory.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("conf")).unwrap();
+    let run = quotelint(&["--config", "conf", "check", "."], Some(dir.path()));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("config file conf is a directory"), "{}", run.stderr);
+}
+
+#[test]
+fn exclude_applies_to_walked_files_and_to_named_ones_with_force_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".quotelint.yaml", "exclude: [\"drafts/**\"]\n");
+    write(root, "drafts/x.md", WRONG);
+    write(root, "published/y.md", WRONG);
+    let run = quotelint(&["check", "--format", "json"], Some(root));
+    assert_eq!(codes(&run.stdout), vec![("published/y.md".into(), 1, "misattributed".into())]);
+    let named = quotelint(&["check", "--format", "json", "drafts/x.md"], Some(root));
+    assert_eq!(codes(&named.stdout).len(), 1, "named files are checked even if excluded");
+    let forced = quotelint(&["check", "--force-exclude", "--format", "json", "drafts/x.md"], Some(root));
+    assert_eq!(codes(&forced.stdout), vec![]);
+}
+
+#[test]
+fn suppressions_and_unused_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let text = format!(
+        "<!-- quotelint-disable-next-line misattributed -->\n{WRONG}\n<!-- quotelint-disable-next-line misdated -->\n{WRONG}\n<!-- quotelint-disable -->\n\n{WRONG}\n<!-- quotelint-enable -->\n\n{UNCITED}"
+    );
+    write(root, "a.md", &text);
+    let run = quotelint(&["check", "--format", "json", "a.md"], Some(root));
+    // Line 2: suppressed; line 5: a misdated suppression does not cover misattributed; line 9:
+    // inside the region; line 13: after it.
+    assert_eq!(
+        codes(&run.stdout),
+        vec![("a.md".into(), 5, "misattributed".into()), ("a.md".into(), 13, "unsourced".into())]
+    );
+    let run = quotelint(&["check", "--format", "json", "--report-unused-suppressions", "a.md"], Some(root));
+    assert_eq!(
+        codes(&run.stdout),
+        vec![
+            ("a.md".into(), 4, "unused-suppression".into()),
+            ("a.md".into(), 5, "misattributed".into()),
+            ("a.md".into(), 13, "unsourced".into())
+        ]
+    );
+    // Front matter disables for the whole file.
+    write(root, "b.md", &format!("---\nquotelint: {{disable: [unsourced]}}\n---\n{UNCITED}"));
+    let run = quotelint(&["check", "--format", "json", "b.md"], Some(root));
+    assert_eq!(codes(&run.stdout), vec![]);
+}
+
+#[test]
+fn sarif_is_valid_against_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/a b.md", &format!("{WRONG}\n{UNCITED}"));
+    let run = quotelint(&["check", "--format", "sarif", "docs/a b.md"], Some(dir.path()));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).expect("vendored schema");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run0 = &sarif["runs"][0];
+    assert_eq!(run0["tool"]["driver"]["rules"].as_array().unwrap().len(), quotelint::checks::ALL.len());
+    let result = &run0["results"][0];
+    assert_eq!(result["ruleId"], "misattributed");
+    assert_eq!(result["level"], "warning");
+    let loc = &result["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], "docs/a%20b.md");
+    assert_eq!(loc["region"]["startLine"], 1);
+    assert_eq!(loc["region"]["startColumn"], 49);
+    assert_eq!(result["properties"]["quote_id"], "major-1991-03-not-strengthening-nato");
+    assert_eq!(result["properties"]["expected"], "John Major");
+}
+
+#[test]
+fn github_annotations_and_checkstyle_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", UNCITED);
+    let run = quotelint(&["check", "--format", "github", "a.md"], Some(dir.path()));
+    // 41 characters precede the quotation, which is 53 characters long (51 words and spaces
+    // between its two marks): columns 42 to 95 (end exclusive). The help's newline is escaped
+    // as %0A; the title's parentheses need no escape.
+    let expected = "::warning file=a.md,line=1,col=42,endLine=1,endColumn=95,title=quotelint(unsourced)::“We are not talking about the strengthening of NATO.” has no citation in its paragraph%0Acite the source; the record documents it in Diary of Ambassador Rodric Braithwaite (National Security Archive Briefing Book 613), as quoted by GlobalSecurity.org, \"Russia - NATO Relations\"\n";
+    assert_eq!(run.stdout, expected);
+
+    let run = quotelint(&["check", "--format", "checkstyle", "a.md"], Some(dir.path()));
+    let expected = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n  <file name=\"a.md\">\n    <error line=\"1\" column=\"42\" severity=\"warning\" message=\"“We are not talking about the strengthening of NATO.” has no citation in its paragraph\" source=\"quotelint.unsourced\"/>\n  </file>\n</checkstyle>\n";
+    assert_eq!(run.stdout, expected);
+}
+
+#[test]
+fn json_lines_statistics_quiet_and_exit_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", &format!("{WRONG}\n{UNCITED}\n{UNCITED}"));
+    let run = quotelint(&["check", "--format", "json-lines", "a.md"], Some(dir.path()));
+    let lines: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["code"], "unsourced");
+    let stats = quotelint(&["check", "--statistics", "a.md"], Some(dir.path()));
+    assert_eq!(stats.stdout, "     2  unsourced            warning\n     1  misattributed        warning\n");
+    let quiet = quotelint(&["check", "--quiet", "a.md"], Some(dir.path()));
+    assert!(!quiet.stdout.contains("checked 1 file"), "{}", quiet.stdout);
+    assert_eq!(quiet.stdout.lines().filter(|l| l.starts_with("a.md:")).count(), 3);
+    let zero = quotelint(&["check", "--exit-zero", "a.md"], Some(dir.path()));
+    assert_eq!(zero.code, 0);
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let ok = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git")
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+#[test]
+fn changed_since_checks_changed_and_untracked_markdown_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    write(root, "old.md", WRONG);
+    write(root, "edited.md", "Nothing here.\n");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    write(root, "edited.md", WRONG);
+    write(root, "new.md", WRONG);
+    write(root, "notes.txt", WRONG);
+    let run = quotelint(&["check", "--changed-since", "HEAD", "--format", "json"], Some(root));
+    let files: Vec<String> = codes(&run.stdout).into_iter().map(|c| c.0).collect();
+    assert_eq!(files, vec!["edited.md", "new.md"], "{}", run.stderr);
+
+    let outside = tempfile::tempdir().unwrap();
+    let run = quotelint(&["check", "--changed-since", "HEAD"], Some(outside.path()));
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--changed-since works inside a git repository"), "{}", run.stderr);
+}
+
+#[test]
+fn stdin_uses_the_configuration_of_the_file_it_stands_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "site/.quotelint.yaml", "checks:\n  unsourced: off\n");
+    fs::create_dir_all(root.join("site/posts")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(["check", "-", "--stdin-filename", "site/posts/p.md", "--format", "json"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(UNCITED.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(codes(&String::from_utf8(out.stdout).unwrap()), vec![]);
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    for shell in ["bash", "zsh", "fish"] {
+        let run = quotelint(&["completions", shell], None);
+        assert_eq!(run.code, 0);
+        assert!(run.stdout.contains("changed-since"), "{shell}");
+    }
+    let man = quotelint(&["manpage"], None);
+    assert!(
+        man.stdout.starts_with(".ie") || man.stdout.contains(".TH quotelint"),
+        "{}",
+        &man.stdout[..200.min(man.stdout.len())]
+    );
+}

@@ -144,6 +144,31 @@ impl PartialDate {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The date of a day count (inverse of [`days_from_civil`]).
+pub fn civil_from_days(z: i64) -> PartialDate {
+    let z = z + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    PartialDate { year: y, month: Some(m), day: Some(d) }
+}
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
@@ -204,6 +229,17 @@ mod tests {
         assert!(d("1991-03-05").agrees_with(&d("1991-03")));
         assert!(!d("1990").agrees_with(&d("1991-03")));
         assert!(!d("1991-03-05").agrees_with(&d("1991-03-06")));
+    }
+
+    #[test]
+    fn day_counts_round_trip() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
+        for z in [-1000, 0, 11_000, 19_000, 20_000] {
+            let d = civil_from_days(z);
+            assert_eq!(days_from_civil(d.year, d.month.unwrap(), d.day.unwrap()), z);
+        }
+        assert_eq!(civil_from_days(days_from_civil(2022, 1, 12)).to_string(), "2022-01-12");
     }
 
     #[test]

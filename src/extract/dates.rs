@@ -146,6 +146,56 @@ pub fn find(text: &str) -> Vec<DateExpr> {
     out
 }
 
+const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(?P<day>today|yesterday)|[Oo]n (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<which>this|last|earlier this) (?P<unit>year|month))\b",
+    )
+    .expect("relative date pattern")
+});
+
+/// Relative dates the article's date resolves: "today", "yesterday", "on Wednesday" (the last
+/// such day on or before the article's date), "this year", "last year", "this month", "last
+/// month". Others ("a year later", "last week", "the same day") stay unresolved.
+pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let by_day = |back: i64| -> Option<PartialDate> {
+            let (Some(mo), Some(d)) = (article.month, article.day) else { return None };
+            Some(crate::date::civil_from_days(crate::date::days_from_civil(article.year, mo, d) - back))
+        };
+        let date = if let Some(day) = c.name("day") {
+            by_day(if day.as_str() == "today" { 0 } else { 1 })
+        } else if let Some(wd) = c.name("weekday") {
+            let target = WEEKDAYS.iter().position(|w| *w == wd.as_str()).expect("weekday") as i64;
+            article.day.and_then(|d| {
+                let days = crate::date::days_from_civil(article.year, article.month?, d);
+                let today = (days + 4).rem_euclid(7); // 1970-01-01 was a Thursday
+                by_day((today - target).rem_euclid(7))
+            })
+        } else {
+            let last = c.name("which").is_some_and(|w| w.as_str() == "last");
+            match c.name("unit").map(|u| u.as_str()) {
+                Some("year") => Some(PartialDate::year(article.year - i32::from(last))),
+                _ => article.month.map(|mo| {
+                    let (y, mo) = if last && mo == 1 {
+                        (article.year - 1, 12)
+                    } else {
+                        (article.year, mo - u8::from(last))
+                    };
+                    PartialDate { year: y, month: Some(mo), day: None }
+                }),
+            }
+        };
+        if let Some(date) = date {
+            out.push(DateExpr { range: m.range(), date, misspelt: None });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +235,22 @@ mod tests {
         assert!(dates("the 1997 NATO-Russia Founding Act").is_empty(), "a bare year needs a preposition");
         assert!(dates("a year later, the same day, last week").is_empty());
         assert!(dates("on 31 February 1990").is_empty());
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_article_date() {
+        // 12 January 2022 was a Wednesday.
+        let article = PartialDate::parse("2022-01-12").unwrap();
+        let rel =
+            |t: &str| find_relative(t, article).into_iter().map(|d| d.date.to_string()).collect::<Vec<_>>();
+        assert_eq!(rel("said on Wednesday"), vec!["2022-01-12"]);
+        assert_eq!(rel("said on Monday"), vec!["2022-01-10"]);
+        assert_eq!(rel("yesterday"), vec!["2022-01-11"]);
+        assert_eq!(rel("last year and this month"), vec!["2021", "2022-01"]);
+        assert_eq!(rel("last month"), vec!["2021-12"]);
+        assert!(rel("a year later, last week, the same day").is_empty());
+        // Without a day, day-relative dates stay unresolved.
+        assert!(find_relative("on Monday", PartialDate::parse("2022-01").unwrap()).is_empty());
     }
 
     #[test]

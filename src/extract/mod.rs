@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::date::PartialDate;
 use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
-use crate::record::{Record, SpanEnd};
+use crate::record::{Record, SpanEnd, SpeakerKind};
 use dates::DateExpr;
 use sentences::sentences;
 
@@ -283,14 +283,24 @@ struct BlockContext<'a> {
 }
 
 impl<'a> BlockContext<'a> {
-    fn new(block: &'a Block, record: &'a Record, names: &NameIndex) -> Self {
+    fn new(
+        block: &'a Block,
+        record: &'a Record,
+        names: &NameIndex,
+        article_date: Option<PartialDate>,
+    ) -> Self {
         let quotes = quotes::find(&block.text);
         let sentences = sentences(&block.text, &quotes);
+        let mut dates = dates::find(&block.text);
+        if let Some(article) = article_date {
+            dates.extend(dates::find_relative(&block.text, article));
+            dates.sort_by_key(|d| d.range.start);
+        }
         BlockContext {
             block,
             record,
             mentions: names.find(&block.text),
-            dates: dates::find(&block.text),
+            dates,
             words: words_of(&block.text),
             quotes,
             sentences,
@@ -367,19 +377,22 @@ impl<'a> BlockContext<'a> {
 
     /// The last person named before `at` in this paragraph (for "he said").
     fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.range.end <= at && !self.in_quote(&m.range))
-            .find_map(|m| m.person().map(|p| (p, m.range.clone())))
+        // "he" and "she" are people, never an organization or a document.
+        self.mentions.iter().rev().filter(|m| m.range.end <= at && !self.in_quote(&m.range)).find_map(|m| {
+            m.person()
+                .filter(|&p| self.record.people[p].kind == SpeakerKind::Person)
+                .map(|p| (p, m.range.clone()))
+        })
     }
 
+    /// The nearest subject pronoun in `range`: "he"/"she" resolve to the last person named;
+    /// "it", "they", "we", "I" resolve to no one we can name.
     fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
         self.words
             .iter()
             .rev()
             .filter(|w| w.range.end <= range.end && w.range.start >= range.start)
-            .find(|w| matches!(w.text.as_str(), "he" | "she"))
+            .find(|w| matches!(w.text.as_str(), "he" | "she" | "it" | "they" | "we" | "i"))
     }
 
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -403,6 +416,8 @@ impl<'a> BlockContext<'a> {
         // subject of nothing but its own clause.
         let from =
             self.verbs_in(&(scope.start..verb.range.start)).last().map_or(scope.start, |v| v.range.end);
+        // Nor across a semicolon: "NATO and Russia signed the Act; it states ...".
+        let from = self.text()[from..verb.range.start].rfind(';').map_or(from, |i| from + i + 1);
         let before = from..verb.range.start;
         // "Jack F. Matlock, US ambassador to the USSR in 1990, stated": a role set off by commas
         // describes the name before it; the name is the subject.
@@ -432,9 +447,10 @@ impl<'a> BlockContext<'a> {
             (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
-            (_, Some(p)) => {
+            (_, Some(p)) if matches!(p.text.as_str(), "he" | "she") => {
                 return self.last_person_before(p.range.start).map(|(person, _)| (person, p.range.clone()))
             }
+            (_, Some(_)) => return None,
             _ => {}
         }
         // "…," said Putin / said the Russian foreign minister: only right after a quotation,
@@ -489,7 +505,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let mut out =
         Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
     let contexts: Vec<BlockContext> =
-        doc.blocks.iter().map(|b| BlockContext::new(b, record, names)).collect();
+        doc.blocks.iter().map(|b| BlockContext::new(b, record, names, out.article_date)).collect();
     let mut done_blockquotes = Vec::new();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {
@@ -641,7 +657,10 @@ fn attribute(
     if let Some(m) = ctx.mentions_in(&before).last() {
         let between = text[m.range.end..q.outer.start].trim();
         let words_between = words_of(between);
+        // "Wörner responded to Yeltsin's letter: '…'": a speech verb governs; the possessive
+        // only names the speaker when no verb does.
         let noun_cue = m.possessive
+            && verbs.is_empty()
             && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.text.as_str()))
             && words_between.len() <= 4;
         let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");

@@ -45,18 +45,10 @@ fn json_output_is_the_documented_contract() {
 #[test]
 fn stdin_with_a_filename() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotelint"))
-        .args(["check", "-", "--stdin-filename", "drafts/x.md", "--format", "json"])
-        .current_dir(dir.path())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(WRONG.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let args = ["check", "-", "--stdin-filename", "drafts/x.md", "--format", "json"];
+    let run = common::quotelint_with_input(&args, Some(dir.path()), Some(WRONG));
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["diagnostics"][0]["path"], "drafts/x.md");
 }
 

@@ -276,17 +276,9 @@ fn stdin_uses_the_configuration_of_the_file_it_stands_for() {
     let root = dir.path();
     write(root, "site/.quotelint.yaml", "checks:\n  unsourced: off\n");
     fs::create_dir_all(root.join("site/posts")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
-        .args(["check", "-", "--stdin-filename", "site/posts/p.md", "--format", "json"])
-        .current_dir(root)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(UNCITED.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(codes(&String::from_utf8(out.stdout).unwrap()), vec![]);
+    let args = ["check", "-", "--stdin-filename", "site/posts/p.md", "--format", "json"];
+    let run = common::quotelint_with_input(&args, Some(root), Some(UNCITED));
+    assert_eq!(codes(&run.stdout), vec![], "{}", run.stderr);
 }
 
 #[test]

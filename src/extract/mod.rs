@@ -866,7 +866,11 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         }
         // A year just before the name.
         if attached.is_none() {
-            let before = &text[m.range.start.saturating_sub(12)..m.range.start];
+            let mut from = m.range.start.saturating_sub(12);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = &text[from..m.range.start];
             if let Some(c) = YEAR_BEFORE.captures(before) {
                 let y = c.get(1).expect("group");
                 let start = m.range.start - before.len() + y.start();

@@ -71,7 +71,14 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        // Lines end at LF, CRLF or a lone CR, as in CommonMark.
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
         LineIndex { starts }
     }
 
@@ -96,6 +103,14 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        let text = "a\r\rb\r\nc";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find('b').unwrap()).line, 3);
+        assert_eq!(index.position(text, text.find('c').unwrap()).line, 4);
+    }
 
     #[test]
     fn positions_count_characters_and_lines() {

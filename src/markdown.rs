@@ -19,6 +19,9 @@ pub struct Document<'a> {
     pub source: &'a str,
     /// The YAML front matter's text (between the `---` lines), if the file starts with one.
     pub front_matter: Option<Range<usize>>,
+    /// The front matter, parsed once: `None` if absent, not YAML, or too large or deeply
+    /// nested to be worth parsing (metadata is small; a hostile file must not cost seconds).
+    pub metadata: Option<serde_norway::Value>,
     pub blocks: Vec<Block>,
     /// Labels of footnote definitions, so that a reference counts as a citation only if defined.
     pub footnote_definitions: HashSet<String>,
@@ -93,11 +96,18 @@ impl Block {
     /// The source byte range of a block-text range.
     pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
         let start = self.to_source(range.start);
-        // Map the end from the last character inside the range, so that a range ending at a
-        // segment boundary does not reach into the next segment's source.
-        let end = match self.text[..range.end].chars().next_back() {
-            Some(c) if range.end > range.start => self.to_source(range.end - c.len_utf8()) + c.len_utf8(),
-            _ => start,
+        if range.end <= range.start {
+            return start..start;
+        }
+        // The end comes from the run holding the range's last byte, so that a range ending at a
+        // run boundary does not reach into the next run's source: inside an exact run it is the
+        // same offset in the source; any other run (an entity, a code span) ends with its source.
+        let last = range.end - 1;
+        let i = self.segments.partition_point(|s| s.text_start <= last).saturating_sub(1);
+        let end = match self.segments.get(i) {
+            Some(seg) if seg.exact => (seg.source.0 + (range.end - seg.text_start)).min(seg.source.1),
+            Some(seg) => seg.source.1,
+            None => start,
         };
         start..end.max(start)
     }
@@ -127,6 +137,30 @@ fn front_matter(source: &str, start: usize) -> Option<(Range<usize>, usize)> {
     None
 }
 
+/// Front matter larger or more deeply nested than this is not parsed.
+const MAX_METADATA_BYTES: usize = 64 * 1024;
+const MAX_METADATA_DEPTH: usize = 32;
+
+fn metadata(text: &str) -> Option<serde_norway::Value> {
+    if text.len() > MAX_METADATA_BYTES {
+        return None;
+    }
+    let mut depth = 0usize;
+    for b in text.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_METADATA_DEPTH {
+                    return None;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    serde_norway::from_str(text).ok()
+}
+
 /// Parses a Markdown file into prose blocks.
 pub fn parse(source: &str) -> Document<'_> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
@@ -146,16 +180,20 @@ pub fn parse(source: &str) -> Document<'_> {
     let mut comments = Vec::new();
     for (event, r) in Parser::new_ext(body, options).into_offset_iter() {
         let r = r.start + body_start..r.end + body_start;
-        if let Event::Html(t) | Event::InlineHtml(t) = &event {
-            // A comment may span several HTML events of one block: find each in the source.
-            let mut at = 0;
-            while let Some(start) = t[at..].find("<!--") {
-                let start = at + start;
-                let end = t[start..].find("-->").map_or(t.len(), |e| start + e + 3);
-                if let Some(pos) = source[r.clone()].find(&t[start..end]) {
-                    comments.push(r.start + pos..r.start + pos + (end - start));
+        if let Event::Html(_) | Event::InlineHtml(_) = &event {
+            // A comment may span several HTML events (one per line of a block): find where it
+            // opens in this event's source and where it closes in the source after it.
+            let mut at = r.start;
+            while let Some(open) = source[at..r.end].find("<!--") {
+                let start = at + open;
+                let end = source[start + 4..].find("-->").map_or(source.len(), |e| start + 4 + e + 3);
+                if comments.last().is_none_or(|c: &Range<usize>| c.end <= start) {
+                    comments.push(start..end);
                 }
-                at = end;
+                at = end.min(r.end);
+                if at >= r.end {
+                    break;
+                }
             }
         }
         match event {
@@ -247,7 +285,8 @@ pub fn parse(source: &str) -> Document<'_> {
     }
     b.flush();
     comments.dedup();
-    Document { source, front_matter: front, blocks: b.blocks, footnote_definitions, comments }
+    let metadata = front.as_ref().and_then(|r| metadata(&source[r.clone()]));
+    Document { source, front_matter: front, metadata, blocks: b.blocks, footnote_definitions, comments }
 }
 
 struct Builder {

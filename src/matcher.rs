@@ -73,10 +73,29 @@ pub struct Match {
     pub edits: Vec<Edit>,
     /// Another quotation by a different speaker matches as well: no attribution claim is safe.
     pub ambiguous: bool,
+    /// Words of the article quotation in all (for the share matched).
+    pub article_words: usize,
     score: i32,
 }
 
 impl Match {
+    /// Strong enough to say who said it and when: most of the article's quotation is the
+    /// recorded one, or a long verbatim run of it is ("we will not move ... east" shares a few
+    /// words with many remarks and proves nothing).
+    pub fn is_strong(&self) -> bool {
+        let mut run = 0;
+        let mut longest = 0;
+        for e in &self.edits {
+            if matches!(e, Edit::Same(_)) {
+                run += 1;
+                longest = longest.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        self.matched * 4 >= self.article_words * 3 || longest >= 8
+    }
+
     /// Content words changed, added or dropped.
     pub fn content_changes(&self) -> Vec<&Edit> {
         self.edits
@@ -178,6 +197,7 @@ impl QuoteIndex {
                 matched,
                 edits,
                 ambiguous: false,
+                article_words: words.len(),
                 score,
             };
             match &best {

@@ -132,6 +132,12 @@ impl NameIndex {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // A contraction gives two words over the same bytes ("Putin'll"): never start a
+            // mention inside the previous one.
+            if out.last().is_some_and(|m: &Mention| toks[i].1.start < m.range.end) {
+                i += 1;
+                continue;
+            }
             let Some(names) = self.by_first.get(&toks[i].0) else {
                 i += 1;
                 continue;

@@ -55,20 +55,17 @@ fn directives(doc: &Document) -> Vec<Directive> {
         let used = vec![false; codes.len().max(1)];
         out.push(Directive { kind, range: range.clone(), codes, used });
     }
-    if let Some(fm) = &doc.front_matter {
-        if let Ok(value) = serde_norway::from_str::<serde_norway::Value>(&doc.source[fm.clone()]) {
-            if let Some(disable) = value.get("quotelint").and_then(|q| q.get("disable")) {
-                let codes: Vec<String> = match disable {
-                    serde_norway::Value::Sequence(s) => {
-                        s.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
-                    }
-                    serde_norway::Value::String(s) => vec![s.clone()],
-                    _ => Vec::new(),
-                };
-                let used = vec![false; codes.len().max(1)];
-                out.push(Directive { kind: Kind::File, range: fm.clone(), codes, used });
+    let disable = doc.metadata.as_ref().and_then(|v| v.get("quotelint")).and_then(|q| q.get("disable"));
+    if let (Some(fm), Some(disable)) = (&doc.front_matter, disable) {
+        let codes: Vec<String> = match disable {
+            serde_norway::Value::Sequence(s) => {
+                s.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
             }
-        }
+            serde_norway::Value::String(s) => vec![s.clone()],
+            _ => Vec::new(),
+        };
+        let used = vec![false; codes.len().max(1)];
+        out.push(Directive { kind: Kind::File, range: fm.clone(), codes, used });
     }
     out
 }

@@ -35,7 +35,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         let Some(person) = q.speaker.person() else { continue };
         let recorded = &ctx.record.quotations[m.quotation];
         let said_by = &ctx.record.people[person];
-        if m.ambiguous || recorded.speaker.0.contains(&said_by.id) {
+        if m.ambiguous || !m.is_strong() || recorded.speaker.0.contains(&said_by.id) {
             continue;
         }
         let right = speaker_names(ctx.record, recorded);

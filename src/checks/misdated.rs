@@ -37,7 +37,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         // speaker, or the wrong one (then misattributed says it), no date claim is made.
         let Some(person) = q.speaker.person() else { continue };
         let attributed_right = recorded.speaker.0.contains(&ctx.record.people[person].id);
-        if m.ambiguous || !attributed_right || stated.date.agrees_with(&actual) {
+        if m.ambiguous || !m.is_strong() || !attributed_right || stated.date.agrees_with(&actual) {
             continue;
         }
         out.push(Diagnostic {

@@ -67,6 +67,21 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
     abs.strip_prefix(&base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run.
+fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::FileResult, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text))).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown cause");
+        FileError {
+            path: path.to_path_buf(),
+            message: format!("internal error while checking this file ({what}); please report it"),
+        }
+    })
+}
+
 /// The engine settings a configuration and the flags give.
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
     let configured = config.checks.iter().map(|(k, v)| (k.clone(), v.value)).collect();
@@ -136,15 +151,15 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
         match String::from_utf8(bytes) {
-            Ok(text) => {
-                let result = engine.check(&text);
-                reports.push(FileReport {
+            Ok(text) => match guarded(&engine, &path, &text) {
+                Ok(result) => reports.push(FileReport {
                     path,
                     text,
                     quotations: result.quotations,
                     diagnostics: result.diagnostics,
-                });
-            }
+                }),
+                Err(e) => errors.push(e),
+            },
             Err(e) => errors.push(FileError {
                 path,
                 message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
@@ -165,7 +180,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .par_iter()
             .map(|f| {
                 let text = read(&f.path)?;
-                let result = engine.check(&text);
+                let result = guarded(&engine, &f.path, &text)?;
                 if let Some(p) = progress {
                     p(Progress::FileDone);
                 }

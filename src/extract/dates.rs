@@ -17,6 +17,8 @@ pub struct DateExpr {
     pub date: PartialDate,
     /// The month as written and as meant, when misspelt ("Jsnuary", "January").
     pub misspelt: Option<(String, &'static str)>,
+    /// Resolved from "on Monday", "last year" and the like against the article's date.
+    pub relative: bool,
 }
 
 const ABBREVIATIONS: [(&str, u8); 13] = [
@@ -100,6 +102,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                 range,
                 date,
                 misspelt,
+                relative: false,
             })
         };
         let found = if let Some(m) = c.name("iso") {
@@ -190,7 +193,7 @@ pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
             }
         };
         if let Some(date) = date {
-            out.push(DateExpr { range: m.range(), date, misspelt: None });
+            out.push(DateExpr { range: m.range(), date, misspelt: None, relative: true });
         }
     }
     out

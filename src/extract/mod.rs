@@ -276,6 +276,8 @@ struct BlockContext<'a> {
     block: &'a Block,
     record: &'a Record,
     quotes: Vec<quotes::Quote>,
+    /// The quotations' ranges (depth 0), disjoint and in order.
+    outer: Vec<Range<usize>>,
     mentions: Vec<Mention>,
     dates: Vec<DateExpr>,
     words: Vec<Word>,
@@ -299,6 +301,7 @@ impl<'a> BlockContext<'a> {
         BlockContext {
             block,
             record,
+            outer: quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect(),
             mentions: names.find(&block.text),
             dates,
             words: words_of(&block.text),
@@ -312,16 +315,22 @@ impl<'a> BlockContext<'a> {
     }
 
     /// Inside a quotation (of depth 0) other than `except`.
+    /// Inside a quotation (of depth 0). Quotations are disjoint and sorted: a binary search.
     fn in_quote(&self, range: &Range<usize>) -> bool {
-        self.quotes.iter().any(|q| q.depth == 0 && q.outer.start <= range.start && range.end <= q.outer.end)
+        let i = self.outer.partition_point(|q| q.start <= range.start);
+        i > 0 && range.end <= self.outer[i - 1].end
     }
 
     fn sentence_of(&self, at: usize) -> Range<usize> {
-        self.sentences
-            .iter()
-            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
-            .cloned()
-            .unwrap_or(0..self.text().len())
+        let i = self.sentences.partition_point(|s| s.start <= at);
+        i.checked_sub(1).map(|i| self.sentences[i].clone()).unwrap_or(0..self.text().len())
+    }
+
+    /// The words within `range`.
+    fn words_in(&self, range: &Range<usize>) -> &[Word] {
+        let from = self.words.partition_point(|w| w.range.start < range.start);
+        let to = self.words.partition_point(|w| w.range.end <= range.end).max(from);
+        &self.words[from..to]
     }
 
     fn is_verb(&self, w: &Word) -> bool {
@@ -330,23 +339,17 @@ impl<'a> BlockContext<'a> {
 
     /// Speech verbs in `range`, outside quotations.
     fn verbs_in(&self, range: &Range<usize>) -> Vec<&Word> {
-        self.words
-            .iter()
-            .filter(|w| {
-                range.start <= w.range.start
-                    && w.range.end <= range.end
-                    && self.is_verb(w)
-                    && !self.in_quote(&w.range)
-            })
-            .collect()
+        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range)).collect()
     }
 
     /// Names of people and roles (not events) in `range`, outside quotations.
     fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = &Mention> {
-        let range = range.clone();
-        self.mentions
+        let end = range.end;
+        let from = self.mentions.partition_point(|m| m.range.start < range.start);
+        self.mentions[from..]
             .iter()
-            .filter(move |m| range.start <= m.range.start && m.range.end <= range.end)
+            .take_while(move |m| m.range.start < end)
+            .filter(move |m| m.range.end <= end)
             .filter(|m| m.events().next().is_none() && !self.in_quote(&m.range))
     }
 
@@ -388,10 +391,9 @@ impl<'a> BlockContext<'a> {
     /// The nearest subject pronoun in `range`: "he"/"she" resolve to the last person named;
     /// "it", "they", "we", "I" resolve to no one we can name.
     fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
-        self.words
+        self.words_in(range)
             .iter()
             .rev()
-            .filter(|w| w.range.end <= range.end && w.range.start >= range.start)
             .find(|w| matches!(w.text.as_str(), "he" | "she" | "it" | "they" | "we" | "i"))
     }
 
@@ -423,18 +425,20 @@ impl<'a> BlockContext<'a> {
         // describes the name before it; the name is the subject.
         let text = self.text();
         let mentions: Vec<&Mention> = self.mentions_in(&before).collect();
-        let mut mention = mentions.last().copied();
-        if let (Some(m), [.., named, _]) = (mention, mentions.as_slice()) {
-            if !m.is_person() && named.is_person() && is_appositive_gap(&text[named.range.end..m.range.start])
-            {
-                mention = Some(*named);
+        let between = |a: &Mention, b: &Mention| text.get(a.range.end..b.range.start).unwrap_or(",,");
+        let mut chosen = mentions.len().checked_sub(1);
+        if let Some(i) = chosen.filter(|&i| i >= 1) {
+            let (named, m) = (mentions[i - 1], mentions[i]);
+            if !m.is_person() && named.is_person() && is_appositive_gap(between(named, m)) {
+                chosen = Some(i - 1);
             }
         }
+        let mention = chosen.map(|i| mentions[i]);
         // "NATO Secretary General Stoltenberg": a role right before a name shared by namesakes
         // picks the one who held it at the date.
-        if let (Some(m), [.., role, _]) = (mention, mentions.as_slice()) {
-            if m.person().is_none() && m.is_person() && text[role.range.end..m.range.start].trim().is_empty()
-            {
+        if let Some(i) = chosen.filter(|&i| i >= 1) {
+            let (role, m) = (mentions[i - 1], mentions[i]);
+            if m.person().is_none() && m.is_person() && between(role, m).trim().is_empty() {
                 if let Some(holder) = self.resolve(role, date) {
                     if m.targets.contains(&Target::Person(holder)) {
                         return Some((holder, m.range.clone()));
@@ -539,9 +543,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
 
 /// `date:` of the front matter.
 fn article_date(doc: &Document) -> Option<PartialDate> {
-    let text = &doc.source[doc.front_matter.clone()?];
-    let value: serde_norway::Value = serde_norway::from_str(text).ok()?;
-    let date = value.get("date")?;
+    let date = doc.metadata.as_ref()?.get("date")?;
     let s = match date {
         serde_norway::Value::String(s) => s.clone(),
         serde_norway::Value::Number(n) => n.to_string(),
@@ -550,6 +552,27 @@ fn article_date(doc: &Document) -> Option<PartialDate> {
     PartialDate::parse(s.get(..10).unwrap_or(&s))
         .or_else(|_| PartialDate::parse(s.get(..7).unwrap_or(&s)))
         .ok()
+}
+
+/// Blockquotes used as callouts, not quotations: "> **Note:** …", "> [!WARNING] …".
+fn is_callout(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "note",
+        "warning",
+        "tip",
+        "important",
+        "caution",
+        "update",
+        "correction",
+        "editor's note",
+        "disclaimer",
+    ];
+    let t = text.trim_start();
+    if t.starts_with("[!") {
+        return true;
+    }
+    let head = t.split(':').next().unwrap_or("").trim().to_lowercase();
+    t.contains(':') && head.len() < 20 && LABELS.contains(&head.as_str())
 }
 
 fn is_attribution_line(text: &str) -> bool {
@@ -569,8 +592,9 @@ fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
 fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) -> Option<Dated> {
     let text = ctx.text();
     let mut candidates: Vec<(usize, &DateExpr)> = Vec::new();
-    for d in &ctx.dates {
-        if d.range.start < sentence.start || d.range.end > sentence.end || ctx.in_quote(&d.range) {
+    let from = ctx.dates.partition_point(|d| d.range.start < sentence.start);
+    for d in ctx.dates[from..].iter().take_while(|d| d.range.start < sentence.end) {
+        if d.range.end > sentence.end || ctx.in_quote(&d.range) {
             continue;
         }
         // The clause around the date: between commas/parentheses (outside quotations).
@@ -616,12 +640,7 @@ fn attribute(
 
     // After: `," Putin said` / `," said Putin` within the first words after the quotation.
     let after = q.outer.end..sentence.end;
-    let first_after: Vec<&Word> = ctx
-        .words
-        .iter()
-        .filter(|w| w.range.start >= after.start && w.range.end <= after.end)
-        .take(7)
-        .collect();
+    let first_after: Vec<&Word> = ctx.words_in(&after).iter().take(7).collect();
     if let Some(verb) = first_after.iter().find(|w| ctx.is_verb(w)) {
         // Only `"…," said X` or `"…," X said`: between the quotation and the verb nothing but
         // punctuation and names (with their appositives). "the “pledge” debate: notes on
@@ -697,12 +716,11 @@ fn attribute(
 
     // A quotation opening its sentence, introduced by the sentence before ("He added:").
     if found.is_empty() && lead.is_empty() {
-        if let Some(prev) = ctx.sentences.iter().rev().find(|s| s.end <= sentence.start) {
+        let before_sentence = ctx.sentences.partition_point(|s| s.end <= sentence.start);
+        if let Some(prev) = before_sentence.checked_sub(1).map(|i| &ctx.sentences[i]) {
             let prev_text = text[prev.clone()].trim_end();
-            let has_quote = ctx
-                .quotes
-                .iter()
-                .any(|o| o.depth == 0 && prev.start <= o.outer.start && o.outer.end <= prev.end);
+            let k = ctx.outer.partition_point(|o| o.start < prev.start);
+            let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= prev.end);
             if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
                 if let Some(verb) = ctx.verbs_in(prev).last().copied() {
                     if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range.start), false) {
@@ -720,13 +738,9 @@ fn attribute(
     if found.is_empty()
         && text[after.clone()].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty()
     {
-        if let Some(next) = ctx.sentences.iter().find(|s| s.start >= sentence.end) {
-            let first: Vec<&Word> = ctx
-                .words
-                .iter()
-                .filter(|w| w.range.start >= next.start && w.range.end <= next.end)
-                .take(5)
-                .collect();
+        let k = ctx.sentences.partition_point(|s| s.start < sentence.end);
+        if let Some(next) = ctx.sentences.get(k) {
+            let first: Vec<&Word> = ctx.words_in(next).iter().take(5).collect();
             if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range.start), true) {
                     found.push((p, m, verb.range.start));
@@ -821,6 +835,15 @@ fn blockquote(
         }
     }
     let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
+    // A blockquote of a dash line alone, or of a few words with no speaker (a note, a
+    // heading-like aside), is not a quotation.
+    let words = crate::normalize::words(&text).len();
+    if body.iter().all(|&i| is_attribution_line(contexts[i].text()))
+        || (words < options.min_words && speaker == Attribution::None)
+        || is_callout(&text)
+    {
+        return None;
+    }
     Some(Quotation { range, text, speaker, date, cited, blockquote: true })
 }
 
@@ -843,8 +866,10 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         }
         let mut attached: Option<Dated> = None;
         // After the name.
+        // A relative date ("the Founding Act today") is about now, not the event.
+        let k = ctx.dates.partition_point(|d| d.range.start < m.range.end);
         if let Some(d) =
-            ctx.dates.iter().find(|d| d.range.start >= m.range.end && d.range.start - m.range.end <= 30)
+            ctx.dates[k..].iter().take_while(|d| d.range.start - m.range.end <= 30).find(|d| !d.relative)
         {
             let between = &text[m.range.end..d.range.start];
             let between = between.strip_suffix("the ").unwrap_or(between);

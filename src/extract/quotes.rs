@@ -157,7 +157,8 @@ pub fn find(text: &str) -> Vec<Quote> {
         }
     }
     // A double quote left open runs to the end of the paragraph.
-    if let Some(&(Kind::Double, _, start)) = stack.first() {
+    // So does a curly single one (‘…): a straight ' left open is more likely an apostrophe.
+    if let Some(&(_, _, start)) = stack.first().filter(|(k, o, _)| *k == Kind::Double || *o == '‘') {
         let end = text.trim_end().len();
         if end > start + 1 {
             quotes.push(Quote {

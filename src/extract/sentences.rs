@@ -14,13 +14,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The sentences of `text`, as ranges covering it end to end.
 pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
+    // Quotations of depth 0 are disjoint and in order: find the one around `i` by binary search.
     let outer: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
-    let inside = |i: usize| outer.iter().any(|q| q.outer.start < i && i < q.outer.end.saturating_sub(1));
+    let around = |i: usize| outer.partition_point(|q| q.outer.start < i).checked_sub(1).map(|k| outer[k]);
+    let inside = |i: usize| around(i).is_some_and(|q| i < q.outer.end.saturating_sub(1));
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         // A quotation ending in . ! ? ends its sentence when a new one follows it.
-        let closes_quote = outer.iter().any(|q| q.closed && q.outer.end == i + c.len_utf8())
+        let closes_quote = around(i).is_some_and(|q| q.closed && q.outer.end == i + c.len_utf8())
             && text[..i].ends_with(['.', '!', '?', '…']);
         if !(closes_quote || matches!(c, '.' | '!' | '?' | '…') && !inside(i)) {
             continue;
@@ -45,8 +47,10 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
             continue;
         }
         if c == '.' && !closes_quote {
-            let word_start =
-                text[..i].rfind(|w: char| w.is_whitespace() || "(\"“".contains(w)).map_or(0, |p| p + 1);
+            let word_start = text[..i]
+                .char_indices()
+                .rfind(|&(_, w)| w.is_whitespace() || "(\"“".contains(w))
+                .map_or(0, |(p, w)| p + w.len_utf8());
             let word = text[word_start..i].to_lowercase();
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
             if ABBREVIATIONS.contains(&word.as_str()) || single_initial || word.contains('.') {

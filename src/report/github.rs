@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::FileReport;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{LineIndex, Severity};
 
 /// Escapes a message as GitHub requires: `%`, CR and LF.
 fn escape_data(s: &str) -> String {
@@ -17,32 +17,32 @@ fn escape_property(s: &str) -> String {
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    for item in super::json::items(reports) {
-        let command = match item.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut message = item.message.to_owned();
-        let help = reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .find(|d| d.message == item.message)
-            .and_then(|d| d.help.clone());
-        if let Some(help) = help {
-            message = format!("{message}\n{help}");
+    for r in reports {
+        let lines = LineIndex::new(&r.text);
+        let path = r.path.to_string_lossy();
+        for d in &r.diagnostics {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let (start, end) = (lines.position(&r.text, d.range.start), lines.position(&r.text, d.range.end));
+            let message = match &d.help {
+                Some(help) => format!("{}\n{help}", d.message),
+                None => d.message.clone(),
+            };
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&path),
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(&format!("quotelint({})", d.code)),
+                escape_data(&message)
+            )?;
         }
-        writeln!(
-            out,
-            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&item.path),
-            item.range.start.line,
-            item.range.start.column,
-            item.range.end.line,
-            item.range.end.column,
-            escape_property(&format!("quotelint({})", item.code)),
-            escape_data(&message)
-        )?;
     }
     Ok(())
 }

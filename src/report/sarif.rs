@@ -71,8 +71,6 @@ pub fn document(reports: &[FileReport]) -> Value {
                             "startColumn": start.column,
                             "endLine": end.line,
                             "endColumn": end.column,
-                            "charOffset": d.range.start,
-                            "charLength": d.range.end - d.range.start,
                         }
                     }
                 }],

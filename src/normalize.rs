@@ -107,12 +107,16 @@ fn is_dotted_ellipsis(s: &str) -> bool {
 /// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants.
 /// One written word can give two (`wasn't` → `was not`).
 pub fn normalize_word(word: &str) -> Vec<String> {
-    let folded: String = word
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect();
+    // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
+    let folded: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect()
+    };
     if let Some(expanded) = contraction(&folded) {
         return expanded.split(' ').map(str::to_owned).collect();
     }

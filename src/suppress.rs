@@ -36,8 +36,10 @@ struct Directive {
 }
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^<!--\s*quotelint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->$")
-        .expect("directive pattern")
+    Regex::new(
+        r"^<!--[\x20\t\r\n]*quotelint-(disable-next-line|disable|enable)(?-u:\b)([^>]*?)[\x20\t\r\n]*-->$",
+    )
+    .expect("directive pattern")
 });
 
 /// Every directive of a document.

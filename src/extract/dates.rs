@@ -67,17 +67,17 @@ fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let w = r"([A-Z][a-z]{2,9})\.?";
-    let day = r"(\d{1,2})(?:st|nd|rd|th)?";
+    let day = r"([0-9]{1,2})(?:st|nd|rd|th)?";
     Regex::new(&format!(
         r"(?x)
-        \b(?P<iso>(\d{{4}})-(\d{{2}})-(\d{{2}}))\b
-      | \b(?P<dotted>(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}))\b
-      | \b(?P<dmy>{day}\s+(?:of\s+)?{w},?\s+(\d{{4}}))\b
-      | \b(?P<mdy>{w}\s+{day},?\s+(\d{{4}}))\b
-      | \b(?P<my>{w},?\s+(\d{{4}}))\b
-      | \b(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)\s+
-          (?:(?:early|late|mid-?)\s*|the\s+(?:spring|summer|autumn|fall|winter|end|start|beginning)\s+of\s+)?
-          (?P<year>\d{{4}})\b
+        (?-u:\b)(?P<iso>([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}}))(?-u:\b)
+      | (?-u:\b)(?P<dotted>([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}}))(?-u:\b)
+      | (?-u:\b)(?P<dmy>{day}[\x20\t\r\n]+(?:of[\x20\t\r\n]+)?{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+      | (?-u:\b)(?P<mdy>{w}[\x20\t\r\n]+{day},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+      | (?-u:\b)(?P<my>{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+      | (?-u:\b)(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)[\x20\t\r\n]+
+          (?:(?:early|late|mid-?)[\x20\t\r\n]*|the[\x20\t\r\n]+(?:spring|summer|autumn|fall|winter|end|start|beginning)[\x20\t\r\n]+of[\x20\t\r\n]+)?
+          (?P<year>[0-9]{{4}})(?-u:\b)
     "
     ))
     .expect("date pattern")
@@ -153,7 +153,7 @@ const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursd
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:(?P<day>today|yesterday)|[Oo]n (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<which>this|last|earlier this) (?P<unit>year|month))\b",
+        r"(?-u:\b)(?:(?P<day>today|yesterday)|[Oo]n (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<which>this|last|earlier this) (?P<unit>year|month))(?-u:\b)",
     )
     .expect("relative date pattern")
 });

@@ -243,7 +243,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\([^()]*[A-Z][^()]*\b(1[5-9]|20)\d\d\b[^()]*\)").expect("citation pattern")
+    Regex::new(r"\([^()]*[A-Z][^()]*(?-u:\b)(1[5-9]|20)[0-9][0-9](?-u:\b)[^()]*\)").expect("citation pattern")
 });
 
 /// A word of a block, lower-cased, with its block-text range.
@@ -851,10 +851,10 @@ fn blockquote(
 /// Act", "the Founding Act (1996)", "the Founding Act, signed in 1996".
 fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
     static YEAR_BEFORE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{4})(?:'s|’s)?\s+$").expect("year pattern"));
+        LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{4})(?:'s|’s)?[\x20\t\r\n]+$").expect("year pattern"));
     static LINK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:,?\s*(?:which\s+was\s+|that\s+was\s+|was\s+|were\s+)?(?:signed|agreed|concluded|adopted|held|established|founded|created|came|took\s+place|occurred|happened)?(?:\s+in\s+[A-Z][a-z]+)?\s*(?:in|of|on)?\s*|\s*\(\s*)$",
+            r"^(?:,?[\x20\t\r\n]*(?:which[\x20\t\r\n]+was[\x20\t\r\n]+|that[\x20\t\r\n]+was[\x20\t\r\n]+|was[\x20\t\r\n]+|were[\x20\t\r\n]+)?(?:signed|agreed|concluded|adopted|held|established|founded|created|came|took[\x20\t\r\n]+place|occurred|happened)?(?:[\x20\t\r\n]+in[\x20\t\r\n]+[A-Z][a-z]+)?[\x20\t\r\n]*(?:in|of|on)?[\x20\t\r\n]*|[\x20\t\r\n]*\([\x20\t\r\n]*)$",
         )
         .expect("link pattern")
     });
@@ -879,7 +879,7 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         }
         // "the Istanbul Charter (1997)": a year in parentheses right after the name.
         static PAREN_YEAR: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*\((\d{4})\)").expect("year pattern"));
+            LazyLock::new(|| Regex::new(r"^[\x20\t\r\n]*\(([0-9]{4})\)").expect("year pattern"));
         if attached.is_none() {
             if let Some(c) = PAREN_YEAR.captures(&text[m.range.end..]) {
                 let y = c.get(1).expect("group");

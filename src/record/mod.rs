@@ -87,7 +87,10 @@ impl Record {
         // Decoding dominates loading and files are independent: decode them in parallel, then
         // merge in file order so that overrides and duplicate reports stay deterministic.
         use rayon::prelude::*;
-        let decoded: Vec<Result<RecordFile, RecordError>> = if sources.len() > 1 {
+        // Starting threads costs more than decoding a small record (the default one is ~0.3 MB
+        // of snapshots): only large records go parallel.
+        let total: usize = sources.iter().map(|s| s.snapshot.map_or(s.text.len(), str::len)).sum();
+        let decoded: Vec<Result<RecordFile, RecordError>> = if sources.len() > 1 && total > 4 << 20 {
             sources.par_iter().map(decode).collect()
         } else {
             sources.iter().map(decode).collect()

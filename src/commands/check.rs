@@ -12,7 +12,7 @@ use crate::diagnostic::Severity;
 use crate::discover::{self, Found};
 use crate::engine::{self, Engine, Settings};
 use crate::record::Record;
-use crate::report::{self, FileReport, Totals};
+use crate::report::{FileReport, Reporter};
 
 /// Progress of a long run, for a caller that shows it (the library draws nothing itself).
 #[derive(Debug, Clone, Copy)]
@@ -138,11 +138,29 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
     Ok((files, errors))
 }
 
+/// Files are read and checked this many at a time (in parallel), then reported and dropped,
+/// so memory holds one batch of texts however large the repository.
+const BATCH: usize = 64;
+
 pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
     let engine = Engine::new(record, settings(args, config)?);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let graphical = io.stdout_is_terminal || args.color == ColorChoice::Always;
+    let mut reporter = Reporter::new(args.format, graphical, color, !args.quiet, args.statistics);
+    let out = io.stdout;
+    reporter.begin(out).map_err(io_failure)?;
 
     let mut errors: Vec<FileError> = Vec::new();
-    let mut reports: Vec<FileReport> = Vec::new();
+    let mut serious = false;
+    let mut report_batch =
+        |reports: Vec<FileReport>, reporter: &mut Reporter, out: &mut dyn std::io::Write| {
+            serious |= reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= Severity::Warning);
+            reporter.batch(&reports, out).map_err(io_failure)
+        };
     let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if stdin_only {
         let mut bytes = Vec::new();
@@ -150,20 +168,18 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         io.stdin
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
-        match String::from_utf8(bytes) {
-            Ok(text) => match guarded(&engine, &path, &text) {
-                Ok(result) => reports.push(FileReport {
-                    path,
-                    text,
-                    quotations: result.quotations,
-                    diagnostics: result.diagnostics,
-                }),
-                Err(e) => errors.push(e),
-            },
-            Err(e) => errors.push(FileError {
-                path,
+        let checked = String::from_utf8(bytes)
+            .map_err(|e| FileError {
+                path: path.clone(),
                 message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
-            }),
+            })
+            .and_then(|text| {
+                let result = guarded(&engine, &path, &text)?;
+                Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
+            });
+        match checked {
+            Ok(report) => report_batch(vec![report], &mut reporter, out)?,
+            Err(e) => errors.push(e),
         }
     } else {
         if args.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -176,53 +192,37 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         if let Some(p) = progress {
             p(Progress::Start(files.len()));
         }
-        let results: Vec<Result<FileReport, FileError>> = files
-            .par_iter()
-            .map(|f| {
-                let text = read(&f.path)?;
-                let result = guarded(&engine, &f.path, &text)?;
-                if let Some(p) = progress {
-                    p(Progress::FileDone);
-                }
-                Ok(FileReport {
-                    path: f.path.clone(),
-                    text,
-                    quotations: result.quotations,
-                    diagnostics: result.diagnostics,
+        for batch in files.chunks(BATCH) {
+            let results: Vec<Result<FileReport, FileError>> = batch
+                .par_iter()
+                .map(|f| {
+                    let text = read(&f.path)?;
+                    let result = guarded(&engine, &f.path, &text)?;
+                    if let Some(p) = progress {
+                        p(Progress::FileDone);
+                    }
+                    Ok(FileReport {
+                        path: f.path.clone(),
+                        text,
+                        quotations: result.quotations,
+                        diagnostics: result.diagnostics,
+                    })
                 })
-            })
-            .collect();
+                .collect();
+            let mut reports = Vec::with_capacity(results.len());
+            for r in results {
+                match r {
+                    Ok(report) => reports.push(report),
+                    Err(e) => errors.push(e),
+                }
+            }
+            report_batch(reports, &mut reporter, out)?;
+        }
         if let Some(p) = progress {
             p(Progress::Finish);
         }
-        for r in results {
-            match r {
-                Ok(report) => reports.push(report),
-                Err(e) => errors.push(e),
-            }
-        }
     }
-
-    let totals = Totals::of(&reports, errors.len());
-    let out = io.stdout;
-    match args.format {
-        OutputFormat::Json => report::json::write(&reports, totals, out),
-        OutputFormat::JsonLines => report::json::write_lines(&reports, out),
-        OutputFormat::Sarif => report::sarif::write(&reports, out),
-        OutputFormat::Github => report::github::write(&reports, out),
-        OutputFormat::Checkstyle => report::checkstyle::write(&reports, out),
-        OutputFormat::Human if args.statistics => report::human::statistics(&reports, out),
-        OutputFormat::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => io.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
-            };
-            let graphical = io.stdout_is_terminal || args.color == ColorChoice::Always;
-            report::human::write(&reports, totals, graphical, color, !args.quiet, out)
-        }
-    }
-    .map_err(io_failure)?;
+    reporter.finish(errors.len(), out).map_err(io_failure)?;
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -234,6 +234,5 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             summary: None,
         });
     }
-    let findings = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= Severity::Warning);
-    Ok(if findings && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })
+    Ok(if serious && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })
 }

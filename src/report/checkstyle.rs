@@ -22,9 +22,17 @@ fn escape(s: &str) -> String {
     out
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+pub fn header(out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<checkstyle version="4.3">"#)?;
+    writeln!(out, r#"<checkstyle version="4.3">"#)
+}
+
+pub fn footer(out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "</checkstyle>")
+}
+
+/// The `<file>` elements of some files.
+pub fn files(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
     for r in reports {
         writeln!(out, r#"  <file name="{}">"#, escape(&r.path.to_string_lossy()))?;
         let lines = LineIndex::new(&r.text);
@@ -46,5 +54,5 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>
         }
         writeln!(out, "  </file>")?;
     }
-    writeln!(out, "</checkstyle>")
+    Ok(())
 }

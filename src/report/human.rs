@@ -88,13 +88,11 @@ impl MietteDiagnostic for Rendered<'_> {
     }
 }
 
-/// Writes every finding, then (unless `--quiet`) a summary line.
+/// Writes every finding of some files.
 pub fn write(
     reports: &[FileReport],
-    totals: Totals,
     graphical: bool,
     color: bool,
-    summary_line: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let handler = GraphicalReportHandler::new_themed(if color {
@@ -128,21 +126,15 @@ pub fn write(
             }
         }
     }
-    if summary_line {
-        writeln!(out, "{}", summary(totals))?;
-    }
     Ok(())
 }
 
 /// `--statistics`: the number of findings per check, most frequent first.
-pub fn statistics(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    let mut counts: std::collections::BTreeMap<&str, (usize, Severity)> = Default::default();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        let e = counts.entry(d.code).or_insert((0, d.severity));
-        e.0 += 1;
-        e.1 = e.1.max(d.severity);
-    }
-    let mut rows: Vec<(&str, usize, Severity)> = counts.into_iter().map(|(c, (n, s))| (c, n, s)).collect();
+pub fn statistics(
+    counts: &std::collections::BTreeMap<&'static str, (usize, Severity)>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut rows: Vec<(&str, usize, Severity)> = counts.iter().map(|(c, (n, s))| (*c, *n, *s)).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     for (code, n, severity) in rows {
         writeln!(out, "{n:>6}  {code:<20} {}", severity.as_str())?;

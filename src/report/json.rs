@@ -9,10 +9,10 @@ use super::{FileReport, Totals};
 use crate::diagnostic::{LineIndex, Position, Severity};
 
 #[derive(Serialize)]
-struct Output<'a> {
+struct Output {
     version: u32,
     summary: Summary,
-    diagnostics: Vec<Item<'a>>,
+    diagnostics: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -65,7 +65,12 @@ pub fn items(reports: &[FileReport]) -> Vec<Item<'_>> {
     out
 }
 
-pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std::io::Result<()> {
+/// The whole object, around findings already turned into JSON values (in output order).
+pub fn write(
+    diagnostics: Vec<serde_json::Value>,
+    totals: Totals,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let output = Output {
         version: 1,
         summary: Summary {
@@ -73,7 +78,7 @@ pub fn write(reports: &[FileReport], totals: Totals, out: &mut dyn Write) -> std
             quotations: totals.quotations,
             diagnostics: totals.diagnostics(),
         },
-        diagnostics: items(reports),
+        diagnostics,
     };
     serde_json::to_writer(&mut *out, &output)?;
     writeln!(out)

@@ -32,21 +32,8 @@ fn uri(path: &std::path::Path) -> String {
     out
 }
 
-pub fn document(reports: &[FileReport]) -> Value {
-    let rules: Vec<Value> = checks::ALL
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.code,
-                "name": c.code,
-                "shortDescription": {"text": c.summary},
-                "fullDescription": {"text": c.summary},
-                "help": {"text": c.doc(), "markdown": c.doc()},
-                "helpUri": format!("https://github.com/quotelint/quotelint/blob/main/src/checks/{}.rs", c.code.replace('-', "_")),
-                "defaultConfiguration": {"level": level(c.severity), "enabled": !c.opt_in},
-            })
-        })
-        .collect();
+/// The SARIF results of some files' findings.
+pub fn results(reports: &[FileReport]) -> Vec<Value> {
     let mut results = Vec::new();
     for r in reports {
         let lines = LineIndex::new(&r.text);
@@ -87,6 +74,25 @@ pub fn document(reports: &[FileReport]) -> Value {
             results.push(result);
         }
     }
+    results
+}
+
+/// The whole SARIF document around `results`.
+pub fn document(results: Vec<Value>) -> Value {
+    let rules: Vec<Value> = checks::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.code,
+                "name": c.code,
+                "shortDescription": {"text": c.summary},
+                "fullDescription": {"text": c.summary},
+                "help": {"text": c.doc(), "markdown": c.doc()},
+                "helpUri": format!("https://github.com/quotelint/quotelint/blob/main/src/checks/{}.rs", c.code.replace('-', "_")),
+                "defaultConfiguration": {"level": level(c.severity), "enabled": !c.opt_in},
+            })
+        })
+        .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -104,6 +110,6 @@ pub fn document(reports: &[FileReport]) -> Value {
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(reports))?;
+    serde_json::to_writer_pretty(&mut *out, &document(results(reports)))?;
     writeln!(out)
 }

@@ -179,7 +179,11 @@ impl QuoteIndex {
         }
         let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(16);
+        // Aligning is the costly part: only wordings sharing a good part of the best one's
+        // trigrams can be the remark quoted (or tie with it).
+        let top = candidates.first().map_or(0, |c| c.1);
+        candidates.retain(|c| c.1 * 3 >= top);
+        candidates.truncate(8);
 
         let mut best: Option<Match> = None;
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
@@ -234,22 +238,65 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) < MIN_TYPO_LEN
-        || a.chars().any(|c| c.is_ascii_digit())
-        || b.chars().any(|c| c.is_ascii_digit())
-    {
+    // Cheap rejections first: this runs for every cell of every alignment.
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (la, lb) = if ascii { (a.len(), b.len()) } else { (a.chars().count(), b.chars().count()) };
+    if la.min(lb) < MIN_TYPO_LEN {
         return false;
     }
     // Two slips only in long words: "eastern"/"western" are two letters apart, and opposites.
     let allowed = if la.min(lb) >= 9 { 2 } else { 1 };
+    if la.abs_diff(lb) > allowed
+        || a.bytes().any(|c| c.is_ascii_digit())
+        || b.bytes().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
     let opposite = |x: &str, y: &str| {
-        [("east", "west"), ("north", "south"), ("in", "out"), ("un", "")].iter().any(|(p, q)| {
-            (x.starts_with(p) && y.starts_with(q) && !q.is_empty())
-                || (y.starts_with(p) && x.starts_with(q) && !q.is_empty())
-        })
+        [("east", "west"), ("north", "south"), ("in", "out")]
+            .iter()
+            .any(|(p, q)| (x.starts_with(p) && y.starts_with(q)) || (y.starts_with(p) && x.starts_with(q)))
     };
-    la.abs_diff(lb) <= allowed && edit_distance(a, b) <= allowed && !opposite(a, b)
+    let close =
+        if ascii { within(a.as_bytes(), b.as_bytes(), allowed) } else { edit_distance(a, b) <= allowed };
+    close && !opposite(a, b)
+}
+
+/// True when the optimal-string-alignment distance of two byte strings is at most `k`, without
+/// allocating (words longer than 62 bytes fall back to [`edit_distance`]).
+fn within(a: &[u8], b: &[u8], k: usize) -> bool {
+    const MAX: usize = 63;
+    if a.len() >= MAX || b.len() >= MAX {
+        let (a, b) = (String::from_utf8_lossy(a), String::from_utf8_lossy(b));
+        return edit_distance(&a, &b) <= k;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = [0usize; MAX + 1];
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        // Row minima never fall by more than a transposition can recover: past `k`, stop.
+        if row_min > k {
+            return false;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    prev[m] <= k
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).
@@ -297,6 +344,14 @@ fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<
         Gap(usize),
     }
     let mut back = vec![vec![Step::Start; m + 1]; n + 1];
+    // Which article word is which record word, computed once for the fill and the backtrace.
+    let same: Vec<Vec<bool>> = query
+        .iter()
+        .map(|t| match t {
+            Token::Word(q) => record.iter().map(|r| same_word(q, r)).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
     for j in 0..=m {
         dp[0][j] = 0;
         back[0][j] = if j == 0 { Step::Start } else { Step::Left };
@@ -318,9 +373,8 @@ fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<
             }
             continue;
         }
-        let Token::Word(q) = &query[i - 1] else { unreachable!() };
         for j in 1..=m {
-            let diag = dp[i - 1][j - 1] + if same_word(q, &record[j - 1]) { 2 } else { -1 };
+            let diag = dp[i - 1][j - 1] + if same[i - 1][j - 1] { 2 } else { -1 };
             // Inside the record's own elision, article words are what the source left out: free.
             let up = dp[i - 1][j] - i32::from(!record_gaps[j]);
             let left = dp[i][j - 1] - 1;
@@ -355,7 +409,7 @@ fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<
             Step::Diag => {
                 let Token::Word(q) = &query[i - 1] else { unreachable!() };
                 let r = &record[j - 1];
-                edits.push(if same_word(q, r) {
+                edits.push(if same[i - 1][j - 1] {
                     Edit::Same(r.clone())
                 } else {
                     Edit::Changed { found: q.clone(), expected: r.clone() }
@@ -444,6 +498,23 @@ mod tests {
         gaps[3] = true; // "one two three ... four five"
         let (_, edits) = super::align(&q("one two three and more words four five"), &record, &gaps);
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words =
+            ["guarantees", "guarentees", "ironclad", "ironclda", "eastern", "western", "abcd", "abdc", "x"];
+        for a in words {
+            for b in words {
+                for k in 0..3 {
+                    assert_eq!(
+                        within(a.as_bytes(), b.as_bytes(), k),
+                        edit_distance(a, b) <= k,
+                        "{a} {b} {k}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -292,6 +292,26 @@ impl<'a> BlockContext<'a> {
         article_date: Option<PartialDate>,
     ) -> Self {
         let quotes = quotes::find(&block.text);
+        let outer: Vec<Range<usize>> =
+            quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect();
+        // Most prose has no quotation and no date (every date form has digits): such a block
+        // can hold no finding, and skipping its names, dates and words is most of the speed.
+        let needed = !outer.is_empty()
+            || block.text.bytes().any(|b| b.is_ascii_digit())
+            || block.blockquote.is_some()
+            || is_attribution_line(&block.text);
+        if !needed {
+            return BlockContext {
+                block,
+                record,
+                outer,
+                mentions: Vec::new(),
+                dates: Vec::new(),
+                words: Vec::new(),
+                quotes,
+                sentences: Vec::new(),
+            };
+        }
         let sentences = sentences(&block.text, &quotes);
         let mut dates = dates::find(&block.text);
         if let Some(article) = article_date {
@@ -301,7 +321,7 @@ impl<'a> BlockContext<'a> {
         BlockContext {
             block,
             record,
-            outer: quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect(),
+            outer,
             mentions: names.find(&block.text),
             dates,
             words: words_of(&block.text),
@@ -314,7 +334,6 @@ impl<'a> BlockContext<'a> {
         &self.block.text
     }
 
-    /// Inside a quotation (of depth 0) other than `except`.
     /// Inside a quotation (of depth 0). Quotations are disjoint and sorted: a binary search.
     fn in_quote(&self, range: &Range<usize>) -> bool {
         let i = self.outer.partition_point(|q| q.start <= range.start);

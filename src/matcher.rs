@@ -15,6 +15,8 @@ struct Wording {
     quotation: usize,
     variant: Option<usize>,
     words: Vec<String>,
+    /// Hashes of `words`, so that alignment compares integers before strings.
+    hashes: Vec<u64>,
     /// `gaps[j]`: the source elided words between `words[j - 1]` and `words[j]`.
     gaps: Vec<bool>,
 }
@@ -141,7 +143,8 @@ impl QuoteIndex {
                         index.trigrams.entry(key).or_default().push(id);
                     }
                 }
-                index.wordings.push(Wording { quotation: qi, variant, words, gaps });
+                let hashes = words.iter().map(|w| hash(w)).collect();
+                index.wordings.push(Wording { quotation: qi, variant, words, hashes, gaps });
             }
         }
         index
@@ -150,6 +153,13 @@ impl QuoteIndex {
     /// The recorded quotation an article quotation quotes, if any matches well enough.
     pub fn find(&self, record: &Record, text: &str) -> Option<Match> {
         let query: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
+        let query_hashes: Vec<u64> = query
+            .iter()
+            .map(|t| match t {
+                Token::Word(w) => hash(w),
+                _ => 0,
+            })
+            .collect();
         let words: Vec<&str> = query
             .iter()
             .filter_map(|t| match t {
@@ -189,7 +199,7 @@ impl QuoteIndex {
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, _) in candidates {
             let wording = &self.wordings[id as usize];
-            let (score, edits) = align(&query, &wording.words, &wording.gaps);
+            let (score, edits) = align(&query, &query_hashes, wording);
             let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
@@ -329,7 +339,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// remark than the article does). Inside, an elision (gap) skips record words freely; any other
 /// skipped, added or changed word costs, except article words inside the record's own elisions.
 /// Returns the score and the edits of the aligned part.
-fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<Edit>) {
+fn align(query: &[Token], query_hashes: &[u64], wording: &Wording) -> (i32, Vec<Edit>) {
+    let (record, record_hashes, record_gaps) = (&wording.words, &wording.hashes, &wording.gaps);
     const NEG: i32 = i32::MIN / 4;
     let n = query.len();
     let m = record.len();
@@ -347,8 +358,13 @@ fn align(query: &[Token], record: &[String], record_gaps: &[bool]) -> (i32, Vec<
     // Which article word is which record word, computed once for the fill and the backtrace.
     let same: Vec<Vec<bool>> = query
         .iter()
-        .map(|t| match t {
-            Token::Word(q) => record.iter().map(|r| same_word(q, r)).collect(),
+        .zip(query_hashes)
+        .map(|(t, &qh)| match t {
+            Token::Word(q) => record
+                .iter()
+                .zip(record_hashes)
+                .map(|(r, &rh)| if qh == rh { q == r } else { same_word(q, r) })
+                .collect(),
             _ => Vec::new(),
         })
         .collect();
@@ -454,8 +470,17 @@ mod tests {
         crate::normalize::words(s)
     }
 
+    fn wording(record: &[String], gaps: Vec<bool>) -> Wording {
+        let hashes = record.iter().map(|w| hash(w)).collect();
+        Wording { quotation: 0, variant: None, words: record.to_vec(), hashes, gaps }
+    }
+
+    fn hashes(query: &[Token]) -> Vec<u64> {
+        query.iter().map(|t| if let Token::Word(w) = t { hash(w) } else { 0 }).collect()
+    }
+
     fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
-        super::align(query, record, &vec![false; record.len() + 1])
+        super::align(query, &hashes(query), &wording(record, vec![false; record.len() + 1]))
     }
 
     #[test]
@@ -496,7 +521,8 @@ mod tests {
         let record = w("one two three four five");
         let mut gaps = vec![false; 6];
         gaps[3] = true; // "one two three ... four five"
-        let (_, edits) = super::align(&q("one two three and more words four five"), &record, &gaps);
+        let query = q("one two three and more words four five");
+        let (_, edits) = super::align(&query, &hashes(&query), &wording(&record, gaps));
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
     }
 

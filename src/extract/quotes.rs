@@ -45,7 +45,7 @@ fn is_closing_context(c: Option<char>) -> bool {
 }
 
 fn is_mark(c: char) -> bool {
-    "\"“”„«»'‘’‚".contains(c)
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‚')
 }
 
 /// What a quote mark does here, or `None` for an apostrophe or a stray mark.
@@ -128,6 +128,9 @@ pub fn find(text: &str) -> Vec<Quote> {
             let (_, _, start) = stack.pop().expect("checked");
             quotes.push(Quote { outer: start..i + 2, inner: start + 2..i, depth: stack.len(), closed: true });
             continue;
+        }
+        if !is_mark(c) {
+            continue; // almost every character: skip the context checks
         }
         let Some(role) = classify(text, i, c, &stack) else { continue };
         let role = match role {

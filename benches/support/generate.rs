@@ -88,9 +88,34 @@ const PROSE: &[&str] = &[
     "the meaning of the word assurance",
 ];
 
+/// A vocabulary of 2,000 pseudo-words with a Zipf-like frequency (a few very common, most
+/// rare), so that synthetic quotations share word trigrams about as often as real ones do.
+fn vocabulary() -> Vec<String> {
+    const SYLLABLES: &[&str] = &[
+        "ba", "ko", "ri", "ten", "sa", "lo", "mi", "ver", "tan", "dor", "el", "pra", "nu", "gos", "ki",
+        "lem", "tra", "fo", "du", "sen", "ar", "vi", "mo", "chel", "ne", "stu", "pa", "gri", "lu", "ton",
+        "zi", "rem",
+    ];
+    let mut words: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
+    let mut i = 0usize;
+    while words.len() < 2000 {
+        let (a, b, c) = (i % 32, (i / 32) % 32, (i / 1024) % 32);
+        words.push(format!("{}{}{}", SYLLABLES[a], SYLLABLES[b], if i >= 1024 { SYLLABLES[c] } else { "" }));
+        i += 1;
+    }
+    words
+}
+
+/// A word index skewed toward the common words.
+fn zipf(rng: &mut Rng, n: usize) -> usize {
+    let limit = rng.below(n) + 1;
+    rng.below(limit)
+}
+
 /// Writes a synthetic record of `quotations` quotations by 500 people, 5,000 quotations a file.
 pub fn record(dir: &Path, quotations: usize, seed: u64) {
     let mut rng = Rng(seed | 1);
+    let vocabulary = vocabulary();
     let mut people =
         String::from("roles:\n  - id: minister\n    title: Minister\n    phrases: [the minister]\npeople:\n");
     for p in 0..500 {
@@ -105,7 +130,9 @@ pub fn record(dir: &Path, quotations: usize, seed: u64) {
     for file in 0..quotations.div_ceil(5000) {
         let mut text = String::from("quotations:\n");
         for q in file * 5000..((file + 1) * 5000).min(quotations) {
-            let words: Vec<&str> = (0..20 + rng.below(20)).map(|_| *rng.pick(WORDS)).collect();
+            let n = 20 + rng.below(20);
+            let words: Vec<&str> =
+                (0..n).map(|_| vocabulary[zipf(&mut rng, vocabulary.len())].as_str()).collect();
             let _ = write!(
                 text,
                 "  - id: quote-{q}\n    speaker: person-{}\n    text: \"{}.\"\n    date: \"{}-{:02}-{:02}\"\n    source:\n      publication: Archive {}\n      url: https://example.org/q/{q}\n    confidence: high\n",

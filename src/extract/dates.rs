@@ -105,40 +105,30 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                 relative: false,
             })
         };
+        // A form with a month name: the month's group, the year's, the day's (if any).
+        let named =
+            |range: Range<usize>, month_group: usize, year: usize, day: Option<usize>, strict: bool| {
+                let written = &c[month_group];
+                month(written, strict).and_then(|(mo, fix)| {
+                    make(
+                        range,
+                        num(year).unwrap_or(0),
+                        Some(mo.into()),
+                        day.and_then(num),
+                        fix.map(|f| (written.to_owned(), f)),
+                    )
+                })
+            };
         let found = if let Some(m) = c.name("iso") {
             make(m.range(), num(2).unwrap_or(0), num(3), num(4), None)
         } else if let Some(m) = c.name("dotted") {
             make(m.range(), num(8).unwrap_or(0), num(7), num(6), None)
         } else if let Some(m) = c.name("dmy") {
-            month(&c[11], false).and_then(|(mo, fix)| {
-                make(
-                    m.range(),
-                    num(12).unwrap_or(0),
-                    Some(mo.into()),
-                    num(10),
-                    fix.map(|f| (c[11].to_owned(), f)),
-                )
-            })
+            named(m.range(), 11, 12, Some(10), false)
         } else if let Some(m) = c.name("mdy") {
-            month(&c[14], false).and_then(|(mo, fix)| {
-                make(
-                    m.range(),
-                    num(16).unwrap_or(0),
-                    Some(mo.into()),
-                    num(15),
-                    fix.map(|f| (c[14].to_owned(), f)),
-                )
-            })
+            named(m.range(), 14, 16, Some(15), false)
         } else if let Some(m) = c.name("my") {
-            month(&c[18], true).and_then(|(mo, fix)| {
-                make(
-                    m.range(),
-                    num(19).unwrap_or(0),
-                    Some(mo.into()),
-                    None,
-                    fix.map(|f| (c[18].to_owned(), f)),
-                )
-            })
+            named(m.range(), 18, 19, None, true)
         } else if let Some(m) = c.name("year") {
             make(m.range(), num(20).unwrap_or(0), None, None, None)
         } else {

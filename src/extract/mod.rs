@@ -246,11 +246,45 @@ static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\([^()]*[A-Z][^()]*(?-u:\b)(1[5-9]|20)[0-9][0-9](?-u:\b)[^()]*\)").expect("citation pattern")
 });
 
-/// A word of a block, lower-cased, with its block-text range.
+/// A word of a block: its range, and which cue word it is, if any. Only cue words (speech
+/// verbs and nouns, role words, pronouns, fillers) are ever compared, so no other word's text is
+/// kept: a 50 MB paragraph must not cost a string per word.
 #[derive(Debug, Clone)]
 struct Word {
-    text: String,
+    kw: Option<&'static str>,
     range: Range<usize>,
+}
+
+impl Word {
+    /// The cue word, lower-cased, or "" for any other word.
+    fn kw(&self) -> &'static str {
+        self.kw.unwrap_or("")
+    }
+}
+
+/// Every word any cue test looks for, sorted for binary search.
+static KEYWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let fillers: &[&'static str] = &[
+        "the", "a", "an", "then", "later", "former", "now", "at", "time", "he", "she", "it", "they", "we",
+        "i",
+    ];
+    let mut all: Vec<&'static str> =
+        SPEECH_VERBS.iter().chain(SPEECH_NOUNS).chain(ROLE_WORDS).chain(fillers).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
+
+fn keyword(word: &str) -> Option<&'static str> {
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    KEYWORDS.binary_search(&lower).ok().map(|i| KEYWORDS[i])
 }
 
 fn words_of(text: &str) -> Vec<Word> {
@@ -262,7 +296,7 @@ fn words_of(text: &str) -> Vec<Word> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let w = text[s..i].trim_end_matches(['\'', '’', '-']);
-                out.push(Word { text: w.to_lowercase(), range: s..s + w.len() });
+                out.push(Word { kw: keyword(w), range: s..s + w.len() });
                 start = None;
             }
             _ => {}
@@ -353,7 +387,7 @@ impl<'a> BlockContext<'a> {
     }
 
     fn is_verb(&self, w: &Word) -> bool {
-        SPEECH_VERBS.contains(&w.text.as_str())
+        SPEECH_VERBS.contains(&w.kw())
     }
 
     /// Speech verbs in `range`, outside quotations.
@@ -413,7 +447,7 @@ impl<'a> BlockContext<'a> {
         self.words_in(range)
             .iter()
             .rev()
-            .find(|w| matches!(w.text.as_str(), "he" | "she" | "it" | "they" | "we" | "i"))
+            .find(|w| matches!(w.kw(), "he" | "she" | "it" | "they" | "we" | "i"))
     }
 
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -427,7 +461,7 @@ impl<'a> BlockContext<'a> {
         inverted: bool,
     ) -> Option<(usize, Range<usize>)> {
         // "Putin said that NATO ..., adding": a participle shares the subject of the verb before it.
-        if verb.text.ends_with("ing") {
+        if verb.kw().ends_with("ing") {
             let earlier = scope.start..verb.range.start;
             if let Some(main) = self.verbs_in(&earlier).last().copied() {
                 return self.subject_of(main, scope, date, inverted);
@@ -470,7 +504,7 @@ impl<'a> BlockContext<'a> {
             (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
-            (_, Some(p)) if matches!(p.text.as_str(), "he" | "she") => {
+            (_, Some(p)) if matches!(p.kw(), "he" | "she") => {
                 return self.last_person_before(p.range.start).map(|(person, _)| (person, p.range.clone()))
             }
             (_, Some(_)) => return None,
@@ -500,9 +534,9 @@ impl<'a> BlockContext<'a> {
 /// ("Strobe Talbott, later deputy secretary of state", "Gorbachev, the Soviet leader").
 fn is_appositive_gap(between: &str) -> bool {
     let Some(rest) = between.trim().strip_prefix(',') else { return false };
-    words_of(rest).iter().all(|w| {
-        matches!(w.text.as_str(), "the" | "a" | "an" | "then" | "later" | "former" | "now" | "at" | "time")
-    })
+    words_of(rest)
+        .iter()
+        .all(|w| matches!(w.kw(), "the" | "a" | "an" | "then" | "later" | "former" | "now" | "at" | "time"))
 }
 
 /// True when the role span certainly covers `date`.
@@ -628,7 +662,7 @@ fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) ->
             .words
             .iter()
             .filter(|w| clause.start <= w.range.start && w.range.end <= clause.end)
-            .any(|w| ROLE_WORDS.contains(&w.text.as_str()));
+            .any(|w| ROLE_WORDS.contains(&w.kw()));
         if about_role && !has_verb {
             continue;
         }
@@ -676,7 +710,7 @@ fn attribute(
             && (lead_words.is_empty()
                 || lead_words
                     .iter()
-                    .all(|w| matches!(w.text.as_str(), "the" | "a" | "then" | "former" | "he" | "she"))
+                    .all(|w| matches!(w.kw(), "the" | "a" | "then" | "former" | "he" | "she"))
                 || lead_in.trim_start().starts_with(','));
         if plain && !ctx.in_quote(&verb.range) {
             let scope = after.start..after.end;
@@ -699,7 +733,7 @@ fn attribute(
         // only names the speaker when no verb does.
         let noun_cue = m.possessive
             && verbs.is_empty()
-            && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.text.as_str()))
+            && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.kw()))
             && words_between.len() <= 4;
         let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");
         let colon_cue = (between == ":" || between == ",:") && verbs.is_empty();

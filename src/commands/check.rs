@@ -193,22 +193,25 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             p(Progress::Start(files.len()));
         }
         for batch in files.chunks(BATCH) {
-            let results: Vec<Result<FileReport, FileError>> = batch
-                .par_iter()
-                .map(|f| {
-                    let text = read(&f.path)?;
-                    let result = guarded(&engine, &f.path, &text)?;
-                    if let Some(p) = progress {
-                        p(Progress::FileDone);
-                    }
-                    Ok(FileReport {
-                        path: f.path.clone(),
-                        text,
-                        quotations: result.quotations,
-                        diagnostics: result.diagnostics,
-                    })
+            let check_one = |f: &discover::Found| {
+                let text = read(&f.path)?;
+                let result = guarded(&engine, &f.path, &text)?;
+                if let Some(p) = progress {
+                    p(Progress::FileDone);
+                }
+                Ok(FileReport {
+                    path: f.path.clone(),
+                    text,
+                    quotations: result.quotations,
+                    diagnostics: result.diagnostics,
                 })
-                .collect();
+            };
+            // One file (an editor's save) is not worth starting a thread pool for.
+            let results: Vec<Result<FileReport, FileError>> = if files.len() == 1 {
+                batch.iter().map(check_one).collect()
+            } else {
+                batch.par_iter().map(check_one).collect()
+            };
             let mut reports = Vec::with_capacity(results.len());
             for r in results {
                 match r {

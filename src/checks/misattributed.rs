@@ -27,7 +27,7 @@
 //!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
-use crate::checks::{evidence, excerpt, for_confidence, speaker_names, Context};
+use crate::checks::{cite, excerpt, for_confidence, speaker_names, Context};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -48,7 +48,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
                 "“{}” is attributed to {}, but the record has {right} saying it",
-                excerpt(&q.text),
+                excerpt(&q.text, 10),
                 said_by.name
             ),
             range: q.range.clone(),
@@ -56,11 +56,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 range: mention,
                 text: format!("{} did not say this, per the record", said_by.name),
             }],
-            help: Some(format!(
-                "attribute it to {right} ({}); record entry `{}`",
-                evidence(recorded),
-                recorded.id
-            )),
+            help: Some(format!("attribute it to {right} {}", cite(recorded))),
             quote_id: Some(recorded.id.clone()),
             found: Some(said_by.name.clone()),
             expected: Some(right),

@@ -25,7 +25,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
-use crate::checks::{evidence, excerpt, for_confidence, Context};
+use crate::checks::{cite, excerpt, for_confidence, Context};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -45,7 +45,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
                 "“{}” is dated {}, but the record dates it {}",
-                excerpt(&q.text),
+                excerpt(&q.text, 10),
                 stated.date.human(),
                 actual.human()
             ),
@@ -54,12 +54,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 range: stated.range.clone(),
                 text: format!("the record has {}", actual.human()),
             }],
-            help: Some(format!(
-                "date it {} ({}); record entry `{}`",
-                actual.human(),
-                evidence(recorded),
-                recorded.id
-            )),
+            help: Some(format!("date it {} {}", actual.human(), cite(recorded))),
             quote_id: Some(recorded.id.clone()),
             found: Some(stated.date.to_string()),
             expected: Some(actual.to_string()),

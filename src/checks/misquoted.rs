@@ -24,7 +24,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
-use crate::checks::{evidence, for_confidence, Context};
+use crate::checks::{cite, for_confidence, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::matcher::Edit;
 
@@ -61,12 +61,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             message: format!("the wording differs from the record: {}", diff.join(", ")),
             range: q.range.clone(),
             labels: Vec::new(),
-            help: Some(format!(
-                "the record has “{}” ({}); record entry `{}`",
-                wording.trim(),
-                evidence(recorded),
-                recorded.id
-            )),
+            help: Some(format!("the record has “{}” {}", wording.trim(), cite(recorded))),
             quote_id: Some(recorded.id.clone()),
             found: Some(q.text.clone()),
             expected: Some(wording.trim().to_owned()),

@@ -171,12 +171,17 @@ pub(crate) fn speaker_names(record: &Record, q: &crate::record::Quotation) -> St
         .join(" and ")
 }
 
-/// A quotation's words, shortened for a message.
-pub(crate) fn excerpt(text: &str) -> String {
+/// A quotation's first `n` words, for a message or a listing.
+pub(crate) fn excerpt(text: &str, n: usize) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 10 {
-        format!("{} …", words[..10].join(" "))
+    if words.len() > n {
+        format!("{} …", words[..n].join(" "))
     } else {
         words.join(" ")
     }
+}
+
+/// "(9 February 1990; …; source: …); record entry `id`": how a help line cites the record.
+pub(crate) fn cite(q: &crate::record::Quotation) -> String {
+    format!("({}); record entry `{}`", evidence(q), q.id)
 }

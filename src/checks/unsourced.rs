@@ -45,7 +45,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         out.push(Diagnostic {
             code: "unsourced",
             severity,
-            message: format!("“{}” has no citation in its paragraph", excerpt(&q.text)),
+            message: format!("“{}” has no citation in its paragraph", excerpt(&q.text, 10)),
             range: q.range.clone(),
             labels: Vec::new(),
             help: Some(match &source {

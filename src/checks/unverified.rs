@@ -39,7 +39,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             severity,
             message: format!(
                 "“{}”, attributed to {}, matches none of the record's quotations",
-                excerpt(&q.text),
+                excerpt(&q.text, 10),
                 p.name
             ),
             range: q.range.clone(),

@@ -60,11 +60,10 @@ fn globs(patterns: &[String]) -> GlobSet {
     b.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
-/// `path` relative to the configuration's directory, as include/exclude globs see it.
+/// `path` relative to the configuration's (canonical) directory, as include/exclude globs see it.
 fn relative_to(path: &Path, base: &Path) -> PathBuf {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
-    abs.strip_prefix(&base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    abs.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run.
@@ -123,10 +122,13 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
     let include = globs(&config.include.value);
     let exclude = globs(&config.exclude.value);
     let base = config.base();
+    let base = std::fs::canonicalize(&base).unwrap_or(base);
+    let no_globs = config.include.value.is_empty() && config.exclude.value.is_empty();
     let files = found
         .into_iter()
         .filter(|f| {
-            if f.explicit && !args.force_exclude {
+            // Without globs there is nothing to test, and no path to canonicalize per file.
+            if no_globs || (f.explicit && !args.force_exclude) {
                 return true;
             }
             let rel = relative_to(&f.path, &base);

@@ -146,22 +146,13 @@ pub fn list(record: &Record, format: ListFormat, out: &mut dyn Write) -> Result<
                     q.id,
                     speaker_name(record, q),
                     date,
-                    first_words(&q.text, 8)
+                    crate::checks::excerpt(&q.text, 8)
                 )
                 .map_err(io_failure)?;
             }
         }
     }
     Ok(Outcome::Clean)
-}
-
-fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > n {
-        format!("{}…", words[..n].join(" "))
-    } else {
-        words.join(" ")
-    }
 }
 
 /// The full entry as YAML, with where it is defined and what refers to it.
@@ -186,7 +177,7 @@ pub fn show(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, F
                 text.push_str(&format!("# quotations ({}):\n", said.len()));
                 for q in said {
                     let date = date_text(q).unwrap_or_else(|| "undated".into());
-                    text.push_str(&format!("#   {}  {date}  {}\n", q.id, first_words(&q.text, 8)));
+                    text.push_str(&format!("#   {}  {date}  {}\n", q.id, crate::checks::excerpt(&q.text, 8)));
                 }
             }
         }

@@ -262,14 +262,20 @@ impl Word {
     }
 }
 
-/// Every word any cue test looks for, sorted for binary search.
+/// Subject pronouns; only `PERSON_PRONOUNS` resolve to someone.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+/// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
+const APPOSITIVE_FILLERS: &[&str] = &["the", "a", "an", "then", "later", "former", "now", "at", "time"];
+/// Words that may stand between a quotation and the cue after it ("…," the former minister said).
+const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
+
+/// Every word any cue test looks for, sorted for binary search: built from the lists the tests
+/// use, so a word added to one of them is never missing here.
 static KEYWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let fillers: &[&'static str] = &[
-        "the", "a", "an", "then", "later", "former", "now", "at", "time", "he", "she", "it", "they", "we",
-        "i",
-    ];
-    let mut all: Vec<&'static str> =
-        SPEECH_VERBS.iter().chain(SPEECH_NOUNS).chain(ROLE_WORDS).chain(fillers).copied().collect();
+    let lists: [&[&'static str]; 6] =
+        [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
+    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
     all.sort_unstable();
     all.dedup();
     all
@@ -444,10 +450,7 @@ impl<'a> BlockContext<'a> {
     /// The nearest subject pronoun in `range`: "he"/"she" resolve to the last person named;
     /// "it", "they", "we", "I" resolve to no one we can name.
     fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
-        self.words_in(range)
-            .iter()
-            .rev()
-            .find(|w| matches!(w.kw(), "he" | "she" | "it" | "they" | "we" | "i"))
+        self.words_in(range).iter().rev().find(|w| PRONOUNS.contains(&w.kw()))
     }
 
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -504,7 +507,7 @@ impl<'a> BlockContext<'a> {
             (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
-            (_, Some(p)) if matches!(p.kw(), "he" | "she") => {
+            (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
                 return self.last_person_before(p.range.start).map(|(person, _)| (person, p.range.clone()))
             }
             (_, Some(_)) => return None,
@@ -534,9 +537,7 @@ impl<'a> BlockContext<'a> {
 /// ("Strobe Talbott, later deputy secretary of state", "Gorbachev, the Soviet leader").
 fn is_appositive_gap(between: &str) -> bool {
     let Some(rest) = between.trim().strip_prefix(',') else { return false };
-    words_of(rest)
-        .iter()
-        .all(|w| matches!(w.kw(), "the" | "a" | "an" | "then" | "later" | "former" | "now" | "at" | "time"))
+    words_of(rest).iter().all(|w| APPOSITIVE_FILLERS.contains(&w.kw()))
 }
 
 /// True when the role span certainly covers `date`.
@@ -708,9 +709,7 @@ fn attribute(
         let lead_words = words_of(&lead_in);
         let plain = !lead_in.contains(':')
             && (lead_words.is_empty()
-                || lead_words
-                    .iter()
-                    .all(|w| matches!(w.kw(), "the" | "a" | "then" | "former" | "he" | "she"))
+                || lead_words.iter().all(|w| CUE_LEAD_FILLERS.contains(&w.kw()))
                 || lead_in.trim_start().starts_with(','));
         if plain && !ctx.in_quote(&verb.range) {
             let scope = after.start..after.end;

@@ -4,7 +4,7 @@
 //! article looks up its own trigrams, and only the wordings it shares some with are aligned
 //! word by word. Cost per quotation depends on the matches found, not on the record's size.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::{tokens, Token};
 use crate::record::Record;
@@ -17,6 +17,8 @@ struct Wording {
     words: Vec<String>,
     /// Hashes of `words`, so that alignment compares integers before strings.
     hashes: Vec<u64>,
+    /// [`letters`] of `words`, so that alignment rules out most typo pairs without comparing.
+    letters: Vec<u64>,
     /// `gaps[j]`: the source elided words between `words[j - 1]` and `words[j]`.
     gaps: Vec<bool>,
 }
@@ -25,7 +27,7 @@ struct Wording {
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     wordings: Vec<Wording>,
-    trigrams: HashMap<[u64; 3], Vec<u32>>,
+    trigrams: FxHashMap<[u64; 3], Vec<u32>>,
 }
 
 /// Words shorter than this never count as a typo of another word.
@@ -45,10 +47,27 @@ pub fn is_stopword(w: &str) -> bool {
 }
 
 fn hash(w: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    w.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(w)
+}
+
+/// The set of characters of a word, folded into 64 bits. An edit (substitution, insertion,
+/// deletion or transposition) changes the set by at most two members, so two words more than
+/// `2k` members apart cannot be within `k` edits: most pairs are ruled out by one popcount.
+fn letters(w: &str) -> u64 {
+    w.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + (c as u32 % 28),
+        };
+        set | 1 << bit
+    })
+}
+
+/// Whether two words can be the same word or a typo of it: [`same_word`], with `letters` first.
+fn same_or_typo(q: &str, q_letters: u64, r: &str, r_letters: u64) -> bool {
+    (q_letters ^ r_letters).count_ones() <= 4 && same_word(q, r)
 }
 
 /// One step of the alignment of an article's words against a recorded wording.
@@ -132,7 +151,7 @@ impl QuoteIndex {
                     }
                 }
                 let id = index.wordings.len() as u32;
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = FxHashSet::default();
                 for start in 0..words.len().saturating_sub(2) {
                     // No trigram across a gap.
                     if gaps[start + 1] || gaps[start + 2] {
@@ -144,7 +163,8 @@ impl QuoteIndex {
                     }
                 }
                 let hashes = words.iter().map(|w| hash(w)).collect();
-                index.wordings.push(Wording { quotation: qi, variant, words, hashes, gaps });
+                let letters = words.iter().map(|w| letters(w)).collect();
+                index.wordings.push(Wording { quotation: qi, variant, words, hashes, letters, gaps });
             }
         }
         index
@@ -153,13 +173,7 @@ impl QuoteIndex {
     /// The recorded quotation an article quotation quotes, if any matches well enough.
     pub fn find(&self, record: &Record, text: &str) -> Option<Match> {
         let query: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
-        let query_hashes: Vec<u64> = query
-            .iter()
-            .map(|t| match t {
-                Token::Word(w) => hash(w),
-                _ => 0,
-            })
-            .collect();
+        let query_keys = keys(&query);
         let words: Vec<&str> = query
             .iter()
             .filter_map(|t| match t {
@@ -170,7 +184,7 @@ impl QuoteIndex {
         if words.len() < MIN_MATCH_WORDS {
             return None;
         }
-        let mut hits: HashMap<u32, u32> = HashMap::new();
+        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
         for run in query.split(|t| !matches!(t, Token::Word(_))) {
             let hashes: Vec<u64> = run
                 .iter()
@@ -199,7 +213,7 @@ impl QuoteIndex {
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, _) in candidates {
             let wording = &self.wordings[id as usize];
-            let (score, edits) = align(&query, &query_hashes, wording);
+            let (score, edits) = align(&query, &query_keys, wording);
             let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
@@ -332,6 +346,17 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// The hash and [`letters`] of each token (zero for gaps and wildcards).
+fn keys(query: &[Token]) -> Vec<(u64, u64)> {
+    query
+        .iter()
+        .map(|t| match t {
+            Token::Word(w) => (hash(w), letters(w)),
+            _ => (0, 0),
+        })
+        .collect()
+}
+
 /// Aligns the article's tokens against a recorded wording.
 ///
 /// The record's words before and after the quoted part are free (an article quotes fragments),
@@ -339,8 +364,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// remark than the article does). Inside, an elision (gap) skips record words freely; any other
 /// skipped, added or changed word costs, except article words inside the record's own elisions.
 /// Returns the score and the edits of the aligned part.
-fn align(query: &[Token], query_hashes: &[u64], wording: &Wording) -> (i32, Vec<Edit>) {
-    let (record, record_hashes, record_gaps) = (&wording.words, &wording.hashes, &wording.gaps);
+fn align(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> (i32, Vec<Edit>) {
+    let (record, record_gaps) = (&wording.words, &wording.gaps);
+    let record_keys = wording.hashes.iter().zip(&wording.letters);
     const NEG: i32 = i32::MIN / 4;
     let n = query.len();
     let m = record.len();
@@ -358,12 +384,12 @@ fn align(query: &[Token], query_hashes: &[u64], wording: &Wording) -> (i32, Vec<
     // Which article word is which record word, computed once for the fill and the backtrace.
     let same: Vec<Vec<bool>> = query
         .iter()
-        .zip(query_hashes)
-        .map(|(t, &qh)| match t {
+        .zip(query_keys)
+        .map(|(t, &(qh, ql))| match t {
             Token::Word(q) => record
                 .iter()
-                .zip(record_hashes)
-                .map(|(r, &rh)| if qh == rh { q == r } else { same_word(q, r) })
+                .zip(record_keys.clone())
+                .map(|(r, (&rh, &rl))| if qh == rh { q == r } else { same_or_typo(q, ql, r, rl) })
                 .collect(),
             _ => Vec::new(),
         })
@@ -472,15 +498,30 @@ mod tests {
 
     fn wording(record: &[String], gaps: Vec<bool>) -> Wording {
         let hashes = record.iter().map(|w| hash(w)).collect();
-        Wording { quotation: 0, variant: None, words: record.to_vec(), hashes, gaps }
-    }
-
-    fn hashes(query: &[Token]) -> Vec<u64> {
-        query.iter().map(|t| if let Token::Word(w) = t { hash(w) } else { 0 }).collect()
+        let letters = record.iter().map(|w| letters(w)).collect();
+        Wording { quotation: 0, variant: None, words: record.to_vec(), hashes, letters, gaps }
     }
 
     fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
-        super::align(query, &hashes(query), &wording(record, vec![false; record.len() + 1]))
+        super::align(query, &keys(query), &wording(record, vec![false; record.len() + 1]))
+    }
+
+    #[test]
+    fn letter_sets_never_rule_out_a_typo() {
+        // Pairs within the allowed edits, including non-ASCII letters folded into shared bits.
+        for (a, b) in [
+            ("relations", "relatoins"),
+            ("government", "goverment"),
+            ("alliance", "aliance"),
+            ("expansion", "expanison"),
+            ("strengthening", "strenghtening"),
+            ("wörner", "worner"),
+            ("gorbachev", "gorbatchev"),
+        ] {
+            assert!(same_word(a, b), "{a} {b}");
+            assert!(same_or_typo(a, letters(a), b, letters(b)), "{a} {b}");
+        }
+        assert!(!same_or_typo("alliance", letters("alliance"), "security", letters("security")));
     }
 
     #[test]
@@ -522,7 +563,7 @@ mod tests {
         let mut gaps = vec![false; 6];
         gaps[3] = true; // "one two three ... four five"
         let query = q("one two three and more words four five");
-        let (_, edits) = super::align(&query, &hashes(&query), &wording(&record, gaps));
+        let (_, edits) = super::align(&query, &keys(&query), &wording(&record, gaps));
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
     }
 

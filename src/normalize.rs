@@ -18,6 +18,7 @@ pub enum Token {
 /// Normalized words with the byte range of each in the input.
 pub fn tokens(text: &str) -> Vec<(Token, std::ops::Range<usize>)> {
     let mut out = Vec::new();
+    let mut words = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
         if c == '[' {
@@ -70,9 +71,9 @@ pub fn tokens(text: &str) -> Vec<(Token, std::ops::Range<usize>)> {
                     break;
                 }
             }
-            for w in normalize_word(&text[start..end]) {
-                out.push((Token::Word(w), start..end));
-            }
+            let before = words.len();
+            push_normalized(&text[start..end], &mut words);
+            out.extend(words.drain(before..).map(|w| (Token::Word(w), start..end)));
             continue;
         }
         chars.next();
@@ -107,8 +108,15 @@ fn is_dotted_ellipsis(s: &str) -> bool {
 /// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants.
 /// One written word can give two (`wasn't` → `was not`).
 pub fn normalize_word(word: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(1);
+    push_normalized(word, &mut out);
+    out
+}
+
+/// [`normalize_word`] into `out`: one allocation for the common word (ASCII, no apostrophe).
+fn push_normalized(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
-    let folded: String = if word.is_ascii() {
+    let mut folded: String = if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
         word.nfkd()
@@ -118,12 +126,20 @@ pub fn normalize_word(word: &str) -> Vec<String> {
             .collect()
     };
     if let Some(expanded) = contraction(&folded) {
-        return expanded.split(' ').map(str::to_owned).collect();
+        out.extend(expanded.split(' ').map(str::to_owned));
+        return;
     }
-    // Possessive and other clitics: "nato's" compares as "nato".
-    let base = folded.strip_suffix("'s").unwrap_or(&folded);
-    let base: String = base.chars().filter(|c| *c != '\'').collect();
-    vec![american(&base).unwrap_or(&base).to_owned()]
+    if folded.contains('\'') {
+        // Possessive and other clitics: "nato's" compares as "nato".
+        if folded.ends_with("'s") {
+            folded.truncate(folded.len() - 2);
+        }
+        folded.retain(|c| c != '\'');
+    }
+    match american(&folded) {
+        Some(us) => out.push(us.to_owned()),
+        None => out.push(folded),
+    }
 }
 
 fn contraction(word: &str) -> Option<String> {
@@ -227,6 +243,7 @@ mod tests {
         assert_eq!(words("a centimetre of defence"), words("a centimeter of defense"));
         assert_eq!(words("NATO's “open door”—policy"), vec!["nato", "open", "door", "policy"]);
         assert_eq!(words("We don't"), vec!["we", "do", "not"]);
+        assert_eq!(words("We cannot"), words("we can't"));
     }
 
     #[test]

@@ -270,15 +270,12 @@ const APPOSITIVE_FILLERS: &[&str] = &["the", "a", "an", "then", "later", "former
 /// Words that may stand between a quotation and the cue after it ("…," the former minister said).
 const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
 
-/// Every word any cue test looks for, sorted for binary search: built from the lists the tests
-/// use, so a word added to one of them is never missing here.
-static KEYWORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// Every word any cue test looks for, built from the lists the tests use, so a word added to
+/// one of them is never missing here.
+static KEYWORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
     let lists: [&[&'static str]; 6] =
         [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
-    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    all
+    lists.iter().flat_map(|l| l.iter()).copied().collect()
 });
 
 fn keyword(word: &str) -> Option<&'static str> {
@@ -290,7 +287,7 @@ fn keyword(word: &str) -> Option<&'static str> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
-    KEYWORDS.binary_search(&lower).ok().map(|i| KEYWORDS[i])
+    KEYWORDS.get(lower).copied()
 }
 
 fn words_of(text: &str) -> Vec<Word> {

@@ -73,3 +73,17 @@ fn check_one_megabyte(bencher: Bencher) {
 fn load_default_record() -> Record {
     Record::load(&LoadOptions::default()).expect("record")
 }
+
+static DEFAULT: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("record"));
+
+/// Indexing the default record's wordings by trigram: part of every process's start-up.
+#[divan::bench]
+fn index_default_quotations() -> QuoteIndex {
+    QuoteIndex::new(&DEFAULT)
+}
+
+/// Indexing the default record's names: part of every process's start-up.
+#[divan::bench]
+fn index_default_names() -> quotelint::names::NameIndex {
+    quotelint::names::NameIndex::new(&DEFAULT)
+}

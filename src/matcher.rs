@@ -4,7 +4,7 @@
 //! article looks up its own trigrams, and only the wordings it shares some with are aligned
 //! word by word. Cost per quotation depends on the matches found, not on the record's size.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::normalize::{tokens, Token};
 use crate::record::Record;
@@ -27,7 +27,11 @@ struct Wording {
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
     wordings: Vec<Wording>,
-    trigrams: FxHashMap<[u64; 3], Vec<u32>>,
+    /// Where each trigram's wordings lie in `postings`: one flat array rather than a vector per
+    /// trigram, so that building the index allocates a handful of times, not once per trigram.
+    trigrams: FxHashMap<u64, (u32, u32)>,
+    /// Wording ids, grouped by trigram, each group in ascending order without repeats.
+    postings: Vec<u32>,
 }
 
 /// Words shorter than this never count as a typo of another word.
@@ -49,6 +53,13 @@ pub fn is_stopword(w: &str) -> bool {
 fn hash(w: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(w)
+}
+
+/// The key of three consecutive word hashes. Two trigrams that collide only add a candidate,
+/// which alignment then rejects.
+fn trigram(hashes: &[u64]) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(hashes)
 }
 
 /// The set of characters of a word, folded into 64 bits. An edit (substitution, insertion,
@@ -133,6 +144,7 @@ impl Match {
 impl QuoteIndex {
     pub fn new(record: &Record) -> Self {
         let mut index = QuoteIndex::default();
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
         for (qi, q) in record.quotations.iter().enumerate() {
             let texts = std::iter::once((None, q.text.as_str()))
                 .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
@@ -151,21 +163,24 @@ impl QuoteIndex {
                     }
                 }
                 let id = index.wordings.len() as u32;
-                let mut seen = FxHashSet::default();
+                let hashes: Vec<u64> = words.iter().map(|w| hash(w)).collect();
                 for start in 0..words.len().saturating_sub(2) {
                     // No trigram across a gap.
-                    if gaps[start + 1] || gaps[start + 2] {
-                        continue;
-                    }
-                    let key = [hash(&words[start]), hash(&words[start + 1]), hash(&words[start + 2])];
-                    if seen.insert(key) {
-                        index.trigrams.entry(key).or_default().push(id);
+                    if !gaps[start + 1] && !gaps[start + 2] {
+                        pairs.push((trigram(&hashes[start..start + 3]), id));
                     }
                 }
-                let hashes = words.iter().map(|w| hash(w)).collect();
                 let letters = words.iter().map(|w| letters(w)).collect();
                 index.wordings.push(Wording { quotation: qi, variant, words, hashes, letters, gaps });
             }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        index.trigrams.reserve(pairs.len());
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let start = index.postings.len() as u32;
+            index.postings.extend(group.iter().map(|&(_, id)| id));
+            index.trigrams.insert(group[0].0, (start, index.postings.len() as u32));
         }
         index
     }
@@ -185,19 +200,16 @@ impl QuoteIndex {
             return None;
         }
         let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
-        for run in query.split(|t| !matches!(t, Token::Word(_))) {
-            let hashes: Vec<u64> = run
-                .iter()
-                .map(|t| match t {
-                    Token::Word(w) => hash(w),
-                    _ => 0,
-                })
-                .collect();
-            for w in hashes.windows(3) {
-                if let Some(ids) = self.trigrams.get(&[w[0], w[1], w[2]]) {
-                    for id in ids {
-                        *hits.entry(*id).or_default() += 1;
-                    }
+        let hashes: Vec<u64> = query_keys.iter().map(|&(h, _)| h).collect();
+        let is_word: Vec<bool> = query.iter().map(|t| matches!(t, Token::Word(_))).collect();
+        for (start, window) in hashes.windows(3).enumerate() {
+            // No trigram across a gap or a bracketed insertion.
+            if !is_word[start..start + 3].iter().all(|&w| w) {
+                continue;
+            }
+            if let Some(&(from, to)) = self.trigrams.get(&trigram(window)) {
+                for &id in &self.postings[from as usize..to as usize] {
+                    *hits.entry(id).or_default() += 1;
                 }
             }
         }

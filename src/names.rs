@@ -4,7 +4,7 @@
 //! minister, not "a major change"); role phrases and event names match in any case. The longest
 //! name wins where names overlap ("NATO's secretary general" over "NATO").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::normalize::{tokens, Token};

@@ -96,13 +96,22 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// `...` or `. . .`: three dots, possibly spaced.
+/// `...` or `. . .`: three dots within six characters, with nothing but spaces between them.
 fn is_dotted_ellipsis(s: &str) -> bool {
-    let dots: String = s.chars().take(6).filter(|c| *c != ' ').take(3).collect();
-    dots == "..." && {
-        let compact: String = s.chars().take_while(|c| *c == '.' || *c == ' ').collect();
-        compact.chars().filter(|c| *c == '.').count() >= 3
+    let mut dots = 0;
+    for &b in s.as_bytes().iter().take(6) {
+        match b {
+            b'.' => {
+                dots += 1;
+                if dots == 3 {
+                    return true;
+                }
+            }
+            b' ' => {}
+            _ => return false,
+        }
     }
+    false
 }
 
 /// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants.
@@ -125,7 +134,9 @@ fn push_normalized(word: &str, out: &mut Vec<String>) {
             .map(|c| if c == '’' { '\'' } else { c })
             .collect()
     };
-    if let Some(expanded) = contraction(&folded) {
+    // Every contraction has an apostrophe, but for "cannot".
+    let contraction = if folded.contains('\'') || folded == "cannot" { contraction(&folded) } else { None };
+    if let Some(expanded) = contraction {
         out.extend(expanded.split(' ').map(str::to_owned));
         return;
     }
@@ -174,63 +185,68 @@ fn contraction(word: &str) -> Option<String> {
 }
 
 /// British spellings mapped to American ones, for words that occur in this kind of writing.
+const AMERICAN: &[(&str, &str)] = &[
+    ("centimetre", "centimeter"),
+    ("centimetres", "centimeters"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometers"),
+    ("defence", "defense"),
+    ("defences", "defenses"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("theatre", "theater"),
+    ("honour", "honor"),
+    ("honoured", "honored"),
+    ("favour", "favor"),
+    ("favourable", "favorable"),
+    ("labour", "labor"),
+    ("behaviour", "behavior"),
+    ("neighbour", "neighbor"),
+    ("neighbours", "neighbors"),
+    ("neighbouring", "neighboring"),
+    ("colour", "color"),
+    ("endeavour", "endeavor"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("organise", "organize"),
+    ("organised", "organized"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("realise", "realize"),
+    ("realised", "realized"),
+    ("emphasise", "emphasize"),
+    ("emphasised", "emphasized"),
+    ("apologise", "apologize"),
+    ("characterise", "characterize"),
+    ("destabilise", "destabilize"),
+    ("destabilising", "destabilizing"),
+    ("stabilise", "stabilize"),
+    ("militarise", "militarize"),
+    ("legitimise", "legitimize"),
+    ("analyse", "analyze"),
+    ("travelled", "traveled"),
+    ("counselled", "counseled"),
+    ("judgement", "judgment"),
+    ("sceptical", "skeptical"),
+    ("grey", "gray"),
+    ("towards", "toward"),
+    ("afterwards", "afterward"),
+    ("whilst", "while"),
+    ("amongst", "among"),
+];
+
+/// The American spelling of a British one: one hash lookup, since every word of every quoted
+/// or attributed passage goes through here.
 fn american(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "centimetre" => "centimeter",
-        "centimetres" => "centimeters",
-        "metre" => "meter",
-        "metres" => "meters",
-        "kilometre" => "kilometer",
-        "kilometres" => "kilometers",
-        "defence" => "defense",
-        "defences" => "defenses",
-        "offence" => "offense",
-        "licence" => "license",
-        "programme" => "program",
-        "programmes" => "programs",
-        "centre" => "center",
-        "centres" => "centers",
-        "theatre" => "theater",
-        "honour" => "honor",
-        "honoured" => "honored",
-        "favour" => "favor",
-        "favourable" => "favorable",
-        "labour" => "labor",
-        "behaviour" => "behavior",
-        "neighbour" => "neighbor",
-        "neighbours" => "neighbors",
-        "neighbouring" => "neighboring",
-        "colour" => "color",
-        "endeavour" => "endeavor",
-        "organisation" => "organization",
-        "organisations" => "organizations",
-        "organise" => "organize",
-        "organised" => "organized",
-        "recognise" => "recognize",
-        "recognised" => "recognized",
-        "realise" => "realize",
-        "realised" => "realized",
-        "emphasise" => "emphasize",
-        "emphasised" => "emphasized",
-        "apologise" => "apologize",
-        "characterise" => "characterize",
-        "destabilise" => "destabilize",
-        "destabilising" => "destabilizing",
-        "stabilise" => "stabilize",
-        "militarise" => "militarize",
-        "legitimise" => "legitimize",
-        "analyse" => "analyze",
-        "travelled" => "traveled",
-        "counselled" => "counseled",
-        "judgement" => "judgment",
-        "sceptical" => "skeptical",
-        "grey" => "gray",
-        "towards" => "toward",
-        "afterwards" => "afterward",
-        "whilst" => "while",
-        "amongst" => "among",
-        _ => return None,
-    })
+    static MAP: std::sync::LazyLock<rustc_hash::FxHashMap<&str, &str>> =
+        std::sync::LazyLock::new(|| AMERICAN.iter().copied().collect());
+    MAP.get(word).copied()
 }
 
 #[cfg(test)]
@@ -269,6 +285,16 @@ mod tests {
                 w("six")
             ]
         );
+    }
+
+    #[test]
+    fn dotted_ellipses() {
+        for s in ["...", ". . .", ".  . .", "... more", "....."] {
+            assert!(is_dotted_ellipsis(s), "{s:?}");
+        }
+        for s in [".", "..", ". . x", ".   . .", "..\n.", ".. "] {
+            assert!(!is_dotted_ellipsis(s), "{s:?}");
+        }
     }
 
     #[test]

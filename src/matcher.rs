@@ -222,6 +222,9 @@ impl QuoteIndex {
         candidates.truncate(8);
 
         let mut best: Option<Match> = None;
+        // Of equal alignments, the shortest wording: the one the article quotes whole, rather
+        // than a longer passage it is part of.
+        let mut best_len = 0;
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, _) in candidates {
             let wording = &self.wordings[id as usize];
@@ -241,7 +244,10 @@ impl QuoteIndex {
                 score,
             };
             match &best {
-                Some(b) if (b.score, b.matched) >= (score, matched) => {
+                Some(b)
+                    if (b.score, b.matched, std::cmp::Reverse(best_len))
+                        >= (score, matched, std::cmp::Reverse(wording.words.len())) =>
+                {
                     if b.quotation != candidate.quotation
                         && runner_up.is_none_or(|(_, s, m)| (s, m) < (score, matched))
                     {
@@ -255,6 +261,7 @@ impl QuoteIndex {
                         }
                     }
                     best = Some(candidate);
+                    best_len = wording.words.len();
                 }
             }
         }

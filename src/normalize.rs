@@ -125,19 +125,36 @@ pub fn normalize_word(word: &str) -> Vec<String> {
 /// [`normalize_word`] into `out`: one allocation for the common word (ASCII, no apostrophe).
 fn push_normalized(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
-    let mut folded: String = if word.is_ascii() {
-        word.to_ascii_lowercase()
+    if word.is_ascii() {
+        return push_folded(word.to_ascii_lowercase(), out);
+    }
+    let folded: String = word
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    // Compatibility forms can unfold into several words ("¼" is "1⁄4"): split them as the
+    // tokenizer would split the unfolded text, so that normalizing twice is normalizing once.
+    if folded.chars().all(|c| is_word_char(c) || c == '\'') {
+        push_folded(folded, out);
     } else {
-        word.nfkd()
-            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect()
-    };
+        for part in folded.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|p| !p.is_empty()) {
+            push_folded(part.to_owned(), out);
+        }
+    }
+}
+
+/// The rest of [`push_normalized`], for a word already lower-cased and folded.
+fn push_folded(mut folded: String, out: &mut Vec<String>) {
     // Every contraction has an apostrophe, but for "cannot".
     let contraction = if folded.contains('\'') || folded == "cannot" { contraction(&folded) } else { None };
     if let Some(expanded) = contraction {
-        out.extend(expanded.split(' ').map(str::to_owned));
+        // Each part is a word like any other: its stem may hold apostrophes of its own or a
+        // British spelling ("defence'll"), or normalizing twice would differ from once.
+        for part in expanded.split(' ') {
+            push_word(part.replace('\'', ""), out);
+        }
         return;
     }
     if folded.contains('\'') {
@@ -146,6 +163,15 @@ fn push_normalized(word: &str, out: &mut Vec<String>) {
             folded.truncate(folded.len() - 2);
         }
         folded.retain(|c| c != '\'');
+    }
+    push_word(folded, out);
+}
+
+/// A folded word, in American spelling; a word of combining marks alone folds to nothing and is
+/// no word at all.
+fn push_word(folded: String, out: &mut Vec<String>) {
+    if folded.is_empty() {
+        return;
     }
     match american(&folded) {
         Some(us) => out.push(us.to_owned()),
@@ -260,6 +286,11 @@ mod tests {
         assert_eq!(words("NATO's “open door”—policy"), vec!["nato", "open", "door", "policy"]);
         assert_eq!(words("We don't"), vec!["we", "do", "not"]);
         assert_eq!(words("We cannot"), words("we can't"));
+        // Found by the property tests: run-together contractions, and a word of marks alone.
+        assert_eq!(words("wasn’twasn’t"), vec!["wasntwas", "not"]);
+        assert_eq!(words("defence'll"), vec!["defense", "will"]);
+        assert_eq!(words("\u{bbe} x"), vec!["x"]);
+        assert_eq!(words("¼"), vec!["1", "4"]);
     }
 
     #[test]

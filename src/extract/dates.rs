@@ -77,7 +77,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?P<my>{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
       | (?-u:\b)(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)[\x20\t\r\n]+
           (?:(?:early|late|mid-?)[\x20\t\r\n]*|the[\x20\t\r\n]+(?:spring|summer|autumn|fall|winter|end|start|beginning)[\x20\t\r\n]+of[\x20\t\r\n]+)?
-          (?P<year>[0-9]{{4}})(?-u:\b)
+          (?P<year>[0-9]{{4}})(?:-(?P<year_month>[0-9]{{2}})-(?P<year_day>[0-9]{{2}}))?(?-u:\b)
     "
     ))
     .expect("date pattern")
@@ -130,7 +130,10 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         } else if let Some(m) = c.name("my") {
             named(m.range(), 18, 19, None, true)
         } else if let Some(m) = c.name("year") {
-            make(m.range(), num(20).unwrap_or(0), None, None, None)
+            // "on 1990-01-31": the preposition's match starts first, so it takes the ISO form.
+            let part = |name: &str| c.name(name).and_then(|p| p.as_str().parse::<u32>().ok());
+            let (month, day) = (part("year_month"), part("year_day"));
+            make(m.range(), num(20).unwrap_or(0), month, day, None)
         } else {
             None
         };

@@ -1,0 +1,152 @@
+//! Property tests: normalization, date parsing and the matcher, on generated inputs.
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use quotelint::date::PartialDate;
+use quotelint::extract::dates;
+use quotelint::matcher::{Edit, QuoteIndex};
+use quotelint::normalize::{tokens, words};
+use quotelint::record::{LoadOptions, Record};
+
+static RECORD: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("record"));
+static INDEX: LazyLock<QuoteIndex> = LazyLock::new(|| QuoteIndex::new(&RECORD));
+
+/// Text with what normalization has to handle: case, diacritics, curly and straight
+/// apostrophes, contractions, British spellings, ellipses, brackets and stray marks.
+fn prose() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[A-Za-z]{1,12}",
+        Just("Wörner".to_owned()),
+        Just("NAÏVE".to_owned()),
+        Just("wasn’t".to_owned()),
+        Just("don't".to_owned()),
+        Just("NATO's".to_owned()),
+        Just("defence".to_owned()),
+        Just("centimetre".to_owned()),
+        Just("...".to_owned()),
+        Just(". . .".to_owned()),
+        Just("…".to_owned()),
+        Just("[...]".to_owned()),
+        Just("[the alliance]".to_owned()),
+        Just("[sic]".to_owned()),
+        Just("'".to_owned()),
+        Just("’".to_owned()),
+        "\\PC{1,3}",
+    ];
+    proptest::collection::vec((piece, prop_oneof![Just(" "), Just(""), Just(", "), Just("\n")]), 0..24)
+        .prop_map(|parts| parts.into_iter().map(|(p, sep)| p + sep).collect())
+}
+
+proptest! {
+    #[test]
+    fn normalizing_is_idempotent(text in prose()) {
+        let once = words(&text).join(" ");
+        prop_assert_eq!(words(&once).join(" "), once);
+    }
+
+    #[test]
+    fn normalizing_any_text_keeps_ranges_inside_it(text in "\\PC{0,80}") {
+        for (_, r) in tokens(&text) {
+            prop_assert!(r.start <= r.end && r.end <= text.len());
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        let once = words(&text).join(" ");
+        prop_assert_eq!(words(&once).join(" "), once);
+    }
+
+    #[test]
+    fn every_real_date_parses_back_to_itself(days in 0i64..800_000) {
+        // Every day from 0001-01-01 (day -719162) on is written and read back unchanged.
+        let date = quotelint::date::civil_from_days(days - 719_162);
+        let written = date.to_string();
+        prop_assert_eq!(PartialDate::parse(&written), Ok(date));
+        let (y, m, d) = (date.year, date.month.unwrap(), date.day.unwrap());
+        prop_assert_eq!(quotelint::date::days_from_civil(y, m, d), days - 719_162);
+    }
+
+    #[test]
+    fn impossible_days_are_refused(year in 1000i32..3000, month in 1u8..=12, day in 29u8..=40) {
+        let last = match month {
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        let parsed = PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}"));
+        prop_assert_eq!(parsed.is_ok(), day <= last);
+    }
+
+    #[test]
+    fn written_dates_are_found_with_their_fields(days in 0i64..400_000, form in 0usize..4) {
+        // Years 1000-2095, the range dates in prose are read in.
+        let date = quotelint::date::civil_from_days(days - 354_000);
+        let (y, m, d) = (date.year, date.month.unwrap(), date.day.unwrap());
+        let month = quotelint::date::MONTHS[usize::from(m) - 1];
+        let text = match form {
+            0 => format!("He spoke on {d} {month} {y} in Bonn."),
+            1 => format!("He spoke on {month} {d}, {y} in Bonn."),
+            2 => format!("He spoke on {y:04}-{m:02}-{d:02} in Bonn."),
+            _ => format!("He spoke in {month} {y} in Bonn."),
+        };
+        let found = dates::find(&text);
+        prop_assert_eq!(found.len(), 1, "{}", text);
+        let expected = if form == 3 { PartialDate { day: None, ..date } } else { date };
+        prop_assert_eq!(found[0].date, expected);
+    }
+
+    /// A fragment of any recorded quotation, quoted with the usual liberties (case, curly
+    /// apostrophes, an elision in the middle), matches a recorded quotation holding those words,
+    /// with no change of wording.
+    #[test]
+    fn recorded_quotations_match_their_own_fragments(
+        pick in 0usize..10_000,
+        start in 0usize..40,
+        len in 10usize..40,
+        elide in proptest::option::of(3usize..6),
+        shout in any::<bool>(),
+    ) {
+        let long: Vec<_> = RECORD.quotations.iter().filter(|q| q.text.split_whitespace().count() >= 12).collect();
+        let q = long[pick % long.len()];
+        let all: Vec<&str> = q.text.split_whitespace().collect();
+        let start = start % (all.len() - 9);
+        let end = (start + len).min(all.len());
+        let mut fragment: Vec<String> = all[start..end].iter().map(|w| w.replace('\'', "’")).collect();
+        if shout {
+            fragment[0] = fragment[0].to_uppercase();
+        }
+        if let Some(at) = elide.filter(|&at| at + 2 < fragment.len()) {
+            fragment.splice(at..at + 2, ["...".to_owned()]);
+        }
+        let text = fragment.join(" ");
+        let found = INDEX.find(&RECORD, &text);
+        prop_assert!(found.is_some(), "no match for {:?} from {}", text, q.id);
+        let m = found.unwrap();
+        let changes: Vec<&Edit> = m.content_changes();
+        prop_assert!(changes.is_empty(), "{:?} from {} matched {} with {:?}", text, q.id, RECORD.quotations[m.quotation].id, changes);
+    }
+}
+
+#[test]
+fn every_recorded_quotation_and_variant_matches_itself_exactly() {
+    let mut checked = 0;
+    for q in &RECORD.quotations {
+        for text in std::iter::once(&q.text).chain(q.variants.iter().map(|v| &v.text)) {
+            if words(text).len() < quotelint::matcher::MIN_MATCH_WORDS {
+                continue;
+            }
+            let m = INDEX.find(&RECORD, text).unwrap_or_else(|| panic!("{} does not match itself", q.id));
+            let found = &RECORD.quotations[m.quotation];
+            assert!(
+                m.content_changes().is_empty(),
+                "{} matched {} with {:?}",
+                q.id,
+                found.id,
+                m.content_changes()
+            );
+            assert_eq!(found.speaker.0, q.speaker.0, "{} matched {}, by someone else", q.id, found.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} wordings checked");
+}

@@ -5,9 +5,10 @@
 //! name wins where names overlap ("NATO's secretary general" over "NATO").
 
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::normalize::{tokens, Token};
+use crate::normalize::{tokens, Token, Tokens};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -67,6 +68,8 @@ struct Name {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     by_first: HashMap<String, Vec<Name>>,
+    /// Words in the longest name: how far ahead finding names has to look.
+    longest: usize,
 }
 
 impl NameIndex {
@@ -90,6 +93,7 @@ impl NameIndex {
         for names in index.by_first.values_mut() {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
         }
+        index.longest = index.by_first.values().flatten().map(|n| n.words.len()).max().unwrap_or(0);
         index
     }
 
@@ -120,26 +124,27 @@ impl NameIndex {
         }
     }
 
-    /// Every name in `text`, longest first where they overlap, in order.
+    /// Every name in `text`, longest first where they overlap, in order. Words are read as
+    /// they are needed, a name's length ahead at most, so a long paragraph costs no more
+    /// memory than a short one.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let toks: Vec<(String, Range<usize>)> = tokens(text)
-            .into_iter()
-            .filter_map(|(t, r)| match t {
-                Token::Word(w) => Some((w, r)),
-                _ => None,
-            })
-            .collect();
+        let mut words = Tokens::new(text).filter_map(|(t, r)| match t {
+            Token::Word(w) => Some((w, r)),
+            _ => None,
+        });
+        let mut toks: VecDeque<(String, Range<usize>)> = VecDeque::new();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
+        loop {
+            toks.extend(words.by_ref().take((self.longest.max(1)).saturating_sub(toks.len())));
+            let Some((first, first_range)) = toks.front() else { break };
             // A contraction gives two words over the same bytes ("Putin'll"): never start a
             // mention inside the previous one.
-            if out.last().is_some_and(|m: &Mention| toks[i].1.start < m.range.end) {
-                i += 1;
+            if out.last().is_some_and(|m: &Mention| first_range.start < m.range.end) {
+                toks.pop_front();
                 continue;
             }
-            let Some(names) = self.by_first.get(&toks[i].0) else {
-                i += 1;
+            let Some(names) = self.by_first.get(first) else {
+                toks.pop_front();
                 continue;
             };
             let mut found: Option<(usize, Vec<Target>)> = None;
@@ -148,11 +153,11 @@ impl NameIndex {
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break; // sorted longest first: shorter names cannot win now
                 }
-                if i + n > toks.len() {
+                if n > toks.len() {
                     continue;
                 }
                 let fits = name.words.iter().enumerate().all(|(k, w)| {
-                    let (tw, range) = &toks[i + k];
+                    let (tw, range) = &toks[k];
                     tw == w && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
                 });
                 if fits {
@@ -168,13 +173,15 @@ impl NameIndex {
             }
             match found {
                 Some((n, targets)) => {
-                    let range = toks[i].1.start..toks[i + n - 1].1.end;
+                    let range = toks[0].1.start..toks[n - 1].1.end;
                     let written = &text[range.clone()];
                     let possessive = written.ends_with("'s") || written.ends_with("’s");
                     out.push(Mention { range, targets, possessive });
-                    i += n;
+                    toks.drain(..n);
                 }
-                None => i += 1,
+                None => {
+                    toks.pop_front();
+                }
             }
         }
         out

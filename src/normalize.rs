@@ -4,6 +4,8 @@
 //! (wasn't/was not) and British/American spelling (centimetre/centimeter) are all folded, so
 //! that only real differences in wording remain.
 
+use std::ops::Range;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// A normalized word, or a gap where the writer elided words (`...`, `[...]`) or a wildcard for
@@ -16,69 +18,116 @@ pub enum Token {
 }
 
 /// Normalized words with the byte range of each in the input.
-pub fn tokens(text: &str) -> Vec<(Token, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    let mut words = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
-        if c == '[' {
-            // [...] / […] is a gap, [sic] is dropped, anything else bracketed stands for words.
-            let rest = &text[i..];
-            if let Some(end) = rest.find(']') {
-                let inner = rest[1..end].trim();
-                let token = if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
-                    Some(Token::Gap)
-                } else if inner.eq_ignore_ascii_case("sic") {
-                    None
-                } else {
-                    Some(Token::Wildcard)
-                };
-                if let Some(t) = token {
-                    out.push((t, i..i + end + 1));
+pub fn tokens(text: &str) -> Vec<(Token, Range<usize>)> {
+    Tokens::new(text).collect()
+}
+
+/// [`tokens`], one at a time: finding names in a long paragraph holds a few words, not all.
+pub struct Tokens<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// Words of the last written word still to give (a contraction gives two), in reverse.
+    pending: Vec<(Token, Range<usize>)>,
+    /// Reused for the words of each written word.
+    words: Vec<String>,
+    last_was_gap: bool,
+    /// The next `]` at or after the last `[` looked at (`None`: there is none), so that many
+    /// unclosed brackets cost one pass, not one pass each.
+    next_close: Option<Option<usize>>,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Tokens { text, chars: text.char_indices().peekable(), pending: Vec::new(), words: Vec::new(), last_was_gap: false, next_close: None }
+    }
+
+    fn close_after(&mut self, i: usize) -> Option<usize> {
+        match self.next_close {
+            Some(Some(close)) if close >= i => Some(close),
+            Some(None) => None,
+            _ => {
+                let close = self.text[i..].find(']').map(|c| i + c);
+                self.next_close = Some(close);
+                close
+            }
+        }
+    }
+
+    fn emit(&mut self, token: Token, range: Range<usize>) -> Option<(Token, Range<usize>)> {
+        self.last_was_gap = token == Token::Gap;
+        Some((token, range))
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = (Token, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some((token, range)) = self.pending.pop() {
+            return self.emit(token, range);
+        }
+        let text = self.text;
+        while let Some(&(i, c)) = self.chars.peek() {
+            if c == '[' {
+                // [...] / […] is a gap, [sic] is dropped, anything else bracketed stands for words.
+                if let Some(close) = self.close_after(i) {
+                    let inner = text[i + 1..close].trim();
+                    let token = if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
+                        Some(Token::Gap)
+                    } else if inner.eq_ignore_ascii_case("sic") {
+                        None
+                    } else {
+                        Some(Token::Wildcard)
+                    };
+                    while self.chars.peek().is_some_and(|&(j, _)| j <= close) {
+                        self.chars.next();
+                    }
+                    match token {
+                        Some(t) => return self.emit(t, i..close + 1),
+                        None => continue,
+                    }
                 }
-                while chars.peek().is_some_and(|&(j, _)| j < i + end + 1) {
-                    chars.next();
+            }
+            if c == '…' || (c == '.' && is_dotted_ellipsis(&text[i..])) {
+                let start = i;
+                let mut end = i;
+                while let Some(&(j, d)) = self.chars.peek() {
+                    if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…'])) {
+                        end = j + d.len_utf8();
+                        self.chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if self.last_was_gap {
+                    continue;
+                }
+                return self.emit(Token::Gap, start..end);
+            }
+            if is_word_char(c) {
+                let start = i;
+                let mut end = i;
+                while let Some(&(j, d)) = self.chars.peek() {
+                    let apostrophe = matches!(d, '\'' | '’')
+                        && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+                    if is_word_char(d) || apostrophe {
+                        end = j + d.len_utf8();
+                        self.chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                push_normalized(&text[start..end], &mut self.words);
+                self.pending.extend(self.words.drain(..).rev().map(|w| (Token::Word(w), start..end)));
+                if let Some((token, range)) = self.pending.pop() {
+                    return self.emit(token, range);
                 }
                 continue;
             }
+            self.chars.next();
         }
-        if c == '…' || (c == '.' && is_dotted_ellipsis(&text[i..])) {
-            let start = i;
-            let mut end = i;
-            while let Some(&(j, d)) = chars.peek() {
-                if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…'])) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if !matches!(out.last(), Some((Token::Gap, _))) {
-                out.push((Token::Gap, start..end));
-            }
-            continue;
-        }
-        if is_word_char(c) {
-            let start = i;
-            let mut end = i;
-            while let Some(&(j, d)) = chars.peek() {
-                let apostrophe = matches!(d, '\'' | '’')
-                    && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-                if is_word_char(d) || apostrophe {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let before = words.len();
-            push_normalized(&text[start..end], &mut words);
-            out.extend(words.drain(before..).map(|w| (Token::Word(w), start..end)));
-            continue;
-        }
-        chars.next();
+        None
     }
-    out
 }
 
 /// Just the words, with gaps and wildcards dropped: for indexing and plain comparison.

@@ -249,16 +249,28 @@ static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
 /// A word of a block: its range, and which cue word it is, if any. Only cue words (speech
 /// verbs and nouns, role words, pronouns, fillers) are ever compared, so no other word's text is
 /// kept: a 50 MB paragraph must not cost a string per word.
-#[derive(Debug, Clone)]
+/// Twelve bytes a word, which is what bounds a long paragraph's memory: offsets are 32-bit (a
+/// longer block has no words, see [`words_of`]) and the cue word is an index.
+#[derive(Debug, Clone, Copy)]
 struct Word {
-    kw: Option<&'static str>,
-    range: Range<usize>,
+    start: u32,
+    end: u32,
+    /// 1 + the cue word's index in `KEYWORD_LIST`, or 0.
+    kw: u16,
 }
 
 impl Word {
     /// The cue word, lower-cased, or "" for any other word.
     fn kw(&self) -> &'static str {
-        self.kw.unwrap_or("")
+        if self.kw == 0 {
+            ""
+        } else {
+            KEYWORDS.0[usize::from(self.kw) - 1]
+        }
+    }
+
+    fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
@@ -272,26 +284,37 @@ const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
 
 /// Every word any cue test looks for, built from the lists the tests use, so a word added to
 /// one of them is never missing here.
-static KEYWORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+/// The list, and each word's [`Word::kw`] number.
+#[allow(clippy::type_complexity)]
+static KEYWORDS: LazyLock<(Vec<&'static str>, rustc_hash::FxHashMap<&'static str, u16>)> = LazyLock::new(|| {
     let lists: [&[&'static str]; 6] =
         [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
-    lists.iter().flat_map(|l| l.iter()).copied().collect()
+    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let numbers = all.iter().enumerate().map(|(i, w)| (*w, i as u16 + 1)).collect();
+    (all, numbers)
 });
 
-fn keyword(word: &str) -> Option<&'static str> {
+/// The [`Word::kw`] number of a word (0 for none).
+fn keyword(word: &str) -> u16 {
     if word.len() > 16 || !word.is_ascii() {
-        return None;
+        return 0;
     }
     let mut buf = [0u8; 16];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    KEYWORDS.get(lower).copied()
+    let Ok(lower) = std::str::from_utf8(lower) else { return 0 };
+    KEYWORDS.1.get(lower).copied().unwrap_or(0)
 }
 
+/// The words of a block. A block of 4 GiB or more (a file that size is not prose) has none.
 fn words_of(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
+    if u32::try_from(text.len()).is_err() {
+        return out;
+    }
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let part = c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && start.is_some());
@@ -299,7 +322,7 @@ fn words_of(text: &str) -> Vec<Word> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let w = text[s..i].trim_end_matches(['\'', '’', '-']);
-                out.push(Word { kw: keyword(w), range: s..s + w.len() });
+                out.push(Word { kw: keyword(w), start: s as u32, end: (s + w.len()) as u32 });
                 start = None;
             }
             _ => {}
@@ -384,8 +407,8 @@ impl<'a> BlockContext<'a> {
 
     /// The words within `range`.
     fn words_in(&self, range: &Range<usize>) -> &[Word] {
-        let from = self.words.partition_point(|w| w.range.start < range.start);
-        let to = self.words.partition_point(|w| w.range.end <= range.end).max(from);
+        let from = self.words.partition_point(|w| w.range().start < range.start);
+        let to = self.words.partition_point(|w| w.range().end <= range.end).max(from);
         &self.words[from..to]
     }
 
@@ -395,7 +418,7 @@ impl<'a> BlockContext<'a> {
 
     /// Speech verbs in `range`, outside quotations.
     fn verbs_in(&self, range: &Range<usize>) -> Vec<&Word> {
-        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range)).collect()
+        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range())).collect()
     }
 
     /// Names of people and roles (not events) in `range`, outside quotations.
@@ -462,7 +485,7 @@ impl<'a> BlockContext<'a> {
     ) -> Option<(usize, Range<usize>)> {
         // "Putin said that NATO ..., adding": a participle shares the subject of the verb before it.
         if verb.kw().ends_with("ing") {
-            let earlier = scope.start..verb.range.start;
+            let earlier = scope.start..verb.range().start;
             if let Some(main) = self.verbs_in(&earlier).last().copied() {
                 return self.subject_of(main, scope, date, inverted);
             }
@@ -470,10 +493,10 @@ impl<'a> BlockContext<'a> {
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
         // subject of nothing but its own clause.
         let from =
-            self.verbs_in(&(scope.start..verb.range.start)).last().map_or(scope.start, |v| v.range.end);
+            self.verbs_in(&(scope.start..verb.range().start)).last().map_or(scope.start, |v| v.range().end);
         // Nor across a semicolon: "NATO and Russia signed the Act; it states ...".
-        let from = self.text()[from..verb.range.start].rfind(';').map_or(from, |i| from + i + 1);
-        let before = from..verb.range.start;
+        let from = self.text()[from..verb.range().start].rfind(';').map_or(from, |i| from + i + 1);
+        let before = from..verb.range().start;
         // "Jack F. Matlock, US ambassador to the USSR in 1990, stated": a role set off by commas
         // describes the name before it; the name is the subject.
         let text = self.text();
@@ -501,11 +524,11 @@ impl<'a> BlockContext<'a> {
         }
         let pronoun = self.pronoun_before(&before);
         match (mention, pronoun) {
-            (Some(m), p) if p.is_none_or(|p| p.range.start < m.range.start) => {
+            (Some(m), p) if p.is_none_or(|p| p.range().start < m.range.start) => {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
             (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
-                return self.last_person_before(p.range.start).map(|(person, _)| (person, p.range.clone()))
+                return self.last_person_before(p.range().start).map(|(person, _)| (person, p.range().clone()))
             }
             (_, Some(_)) => return None,
             _ => {}
@@ -515,13 +538,9 @@ impl<'a> BlockContext<'a> {
         if !inverted {
             return None;
         }
-        let after = verb.range.end..scope.end;
+        let after = verb.range().end..scope.end;
         let m = self.mentions_in(&after).next()?;
-        let gap = self
-            .words
-            .iter()
-            .filter(|w| w.range.start >= verb.range.end && w.range.end <= m.range.start)
-            .count();
+        let gap = self.words_in(&(verb.range().end..m.range.start)).len();
         if gap <= 3 {
             self.resolve(m, date).map(|p| (p, m.range.clone()))
         } else {
@@ -656,11 +675,7 @@ fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) ->
             text[d.range.end..sentence.end].find([',', ')', ';']).map_or(sentence.end, |i| d.range.end + i);
         let clause = clause_start..clause_end;
         let has_verb = !ctx.verbs_in(&clause).is_empty();
-        let about_role = ctx
-            .words
-            .iter()
-            .filter(|w| clause.start <= w.range.start && w.range.end <= clause.end)
-            .any(|w| ROLE_WORDS.contains(&w.kw()));
+        let about_role = ctx.words_in(&clause).iter().any(|w| ROLE_WORDS.contains(&w.kw()));
         if about_role && !has_verb {
             continue;
         }
@@ -696,8 +711,8 @@ fn attribute(
         // Only `"…," said X` or `"…," X said`: between the quotation and the verb nothing but
         // punctuation and names (with their appositives). "the “pledge” debate: notes on
         // Kramer" is no cue.
-        let mut lead_in = text[after.start..verb.range.start].to_owned();
-        for m in ctx.mentions_in(&(after.start..verb.range.start)) {
+        let mut lead_in = text[after.start..verb.range().start].to_owned();
+        for m in ctx.mentions_in(&(after.start..verb.range().start)) {
             lead_in.replace_range(
                 m.range.start - after.start..m.range.end - after.start,
                 &" ".repeat(m.range.len()),
@@ -708,10 +723,10 @@ fn attribute(
             && (lead_words.is_empty()
                 || lead_words.iter().all(|w| CUE_LEAD_FILLERS.contains(&w.kw()))
                 || lead_in.trim_start().starts_with(','));
-        if plain && !ctx.in_quote(&verb.range) {
+        if plain && !ctx.in_quote(&verb.range()) {
             let scope = after.start..after.end;
-            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), true) {
-                found.push((p, m, verb.range.start));
+            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), true) {
+                found.push((p, m, verb.range().start));
             }
         }
     }
@@ -744,16 +759,16 @@ fn attribute(
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;
         for verb in verbs.iter().rev() {
-            let subject_region = scope.start..verb.range.start;
+            let subject_region = scope.start..verb.range().start;
             let named = ctx.mentions_in(&subject_region).next().is_some()
                 || ctx.pronoun_before(&subject_region).is_some();
-            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range.start), false) {
-                before_found.push((p, m, verb.range.start));
+            if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), false) {
+                before_found.push((p, m, verb.range().start));
                 break;
             }
             let earlier_verb =
-                ctx.verbs_in(&subject_region).last().map(|v| v.range.end).unwrap_or(scope.start);
-            let own_subject = ctx.mentions_in(&(earlier_verb..verb.range.start)).next().is_some();
+                ctx.verbs_in(&subject_region).last().map(|v| v.range().end).unwrap_or(scope.start);
+            let own_subject = ctx.mentions_in(&(earlier_verb..verb.range().start)).next().is_some();
             if named && own_subject {
                 break; // a subject was named but names no one we know: no claim
             }
@@ -772,8 +787,8 @@ fn attribute(
             let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= prev.end);
             if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
                 if let Some(verb) = ctx.verbs_in(prev).last().copied() {
-                    if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range.start), false) {
-                        found.push((p, m, verb.range.start));
+                    if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range().start), false) {
+                        found.push((p, m, verb.range().start));
                     }
                 } else if let Some(m) = ctx.mentions_in(prev).last() {
                     if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
@@ -791,8 +806,8 @@ fn attribute(
         if let Some(next) = ctx.sentences.get(k) {
             let first: Vec<&Word> = ctx.words_in(next).iter().take(5).collect();
             if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
-                if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range.start), true) {
-                    found.push((p, m, verb.range.start));
+                if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
+                    found.push((p, m, verb.range().start));
                 }
             }
         }

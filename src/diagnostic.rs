@@ -67,24 +67,46 @@ pub struct Position {
 #[derive(Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(offset, column)` every [`MARK_EVERY`] bytes of long lines, so that a column costs at
+    /// most that many bytes of counting: a 50 MB one-line file with a million findings must
+    /// not count from the line's start for each.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column marks.
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         // Lines end at LF, CRLF or a lone CR, as in CommonMark.
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // A byte-order mark is not a column: editors show the first character at column 1.
+        let mut starts = vec![if text.starts_with('\u{feff}') { 3 } else { 0 }];
         if memchr::memchr(b'\r', bytes).is_none() {
             // The common case, searched with SIMD: every reporter indexes every file.
             starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-            return LineIndex { starts };
-        }
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
+        } else {
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
             }
         }
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let (mut at, mut column) = (start, 1);
+            while end - at > MARK_EVERY {
+                let mut next = at + MARK_EVERY;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     /// The byte offset of a 1-based line and 1-based column counted in characters (the
@@ -95,13 +117,18 @@ impl LineIndex {
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
+        let mut offset = offset.min(text.len()).max(self.starts[0]);
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        Position { line, column: text[start..offset].chars().count() + 1, offset }
+        let mark = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (from, column) = match mark.checked_sub(1).map(|m| self.marks[m]) {
+            Some((at, column)) if at >= start => (at, column),
+            _ => (start, 1),
+        };
+        Position { line, column: column + text[from..offset].chars().count(), offset }
     }
 }
 
@@ -115,6 +142,28 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, text.find('b').unwrap()).line, 3);
         assert_eq!(index.position(text, text.find('c').unwrap()).line, 4);
+    }
+
+    #[test]
+    fn columns_of_long_lines_agree_with_counting() {
+        let text = format!("short\n{}\nend", "aé“".repeat(5000));
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o)).step_by(97) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let p = index.position(&text, offset);
+            assert_eq!(p.column, text[start..offset].chars().count() + 1, "offset {offset}");
+            assert_eq!(index.offset(&text, p.line, p.column), offset);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}ab\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3), Position { line: 1, column: 1, offset: 3 });
+        assert_eq!(index.position(text, 4).column, 2);
+        assert_eq!(index.offset(text, 1, 2), 4);
+        assert_eq!(index.position(text, text.find('d').unwrap()), Position { line: 2, column: 2, offset: 7 });
     }
 
     #[test]

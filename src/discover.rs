@@ -33,7 +33,7 @@ pub fn files(paths: &[PathBuf], extensions: &[String]) -> (Vec<Found>, Vec<WalkE
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, extensions, &mut files, &mut errors),
             Ok(_) => files.push(Found { path: path.clone(), explicit: true }),
-            Err(e) => errors.push(WalkError { path: path.clone(), message: io_message(&e) }),
+            Err(e) => errors.push(WalkError { path: path.clone(), message: link_message(path, &e) }),
         }
     }
     files.sort();
@@ -53,6 +53,8 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
         .git_exclude(true)
         .git_global(false)
         .require_git(false)
+        // A linked Markdown file is checked like any other; broken links and loops are reported.
+        .follow_links(true)
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
             !(e.file_type().is_some_and(|t| t.is_dir()) && (name == "target" || name == "node_modules"))
@@ -66,10 +68,59 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
                     files.push(Found { path: strip_dot(e.into_path()), explicit: false });
                 }
             }
-            Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string() }),
+            Err(e) => {
+                if let Some(error) = walk_error(root, &e, extensions) {
+                    errors.push(error);
+                }
+            }
         }
     }
 }
+
+/// What a walk error means to the user, or `None` for one about a file that would not have been
+/// checked anyway (a broken link named `notes.txt`).
+fn walk_error(root: &Path, e: &ignore::Error, extensions: &[String]) -> Option<WalkError> {
+    match e {
+        ignore::Error::WithDepth { err, .. } => walk_error(root, err, extensions),
+        ignore::Error::Loop { child, .. } => Some(WalkError {
+            path: strip_dot(child.clone()),
+            message: "symbolic link loop: it links back to a directory that contains it".to_owned(),
+        }),
+        ignore::Error::WithPath { path, err } => {
+            let io = err.io_error();
+            let dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+            (dir || has_extension(path, extensions)).then(|| WalkError {
+                path: strip_dot(path.clone()),
+                message: match io {
+                    Some(io) => link_message(path, io),
+                    None => err.to_string(),
+                },
+            })
+        }
+        _ => Some(WalkError { path: root.to_path_buf(), message: e.to_string() }),
+    }
+}
+
+/// [`io_message`], saying so when the path is a symbolic link whose target cannot be read (the
+/// link is followed again here: walkers wrap the system's error and lose its number).
+fn link_message(path: &Path, e: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::metadata(path) {
+        Err(follow) if is_link && follow.kind() == std::io::ErrorKind::NotFound => {
+            "broken symbolic link: its target does not exist".to_owned()
+        }
+        Err(follow) if is_link && follow.raw_os_error() == Some(ELOOP) => {
+            "symbolic link loop: it links back to itself".to_owned()
+        }
+        _ => io_message(e),
+    }
+}
+
+/// The error number of a symbolic link loop on Linux and the BSDs and macOS respectively.
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
 
 /// `./a.md` is shown as `a.md`, as people write it.
 fn strip_dot(path: PathBuf) -> PathBuf {

@@ -235,6 +235,14 @@ pub fn parse(source: &str) -> Document<'_> {
                     _ => BlockKind::Paragraph,
                 };
                 b.open(kind, r.start);
+                // A paragraph's or heading's text is at most its source: sized once, so that a
+                // 50 MB paragraph is not copied while it doubles. (An item's range holds its
+                // nested items too.)
+                if matches!(kind, BlockKind::Paragraph | BlockKind::Heading) {
+                    if let Some(block) = b.current.as_mut() {
+                        block.text.reserve(r.len());
+                    }
+                }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
                 b.flush()

@@ -199,7 +199,8 @@ impl QuoteIndex {
         if words.len() < MIN_MATCH_WORDS {
             return None;
         }
-        let mut hits: FxHashMap<u32, u32> = FxHashMap::default();
+        // Per wording: the query positions of the trigrams it shares, in order.
+        let mut hits: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         let hashes: Vec<u64> = query_keys.iter().map(|&(h, _)| h).collect();
         let is_word: Vec<bool> = query.iter().map(|t| matches!(t, Token::Word(_))).collect();
         for (start, window) in hashes.windows(3).enumerate() {
@@ -209,16 +210,16 @@ impl QuoteIndex {
             }
             if let Some(&(from, to)) = self.trigrams.get(&trigram(window)) {
                 for &id in &self.postings[from as usize..to as usize] {
-                    *hits.entry(id).or_default() += 1;
+                    hits.entry(id).or_default().push(start);
                 }
             }
         }
-        let mut candidates: Vec<(u32, u32)> = hits.into_iter().collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut candidates: Vec<(u32, Vec<usize>)> = hits.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         // Aligning is the costly part: only wordings sharing a good part of the best one's
         // trigrams can be the remark quoted (or tie with it).
-        let top = candidates.first().map_or(0, |c| c.1);
-        candidates.retain(|c| c.1 * 3 >= top);
+        let top = candidates.first().map_or(0, |c| c.1.len());
+        candidates.retain(|c| c.1.len() * 3 >= top);
         candidates.truncate(8);
 
         let mut best: Option<Match> = None;
@@ -226,9 +227,20 @@ impl QuoteIndex {
         // than a longer passage it is part of.
         let mut best_len = 0;
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
-        for (id, _) in candidates {
+        for (id, positions) in candidates {
             let wording = &self.wordings[id as usize];
-            let (score, edits) = align(&query, &query_keys, wording);
+            // A quotation far longer than the wording (a whole speech quoted in one paragraph)
+            // is aligned only around where it shares most trigrams with it: words further out
+            // are free in any alignment, and aligning them all costs their product in time and
+            // memory.
+            let reach = 2 * wording.words.len() + 8;
+            let span = if query.len() > 4 * reach {
+                let (from, to) = densest(&positions, 2 * reach);
+                from.saturating_sub(reach)..(to + 3 + reach).min(query.len())
+            } else {
+                0..query.len()
+            };
+            let (score, edits) = align(&query[span.clone()], &query_keys[span], wording);
             let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
@@ -363,6 +375,22 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     d[a.len()][b.len()]
+}
+
+/// The first and last of the most `positions` (ascending) that lie within `width` of each other.
+fn densest(positions: &[usize], width: usize) -> (usize, usize) {
+    let mut best = (0, 0);
+    let mut end = 0;
+    for (start, &p) in positions.iter().enumerate() {
+        end = end.max(start);
+        while end + 1 < positions.len() && positions[end + 1] < p + width {
+            end += 1;
+        }
+        if end - start > best.1 - best.0 {
+            best = (start, end);
+        }
+    }
+    (positions[best.0], positions[best.1])
 }
 
 /// The hash and [`letters`] of each token (zero for gaps and wildcards).
@@ -523,6 +551,13 @@ mod tests {
 
     fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
         super::align(query, &keys(query), &wording(record, vec![false; record.len() + 1]))
+    }
+
+    #[test]
+    fn densest_window_of_positions() {
+        assert_eq!(densest(&[5], 10), (5, 5));
+        assert_eq!(densest(&[0, 50, 51, 52, 100], 10), (50, 52));
+        assert_eq!(densest(&[0, 3, 6, 100, 200], 10), (0, 6));
     }
 
     #[test]

@@ -19,11 +19,42 @@ pub enum Target {
     Event(usize),
 }
 
+/// The entries one mention names: almost always one, held inline (a long paragraph has millions
+/// of mentions), and rarely a few (a bare "Stoltenberg").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Targets {
+    One(Target),
+    Many(Box<[Target]>),
+}
+
+impl std::ops::Deref for Targets {
+    type Target = [Target];
+
+    fn deref(&self) -> &[Target] {
+        match self {
+            Targets::One(t) => std::slice::from_ref(t),
+            Targets::Many(ts) => ts,
+        }
+    }
+}
+
+impl From<Vec<Target>> for Targets {
+    fn from(mut targets: Vec<Target>) -> Self {
+        match targets.as_slice() {
+            [one] => Targets::One(*one),
+            _ => {
+                targets.shrink_to_fit();
+                Targets::Many(targets.into_boxed_slice())
+            }
+        }
+    }
+}
+
 /// A name found in a text, with every entry it may name (a bare "Stoltenberg" names two people).
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub range: Range<usize>,
-    pub targets: Vec<Target>,
+    pub targets: Targets,
     /// Written with a possessive `'s` ("Baker's assurance").
     pub possessive: bool,
 }
@@ -31,7 +62,7 @@ pub struct Mention {
 impl Mention {
     /// The one person this mention names, if it names exactly one person and nothing else.
     pub fn person(&self) -> Option<usize> {
-        match self.targets.as_slice() {
+        match &*self.targets {
             [Target::Person(p)] => Some(*p),
             _ => None,
         }
@@ -176,7 +207,7 @@ impl NameIndex {
                     let range = toks[0].1.start..toks[n - 1].1.end;
                     let written = &text[range.clone()];
                     let possessive = written.ends_with("'s") || written.ends_with("’s");
-                    out.push(Mention { range, targets, possessive });
+                    out.push(Mention { range, targets: targets.into(), possessive });
                     toks.drain(..n);
                 }
                 None => {

@@ -38,7 +38,14 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
-        Tokens { text, chars: text.char_indices().peekable(), pending: Vec::new(), words: Vec::new(), last_was_gap: false, next_close: None }
+        Tokens {
+            text,
+            chars: text.char_indices().peekable(),
+            pending: Vec::new(),
+            words: Vec::new(),
+            last_was_gap: false,
+            next_close: None,
+        }
     }
 
     fn close_after(&mut self, i: usize) -> Option<usize> {
@@ -92,7 +99,8 @@ impl Iterator for Tokens<'_> {
                 let start = i;
                 let mut end = i;
                 while let Some(&(j, d)) = self.chars.peek() {
-                    if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…'])) {
+                    if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…']))
+                    {
                         end = j + d.len_utf8();
                         self.chars.next();
                     } else {

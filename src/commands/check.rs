@@ -43,10 +43,34 @@ struct FileError {
 fn read(path: &Path) -> Result<String, FileError> {
     let bytes = std::fs::read(path)
         .map_err(|e| FileError { path: path.to_path_buf(), message: discover::io_message(&e) })?;
-    String::from_utf8(bytes).map_err(|e| FileError {
-        path: path.to_path_buf(),
-        message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    decode(path, bytes)
+}
+
+/// The text of a file, or why it is not a Markdown text: binary (a NUL byte near the start, as
+/// git and ripgrep judge it) or not UTF-8, with the line and column of the first bad byte.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = memchr::memchr(0, head) {
+        let message = format!("binary file, not Markdown (NUL byte at {})", line_and_column(&bytes, nul));
+        return Err(FileError { path: path.to_path_buf(), message });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let message = format!(
+            "not UTF-8: byte 0x{:02x} at {} (byte offset {offset}); save the file as UTF-8",
+            bytes[offset],
+            line_and_column(bytes, offset)
+        );
+        FileError { path: path.to_path_buf(), message }
     })
+}
+
+/// "line L, column C" of a byte offset, counting the characters of the valid text before it.
+fn line_and_column(bytes: &[u8], offset: usize) -> String {
+    let before = String::from_utf8_lossy(&bytes[..offset]);
+    let p = crate::diagnostic::LineIndex::new(&before).position(&before, before.len());
+    format!("line {}, column {}", p.line, p.column)
 }
 
 fn globs(patterns: &[String]) -> GlobSet {
@@ -170,15 +194,10 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         io.stdin
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
-        let checked = String::from_utf8(bytes)
-            .map_err(|e| FileError {
-                path: path.clone(),
-                message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
-            })
-            .and_then(|text| {
-                let result = guarded(&engine, &path, &text)?;
-                Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
-            });
+        let checked = decode(&path, bytes).and_then(|text| {
+            let result = guarded(&engine, &path, &text)?;
+            Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
+        });
         match checked {
             Ok(report) => report_batch(vec![report], &mut reporter, out)?,
             Err(e) => errors.push(e),

@@ -15,8 +15,9 @@ pub struct DateExpr {
     /// The date itself, without a leading preposition ("1996" in "in 1996").
     pub range: Range<usize>,
     pub date: PartialDate,
-    /// The month as written and as meant, when misspelt ("Jsnuary", "January").
-    pub misspelt: Option<(String, &'static str)>,
+    /// The month as written and as meant, when misspelt ("Jsnuary", "January"). Boxed: it is
+    /// rare, and a long paragraph holds millions of dates.
+    pub misspelt: Option<Box<(String, &'static str)>>,
     /// Resolved from "on Monday", "last year" and the like against the article's date.
     pub relative: bool,
 }
@@ -101,7 +102,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
             PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
                 range,
                 date,
-                misspelt,
+                misspelt: misspelt.map(Box::new),
                 relative: false,
             })
         };
@@ -220,7 +221,7 @@ mod tests {
     fn misspelt_months_are_read_and_reported() {
         let d = find("said 10 Jsnuary 2022 bilateral");
         assert_eq!(d[0].date.to_string(), "2022-01-10");
-        assert_eq!(d[0].misspelt, Some(("Jsnuary".into(), "January")));
+        assert_eq!(d[0].misspelt.as_deref(), Some(&("Jsnuary".into(), "January")));
         assert_eq!(find("07 Januar 2022")[0].misspelt.as_ref().unwrap().1, "January");
         assert_eq!(find("in Febuary 2016")[0].misspelt.as_ref().unwrap().1, "February");
     }

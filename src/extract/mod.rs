@@ -272,7 +272,16 @@ impl Word {
     fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// In that cue list.
+    fn is(&self, list: CueList) -> bool {
+        self.kw != 0 && KEYWORDS.2[usize::from(self.kw) - 1] & list as u8 != 0
+    }
 }
+
+/// How far before and after a quotation its speaker and date are looked for, in bytes: longer
+/// than any sentence that introduces a quotation.
+const REACH: usize = 400;
 
 /// Subject pronouns; only `PERSON_PRONOUNS` resolve to someone.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -283,18 +292,36 @@ const APPOSITIVE_FILLERS: &[&str] = &["the", "a", "an", "then", "later", "former
 const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
 
 /// Every word any cue test looks for, built from the lists the tests use, so a word added to
-/// one of them is never missing here.
-/// The list, and each word's [`Word::kw`] number.
+/// one of them is never missing here: the list, each word's [`Word::kw`] number, and which
+/// lists each is in (a bit per [`CueList`]), so that a cue test is one table lookup.
 #[allow(clippy::type_complexity)]
-static KEYWORDS: LazyLock<(Vec<&'static str>, rustc_hash::FxHashMap<&'static str, u16>)> = LazyLock::new(|| {
-    let lists: [&[&'static str]; 6] =
-        [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
-    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    let numbers = all.iter().enumerate().map(|(i, w)| (*w, i as u16 + 1)).collect();
-    (all, numbers)
-});
+static KEYWORDS: LazyLock<(Vec<&'static str>, rustc_hash::FxHashMap<&'static str, u16>, Vec<u8>)> =
+    LazyLock::new(|| {
+        let lists: [&[&'static str]; 6] =
+            [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
+        let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        let numbers = all.iter().enumerate().map(|(i, w)| (*w, i as u16 + 1)).collect();
+        let member = all
+            .iter()
+            .map(|w| {
+                lists.iter().enumerate().filter(|(_, l)| l.contains(w)).fold(0, |bits, (i, _)| bits | 1 << i)
+            })
+            .collect();
+        (all, numbers, member)
+    });
+
+/// The cue lists, in the order of [`KEYWORDS`]' lists: bits of its membership table.
+#[derive(Clone, Copy)]
+enum CueList {
+    SpeechVerb = 1,
+    SpeechNoun = 1 << 1,
+    Role = 1 << 2,
+    Pronoun = 1 << 3,
+    AppositiveFiller = 1 << 4,
+    CueLeadFiller = 1 << 5,
+}
 
 /// The [`Word::kw`] number of a word (0 for none).
 fn keyword(word: &str) -> u16 {
@@ -311,10 +338,22 @@ fn keyword(word: &str) -> u16 {
 
 /// The words of a block. A block of 4 GiB or more (a file that size is not prose) has none.
 fn words_of(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
     if u32::try_from(text.len()).is_err() {
-        return out;
+        return Vec::new();
     }
+    // Sized by a first, cheap pass (word starts after a separator): a doubling vector of a long
+    // paragraph's words would hold up to three times their size while it grows.
+    let mut previous_part = false;
+    let estimate = text
+        .chars()
+        .filter(|&c| {
+            let part = c.is_alphanumeric() || c == '-';
+            let starts = part && !previous_part;
+            previous_part = part || (previous_part && (c == '\'' || c == '’'));
+            starts
+        })
+        .count();
+    let mut out = Vec::with_capacity(estimate);
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let part = c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && start.is_some());
@@ -339,6 +378,8 @@ struct BlockContext<'a> {
     /// The quotations' ranges (depth 0), disjoint and in order.
     outer: Vec<Range<usize>>,
     mentions: Vec<Mention>,
+    /// `person_before[i]`: the last of `mentions[..i]` naming a person, outside quotations.
+    person_before: Vec<Option<usize>>,
     dates: Vec<DateExpr>,
     words: Vec<Word>,
     sentences: Vec<Range<usize>>,
@@ -366,6 +407,7 @@ impl<'a> BlockContext<'a> {
                 record,
                 outer,
                 mentions: Vec::new(),
+                person_before: vec![None],
                 dates: Vec::new(),
                 words: Vec::new(),
                 quotes,
@@ -378,11 +420,26 @@ impl<'a> BlockContext<'a> {
             dates.extend(dates::find_relative(&block.text, article));
             dates.sort_by_key(|d| d.range.start);
         }
+        let mentions = names.find(&block.text);
+        // For "he said": which mention is the last person named before each one, computed once
+        // rather than searched backwards for every pronoun.
+        let mut person_before = Vec::with_capacity(mentions.len() + 1);
+        person_before.push(None);
+        for (i, m) in mentions.iter().enumerate() {
+            let in_quote = {
+                let k = outer.partition_point(|q| q.start <= m.range.start);
+                k > 0 && m.range.end <= outer[k - 1].end
+            };
+            let person = m.person().filter(|&p| record.people[p].kind == SpeakerKind::Person && !in_quote);
+            let last = *person_before.last().expect("starts with one");
+            person_before.push(person.map(|_| i).or(last));
+        }
         BlockContext {
             block,
             record,
             outer,
-            mentions: names.find(&block.text),
+            mentions,
+            person_before,
             dates,
             words: words_of(&block.text),
             quotes,
@@ -400,6 +457,22 @@ impl<'a> BlockContext<'a> {
         i > 0 && range.end <= self.outer[i - 1].end
     }
 
+    /// The part of `sentence` within [`REACH`] bytes of `quote`: speaker and date are read
+    /// there, so that a paragraph with no sentence ends and thousands of quotations costs each
+    /// of them a window, not the paragraph.
+    fn near(&self, sentence: Range<usize>, quote: &Range<usize>) -> Range<usize> {
+        let text = self.text();
+        let mut start = sentence.start.max(quote.start.saturating_sub(REACH));
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = sentence.end.min(quote.end + REACH).max(start);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        start.min(quote.start)..end.max(quote.end)
+    }
+
     fn sentence_of(&self, at: usize) -> Range<usize> {
         let i = self.sentences.partition_point(|s| s.start <= at);
         i.checked_sub(1).map(|i| self.sentences[i].clone()).unwrap_or(0..self.text().len())
@@ -413,7 +486,7 @@ impl<'a> BlockContext<'a> {
     }
 
     fn is_verb(&self, w: &Word) -> bool {
-        SPEECH_VERBS.contains(&w.kw())
+        w.is(CueList::SpeechVerb)
     }
 
     /// Speech verbs in `range`, outside quotations.
@@ -460,17 +533,15 @@ impl<'a> BlockContext<'a> {
     /// The last person named before `at` in this paragraph (for "he said").
     fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
         // "he" and "she" are people, never an organization or a document.
-        self.mentions.iter().rev().filter(|m| m.range.end <= at && !self.in_quote(&m.range)).find_map(|m| {
-            m.person()
-                .filter(|&p| self.record.people[p].kind == SpeakerKind::Person)
-                .map(|p| (p, m.range.clone()))
-        })
+        let before = self.mentions.partition_point(|m| m.range.end <= at);
+        let m = &self.mentions[self.person_before[before]?];
+        Some((m.person()?, m.range.clone()))
     }
 
     /// The nearest subject pronoun in `range`: "he"/"she" resolve to the last person named;
     /// "it", "they", "we", "I" resolve to no one we can name.
     fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
-        self.words_in(range).iter().rev().find(|w| PRONOUNS.contains(&w.kw()))
+        self.words_in(range).iter().rev().find(|w| w.is(CueList::Pronoun))
     }
 
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -528,7 +599,9 @@ impl<'a> BlockContext<'a> {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
             (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
-                return self.last_person_before(p.range().start).map(|(person, _)| (person, p.range().clone()))
+                return self
+                    .last_person_before(p.range().start)
+                    .map(|(person, _)| (person, p.range().clone()))
             }
             (_, Some(_)) => return None,
             _ => {}
@@ -553,7 +626,7 @@ impl<'a> BlockContext<'a> {
 /// ("Strobe Talbott, later deputy secretary of state", "Gorbachev, the Soviet leader").
 fn is_appositive_gap(between: &str) -> bool {
     let Some(rest) = between.trim().strip_prefix(',') else { return false };
-    words_of(rest).iter().all(|w| APPOSITIVE_FILLERS.contains(&w.kw()))
+    words_of(rest).iter().all(|w| w.is(CueList::AppositiveFiller))
 }
 
 /// True when the role span certainly covers `date`.
@@ -580,10 +653,10 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
     let contexts: Vec<BlockContext> =
         doc.blocks.iter().map(|b| BlockContext::new(b, record, names, out.article_date)).collect();
-    let mut done_blockquotes = Vec::new();
+    let mut done_blockquotes = rustc_hash::FxHashSet::default();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {
-            if let Some((written, meant)) = &d.misspelt {
+            if let Some((written, meant)) = d.misspelt.as_deref() {
                 out.malformed.push(MalformedDate {
                     range: ctx.block.source_range(d.range.clone()),
                     written: written.clone(),
@@ -597,8 +670,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         }
         events(ctx, &mut out.events);
         if let Some(group) = ctx.block.blockquote {
-            if !done_blockquotes.contains(&group) {
-                done_blockquotes.push(group);
+            if done_blockquotes.insert(group) {
                 out.quotations.extend(blockquote(&contexts, bi, group, doc, options));
             }
             continue;
@@ -675,7 +747,7 @@ fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) ->
             text[d.range.end..sentence.end].find([',', ')', ';']).map_or(sentence.end, |i| d.range.end + i);
         let clause = clause_start..clause_end;
         let has_verb = !ctx.verbs_in(&clause).is_empty();
-        let about_role = ctx.words_in(&clause).iter().any(|w| ROLE_WORDS.contains(&w.kw()));
+        let about_role = ctx.words_in(&clause).iter().any(|w| w.is(CueList::Role));
         if about_role && !has_verb {
             continue;
         }
@@ -721,7 +793,7 @@ fn attribute(
         let lead_words = words_of(&lead_in);
         let plain = !lead_in.contains(':')
             && (lead_words.is_empty()
-                || lead_words.iter().all(|w| CUE_LEAD_FILLERS.contains(&w.kw()))
+                || lead_words.iter().all(|w| w.is(CueList::CueLeadFiller))
                 || lead_in.trim_start().starts_with(','));
         if plain && !ctx.in_quote(&verb.range()) {
             let scope = after.start..after.end;
@@ -744,7 +816,7 @@ fn attribute(
         // only names the speaker when no verb does.
         let noun_cue = m.possessive
             && verbs.is_empty()
-            && words_between.first().is_some_and(|w| SPEECH_NOUNS.contains(&w.kw()))
+            && words_between.first().is_some_and(|w| w.is(CueList::SpeechNoun))
             && words_between.len() <= 4;
         let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");
         let colon_cue = (between == ":" || between == ",:") && verbs.is_empty();
@@ -781,7 +853,9 @@ fn attribute(
     // A quotation opening its sentence, introduced by the sentence before ("He added:").
     if found.is_empty() && lead.is_empty() {
         let before_sentence = ctx.sentences.partition_point(|s| s.end <= sentence.start);
-        if let Some(prev) = before_sentence.checked_sub(1).map(|i| &ctx.sentences[i]) {
+        if let Some(prev) = before_sentence.checked_sub(1).map(|i| ctx.sentences[i].clone()) {
+            // Its end, near the quotation: the cue ("He added:") is there.
+            let prev = &ctx.near(prev.clone(), &(prev.end..prev.end));
             let prev_text = text[prev.clone()].trim_end();
             let k = ctx.outer.partition_point(|o| o.start < prev.start);
             let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= prev.end);
@@ -804,6 +878,7 @@ fn attribute(
     {
         let k = ctx.sentences.partition_point(|s| s.start < sentence.end);
         if let Some(next) = ctx.sentences.get(k) {
+            let next = &ctx.near(next.clone(), &(next.start..next.start));
             let first: Vec<&Word> = ctx.words_in(next).iter().take(5).collect();
             if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
@@ -829,10 +904,11 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = PAREN_CITATION.find_iter(ctx.text()).map(|m| m.range()).collect();
     for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
-        if titles.iter().any(|t| t.start <= q.outer.start && q.outer.end <= t.end) {
+        let t = titles.partition_point(|t| t.start <= q.outer.start);
+        if t > 0 && q.outer.end <= titles[t - 1].end {
             continue; // a title inside a parenthetical citation
         }
-        let sentence = ctx.sentence_of(q.outer.start);
+        let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
         // A date first (roles need one), from the quotation's position; then the speaker; then
         // the date again, anchored at the speech verb.
         let first_date = statement_date(ctx, &sentence, q.outer.start);
@@ -964,10 +1040,13 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
                 let y = c.get(1).expect("group");
                 let start = m.range.start - before.len() + y.start();
                 let range = start..start + 4;
-                let full_date = ctx
-                    .dates
+                // Dates are in order and disjoint: only those starting before the year ends
+                // and ending after it starts can overlap it.
+                let overlapping = ctx.dates.partition_point(|d| d.range.end <= range.start);
+                let full_date = ctx.dates[overlapping..]
                     .iter()
-                    .any(|d| d.range.start < range.end && range.start < d.range.end && d.range != range);
+                    .take_while(|d| d.range.start < range.end)
+                    .any(|d| d.range != range);
                 if let (Ok(date), false) = (PartialDate::parse(y.as_str()), full_date) {
                     attached = Some(Dated { date, range: ctx.block.source_range(range) });
                 }

@@ -1,0 +1,439 @@
+//! The bad-input battery: every kind of file a writers' repository may hold next to its
+//! articles. Each case asserts the message, the exit code, and that the good article in the
+//! same run was still checked. Hostile inputs (a 50 MB line, deep nesting, 100,000 quote marks,
+//! a 100,000-word quotation) must also finish within a generous time and under 500 MB, so that a
+//! regression to quadratic time or memory fails loudly; `docs/performance.md` has the release
+//! build's actual figures.
+
+mod common;
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{quotelint, Run};
+
+/// An article with one known finding: John Major's words given to Margaret Thatcher.
+const GOOD: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
+
+/// The most memory any hostile input may take (issue 6), in KiB.
+const MAX_RSS_KB: i64 = 500 * 1024;
+
+/// A generous bound: the release build takes well under 3 s on every hostile input here, the
+/// test build a few times that; quadratic behaviour on these sizes would take hours.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn dir_with_good() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.md"), GOOD).unwrap();
+    dir
+}
+
+/// `(path, code, line, column)` of every finding of a `--format json-lines` run.
+fn findings(run: &Run) -> Vec<(String, String, u64, u64)> {
+    run.stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+            let start = &v["range"]["start"];
+            (
+                v["path"].as_str().unwrap().to_owned(),
+                v["code"].as_str().unwrap().to_owned(),
+                start["line"].as_u64().unwrap(),
+                start["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The good article's finding is in the output: the run went on past the bad file.
+fn assert_good_checked(run: &Run) {
+    let found = findings(run);
+    assert!(
+        found.contains(&("good.md".into(), "misattributed".into(), 1, 49)),
+        "good.md was not checked: {found:?}\nstderr: {}",
+        run.stderr
+    );
+}
+
+fn check(dir: &Path, paths: &[&str]) -> Run {
+    let mut args = vec!["check", "--format", "json-lines"];
+    args.extend(paths);
+    quotelint(&args, Some(dir))
+}
+
+/// Asserts a run that met one bad file: exit 2, the message on stderr, the good file checked.
+fn assert_bad_file(run: &Run, message: &str) {
+    assert_eq!(run.code, 2, "stderr: {}", run.stderr);
+    assert!(run.stderr.contains(message), "no `{message}` in:\n{}", run.stderr);
+    assert_good_checked(run);
+}
+
+#[test]
+fn an_empty_file_has_nothing_to_report() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("empty.md"), "").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_good_checked(&run);
+    assert!(findings(&run).iter().all(|f| f.0 == "good.md"));
+}
+
+#[test]
+fn front_matter_alone_is_not_prose() {
+    let dir = dir_with_good();
+    // The title quotes a remark by the wrong person: metadata is not checked as prose.
+    let front = "---\ntitle: 'Thatcher: \"We are not talking about the strengthening of NATO\"'\ndate: 2022-01-01\n---\n";
+    fs::write(dir.path().join("front.md"), front).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(findings(&run).iter().all(|f| f.0 == "good.md"), "{:?}", findings(&run));
+    assert_good_checked(&run);
+}
+
+#[test]
+fn a_byte_order_mark_shifts_no_column() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("bom.md"), format!("\u{feff}{GOOD}")).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        findings(&run).contains(&("bom.md".into(), "misattributed".into(), 1, 49)),
+        "{:?}",
+        findings(&run)
+    );
+    assert_good_checked(&run);
+}
+
+#[test]
+fn crlf_and_lone_cr_line_ends_count_as_lines() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("crlf.md"), format!("Intro.\r\n\r\n{}", GOOD.replace('\n', "\r\n"))).unwrap();
+    fs::write(dir.path().join("cr.md"), format!("Intro.\r\r{}", GOOD.replace('\n', "\r"))).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = findings(&run);
+    assert!(found.contains(&("crlf.md".into(), "misattributed".into(), 3, 49)), "{found:?}");
+    assert!(found.contains(&("cr.md".into(), "misattributed".into(), 3, 49)), "{found:?}");
+    assert_good_checked(&run);
+}
+
+#[test]
+fn invalid_utf8_is_an_error_at_its_line_and_column() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("latin1.md"), b"Intro.\n\nW\xf6rner said so.\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(&run, "latin1.md: not UTF-8: byte 0xf6 at line 3, column 2 (byte offset 9)");
+}
+
+#[test]
+fn a_binary_file_named_md_is_an_error() {
+    let dir = dir_with_good();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0..4096u32).map(|i| (i * 7 % 251) as u8));
+    fs::write(dir.path().join("image.md"), &png).unwrap();
+    // NUL bytes are valid UTF-8: a binary file must be caught for what it is.
+    fs::write(dir.path().join("nul.md"), "text\0more text\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    // \x89 P N G \r\n, then \x1a \n: the NUL starts the third line.
+    assert_bad_file(&run, "image.md: binary file, not Markdown (NUL byte at line 3, column 1)");
+    assert!(
+        run.stderr.contains("nul.md: binary file, not Markdown (NUL byte at line 1, column 5)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_directory_named_md_is_walked_as_a_directory() {
+    let dir = dir_with_good();
+    fs::create_dir(dir.path().join("x.md")).unwrap();
+    fs::write(dir.path().join("x.md/inner.md"), GOOD).unwrap();
+    for paths in [vec!["."], vec!["x.md", "good.md"]] {
+        let run = check(dir.path(), &paths);
+        assert_eq!(run.code, 1, "{paths:?}: {}", run.stderr);
+        assert_eq!(run.stderr, "");
+        assert!(findings(&run).contains(&("x.md/inner.md".into(), "misattributed".into(), 1, 49)));
+        assert_good_checked(&run);
+    }
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let dir = dir_with_good();
+    let run = check(dir.path(), &["missing.md", "good.md"]);
+    assert_bad_file(&run, "missing.md: no such file or directory");
+}
+
+#[test]
+fn an_unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with_good();
+    fs::write(dir.path().join("secret.md"), GOOD).unwrap();
+    fs::set_permissions(dir.path().join("secret.md"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = if unsafe { libc::geteuid() } == 0 {
+        // Root reads any file: run as nobody, for whom mode 000 means what it says.
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_quotelint"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_quotelint"))
+    };
+    let out = cmd
+        .args(["check", "--format", "json-lines", "."])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run quotelint (as root, through setpriv from util-linux)");
+    let run = Run {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert_bad_file(&run, "secret.md: permission denied");
+}
+
+#[test]
+fn a_broken_symlink_is_an_error() {
+    let dir = dir_with_good();
+    std::os::unix::fs::symlink("nowhere.md", dir.path().join("broken.md")).unwrap();
+    // A broken link to a file that would not be checked is no concern of quotelint's.
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("broken.txt")).unwrap();
+    for paths in [vec!["."], vec!["broken.md", "good.md"]] {
+        let run = check(dir.path(), &paths);
+        assert_bad_file(&run, "broken.md: broken symbolic link: its target does not exist");
+        assert!(!run.stderr.contains("broken.txt"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn symlink_loops_are_errors() {
+    let dir = dir_with_good();
+    std::os::unix::fs::symlink("loop2.md", dir.path().join("loop1.md")).unwrap();
+    std::os::unix::fs::symlink("loop1.md", dir.path().join("loop2.md")).unwrap();
+    fs::create_dir(dir.path().join("d")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("d/up")).unwrap();
+    // A linked article is checked like any other.
+    std::os::unix::fs::symlink("good.md", dir.path().join("linked.md")).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(&run, "loop1.md: symbolic link loop: it links back to itself");
+    assert!(run.stderr.contains("loop2.md: symbolic link loop"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("d/up: symbolic link loop: it links back to a directory that contains it"),
+        "{}",
+        run.stderr
+    );
+    assert!(findings(&run).contains(&("linked.md".into(), "misattributed".into(), 1, 49)));
+}
+
+#[test]
+fn a_config_file_that_is_a_directory_is_an_error() {
+    // The configuration says how every file is checked: with it unreadable, no file is
+    // checked (as ruff and Vale do), and the run says so and exits 2.
+    let dir = dir_with_good();
+    fs::create_dir(dir.path().join("quotelint.yaml")).unwrap();
+    let discovered = check(dir.path(), &["good.md"]);
+    assert_eq!(discovered.code, 2);
+    assert!(discovered.stderr.contains("quotelint.yaml is a directory"), "{}", discovered.stderr);
+    let named = quotelint(&["check", "--config", "quotelint.yaml", "good.md"], Some(dir.path()));
+    assert_eq!(named.code, 2);
+    assert!(named.stderr.contains("config file quotelint.yaml is a directory"), "{}", named.stderr);
+    // --isolated ignores it, and the article is checked.
+    let isolated = quotelint(&["check", "--isolated", "--format", "json-lines", "good.md"], Some(dir.path()));
+    assert_good_checked(&isolated);
+}
+
+#[test]
+fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
+    // "Billion laughs": ten anchors, each ten references to the one before, 10^10 strings if
+    // expanded. The record's types stop it at the first nested list.
+    let dir = dir_with_good();
+    let mut yaml =
+        String::from("quotations:\n  - &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for i in 1..10 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(",");
+        yaml.push_str(&format!("  - &a{i} [{refs}]\n"));
+    }
+    fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "bomb.yaml", "check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("invalid type: sequence, expected struct Quotation"), "{}", run.stderr);
+    assert!(run.stderr.contains("bomb.yaml:2:5"), "{}", run.stderr);
+    assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
+}
+
+#[test]
+fn a_record_with_a_ten_megabyte_string_loads() {
+    let dir = dir_with_good();
+    let name = "x".repeat(10 << 20);
+    fs::write(dir.path().join("big.yaml"), format!("people:\n  - id: big\n    name: \"{name}\"\n")).unwrap();
+    let (run, stats) =
+        bounded(dir.path(), &["--rules", "big.yaml", "check", "--format", "json-lines", "good.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_good_checked(&run);
+    assert!(stats.max_rss_kb < MAX_RSS_KB, "{stats:?}");
+}
+
+/// What a bounded run measured.
+#[derive(Debug)]
+struct Stats {
+    elapsed: Duration,
+    max_rss_kb: i64,
+}
+
+/// Runs quotelint in `dir` and waits at most [`TIMEOUT`], killing it past that; returns the
+/// run with its wall time and peak memory. The peak is the largest `VmHWM` read from
+/// `/proc/PID/status` while it runs: the kernel's `ru_maxrss` for a child also counts the test
+/// process it was spawned from, before the exec.
+fn bounded(dir: &Path, args: &[&str]) -> (Run, Stats) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run quotelint");
+    // Drain both pipes while waiting: a full pipe would stall the child.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = String::new();
+            r.read_to_string(&mut s).expect("utf-8 output");
+            s
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut max_rss_kb = 0;
+    let status = loop {
+        if let Some(kb) = fs::read_to_string(&status_file).ok().and_then(|s| peak_kb(&s)) {
+            max_rss_kb = max_rss_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().expect("wait for quotelint") {
+            break status;
+        }
+        if start.elapsed() > TIMEOUT {
+            child.kill().ok();
+            panic!("quotelint {args:?} still running after {TIMEOUT:?}: super-linear time?");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let stats = Stats { elapsed: start.elapsed(), max_rss_kb };
+    let code = status.code().unwrap_or_else(|| panic!("quotelint {args:?} was killed: {status}"));
+    let run = Run { code, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() };
+    eprintln!("{args:?}: {:.2?}, peak {} MB", stats.elapsed, stats.max_rss_kb / 1024);
+    (run, stats)
+}
+
+/// The `VmHWM` (peak resident memory) line of a `/proc/PID/status`, in KiB.
+fn peak_kb(status: &str) -> Option<i64> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// Checks `name`, holding `content`, beside the good article, within the time and memory bounds.
+fn hostile(name: &str, content: Vec<u8>) -> (Run, Stats) {
+    let dir = dir_with_good();
+    fs::write(dir.path().join(name), content).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--format", "json-lines", "."]);
+    assert!(run.code == 0 || run.code == 1, "exit {}: {}", run.code, run.stderr);
+    assert!(stats.max_rss_kb < MAX_RSS_KB, "{name}: {stats:?}");
+    assert_good_checked(&run);
+    (run, stats)
+}
+
+/// Deterministic prose dense with what costs the most per byte (names, roles, events, dates,
+/// speech verbs), and a recorded quotation given to the wrong speaker one piece in a hundred.
+/// Findings are few on purpose: each is held until its file is reported (about 1 KB each), so
+/// memory grows with findings, which is measured apart (docs/performance.md).
+fn dense_prose(bytes: usize) -> String {
+    const PIECES: [&str; 9] = [
+        "Baker said in 1990 that ",
+        "while Gorbachev, on 9 February 1990, ",
+        "told the Soviet leader ",
+        "the alliance and Moscow ",
+        "discussed expansion with the secretary general ",
+        "Putin spoke at Munich in 2007, ",
+        "and the NATO-Russia Founding Act in 1997 ",
+        "was signed; Yeltsin’s ",
+        "foreign minister told reporters ",
+    ];
+    const QUOTE: &str =
+        "and Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ";
+    let mut out = String::with_capacity(bytes + 128);
+    let mut state: u64 = 7;
+    while out.len() < bytes {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let r = (state >> 33) as usize;
+        out.push_str(if r % 100 == 0 { QUOTE } else { PIECES[r % PIECES.len()] });
+    }
+    out
+}
+
+#[test]
+fn a_fifty_megabyte_single_line_is_linear() {
+    let mut line = dense_prose(50 << 20);
+    line.push('\n');
+    let (run, _) = hostile("line.md", line.into_bytes());
+    // The misattributions deep in the line are found, at their columns.
+    let misattributed = findings(&run).iter().filter(|f| f.0 == "line.md" && f.1 == "misattributed").count();
+    assert!(misattributed > 10_000, "{misattributed}");
+}
+
+#[test]
+fn ten_thousand_deep_nesting_is_linear() {
+    let quote = "Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\"";
+    let blockquotes = format!("{}{quote}\n", "> ".repeat(10_000));
+    let (run, _) = hostile("blockquotes.md", blockquotes.into_bytes());
+    // However deep, the blockquote is read as one quoted passage (as at depth 1), after the
+    // 10,000 markers: its one finding is that it has no citation.
+    let found: Vec<_> = findings(&run).into_iter().filter(|f| f.0 == "blockquotes.md").collect();
+    assert_eq!(found, vec![("blockquotes.md".into(), "unsourced".into(), 1, 20_001)]);
+    let lists = format!("{}{quote}\n", "- ".repeat(10_000));
+    hostile("lists.md", lists.into_bytes());
+    // A list nested by indentation, one level a line.
+    let mut indented = String::new();
+    for depth in 0..10_000 {
+        indented.push_str(&" ".repeat(2 * depth));
+        indented.push_str("- item\n");
+    }
+    hostile("indented.md", indented.into_bytes());
+}
+
+#[test]
+fn a_hundred_thousand_unmatched_quote_marks_are_linear() {
+    hostile("straight.md", " \"".repeat(100_000).into_bytes());
+    hostile("curly.md", "“".repeat(100_000).into_bytes());
+    hostile("mixed.md", "a\" “b ‘c '".repeat(25_000).into_bytes());
+    hostile("brackets.md", format!("\"{}\"", "[".repeat(100_000)).into_bytes());
+}
+
+#[test]
+fn a_quotation_of_a_hundred_thousand_words_is_linear_and_still_matched() {
+    // A recorded remark in the middle of an enormous quotation is still found and checked.
+    let filler = |n: usize| {
+        (0..n).map(|i| ["lorem", "ipsum", "dolor", "sit", "amet"][i % 5]).collect::<Vec<_>>().join(" ")
+    };
+    let text = format!(
+        "Margaret Thatcher said: \"{} We are not talking about the strengthening of NATO. {}\"\n",
+        filler(50_000),
+        filler(50_000)
+    );
+    let (run, _) = hostile("speech.md", text.into_bytes());
+    assert!(
+        findings(&run).iter().any(|f| f.0 == "speech.md" && f.1 == "misattributed"),
+        "{:?}",
+        findings(&run)
+    );
+}

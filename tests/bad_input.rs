@@ -8,22 +8,16 @@
 mod common;
 
 use std::fs;
-use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-use common::{quotelint, Run};
+use common::{bounded, quotelint, Run, Stats};
 
 /// An article with one known finding: John Major's words given to Margaret Thatcher.
 const GOOD: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
 
 /// The most memory any hostile input may take (issue 6), in KiB.
 const MAX_RSS_KB: i64 = 500 * 1024;
-
-/// A generous bound: the release build takes well under 3 s on every hostile input here, the
-/// test build a few times that; quadratic behaviour on these sizes would take hours.
-const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn dir_with_good() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -278,68 +272,6 @@ fn a_record_with_a_ten_megabyte_string_loads() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_good_checked(&run);
     assert!(stats.max_rss_kb < MAX_RSS_KB, "{stats:?}");
-}
-
-/// What a bounded run measured.
-#[derive(Debug)]
-struct Stats {
-    elapsed: Duration,
-    max_rss_kb: i64,
-}
-
-/// Runs quotelint in `dir` and waits at most [`TIMEOUT`], killing it past that; returns the
-/// run with its wall time and peak memory. The peak is the largest `VmHWM` read from
-/// `/proc/PID/status` while it runs: the kernel's `ru_maxrss` for a child also counts the test
-/// process it was spawned from, before the exec.
-fn bounded(dir: &Path, args: &[&str]) -> (Run, Stats) {
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run quotelint");
-    // Drain both pipes while waiting: a full pipe would stall the child.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut s = String::new();
-            r.read_to_string(&mut s).expect("utf-8 output");
-            s
-        })
-    };
-    let stdout = drain(Box::new(child.stdout.take().unwrap()));
-    let stderr = drain(Box::new(child.stderr.take().unwrap()));
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut max_rss_kb = 0;
-    let status = loop {
-        if let Some(kb) = fs::read_to_string(&status_file).ok().and_then(|s| peak_kb(&s)) {
-            max_rss_kb = max_rss_kb.max(kb);
-        }
-        if let Some(status) = child.try_wait().expect("wait for quotelint") {
-            break status;
-        }
-        if start.elapsed() > TIMEOUT {
-            child.kill().ok();
-            panic!("quotelint {args:?} still running after {TIMEOUT:?}: super-linear time?");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let stats = Stats { elapsed: start.elapsed(), max_rss_kb };
-    let code = status.code().unwrap_or_else(|| panic!("quotelint {args:?} was killed: {status}"));
-    let run = Run { code, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() };
-    eprintln!("{args:?}: {:.2?}, peak {} MB", stats.elapsed, stats.max_rss_kb / 1024);
-    (run, stats)
-}
-
-/// The `VmHWM` (peak resident memory) line of a `/proc/PID/status`, in KiB.
-fn peak_kb(status: &str) -> Option<i64> {
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// Checks `name`, holding `content`, beside the good article, within the time and memory bounds.

@@ -1,0 +1,50 @@
+//! The whole check pipeline (parse, extract, match, every check, suppressions) on arbitrary
+//! bytes, with the invariants every diagnostic must keep.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use quotelint::checks::ALL;
+use quotelint::diagnostic::LineIndex;
+use quotelint::engine::{Engine, Settings};
+use quotelint::record::{LoadOptions, Record};
+use quotelint::report::{json, FileReport};
+
+static RECORD: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("default record"));
+
+/// Every check, opt-in ones included, at its own severity.
+static ENGINE: LazyLock<Engine<'static>> = LazyLock::new(|| {
+    let mut settings = Settings::default();
+    settings.checks = ALL.iter().map(|c| (c, c.severity)).collect();
+    settings.report_unused_suppressions = true;
+    Engine::new(&RECORD, settings)
+});
+
+fuzz_target!(|data: &[u8]| {
+    // The command line refuses files that are not UTF-8; the lossy text is what such bytes
+    // would look like to the engine, and reaches more of it than rejecting them here.
+    let text = String::from_utf8_lossy(data);
+    let result = ENGINE.check(&text);
+    let lines = LineIndex::new(&text);
+    for d in &result.diagnostics {
+        let r = &d.range;
+        assert!(r.start <= r.end && r.end <= text.len(), "{} range {r:?} outside {} bytes", d.code, text.len());
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{} range {r:?} splits a character", d.code);
+        for offset in [r.start, r.end] {
+            let p = lines.position(&text, offset);
+            assert_eq!(p.offset, offset);
+            assert_eq!(lines.offset(&text, p.line, p.column), offset, "line {} column {}", p.line, p.column);
+        }
+    }
+    let report = FileReport {
+        path: "fuzz.md".into(),
+        text: text.into_owned(),
+        quotations: result.quotations,
+        diagnostics: result.diagnostics,
+    };
+    let reports = [report];
+    let out = serde_json::to_string(&json::items(&reports)).expect("serialize");
+    let back: serde_json::Value = serde_json::from_str(&out).expect("the JSON output parses");
+    assert_eq!(back.as_array().map(Vec::len), Some(reports[0].diagnostics.len()));
+});

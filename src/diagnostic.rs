@@ -63,6 +63,14 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// "line L, column C" of a byte offset in bytes that may not be UTF-8 from there on (a file
+/// that failed to decode), counting the characters of the text before it.
+pub fn line_and_column(bytes: &[u8], offset: usize) -> String {
+    let before = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+    let p = LineIndex::new(&before).position(&before, before.len());
+    format!("line {}, column {}", p.line, p.column)
+}
+
 /// Line starts of a file, for turning byte offsets into positions.
 #[derive(Debug)]
 pub struct LineIndex {

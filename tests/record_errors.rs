@@ -198,7 +198,9 @@ fn missing_and_non_utf8_paths_are_errors_and_the_rest_is_still_checked() {
     );
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("record file latin1.yaml is not UTF-8 (invalid byte at offset 29)"),
+        run.stderr.contains(
+            "record file latin1.yaml is not UTF-8: byte 0xf6 at line 3, column 12 (byte offset 29)"
+        ),
         "{}",
         run.stderr
     );

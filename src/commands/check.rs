@@ -51,7 +51,10 @@ fn read(path: &Path) -> Result<String, FileError> {
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(nul) = memchr::memchr(0, head) {
-        let message = format!("binary file, not Markdown (NUL byte at {})", line_and_column(&bytes, nul));
+        let message = format!(
+            "binary file, not Markdown (NUL byte at {})",
+            crate::diagnostic::line_and_column(&bytes, nul)
+        );
         return Err(FileError { path: path.to_path_buf(), message });
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -60,17 +63,10 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
         let message = format!(
             "not UTF-8: byte 0x{:02x} at {} (byte offset {offset}); save the file as UTF-8",
             bytes[offset],
-            line_and_column(bytes, offset)
+            crate::diagnostic::line_and_column(bytes, offset)
         );
         FileError { path: path.to_path_buf(), message }
     })
-}
-
-/// "line L, column C" of a byte offset, counting the characters of the valid text before it.
-fn line_and_column(bytes: &[u8], offset: usize) -> String {
-    let before = String::from_utf8_lossy(&bytes[..offset]);
-    let p = crate::diagnostic::LineIndex::new(&before).position(&before, before.len());
-    format!("line {}, column {}", p.line, p.column)
 }
 
 fn globs(patterns: &[String]) -> GlobSet {

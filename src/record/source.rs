@@ -84,8 +84,11 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
             }),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
+                let (byte, place) = (e.as_bytes()[at], crate::diagnostic::line_and_column(e.as_bytes(), at));
                 errors.push(RecordError::plain(
-                    format!("record file {name} is not UTF-8 (invalid byte at offset {at})"),
+                    format!(
+                        "record file {name} is not UTF-8: byte 0x{byte:02x} at {place} (byte offset {at})"
+                    ),
                     Some("save the file as UTF-8".into()),
                 ));
             }

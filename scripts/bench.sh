@@ -4,7 +4,8 @@
 #
 #   scripts/bench.sh [FILES=20000] [RUNS=5]
 #
-# Install the optional linters with `cargo install rumdl` and `npm install -g markdownlint-cli2`.
+# Install the optional linters with `pip install rumdl` (or `cargo install rumdl`) and
+# `npm install -g markdownlint-cli2`.
 # Needs bash 5 (EPOCHREALTIME), awk and GNU time (/usr/bin/time, Debian package `time`).
 set -euo pipefail
 files=${1:-20000}

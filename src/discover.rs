@@ -1,6 +1,8 @@
 //! Which files to check: the paths given, with directories walked for Markdown files, skipping
 //! hidden directories, `target/`, `node_modules/` and whatever the repository's ignore files
-//! (`.gitignore`, `.ignore`) exclude. Output order is sorted, so runs are reproducible.
+//! (`.gitignore`, `.ignore`) exclude. Output order is sorted, so runs are reproducible. A linked
+//! Markdown file is checked; a linked directory is not walked, so a link can neither lead the
+//! walk out of the repository nor over the same files twice.
 
 use std::path::{Path, PathBuf};
 
@@ -53,8 +55,8 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
         .git_exclude(true)
         .git_global(false)
         .require_git(false)
-        // A linked Markdown file is checked like any other; broken links and loops are reported.
-        .follow_links(true)
+        // Links are not followed into directories (a link could lead the walk out of the
+        // repository, or over the same files twice); linked files are handled below.
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
             !(e.file_type().is_some_and(|t| t.is_dir()) && (name == "target" || name == "node_modules"))
@@ -64,40 +66,23 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
         match entry {
             Ok(e) => {
                 let is_file = e.file_type().is_some_and(|t| t.is_file());
-                if is_file && has_extension(e.path(), extensions) {
-                    files.push(Found { path: strip_dot(e.into_path()), explicit: false });
+                let is_link = e.file_type().is_some_and(|t| t.is_symlink());
+                if !(is_file || is_link) || !has_extension(e.path(), extensions) {
+                    continue;
+                }
+                // A linked Markdown file is checked like any other; a broken link or a loop
+                // named like one is an error, not silence.
+                match std::fs::metadata(e.path()) {
+                    Ok(target) if target.is_dir() => {}
+                    Ok(_) => files.push(Found { path: strip_dot(e.into_path()), explicit: false }),
+                    Err(err) => errors.push(WalkError {
+                        message: link_message(e.path(), &err),
+                        path: strip_dot(e.into_path()),
+                    }),
                 }
             }
-            Err(e) => {
-                if let Some(error) = walk_error(root, &e, extensions) {
-                    errors.push(error);
-                }
-            }
+            Err(e) => errors.push(WalkError { path: root.to_path_buf(), message: e.to_string() }),
         }
-    }
-}
-
-/// What a walk error means to the user, or `None` for one about a file that would not have been
-/// checked anyway (a broken link named `notes.txt`).
-fn walk_error(root: &Path, e: &ignore::Error, extensions: &[String]) -> Option<WalkError> {
-    match e {
-        ignore::Error::WithDepth { err, .. } => walk_error(root, err, extensions),
-        ignore::Error::Loop { child, .. } => Some(WalkError {
-            path: strip_dot(child.clone()),
-            message: "symbolic link loop: it links back to a directory that contains it".to_owned(),
-        }),
-        ignore::Error::WithPath { path, err } => {
-            let io = err.io_error();
-            let dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-            (dir || has_extension(path, extensions)).then(|| WalkError {
-                path: strip_dot(path.clone()),
-                message: match io {
-                    Some(io) => link_message(path, io),
-                    None => err.to_string(),
-                },
-            })
-        }
-        _ => Some(WalkError { path: root.to_path_buf(), message: e.to_string() }),
     }
 }
 

@@ -4,6 +4,8 @@
 //! article looks up its own trigrams, and only the wordings it shares some with are aligned
 //! word by word. Cost per quotation depends on the matches found, not on the record's size.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::normalize::{tokens, Token};
@@ -229,18 +231,24 @@ impl QuoteIndex {
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, positions) in candidates {
             let wording = &self.wordings[id as usize];
-            // A quotation far longer than the wording (a whole speech quoted in one paragraph)
-            // is aligned only around where it shares most trigrams with it: words further out
-            // are free in any alignment, and aligning them all costs their product in time and
-            // memory.
+            // A quotation of thousands of words (a whole speech quoted in one paragraph) is
+            // aligned only in the stretches where it shares trigrams with the wording, the
+            // richest few: aligning it whole costs the product of both lengths in time and memory.
             let reach = 2 * wording.words.len() + 8;
-            let span = if query.len() > 4 * reach {
-                let (from, to) = densest(&positions, 2 * reach);
-                from.saturating_sub(reach)..(to + 3 + reach).min(query.len())
+            let spans = if query.len() > MAX_ALIGNED {
+                stretches(&positions, reach, query.len())
             } else {
-                0..query.len()
+                std::iter::once(0..query.len()).collect()
             };
-            let (score, edits) = align(&query[span.clone()], &query_keys[span], wording);
+            let Some((score, edits)) = spans
+                .into_iter()
+                .map(|span| align(&query[span.clone()], &query_keys[span], wording))
+                .max_by_key(|(score, edits)| {
+                    (*score, edits.iter().filter(|e| matches!(e, Edit::Same(_))).count())
+                })
+            else {
+                continue;
+            };
             let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
@@ -377,20 +385,30 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-/// The first and last of the most `positions` (ascending) that lie within `width` of each other.
-fn densest(positions: &[usize], width: usize) -> (usize, usize) {
-    let mut best = (0, 0);
-    let mut end = 0;
-    for (start, &p) in positions.iter().enumerate() {
-        end = end.max(start);
-        while end + 1 < positions.len() && positions[end + 1] < p + width {
-            end += 1;
-        }
-        if end - start > best.1 - best.0 {
-            best = (start, end);
+/// Article quotations longer than this many tokens are aligned in stretches of at most this
+/// length (see [`stretches`]); shorter ones whole.
+const MAX_ALIGNED: usize = 4096;
+
+/// How many stretches of a very long quotation are aligned with one wording.
+const MAX_STRETCHES: usize = 4;
+
+/// The stretches of a very long query worth aligning with a wording: around each run of shared
+/// trigrams (`positions`, ascending), `reach` tokens either side, runs closer than that merged
+/// while the stretch stays within [`MAX_ALIGNED`]; the [`MAX_STRETCHES`] with most trigrams.
+fn stretches(positions: &[usize], reach: usize, len: usize) -> Vec<Range<usize>> {
+    let mut found: Vec<(usize, Range<usize>)> = Vec::new();
+    for &p in positions {
+        let around = p.saturating_sub(reach)..(p + 3 + reach).min(len);
+        match found.last_mut() {
+            Some((hits, span)) if around.start <= span.end && around.end - span.start <= MAX_ALIGNED => {
+                *hits += 1;
+                span.end = around.end;
+            }
+            _ => found.push((1, around)),
         }
     }
-    (positions[best.0], positions[best.1])
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+    found.into_iter().take(MAX_STRETCHES).map(|(_, span)| span).collect()
 }
 
 /// The hash and [`letters`] of each token (zero for gaps and wildcards).
@@ -554,10 +572,16 @@ mod tests {
     }
 
     #[test]
-    fn densest_window_of_positions() {
-        assert_eq!(densest(&[5], 10), (5, 5));
-        assert_eq!(densest(&[0, 50, 51, 52, 100], 10), (50, 52));
-        assert_eq!(densest(&[0, 3, 6, 100, 200], 10), (0, 6));
+    fn stretches_of_a_long_query() {
+        assert_eq!(stretches(&[5], 10, 10_000), vec![0..18]);
+        // Runs closer than the reach merge; the richest come first.
+        assert_eq!(
+            stretches(&[100, 105, 110, 5000, 9000, 9004], 10, 10_000),
+            vec![90..123, 8990..9017, 4990..5013]
+        );
+        // Never longer than MAX_ALIGNED, however many runs chain up.
+        let chain: Vec<usize> = (0..10_000).step_by(5).collect();
+        assert!(stretches(&chain, 10, 10_000).iter().all(|s| s.len() <= MAX_ALIGNED));
     }
 
     #[test]

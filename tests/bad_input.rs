@@ -211,19 +211,20 @@ fn symlink_loops_are_errors() {
     let dir = dir_with_good();
     std::os::unix::fs::symlink("loop2.md", dir.path().join("loop1.md")).unwrap();
     std::os::unix::fs::symlink("loop1.md", dir.path().join("loop2.md")).unwrap();
+    // Linked directories are not walked: not a loop back up, not a second way to the same files.
     fs::create_dir(dir.path().join("d")).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("d/up")).unwrap();
+    std::os::unix::fs::symlink("d", dir.path().join("latest")).unwrap();
+    fs::write(dir.path().join("d/inner.md"), GOOD).unwrap();
     // A linked article is checked like any other.
     std::os::unix::fs::symlink("good.md", dir.path().join("linked.md")).unwrap();
     let run = check(dir.path(), &["."]);
     assert_bad_file(&run, "loop1.md: symbolic link loop: it links back to itself");
     assert!(run.stderr.contains("loop2.md: symbolic link loop"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("d/up: symbolic link loop: it links back to a directory that contains it"),
-        "{}",
-        run.stderr
-    );
-    assert!(findings(&run).contains(&("linked.md".into(), "misattributed".into(), 1, 49)));
+    assert!(!run.stderr.contains("d/up"), "{}", run.stderr);
+    let checked: Vec<String> =
+        findings(&run).into_iter().filter(|f| f.1 == "misattributed").map(|f| f.0).collect();
+    assert_eq!(checked, vec!["d/inner.md", "good.md", "linked.md"]);
 }
 
 #[test]

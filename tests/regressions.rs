@@ -130,3 +130,33 @@ fn many_quotations_in_one_paragraph_and_deep_front_matter_finish() {
     let (code, _, _) = check(&deep);
     assert_eq!(code, 0);
 }
+
+/// From a review of the bounded attribution window: a sentence that quotes something (however
+/// long the quotation) is no cue for the quotation after it.
+#[test]
+fn a_long_quotation_in_the_sentence_before_is_still_seen() {
+    let filler = "the negotiations continued through many long meetings ".repeat(10);
+    let text = format!(
+        "Mikhail Gorbachev said \"{}\", and then he added. \"Expansion of its territory towards the east, i.e. moving it closer to the Soviet borders\" was the phrase.\n",
+        filler.trim_end()
+    );
+    let (_, json, text) = check(&text);
+    ranges_are_sound(&json, &text);
+    assert!(!codes(&json).contains(&"misattributed".to_owned()), "{json}");
+}
+
+/// From a review: "on 1991-02-28" is read as the whole date, and a finding about it underlines
+/// the whole date.
+#[test]
+fn an_iso_date_after_a_preposition_is_underlined_whole() {
+    let text = "The Tutzing speech on 1991-02-28 changed the debate.\n";
+    let (_, json, _) = check(text);
+    let event: Vec<&serde_json::Value> =
+        json["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "misdated-event").collect();
+    assert_eq!(event.len(), 1, "{json}");
+    let (s, e) = (
+        event[0]["range"]["start"]["offset"].as_u64().unwrap(),
+        event[0]["range"]["end"]["offset"].as_u64().unwrap(),
+    );
+    assert_eq!(&text[s as usize..e as usize], "1991-02-28", "{json}");
+}

@@ -134,7 +134,8 @@ pub fn find(text: &str) -> Vec<DateExpr> {
             // "on 1990-01-31": the preposition's match starts first, so it takes the ISO form.
             let part = |name: &str| c.name(name).and_then(|p| p.as_str().parse::<u32>().ok());
             let (month, day) = (part("year_month"), part("year_day"));
-            make(m.range(), num(20).unwrap_or(0), month, day, None)
+            let end = c.name("year_day").map_or(m.end(), |d| d.end());
+            make(m.start()..end, num(20).unwrap_or(0), month, day, None)
         } else {
             None
         };
@@ -215,6 +216,11 @@ mod tests {
         assert_eq!(dates("on 07 January 2022"), vec!["2022-01-07"]);
         assert_eq!(dates("said February 10, 2016 the"), vec!["2016-02-10"]);
         assert_eq!(dates("the 17th of May 1990"), vec!["1990-05-17"]);
+        // After a preposition too, and the range covers the whole date (found by review).
+        let on = find("The speech on 1991-02-28 changed it.");
+        assert_eq!(on.len(), 1);
+        assert_eq!(on[0].date.to_string(), "1991-02-28");
+        assert_eq!(&"The speech on 1991-02-28 changed it."[on[0].range.clone()], "1991-02-28");
     }
 
     #[test]

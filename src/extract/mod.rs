@@ -283,6 +283,9 @@ impl Word {
 /// than any sentence that introduces a quotation.
 const REACH: usize = 400;
 
+/// Longer than any date expression's range (the date itself, without its preposition).
+const MAX_DATE_LEN: usize = 64;
+
 /// Subject pronouns; only `PERSON_PRONOUNS` resolve to someone.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 const PERSON_PRONOUNS: &[&str] = &["he", "she"];
@@ -853,12 +856,13 @@ fn attribute(
     // A quotation opening its sentence, introduced by the sentence before ("He added:").
     if found.is_empty() && lead.is_empty() {
         let before_sentence = ctx.sentences.partition_point(|s| s.end <= sentence.start);
-        if let Some(prev) = before_sentence.checked_sub(1).map(|i| ctx.sentences[i].clone()) {
-            // Its end, near the quotation: the cue ("He added:") is there.
-            let prev = &ctx.near(prev.clone(), &(prev.end..prev.end));
+        if let Some(whole) = before_sentence.checked_sub(1).map(|i| ctx.sentences[i].clone()) {
+            // Whether it quotes anything is a question about all of it; its cue ("He added:")
+            // is read near its end, by the quotation.
+            let k = ctx.outer.partition_point(|o| o.start < whole.start);
+            let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= whole.end);
+            let prev = &ctx.near(whole.clone(), &(whole.end..whole.end));
             let prev_text = text[prev.clone()].trim_end();
-            let k = ctx.outer.partition_point(|o| o.start < prev.start);
-            let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= prev.end);
             if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
                 if let Some(verb) = ctx.verbs_in(prev).last().copied() {
                     if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range().start), false) {
@@ -1040,13 +1044,14 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
                 let y = c.get(1).expect("group");
                 let start = m.range.start - before.len() + y.start();
                 let range = start..start + 4;
-                // Dates are in order and disjoint: only those starting before the year ends
-                // and ending after it starts can overlap it.
-                let overlapping = ctx.dates.partition_point(|d| d.range.end <= range.start);
-                let full_date = ctx.dates[overlapping..]
+                // Dates are in order of start, and none is longer than a few dozen bytes
+                // ("September 30th, 1990"): only those starting shortly before the year can
+                // overlap it.
+                let near = ctx.dates.partition_point(|d| d.range.start + MAX_DATE_LEN < range.start);
+                let full_date = ctx.dates[near..]
                     .iter()
                     .take_while(|d| d.range.start < range.end)
-                    .any(|d| d.range != range);
+                    .any(|d| range.start < d.range.end && d.range != range);
                 if let (Ok(date), false) = (PartialDate::parse(y.as_str()), full_date) {
                     attached = Some(Dated { date, range: ctx.block.source_range(range) });
                 }

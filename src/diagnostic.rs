@@ -63,6 +63,25 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// The nearest character boundary at or before `i` (`str::floor_char_boundary`, stable only
+/// after this crate's minimum Rust).
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The nearest character boundary at or after `i`.
+pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// "line L, column C" of a byte offset in bytes that may not be UTF-8 from there on (a file
 /// that failed to decode), counting the characters of the text before it.
 pub fn line_and_column(bytes: &[u8], offset: usize) -> String {
@@ -105,10 +124,7 @@ impl LineIndex {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());
             let (mut at, mut column) = (start, 1);
             while end - at > MARK_EVERY {
-                let mut next = at + MARK_EVERY;
-                while !text.is_char_boundary(next) {
-                    next += 1;
-                }
+                let next = ceil_char_boundary(text, at + MARK_EVERY);
                 column += text[at..next].chars().count();
                 marks.push((next, column));
                 at = next;
@@ -125,10 +141,7 @@ impl LineIndex {
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len()).max(self.starts[0]);
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(text, offset.min(text.len()).max(self.starts[0]));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let mark = self.marks.partition_point(|&(at, _)| at <= offset);

@@ -240,16 +240,16 @@ impl QuoteIndex {
             } else {
                 std::iter::once(0..query.len()).collect()
             };
-            let Some((score, edits)) = spans
+            let Some((score, matched, edits)) = spans
                 .into_iter()
-                .map(|span| align(&query[span.clone()], &query_keys[span], wording))
-                .max_by_key(|(score, edits)| {
-                    (*score, edits.iter().filter(|e| matches!(e, Edit::Same(_))).count())
+                .map(|span| {
+                    let (score, edits) = align(&query[span.clone()], &query_keys[span], wording);
+                    (score, edits.iter().filter(|e| matches!(e, Edit::Same(_))).count(), edits)
                 })
+                .max_by_key(|&(score, matched, _)| (score, matched))
             else {
                 continue;
             };
-            let matched = edits.iter().filter(|e| matches!(e, Edit::Same(_))).count();
             let aligned = edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count();
             if matched < MIN_MATCH_WORDS.min(words.len()) || (matched as f64) < 0.6 * aligned as f64 {
                 continue;

@@ -171,15 +171,9 @@ fn is_dotted_ellipsis(s: &str) -> bool {
     false
 }
 
-/// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants.
-/// One written word can give two (`wasn't` → `was not`).
-pub fn normalize_word(word: &str) -> Vec<String> {
-    let mut out = Vec::with_capacity(1);
-    push_normalized(word, &mut out);
-    out
-}
-
-/// [`normalize_word`] into `out`: one allocation for the common word (ASCII, no apostrophe).
+/// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants,
+/// into `out`: one written word can give two (`wasn't` → `was not`). One allocation for the
+/// common word (ASCII, no apostrophe).
 fn push_normalized(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{bounded, quotelint, Run, Stats};
+use common::{bounded, quotelint, run_command, Run, Stats};
 
 /// An article with one known finding: John Major's words given to Margaret Thatcher.
 const GOOD: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
@@ -61,7 +61,7 @@ fn check(dir: &Path, paths: &[&str]) -> Run {
 /// Asserts a run that met one bad file: exit 2, the message on stderr, the good file checked.
 fn assert_bad_file(run: &Run, message: &str) {
     assert_eq!(run.code, 2, "stderr: {}", run.stderr);
-    assert!(run.stderr.contains(message), "no `{message}` in:\n{}", run.stderr);
+    run.assert_stderr(message);
     assert_good_checked(run);
 }
 
@@ -135,11 +135,7 @@ fn a_binary_file_named_md_is_an_error() {
     let run = check(dir.path(), &["."]);
     // \x89 P N G \r\n, then \x1a \n: the NUL starts the third line.
     assert_bad_file(&run, "image.md: binary file, not Markdown (NUL byte at line 3, column 1)");
-    assert!(
-        run.stderr.contains("nul.md: binary file, not Markdown (NUL byte at line 1, column 5)"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr("nul.md: binary file, not Markdown (NUL byte at line 1, column 5)");
 }
 
 #[test]
@@ -179,17 +175,8 @@ fn an_unreadable_file_is_an_error() {
     } else {
         Command::new(env!("CARGO_BIN_EXE_quotelint"))
     };
-    let out = cmd
-        .args(["check", "--format", "json-lines", "."])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run quotelint (as root, through setpriv from util-linux)");
-    let run = Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    };
+    cmd.args(["check", "--format", "json-lines", "."]).current_dir(dir.path());
+    let run = run_command(cmd, None);
     assert_bad_file(&run, "secret.md: permission denied");
 }
 
@@ -220,7 +207,7 @@ fn symlink_loops_are_errors() {
     std::os::unix::fs::symlink("good.md", dir.path().join("linked.md")).unwrap();
     let run = check(dir.path(), &["."]);
     assert_bad_file(&run, "loop1.md: symbolic link loop: it links back to itself");
-    assert!(run.stderr.contains("loop2.md: symbolic link loop"), "{}", run.stderr);
+    run.assert_stderr("loop2.md: symbolic link loop");
     assert!(!run.stderr.contains("d/up"), "{}", run.stderr);
     let checked: Vec<String> =
         findings(&run).into_iter().filter(|f| f.1 == "misattributed").map(|f| f.0).collect();
@@ -235,10 +222,10 @@ fn a_config_file_that_is_a_directory_is_an_error() {
     fs::create_dir(dir.path().join("quotelint.yaml")).unwrap();
     let discovered = check(dir.path(), &["good.md"]);
     assert_eq!(discovered.code, 2);
-    assert!(discovered.stderr.contains("quotelint.yaml is a directory"), "{}", discovered.stderr);
+    discovered.assert_stderr("quotelint.yaml is a directory");
     let named = quotelint(&["check", "--config", "quotelint.yaml", "good.md"], Some(dir.path()));
     assert_eq!(named.code, 2);
-    assert!(named.stderr.contains("config file quotelint.yaml is a directory"), "{}", named.stderr);
+    named.assert_stderr("config file quotelint.yaml is a directory");
     // --isolated ignores it, and the article is checked.
     let isolated = quotelint(&["check", "--isolated", "--format", "json-lines", "good.md"], Some(dir.path()));
     assert_good_checked(&isolated);
@@ -258,8 +245,8 @@ fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
     let (run, stats) = bounded(dir.path(), &["--rules", "bomb.yaml", "check", "good.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("invalid type: sequence, expected struct Quotation"), "{}", run.stderr);
-    assert!(run.stderr.contains("bomb.yaml:2:5"), "{}", run.stderr);
+    run.assert_stderr("invalid type: sequence, expected struct Quotation");
+    run.assert_stderr("bomb.yaml:2:5");
     assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
 }
 

@@ -107,7 +107,7 @@ fn bad_files_are_errors_and_the_others_are_still_checked() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("missing.md: no such file or directory"), "{}", run.stderr);
+    run.assert_stderr("missing.md: no such file or directory");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn checks_can_be_enabled_and_disabled() {
     assert_eq!(disabled.code, 0, "{}", disabled.stdout);
     let unknown = quotelint(&["check", "--disable", "misatributed", "b.md"], Some(dir.path()));
     assert_eq!(unknown.code, 2);
-    assert!(unknown.stderr.contains("unknown check `misatributed`"), "{}", unknown.stderr);
+    unknown.assert_stderr("unknown check `misatributed`");
 }
 
 #[test]

@@ -128,7 +128,7 @@ fn each_config_error_points_at_its_line() {
     fs::create_dir(dir.path().join("conf")).unwrap();
     let run = quotelint(&["--config", "conf", "check", "."], Some(dir.path()));
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("config file conf is a directory"), "{}", run.stderr);
+    run.assert_stderr("config file conf is a directory");
 }
 
 #[test]
@@ -267,7 +267,7 @@ fn changed_since_checks_changed_and_untracked_markdown_only() {
     let outside = tempfile::tempdir().unwrap();
     let run = quotelint(&["check", "--changed-since", "HEAD"], Some(outside.path()));
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("--changed-since works inside a git repository"), "{}", run.stderr);
+    run.assert_stderr("--changed-since works inside a git repository");
 }
 
 #[test]

@@ -72,11 +72,7 @@ fn show_any_kind_of_entry() {
 fn show_an_unknown_id_suggests_the_closest() {
     let run = quotelint(&["rules", "show", "gorbachov"], None);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("no entry in the record has the id `gorbachov` (did you mean `gorbachev`?)"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr("no entry in the record has the id `gorbachov` (did you mean `gorbachev`?)");
 }
 
 #[test]
@@ -96,5 +92,5 @@ fn a_user_record_adds_and_overrides_by_id() {
     let run =
         quotelint(&["--no-default-rules", "--rules", "mine.yaml", "rules", "validate"], Some(dir.path()));
     assert_eq!(run.code, 2, "without the default record, `major` is unknown");
-    assert!(run.stderr.contains("unknown speaker `major`"), "{}", run.stderr);
+    run.assert_stderr("unknown speaker `major`");
 }

@@ -84,7 +84,7 @@ fn duplicate_ids_across_files() {
     let other = "quotations:\n  - id: major\n    speaker: major\n    text: Nothing of the sort will happen.\n    confidence: low\n";
     let (run, _d) = validate(&[("a.yaml", BASE), ("b.yaml", other)]);
     assert_problem(&run, "duplicate id `major`: a person already has it", "b.yaml:2:9");
-    assert!(run.stderr.contains("first defined at ./a.yaml:6:9"), "{}", run.stderr);
+    run.assert_stderr("first defined at ./a.yaml:6:9");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn unknown_speaker_with_suggestion() {
     let q = "quotations:\n  - id: major-1991-03\n    speaker: majr\n    text: Nothing of the sort will happen.\n    confidence: low\n";
     let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
     assert_problem(&run, "unknown speaker `majr`", "q.yaml:3:14");
-    assert!(run.stderr.contains("did you mean `major`?"), "{}", run.stderr);
+    run.assert_stderr("did you mean `major`?");
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn two_holders_of_a_single_holder_role() {
         "`major` and `thatcher` both hold single-holder role `uk-prime-minister` at once",
         "a.yaml:15:9",
     );
-    assert!(run.stderr.contains("the other span is at ./a.yaml:9:9"), "{}", run.stderr);
+    run.assert_stderr("the other span is at ./a.yaml:9:9");
 }
 
 #[test]
@@ -197,13 +197,9 @@ fn missing_and_non_utf8_paths_are_errors_and_the_rest_is_still_checked() {
         Some(dir.path()),
     );
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains(
-            "record file latin1.yaml is not UTF-8: byte 0xf6 at line 3, column 12 (byte offset 29)"
-        ),
-        "{}",
-        run.stderr
+    run.assert_stderr(
+        "record file latin1.yaml is not UTF-8: byte 0xf6 at line 3, column 12 (byte offset 29)",
     );
-    assert!(run.stderr.contains("record path missing.yaml does not exist"), "{}", run.stderr);
-    assert!(run.stderr.contains("unknown speaker `nobody`"), "{}", run.stderr);
+    run.assert_stderr("record path missing.yaml does not exist");
+    run.assert_stderr("unknown speaker `nobody`");
 }

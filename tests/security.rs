@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
 
-use common::{bounded, Run};
+use common::{bounded, run_command, Run};
 
 /// Every file and directory under `root`, with its length and modification time.
 fn snapshot(root: &Path) -> BTreeMap<PathBuf, (u64, SystemTime)> {
@@ -48,27 +48,22 @@ fn checking_writes_no_file() {
     .unwrap();
     fs::write(p.join("quotelint.yaml"), "checks:\n  unverified: warning\n").unwrap();
     let before = (snapshot(p), snapshot(home.path()));
+    // Every command, with a home and a cache directory of its own to (not) write to.
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
+        cmd.args(args)
+            .current_dir(p)
+            .env("HOME", home.path())
+            .env("XDG_CACHE_HOME", home.path().join(".cache"));
+        run_command(cmd, None)
+    };
     for format in ["human", "json", "json-lines", "sarif", "github", "checkstyle"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_quotelint"))
-            .args(["check", "--format", format, "--statistics", "--report-unused-suppressions", "."])
-            .current_dir(p)
-            .env("HOME", home.path())
-            .env("XDG_CACHE_HOME", home.path().join(".cache"))
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let out = run(&["check", "--format", format, "--statistics", "--report-unused-suppressions", "."]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
     }
-    for args in
-        [vec!["rules", "validate"], vec!["rules", "list"], vec!["config"], vec!["explain", "misquoted"]]
-    {
-        let out = Command::new(env!("CARGO_BIN_EXE_quotelint"))
-            .args(&args)
-            .current_dir(p)
-            .env("HOME", home.path())
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    for args in [&["rules", "validate"][..], &["rules", "list"], &["config"], &["explain", "misquoted"]] {
+        let out = run(args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
     }
     assert_eq!((snapshot(p), snapshot(home.path())), before, "a command wrote, removed or touched a file");
 }
@@ -118,5 +113,6 @@ fn configured_patterns_run_in_linear_time() {
     assert!(run.stdout.contains("\"code\":\"misattributed\""), "{}", run.stdout);
     // Not matched, so not cited: the quotation is also unsourced.
     assert!(run.stdout.contains("\"code\":\"unsourced\""), "{}", run.stdout);
-    assert!(stats.elapsed < common::TIMEOUT);
+    // `bounded` fails the test past its timeout: a backtracking engine would never get here.
+    eprintln!("(a+)+$ on 200,000 characters: {:.2?}", stats.elapsed);
 }

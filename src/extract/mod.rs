@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::date::PartialDate;
+use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
 use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
 use crate::record::{Record, SpanEnd, SpeakerKind};
@@ -344,33 +345,38 @@ fn words_of(text: &str) -> Vec<Word> {
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
-    // Sized by a first, cheap pass (word starts after a separator): a doubling vector of a long
-    // paragraph's words would hold up to three times their size while it grows.
-    let mut previous_part = false;
-    let estimate = text
-        .chars()
-        .filter(|&c| {
-            let part = c.is_alphanumeric() || c == '-';
-            let starts = part && !previous_part;
-            previous_part = part || (previous_part && (c == '\'' || c == '’'));
-            starts
-        })
-        .count();
-    let mut out = Vec::with_capacity(estimate);
+    // Counted first, so that the vector is sized once: while it doubled, a long paragraph's
+    // words would take up to three times their size.
+    let mut out = Vec::with_capacity(word_spans(text).count());
+    out.extend(word_spans(text).map(|(s, e)| Word {
+        kw: keyword(&text[s..e]),
+        start: s as u32,
+        end: e as u32,
+    }));
+    out
+}
+
+/// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    text.char_indices().chain(std::iter::once((text.len(), ' '))).filter_map(move |(i, c)| {
         let part = c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && start.is_some());
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let w = text[s..i].trim_end_matches(['\'', '’', '-']);
-                out.push(Word { kw: keyword(w), start: s as u32, end: (s + w.len()) as u32 });
                 start = None;
+                return Some((s, s + text[s..i].trim_end_matches(['\'', '’', '-']).len()));
             }
             _ => {}
         }
-    }
-    out
+        None
+    })
+}
+
+/// `range` lies inside one of `spans` (disjoint and in order): a binary search.
+fn within(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let i = spans.partition_point(|q| q.start <= range.start);
+    i > 0 && range.end <= spans[i - 1].end
 }
 
 /// What one block contributes, before ranges are mapped to the source.
@@ -429,11 +435,9 @@ impl<'a> BlockContext<'a> {
         let mut person_before = Vec::with_capacity(mentions.len() + 1);
         person_before.push(None);
         for (i, m) in mentions.iter().enumerate() {
-            let in_quote = {
-                let k = outer.partition_point(|q| q.start <= m.range.start);
-                k > 0 && m.range.end <= outer[k - 1].end
-            };
-            let person = m.person().filter(|&p| record.people[p].kind == SpeakerKind::Person && !in_quote);
+            let person = m
+                .person()
+                .filter(|&p| record.people[p].kind == SpeakerKind::Person && !within(&outer, &m.range));
             let last = *person_before.last().expect("starts with one");
             person_before.push(person.map(|_| i).or(last));
         }
@@ -456,8 +460,7 @@ impl<'a> BlockContext<'a> {
 
     /// Inside a quotation (of depth 0). Quotations are disjoint and sorted: a binary search.
     fn in_quote(&self, range: &Range<usize>) -> bool {
-        let i = self.outer.partition_point(|q| q.start <= range.start);
-        i > 0 && range.end <= self.outer[i - 1].end
+        within(&self.outer, range)
     }
 
     /// The part of `sentence` within [`REACH`] bytes of `quote`: speaker and date are read
@@ -465,14 +468,8 @@ impl<'a> BlockContext<'a> {
     /// of them a window, not the paragraph.
     fn near(&self, sentence: Range<usize>, quote: &Range<usize>) -> Range<usize> {
         let text = self.text();
-        let mut start = sentence.start.max(quote.start.saturating_sub(REACH));
-        while !text.is_char_boundary(start) {
-            start += 1;
-        }
-        let mut end = sentence.end.min(quote.end + REACH).max(start);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let start = ceil_char_boundary(text, sentence.start.max(quote.start.saturating_sub(REACH)));
+        let end = floor_char_boundary(text, sentence.end.min(quote.end + REACH).max(start));
         start.min(quote.start)..end.max(quote.end)
     }
 
@@ -1035,10 +1032,7 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         }
         // A year just before the name.
         if attached.is_none() {
-            let mut from = m.range.start.saturating_sub(12);
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
+            let from = ceil_char_boundary(text, m.range.start.saturating_sub(12));
             let before = &text[from..m.range.start];
             if let Some(c) = YEAR_BEFORE.captures(before) {
                 let y = c.get(1).expect("group");

@@ -19,20 +19,34 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// Asserts that standard error says `message`, showing all of it otherwise.
+    #[track_caller]
+    pub fn assert_stderr(&self, message: &str) {
+        assert!(self.stderr.contains(message), "no `{message}` in:\n{}", self.stderr);
+    }
+}
+
 pub fn quotelint(args: &[&str], dir: Option<&Path>) -> Run {
     quotelint_with_input(args, dir, None)
 }
 
 /// Runs quotelint with `input` on its standard input (none: no standard input at all).
 pub fn quotelint_with_input(args: &[&str], dir: Option<&Path>, input: Option<&str>) -> Run {
-    use std::io::Write;
-    use std::process::Stdio;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
-    cmd.args(args).env("NO_COLOR", "1").stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.args(args);
     if let Some(dir) = dir {
         cmd.current_dir(dir);
     }
+    run_command(cmd, input)
+}
+
+/// Runs a command prepared by the caller (another user, another environment) to its end, as
+/// [`quotelint_with_input`] does.
+pub fn run_command(mut cmd: Command, input: Option<&str>) -> Run {
+    use std::io::Write;
+    cmd.env("NO_COLOR", "1").stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = cmd.spawn().expect("run quotelint");
     if let Some(input) = input {
         child.stdin.take().expect("piped").write_all(input.as_bytes()).expect("write stdin");

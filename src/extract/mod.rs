@@ -345,9 +345,11 @@ fn words_of(text: &str) -> Vec<Word> {
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
-    // Counted first, so that the vector is sized once: while it doubled, a long paragraph's
-    // words would take up to three times their size.
-    let mut out = Vec::with_capacity(word_spans(text).count());
+    // A long paragraph's words are counted first, so that the vector is sized once: while it
+    // doubled, they would take up to three times their size. Short ones (nearly all) are not
+    // worth the second pass.
+    let capacity = if text.len() > 1 << 16 { word_spans(text).count() } else { 0 };
+    let mut out = Vec::with_capacity(capacity);
     out.extend(word_spans(text).map(|(s, e)| Word {
         kw: keyword(&text[s..e]),
         start: s as u32,

@@ -430,93 +430,101 @@ fn keys(query: &[Token]) -> Vec<(u64, u64)> {
 /// skipped, added or changed word costs, except article words inside the record's own elisions.
 /// Returns the score and the edits of the aligned part.
 fn align(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> (i32, Vec<Edit>) {
+    verbatim(query, query_keys, wording).unwrap_or_else(|| align_table(query, query_keys, wording))
+}
+
+/// [`align`] by dynamic programming over every pair of words.
+fn align_table(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> (i32, Vec<Edit>) {
     let (record, record_gaps) = (&wording.words, &wording.gaps);
-    let record_keys = wording.hashes.iter().zip(&wording.letters);
     const NEG: i32 = i32::MIN / 4;
     let n = query.len();
     let m = record.len();
-    // dp[i][j]: best score with query[..i] consumed and record[..j] consumed.
-    let mut dp = vec![vec![NEG; m + 1]; n + 1];
+    let width = m + 1;
+    // Row-major tables of (n + 1) × (m + 1) cells: `dp[i * width + j]` is the best score with
+    // query[..i] and record[..j] consumed; one allocation each, not one per row.
+    let mut dp = vec![NEG; (n + 1) * width];
     #[derive(Clone, Copy)]
     enum Step {
         Start,
         Diag,
         Up,   // query word added (or free, before the record starts)
         Left, // record word dropped (or free, before the quote starts)
-        Gap(usize),
+        Gap(u32),
     }
-    let mut back = vec![vec![Step::Start; m + 1]; n + 1];
-    // Which article word is which record word, computed once for the fill and the backtrace.
-    let same: Vec<Vec<bool>> = query
-        .iter()
-        .zip(query_keys)
-        .map(|(t, &(qh, ql))| match t {
-            Token::Word(q) => record
-                .iter()
-                .zip(record_keys.clone())
-                .map(|(r, (&rh, &rl))| if qh == rh { q == r } else { same_or_typo(q, ql, r, rl) })
-                .collect(),
-            _ => Vec::new(),
-        })
-        .collect();
+    let mut back = vec![Step::Start; (n + 1) * width];
+    // Which article word is which record word (`same[i * m + j]`), computed once for the fill
+    // and the backtrace.
+    let mut same = vec![false; n * m];
+    for (i, (t, &(qh, ql))) in query.iter().zip(query_keys).enumerate() {
+        let Token::Word(q) = t else { continue };
+        for (j, r) in record.iter().enumerate() {
+            let (rh, rl) = (wording.hashes[j], wording.letters[j]);
+            same[i * m + j] = if qh == rh { q == r } else { same_or_typo(q, ql, r, rl) };
+        }
+    }
     for j in 0..=m {
-        dp[0][j] = 0;
-        back[0][j] = if j == 0 { Step::Start } else { Step::Left };
+        dp[j] = 0;
+        back[j] = if j == 0 { Step::Start } else { Step::Left };
     }
     for i in 1..=n {
+        let (row, prev) = (i * width, (i - 1) * width);
         let is_gap = !matches!(query[i - 1], Token::Word(_));
         // Before the record starts, article words (and gaps) are free.
-        dp[i][0] = dp[i - 1][0];
-        back[i][0] = Step::Up;
+        dp[row] = dp[prev];
+        back[row] = Step::Up;
         if is_gap {
             // A gap may skip any number of record words: running max over j.
             let mut best = (NEG, 0);
             for j in 0..=m {
-                if dp[i - 1][j] > best.0 {
-                    best = (dp[i - 1][j], j);
+                if dp[prev + j] > best.0 {
+                    best = (dp[prev + j], j as u32);
                 }
-                dp[i][j] = best.0;
-                back[i][j] = Step::Gap(best.1);
+                dp[row + j] = best.0;
+                back[row + j] = Step::Gap(best.1);
             }
             continue;
         }
         for j in 1..=m {
-            let diag = dp[i - 1][j - 1] + if same[i - 1][j - 1] { 2 } else { -1 };
+            let diag = dp[prev + j - 1] + if same[(i - 1) * m + j - 1] { 2 } else { -1 };
             // Inside the record's own elision, article words are what the source left out: free.
-            let up = dp[i - 1][j] - i32::from(!record_gaps[j]);
-            let left = dp[i][j - 1] - 1;
-            let (score, step) = [(diag, Step::Diag), (up, Step::Up), (left, Step::Left)]
-                .into_iter()
-                .max_by_key(|(s, _)| *s)
-                .unwrap();
-            dp[i][j] = score;
-            back[i][j] = step;
+            let up = dp[prev + j] - i32::from(!record_gaps[j]);
+            let left = dp[row + j - 1] - 1;
+            // Of equal scores the last listed wins, as `max_by_key` gives.
+            let (mut score, mut step) = (diag, Step::Diag);
+            if up >= score {
+                (score, step) = (up, Step::Up);
+            }
+            if left >= score {
+                (score, step) = (left, Step::Left);
+            }
+            dp[row + j] = score;
+            back[row + j] = step;
         }
     }
     // End: the rest of the record is free, and so is the rest of the article once the record ended.
     let mut end = (n, 0);
     let mut best = NEG;
-    for (j, &score) in dp[n].iter().enumerate() {
-        if score > best {
-            best = score;
+    for j in 0..=m {
+        if dp[n * width + j] > best {
+            best = dp[n * width + j];
             end = (n, j);
         }
     }
-    for (i, row) in dp.iter().enumerate() {
-        if row[m] > best {
-            best = row[m];
+    for i in 0..=n {
+        if dp[i * width + m] > best {
+            best = dp[i * width + m];
             end = (i, m);
         }
     }
     let (mut i, mut j) = end;
     let mut edits = Vec::new();
     while i > 0 || j > 0 {
-        match back[i][j] {
+        match back[i * width + j] {
             Step::Start => break,
             Step::Diag => {
                 let Token::Word(q) = &query[i - 1] else { unreachable!() };
                 let r = &record[j - 1];
-                edits.push(if same[i - 1][j - 1] {
+                edits.push(if same[(i - 1) * m + j - 1] {
                     Edit::Same(r.clone())
                 } else {
                     Edit::Changed { found: q.clone(), expected: r.clone() }
@@ -540,13 +548,35 @@ fn align(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> (i32,
             }
             Step::Gap(from) => {
                 i -= 1;
-                j = from;
+                j = from as usize;
             }
         }
     }
     edits.reverse();
     // Dropped words at the very start are the record's free prefix.
     (best, edits)
+}
+
+/// The alignment of a query quoted word for word, without elisions, from a wording: every word
+/// the same, which no alignment beats, so the table is not needed. Alignment would find the
+/// same score and the same number of equal words, and equal words are all it would report.
+/// `None` when the query is not such a run.
+fn verbatim(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> Option<(i32, Vec<Edit>)> {
+    let n = query.len();
+    let first = query_keys.first()?.0;
+    if n > wording.words.len() || !query.iter().all(|t| matches!(t, Token::Word(_))) {
+        return None;
+    }
+    let is_run = |start: usize| {
+        wording.hashes[start..start + n].iter().zip(query_keys).all(|(&h, &(qh, _))| h == qh)
+            && wording.words[start..start + n]
+                .iter()
+                .zip(query)
+                .all(|(r, t)| matches!(t, Token::Word(q) if q == r))
+    };
+    let start = (0..=wording.words.len() - n).find(|&s| wording.hashes[s] == first && is_run(s))?;
+    let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.clone())).collect();
+    Some((2 * n as i32, edits))
 }
 
 #[cfg(test)]
@@ -671,5 +701,55 @@ mod tests {
         assert!(!same_word("east", "west"));
         assert!(!same_word("eastern", "western"));
         assert!(!same_word("eastward", "westward"));
+    }
+
+    #[test]
+    fn a_verbatim_run_aligns_as_the_table_would() {
+        // Every run of every recorded wording, and runs with a typo, a changed word or a
+        // repeated phrase: where `verbatim` answers, the table gives the same score and words.
+        let record = crate::record::Record::load(&Default::default()).expect("default record");
+        let index = QuoteIndex::new(&record);
+        let mut answered = 0;
+        for wording in index.wordings.iter().take(60) {
+            let words = &wording.words;
+            for len in [1, 4, 9] {
+                for start in (0..words.len().saturating_sub(len)).step_by(5) {
+                    let mut texts = vec![words[start..start + len].join(" ")];
+                    texts.push(format!("{} {}", texts[0], texts[0])); // longer than any run
+                    texts.push(texts[0].replacen(&words[start], "zzzz", 1));
+                    for text in texts {
+                        let query = q(&text);
+                        let keys = keys(&query);
+                        let table = align_table(&query, &keys, wording);
+                        if let Some(fast) = verbatim(&query, &keys, wording) {
+                            answered += 1;
+                            let same = |e: &[Edit]| e.iter().filter(|e| matches!(e, Edit::Same(_))).count();
+                            assert_eq!(
+                                (fast.0, same(&fast.1), fast.1.len()),
+                                (table.0, same(&table.1), table.1.len())
+                            );
+                            assert!(
+                                table.1.iter().all(|e| matches!(e, Edit::Same(_))),
+                                "{text}: {:?}",
+                                table.1
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(answered > 100, "{answered}");
+    }
+
+    #[test]
+    fn elisions_and_changed_words_are_left_to_the_table() {
+        let record = w("we will not move one inch eastward");
+        let wording = wording(&record, vec![false; record.len() + 1]);
+        for text in ["not move ... eastward", "we will not budge one inch", "[we] will not move"] {
+            let query = q(text);
+            assert!(verbatim(&query, &keys(&query), &wording).is_none(), "{text}");
+        }
+        let query = q("will not move one");
+        assert_eq!(verbatim(&query, &keys(&query), &wording).map(|(s, e)| (s, e.len())), Some((8, 4)));
     }
 }

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::normalize::{tokens, Token, Tokens};
+use crate::normalize::{british_spellings, normalize_word, simple_lower, tokens, Token, Tokens, Unit};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -99,8 +99,9 @@ struct Name {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     by_first: HashMap<String, Vec<Name>>,
-    /// Words in the longest name: how far ahead finding names has to look.
-    longest: usize,
+    /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
+    /// British spellings): a plain word not in it starts no name and need not be normalized.
+    starts: rustc_hash::FxHashSet<String>,
 }
 
 impl NameIndex {
@@ -124,7 +125,9 @@ impl NameIndex {
         for names in index.by_first.values_mut() {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
         }
-        index.longest = index.by_first.values().flatten().map(|n| n.words.len()).max().unwrap_or(0);
+        let british: Vec<String> =
+            index.by_first.keys().flat_map(|first| british_spellings(first).map(str::to_owned)).collect();
+        index.starts = index.by_first.keys().cloned().chain(british).collect();
         index
     }
 
@@ -157,16 +160,28 @@ impl NameIndex {
 
     /// Every name in `text`, longest first where they overlap, in order. Words are read as
     /// they are needed, a name's length ahead at most, so a long paragraph costs no more
-    /// memory than a short one.
+    /// memory than a short one; and a word is normalized only when it may start a name or
+    /// continue one that may, since most words of prose start none.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut words = Tokens::new(text).filter_map(|(t, r)| match t {
-            Token::Word(w) => Some((w, r)),
-            _ => None,
-        });
+        let mut units = Tokens::new(text);
+        let mut written = Vec::new();
         let mut toks: VecDeque<(String, Range<usize>)> = VecDeque::new();
         let mut out = Vec::new();
+        let mut buf = [0u8; 32];
         loop {
-            toks.extend(words.by_ref().take((self.longest.max(1)).saturating_sub(toks.len())));
+            // Nothing pending: skip, without normalizing, the words that start no name.
+            while toks.is_empty() {
+                match units.next_unit() {
+                    Some(Unit::Word(range)) => {
+                        let plain = simple_lower(&text[range.clone()], &mut buf);
+                        if plain.is_none_or(|w| self.starts.contains(w)) {
+                            push_words(text, range, &mut written, &mut toks);
+                        }
+                    }
+                    Some(_) => {}
+                    None => break,
+                }
+            }
             let Some((first, first_range)) = toks.front() else { break };
             // A contraction gives two words over the same bytes ("Putin'll"): never start a
             // mention inside the previous one.
@@ -184,22 +199,21 @@ impl NameIndex {
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break; // sorted longest first: shorter names cannot win now
                 }
-                if n > toks.len() {
-                    continue;
-                }
-                let fits = name.words.iter().enumerate().all(|(k, w)| {
-                    let (tw, range) = &toks[k];
-                    tw == w && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
-                });
-                if fits {
-                    match &mut found {
-                        Some((len, targets)) if *len == n => {
-                            if !targets.contains(&name.target) {
-                                targets.push(name.target);
-                            }
-                        }
-                        _ => found = Some((n, vec![name.target])),
+                // The words after the first are read as a name needs them: most fail at the second.
+                let mut fits = true;
+                for (k, w) in name.words.iter().enumerate() {
+                    while toks.len() <= k && read_word(text, &mut units, &mut written, &mut toks) {}
+                    let Some((tw, range)) = toks.get(k) else {
+                        fits = false; // the text ends first
+                        break;
+                    };
+                    if tw != w || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase)) {
+                        fits = false;
+                        break;
                     }
+                }
+                if fits {
+                    add_fit(&mut found, n, name.target);
                 }
             }
             match found {
@@ -216,5 +230,151 @@ impl NameIndex {
             }
         }
         out
+    }
+}
+
+/// Adds a name of `n` words that fits to the longest found so far (names are tried longest
+/// first): one more target for one as long, or the first of a longer one.
+fn add_fit(found: &mut Option<(usize, Vec<Target>)>, n: usize, target: Target) {
+    match found {
+        Some((len, targets)) if *len == n => {
+            if !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
+        _ => *found = Some((n, vec![target])),
+    }
+}
+
+/// The normalized words of the written word at `range`, onto the window.
+fn push_words(
+    text: &str,
+    range: Range<usize>,
+    written: &mut Vec<String>,
+    toks: &mut VecDeque<(String, Range<usize>)>,
+) {
+    normalize_word(&text[range.clone()], written);
+    toks.extend(written.drain(..).map(|w| (w, range.clone())));
+}
+
+/// Reads the next written word onto the window; false at the end of the text.
+fn read_word(
+    text: &str,
+    units: &mut Tokens,
+    written: &mut Vec<String>,
+    toks: &mut VecDeque<(String, Range<usize>)>,
+) -> bool {
+    loop {
+        match units.next_unit() {
+            Some(Unit::Word(range)) => {
+                push_words(text, range, written, toks);
+                return true;
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`NameIndex::find`] reads lazily, read eagerly: every word normalized and tried as
+    /// the start of every name.
+    fn eager(index: &NameIndex, text: &str) -> Vec<(Range<usize>, Vec<Target>)> {
+        let toks: Vec<(String, Range<usize>)> = tokens(text)
+            .into_iter()
+            .filter_map(|(t, r)| match t {
+                Token::Word(w) => Some((w, r)),
+                _ => None,
+            })
+            .collect();
+        let mut out: Vec<(Range<usize>, Vec<Target>)> = Vec::new();
+        let mut p = 0;
+        while p < toks.len() {
+            if out.last().is_some_and(|(r, _)| toks[p].1.start < r.end) {
+                p += 1;
+                continue;
+            }
+            let mut found: Option<(usize, Vec<Target>)> = None;
+            for name in index.by_first.get(&toks[p].0).into_iter().flatten() {
+                let n = name.words.len();
+                if found.as_ref().is_some_and(|(len, _)| *len > n) {
+                    break;
+                }
+                let fits = p + n <= toks.len()
+                    && name.words.iter().enumerate().all(|(k, w)| {
+                        let (word, range) = &toks[p + k];
+                        word == w
+                            && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
+                    });
+                if fits {
+                    add_fit(&mut found, n, name.target);
+                }
+            }
+            match found {
+                Some((n, targets)) => {
+                    out.push((toks[p].1.start..toks[p + n - 1].1.end, targets));
+                    p += n;
+                }
+                None => p += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finding_lazily_finds_what_reading_every_word_finds() {
+        let mut record = Record::load(&Default::default()).expect("default record");
+        // A name whose first word has a British spelling.
+        record.roles[0].phrases.push("defense planners".into());
+        let index = NameIndex::new(&record);
+        // Every name whole, as written and lower-cased, and single words of names, so that
+        // names follow one another, overlap and break off; and words that normalize in every
+        // way: British spellings, possessives, contractions, diacritics, brackets, elisions.
+        let mut vocabulary: Vec<String> = Vec::new();
+        let names = record.people.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.aliases));
+        let names = names
+            .chain(record.roles.iter().flat_map(|r| &r.phrases))
+            .chain(record.events.iter().flat_map(|e| &e.names));
+        for name in names {
+            vocabulary.push(name.clone());
+            vocabulary.push(name.to_lowercase());
+            vocabulary.push(name.replace("defense", "defence").replace("Defense", "Defence"));
+            vocabulary.extend(name.split(' ').map(str::to_owned));
+        }
+        vocabulary.extend(
+            [
+                "Putin's",
+                "Baker’s",
+                "can't",
+                "cannot",
+                "Gorbachëv",
+                "Wörner",
+                "[Putin]",
+                "...",
+                "the",
+                "said",
+                "”",
+                "1990",
+            ]
+            .map(str::to_owned),
+        );
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut mentions = 0;
+        for _ in 0..3000 {
+            let words: Vec<&str> = (0..16).map(|_| vocabulary[next(vocabulary.len())].as_str()).collect();
+            let text = words.join(if next(4) == 0 { ", " } else { " " });
+            let found: Vec<(Range<usize>, Vec<Target>)> =
+                index.find(&text).into_iter().map(|m| (m.range, m.targets.to_vec())).collect();
+            assert_eq!(found, eager(&index, &text), "{text}");
+            mentions += found.len();
+        }
+        assert!(mentions > 20_000, "{mentions}");
     }
 }

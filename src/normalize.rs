@@ -22,10 +22,20 @@ pub fn tokens(text: &str) -> Vec<(Token, Range<usize>)> {
     Tokens::new(text).collect()
 }
 
+/// What the tokenizer reads before normalizing: a written word, an elision, or a bracketed
+/// insertion, with its byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    Word(Range<usize>),
+    Gap(Range<usize>),
+    Wildcard(Range<usize>),
+}
+
 /// [`tokens`], one at a time: finding names in a long paragraph holds a few words, not all.
 pub struct Tokens<'a> {
     text: &'a str,
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    /// The byte offset reading has reached.
+    pos: usize,
     /// Words of the last written word still to give (a contraction gives two), in reverse.
     pending: Vec<(Token, Range<usize>)>,
     /// Reused for the words of each written word.
@@ -38,14 +48,7 @@ pub struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub fn new(text: &'a str) -> Self {
-        Tokens {
-            text,
-            chars: text.char_indices().peekable(),
-            pending: Vec::new(),
-            words: Vec::new(),
-            last_was_gap: false,
-            next_close: None,
-        }
+        Tokens { text, pos: 0, pending: Vec::new(), words: Vec::new(), last_was_gap: false, next_close: None }
     }
 
     fn close_after(&mut self, i: usize) -> Option<usize> {
@@ -53,7 +56,7 @@ impl<'a> Tokens<'a> {
             Some(Some(close)) if close >= i => Some(close),
             Some(None) => None,
             _ => {
-                let close = self.text[i..].find(']').map(|c| i + c);
+                let close = memchr::memchr(b']', &self.text.as_bytes()[i..]).map(|c| i + c);
                 self.next_close = Some(close);
                 close
             }
@@ -64,6 +67,68 @@ impl<'a> Tokens<'a> {
         self.last_was_gap = token == Token::Gap;
         Some((token, range))
     }
+
+    /// The character at byte `i`, read without decoding when it is ASCII (nearly always).
+    fn char_at(&self, i: usize) -> Option<char> {
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text[i..].chars().next(),
+            None => None,
+        }
+    }
+
+    /// The next written word, elision or bracketed insertion, not yet normalized. Names are
+    /// found from these, normalizing only the words that may start one.
+    pub fn next_unit(&mut self) -> Option<Unit> {
+        let text = self.text;
+        while let Some(c) = self.char_at(self.pos) {
+            let i = self.pos;
+            if c == '[' {
+                if let Some(close) = self.close_after(i) {
+                    let inner = text[i + 1..close].trim();
+                    self.pos = close + 1;
+                    if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
+                        return Some(Unit::Gap(i..close + 1));
+                    } else if inner.eq_ignore_ascii_case("sic") {
+                        continue; // [sic] marks the source's own wording: nothing is inserted
+                    }
+                    return Some(Unit::Wildcard(i..close + 1));
+                }
+            }
+            if c == '…' || (c == '.' && is_dotted_ellipsis(&text[i..])) {
+                let mut end = i;
+                while let Some(d) = self.char_at(end) {
+                    if d == '…' || d == '.' || (d == ' ' && text[end..].trim_start().starts_with(['.', '…']))
+                    {
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                self.pos = end;
+                if self.last_was_gap {
+                    continue;
+                }
+                return Some(Unit::Gap(i..end));
+            }
+            if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(d) = self.char_at(end) {
+                    let apostrophe = matches!(d, '\'' | '’')
+                        && self.char_at(end + d.len_utf8()).is_some_and(char::is_alphanumeric);
+                    if is_word_char(d) || apostrophe {
+                        end += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                self.pos = end;
+                return Some(Unit::Word(i..end));
+            }
+            self.pos += c.len_utf8();
+        }
+        None
+    }
 }
 
 impl Iterator for Tokens<'_> {
@@ -73,68 +138,20 @@ impl Iterator for Tokens<'_> {
         if let Some((token, range)) = self.pending.pop() {
             return self.emit(token, range);
         }
-        let text = self.text;
-        while let Some(&(i, c)) = self.chars.peek() {
-            if c == '[' {
-                // [...] / […] is a gap, [sic] is dropped, anything else bracketed stands for words.
-                if let Some(close) = self.close_after(i) {
-                    let inner = text[i + 1..close].trim();
-                    let token = if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
-                        Some(Token::Gap)
-                    } else if inner.eq_ignore_ascii_case("sic") {
-                        None
-                    } else {
-                        Some(Token::Wildcard)
-                    };
-                    while self.chars.peek().is_some_and(|&(j, _)| j <= close) {
-                        self.chars.next();
-                    }
-                    match token {
-                        Some(t) => return self.emit(t, i..close + 1),
-                        None => continue,
+        loop {
+            match self.next_unit()? {
+                Unit::Gap(range) => return self.emit(Token::Gap, range),
+                Unit::Wildcard(range) => return self.emit(Token::Wildcard, range),
+                Unit::Word(range) => {
+                    push_normalized(&self.text[range.clone()], &mut self.words);
+                    let words = self.words.drain(..).rev();
+                    self.pending.extend(words.map(|w| (Token::Word(w), range.clone())));
+                    if let Some((token, range)) = self.pending.pop() {
+                        return self.emit(token, range);
                     }
                 }
             }
-            if c == '…' || (c == '.' && is_dotted_ellipsis(&text[i..])) {
-                let start = i;
-                let mut end = i;
-                while let Some(&(j, d)) = self.chars.peek() {
-                    if d == '…' || d == '.' || (d == ' ' && text[j..].trim_start().starts_with(['.', '…']))
-                    {
-                        end = j + d.len_utf8();
-                        self.chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                if self.last_was_gap {
-                    continue;
-                }
-                return self.emit(Token::Gap, start..end);
-            }
-            if is_word_char(c) {
-                let start = i;
-                let mut end = i;
-                while let Some(&(j, d)) = self.chars.peek() {
-                    let apostrophe = matches!(d, '\'' | '’')
-                        && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
-                    if is_word_char(d) || apostrophe {
-                        end = j + d.len_utf8();
-                        self.chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                push_normalized(&text[start..end], &mut self.words);
-                self.pending.extend(self.words.drain(..).rev().map(|w| (Token::Word(w), start..end)));
-                if let Some((token, range)) = self.pending.pop() {
-                    return self.emit(token, range);
-                }
-                continue;
-            }
-            self.chars.next();
         }
-        None
     }
 }
 
@@ -169,6 +186,31 @@ fn is_dotted_ellipsis(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Normalizes one written word (the text of a [`Unit::Word`]) into `out`, as [`tokens`] does.
+pub fn normalize_word(word: &str, out: &mut Vec<String>) {
+    push_normalized(word, out);
+}
+
+/// A written word lower-cased into `buf`, when that and its American spelling are all that
+/// normalizing it does: ASCII, no apostrophe, not "cannot", at most 32 bytes. `None` when the
+/// full rules are needed. Lets a caller rule a word out without allocating.
+pub fn simple_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() || bytes.contains(&b'\'') {
+        return None;
+    }
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    (lower != "cannot").then_some(lower)
+}
+
+/// The British spellings that normalize to `american`.
+pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> + '_ {
+    AMERICAN.iter().filter(move |(_, us)| *us == american).map(|(uk, _)| *uk)
 }
 
 /// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants,

@@ -332,12 +332,43 @@ fn keyword(word: &str) -> u16 {
     if word.len() > 16 || !word.is_ascii() {
         return 0;
     }
+    // Most words are no cue word: rule them out by length and initial before hashing.
+    static SHAPES: LazyLock<[u32; 17]> = LazyLock::new(|| {
+        let mut shapes = [0u32; 17];
+        for w in &KEYWORDS.0 {
+            shapes[w.len()] |= initial_bit(w.as_bytes()[0]);
+        }
+        shapes
+    });
+    if word.is_empty() || SHAPES[word.len()] & initial_bit(word.as_bytes()[0].to_ascii_lowercase()) == 0 {
+        return 0;
+    }
     let mut buf = [0u8; 16];
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let Ok(lower) = std::str::from_utf8(lower) else { return 0 };
     KEYWORDS.1.get(lower).copied().unwrap_or(0)
+}
+
+/// Which bytes a scan stops at: the rest it skips without decoding them.
+const fn stop_bytes(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
+/// A bit for a word's lower-cased initial byte (letters apart, the rest share one bit).
+fn initial_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        1 << 26
+    }
 }
 
 /// The words of a block. A block of 4 GiB or more (a file that size is not prose) has none.
@@ -359,17 +390,34 @@ fn words_of(text: &str) -> Vec<Word> {
 }
 
 /// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes.
+/// Read byte by byte, decoding only the non-ASCII characters.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = None;
-    text.char_indices().chain(std::iter::once((text.len(), ' '))).filter_map(move |(i, c)| {
-        let part = c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && start.is_some());
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                return Some((s, s + text[s..i].trim_end_matches(['\'', '’', '-']).len()));
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The character at `i` and its length.
+    let char_at = move |i: usize| match bytes[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    };
+    let part =
+        |c: char, started: bool| c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && started);
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (c, len) = char_at(at);
+            if !part(c, false) {
+                at += len;
+                continue;
             }
-            _ => {}
+            let start = at;
+            at += len;
+            while at < bytes.len() {
+                let (c, len) = char_at(at);
+                if !part(c, true) {
+                    break;
+                }
+                at += len;
+            }
+            return Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()));
         }
         None
     })

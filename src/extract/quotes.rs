@@ -44,7 +44,11 @@ fn is_closing_context(c: Option<char>) -> bool {
     }
 }
 
-fn is_mark(c: char) -> bool {
+/// First bytes of the quote marks and of the backtick: `"`, `'`, `` ` ``, and the UTF-8 lead
+/// bytes of `“ ” „ ‘ ’ ‚` (0xE2) and `« »` (0xC2).
+static MAY_START_MARK: [bool; 256] = super::stop_bytes(b"\"'`\xE2\xC2");
+
+pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‚')
 }
 
@@ -115,22 +119,27 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
 pub fn find(text: &str) -> Vec<Quote> {
     let mut stack: Vec<(Kind, char, usize)> = Vec::new(); // kind, opening mark, its offset
     let mut quotes = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    // Almost every character is no quote mark: jump from one byte that may start one to the next.
+    while let Some(skip) = bytes[next..].iter().position(|&b| MAY_START_MARK[usize::from(b)]) {
+        let i = next + skip;
+        let c = text[i..].chars().next().expect("a character starts at a mark's first byte");
+        next = i + c.len_utf8();
         // TeX-style ``…'' pairs.
         if c == '`' && text[i..].starts_with("``") {
-            iter.next();
+            next = i + 2;
             stack.push((Kind::Double, '`', i));
             continue;
         }
         if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
-            iter.next();
+            next = i + 2;
             let (_, _, start) = stack.pop().expect("checked");
             quotes.push(Quote { outer: start..i + 2, inner: start + 2..i, depth: stack.len(), closed: true });
             continue;
         }
         if !is_mark(c) {
-            continue; // almost every character: skip the context checks
+            continue;
         }
         let Some(role) = classify(text, i, c, &stack) else { continue };
         let role = match role {
@@ -231,5 +240,14 @@ mod tests {
     fn quote_marks_next_to_punctuation() {
         assert_eq!(quoted("(\"Russia and the West,\" in Mandelbaum)"), vec![("Russia and the West,", 0)]);
         assert_eq!(quoted("the pledge that “NATO would not move”."), vec![("NATO would not move", 0)]);
+    }
+
+    #[test]
+    fn the_scan_stops_at_every_mark() {
+        let marks = (0..=0xFFFF).filter_map(char::from_u32).filter(|&c| is_mark(c) || c == '`');
+        for c in marks {
+            let mut buf = [0; 4];
+            assert!(MAY_START_MARK[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+        }
     }
 }

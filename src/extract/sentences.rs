@@ -12,6 +12,10 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "co",
 ];
 
+/// First bytes of the characters that can end a sentence: `. ! ?`, and the closing quote marks
+/// (`" '`, and the UTF-8 lead bytes of `… ” ’` (0xE2) and `»` (0xC2)).
+static MAY_END: [bool; 256] = super::stop_bytes(b".!?\"'\xE2\xC2");
+
 /// The sentences of `text`, as ranges covering it end to end.
 pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     // Quotations of depth 0 are disjoint and in order: find the one around `i` by binary search.
@@ -20,7 +24,13 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     let inside = |i: usize| around(i).is_some_and(|q| i < q.outer.end.saturating_sub(1));
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    // Only punctuation and quote marks can end a sentence: jump from one to the next.
+    while let Some(skip) = bytes[next..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        let i = next + skip;
+        let c = text[i..].chars().next().expect("a character starts at its first byte");
+        next = i + c.len_utf8();
         // A quotation ending in . ! ? ends its sentence when a new one follows it.
         let closes_quote = around(i).is_some_and(|q| q.closed && q.outer.end == i + c.len_utf8())
             && text[..i].ends_with(['.', '!', '?', '…']);
@@ -96,5 +106,15 @@ mod tests {
             split("M.E. Sarotte wrote it. Antony J. Blinken said so."),
             vec!["M.E. Sarotte wrote it.", "Antony J. Blinken said so."]
         );
+    }
+
+    #[test]
+    fn the_scan_stops_at_every_end_and_closing_mark() {
+        let ends =
+            (0..=0xFFFF).filter_map(char::from_u32).filter(|&c| quotes::is_mark(c) || ".!?…".contains(c));
+        for c in ends {
+            let mut buf = [0; 4];
+            assert!(MAY_END[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+        }
     }
 }

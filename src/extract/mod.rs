@@ -351,15 +351,46 @@ fn keyword(word: &str) -> u16 {
     KEYWORDS.1.get(lower).copied().unwrap_or(0)
 }
 
-/// Which bytes a scan stops at: the rest it skips without decoding them.
-const fn stop_bytes(bytes: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < bytes.len() {
-        table[bytes[k] as usize] = true;
-        k += 1;
+/// The bytes a scan stops at (the rest it skips without decoding them): three common ones,
+/// searched for with memchr, and the others.
+struct Stops {
+    common: [u8; 3],
+    others: &'static [u8],
+    table: [bool; 256],
+}
+
+impl Stops {
+    const fn new(common: [u8; 3], others: &'static [u8]) -> Stops {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < 3 {
+            table[common[k] as usize] = true;
+            k += 1;
+        }
+        k = 0;
+        while k < others.len() {
+            table[others[k] as usize] = true;
+            k += 1;
+        }
+        Stops { common, others, table }
     }
-    table
+
+    /// A search for the next stop from an offset of `bytes`. When `bytes` holds none of the
+    /// other stops (checked once, by vector search), each search is memchr's for the common
+    /// three; otherwise a scan byte by byte.
+    fn scan<'a>(&'static self, bytes: &'a [u8]) -> impl Fn(usize) -> Option<usize> + 'a {
+        let rare = self.others.chunks(3).any(|c| match *c {
+            [a] => memchr::memchr(a, bytes).is_some(),
+            [a, b] => memchr::memchr2(a, b, bytes).is_some(),
+            [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
+            _ => unreachable!("chunks of one to three"),
+        });
+        let [a, b, c] = self.common;
+        move |from| match rare {
+            false => memchr::memchr3(a, b, c, &bytes[from..]),
+            true => bytes[from..].iter().position(|&x| self.table[usize::from(x)]),
+        }
+    }
 }
 
 /// A bit for a word's lower-cased initial byte (letters apart, the rest share one bit).
@@ -1224,5 +1255,22 @@ mod tests {
         let events = extract(&doc, &RECORD, &NAMES, &Options::default()).events;
         let dates: Vec<String> = events.iter().map(|e| e.date.date.to_string()).collect();
         assert_eq!(dates, vec!["1996", "1997"]);
+    }
+
+    #[test]
+    fn stop_scans_find_every_stop_with_or_without_the_rare_ones() {
+        static STOPS: Stops = Stops::new([b'.', b'"', b'\''], b"!?");
+        for text in ["a. b \"c\" d'e", "a. b! c? \"d\" e?", "", "no stop", "!"] {
+            let bytes = text.as_bytes();
+            let scan = STOPS.scan(bytes);
+            let (mut found, mut at) = (Vec::new(), 0);
+            while let Some(skip) = scan(at) {
+                found.push(at + skip);
+                at += skip + 1;
+            }
+            let every: Vec<usize> =
+                (0..bytes.len()).filter(|&i| STOPS.table[usize::from(bytes[i])]).collect();
+            assert_eq!(found, every, "{text}");
+        }
     }
 }

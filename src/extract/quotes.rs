@@ -46,7 +46,7 @@ fn is_closing_context(c: Option<char>) -> bool {
 
 /// First bytes of the quote marks and of the backtick: `"`, `'`, `` ` ``, and the UTF-8 lead
 /// bytes of `“ ” „ ‘ ’ ‚` (0xE2) and `« »` (0xC2).
-static MAY_START_MARK: [bool; 256] = super::stop_bytes(b"\"'`\xE2\xC2");
+static MAY_START_MARK: super::Stops = super::Stops::new([b'"', b'\'', 0xE2], b"`\xC2");
 
 pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‚')
@@ -122,7 +122,8 @@ pub fn find(text: &str) -> Vec<Quote> {
     let bytes = text.as_bytes();
     let mut next = 0;
     // Almost every character is no quote mark: jump from one byte that may start one to the next.
-    while let Some(skip) = bytes[next..].iter().position(|&b| MAY_START_MARK[usize::from(b)]) {
+    let find_next = MAY_START_MARK.scan(bytes);
+    while let Some(skip) = find_next(next) {
         let i = next + skip;
         let c = text[i..].chars().next().expect("a character starts at a mark's first byte");
         next = i + c.len_utf8();
@@ -247,7 +248,7 @@ mod tests {
         let marks = (0..=0xFFFF).filter_map(char::from_u32).filter(|&c| is_mark(c) || c == '`');
         for c in marks {
             let mut buf = [0; 4];
-            assert!(MAY_START_MARK[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+            assert!(MAY_START_MARK.table[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
         }
     }
 }

@@ -14,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// First bytes of the characters that can end a sentence: `. ! ?`, and the closing quote marks
 /// (`" '`, and the UTF-8 lead bytes of `… ” ’` (0xE2) and `»` (0xC2)).
-static MAY_END: [bool; 256] = super::stop_bytes(b".!?\"'\xE2\xC2");
+static MAY_END: super::Stops = super::Stops::new([b'.', b'"', b'\''], b"!?\xE2\xC2");
 
 /// The sentences of `text`, as ranges covering it end to end.
 pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
@@ -27,7 +27,8 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut next = 0;
     // Only punctuation and quote marks can end a sentence: jump from one to the next.
-    while let Some(skip) = bytes[next..].iter().position(|&b| MAY_END[usize::from(b)]) {
+    let find_next = MAY_END.scan(bytes);
+    while let Some(skip) = find_next(next) {
         let i = next + skip;
         let c = text[i..].chars().next().expect("a character starts at its first byte");
         next = i + c.len_utf8();
@@ -114,7 +115,7 @@ mod tests {
             (0..=0xFFFF).filter_map(char::from_u32).filter(|&c| quotes::is_mark(c) || ".!?…".contains(c));
         for c in ends {
             let mut buf = [0; 4];
-            assert!(MAY_END[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
+            assert!(MAY_END.table[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], "{c}");
         }
     }
 }

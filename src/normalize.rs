@@ -19,7 +19,10 @@ pub enum Token {
 
 /// Normalized words with the byte range of each in the input.
 pub fn tokens(text: &str) -> Vec<(Token, Range<usize>)> {
-    Tokens::new(text).collect()
+    // About one token per six bytes of prose: sized once rather than grown from empty.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    out.extend(Tokens::new(text));
+    out
 }
 
 /// What the tokenizer reads before normalizing: a written word, an elision, or a bracketed
@@ -144,10 +147,13 @@ impl Iterator for Tokens<'_> {
                 Unit::Wildcard(range) => return self.emit(Token::Wildcard, range),
                 Unit::Word(range) => {
                     push_normalized(&self.text[range.clone()], &mut self.words);
-                    let words = self.words.drain(..).rev();
-                    self.pending.extend(words.map(|w| (Token::Word(w), range.clone())));
-                    if let Some((token, range)) = self.pending.pop() {
-                        return self.emit(token, range);
+                    // Nearly every written word is one word: given at once, not queued.
+                    if self.words.len() > 1 {
+                        let words = self.words.drain(1..).rev();
+                        self.pending.extend(words.map(|w| (Token::Word(w), range.clone())));
+                    }
+                    if let Some(word) = self.words.pop() {
+                        return self.emit(Token::Word(word), range);
                     }
                 }
             }
@@ -219,7 +225,12 @@ pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> +
 fn push_normalized(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
-        return push_folded(word.to_ascii_lowercase(), out);
+        let lower = word.to_ascii_lowercase();
+        // No apostrophe (and not "cannot"): no contraction or clitic to undo.
+        if !word.as_bytes().contains(&b'\'') && lower != "cannot" {
+            return push_word(lower, out);
+        }
+        return push_folded(lower, out);
     }
     let folded: String = word
         .nfkd()

@@ -80,6 +80,11 @@ fn letters(w: &str) -> u64 {
 
 /// Whether two words can be the same word or a typo of it: [`same_word`], with `letters` first.
 fn same_or_typo(q: &str, q_letters: u64, r: &str, r_letters: u64) -> bool {
+    // A word of fewer than four bytes has fewer than four characters, so no typo of it counts:
+    // settled without measuring, and function words are most pairs.
+    if q.len() < MIN_TYPO_LEN || r.len() < MIN_TYPO_LEN {
+        return q == r;
+    }
     (q_letters ^ r_letters).count_ones() <= 4 && same_word(q, r)
 }
 

@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::normalize::{british_spellings, normalize_word, simple_lower, tokens, Token, Tokens, Unit};
+use crate::normalize::{
+    british_spellings, normalize_word, simple_lower, tokens, Token, Tokens, Unit, WordShapes,
+};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -102,6 +104,9 @@ pub struct NameIndex {
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
     /// British spellings): a plain word not in it starts no name and need not be normalized.
     starts: rustc_hash::FxHashSet<String>,
+    /// The shapes of `starts` (and of "cannot", which may normalize to one): most words are
+    /// ruled out by shape alone.
+    start_shapes: WordShapes,
 }
 
 impl NameIndex {
@@ -128,6 +133,7 @@ impl NameIndex {
         let british: Vec<String> =
             index.by_first.keys().flat_map(|first| british_spellings(first).map(str::to_owned)).collect();
         index.starts = index.by_first.keys().cloned().chain(british).collect();
+        index.start_shapes = WordShapes::new(index.starts.iter().map(String::as_str).chain(["cannot"]));
         index
     }
 
@@ -173,9 +179,14 @@ impl NameIndex {
             while toks.is_empty() {
                 match units.next_unit() {
                     Some(Unit::Word(range)) => {
-                        let plain = simple_lower(&text[range.clone()], &mut buf);
-                        if plain.is_none_or(|w| self.starts.contains(w)) {
-                            push_words(text, range, &mut written, &mut toks);
+                        let word = &text[range.clone()];
+                        // A plain word (ASCII, no apostrophe) normalizes to its lower case or
+                        // that in American spelling: its shape tells most apart at once.
+                        if !word.is_ascii() || word.contains('\'') || self.start_shapes.may_hold(word) {
+                            let plain = simple_lower(word, &mut buf);
+                            if plain.is_none_or(|w| self.starts.contains(w)) {
+                                push_words(text, range, &mut written, &mut toks);
+                            }
                         }
                     }
                     Some(_) => {}

@@ -84,7 +84,14 @@ impl<'a> Tokens<'a> {
     /// found from these, normalizing only the words that may start one.
     pub fn next_unit(&mut self) -> Option<Unit> {
         let text = self.text;
-        while let Some(c) = self.char_at(self.pos) {
+        let bytes = text.as_bytes();
+        loop {
+            // Spaces and ASCII punctuation other than `[` and `.` start nothing: pass them by
+            // the byte.
+            while self.pos < bytes.len() && PASSED[usize::from(bytes[self.pos])] {
+                self.pos += 1;
+            }
+            let c = self.char_at(self.pos)?;
             let i = self.pos;
             if c == '[' {
                 if let Some(close) = self.close_after(i) {
@@ -116,6 +123,10 @@ impl<'a> Tokens<'a> {
             }
             if is_word_char(c) {
                 let mut end = i + c.len_utf8();
+                // The ASCII letters and digits of the word by the byte; the rest char by char.
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
                 while let Some(d) = self.char_at(end) {
                     let apostrophe = matches!(d, '\'' | '’')
                         && self.char_at(end + d.len_utf8()).is_some_and(char::is_alphanumeric);
@@ -130,9 +141,22 @@ impl<'a> Tokens<'a> {
             }
             self.pos += c.len_utf8();
         }
-        None
     }
 }
+
+/// ASCII bytes that start no unit: all but letters, digits, `[`, `.` and the apostrophe (which
+/// is never a unit's first character, but is kept out so the table stays obviously safe), and
+/// all non-ASCII lead and continuation bytes are left to the character path.
+static PASSED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !c.is_ascii_alphanumeric() && c != b'[' && c != b'.' && c != b'\'';
+        b += 1;
+    }
+    table
+};
 
 impl Iterator for Tokens<'_> {
     type Item = (Token, Range<usize>);
@@ -212,6 +236,42 @@ pub fn simple_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
     (lower != "cannot").then_some(lower)
+}
+
+/// Which (length, first letter, last letter) shapes a set of lower-case ASCII words has: a
+/// word whose shape is not among them is not in the set, found without copying or hashing it.
+/// 32 × 32 × 32 bits; lengths from 31 up share one slot, and so do letters 32 apart.
+#[derive(Debug, Clone)]
+pub struct WordShapes(Box<[u64; 512]>);
+
+impl Default for WordShapes {
+    /// No word.
+    fn default() -> Self {
+        WordShapes(Box::new([0; 512]))
+    }
+}
+
+impl WordShapes {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut shapes = WordShapes(Box::new([0; 512]));
+        for w in words {
+            if let Some(bit) = Self::bit(w.as_bytes()) {
+                shapes.0[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        shapes
+    }
+
+    fn bit(word: &[u8]) -> Option<usize> {
+        let (&first, &last) = (word.first()?, word.last()?);
+        let fold = |b: u8| usize::from(b.to_ascii_lowercase() & 31);
+        Some((word.len().min(31) << 10) | (fold(first) << 5) | fold(last))
+    }
+
+    /// False only when `word`, lower-cased, is surely not one of the words (in any case).
+    pub fn may_hold(&self, word: &str) -> bool {
+        Self::bit(word.as_bytes()).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    }
 }
 
 /// The British spellings that normalize to `american`.

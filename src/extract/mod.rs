@@ -15,6 +15,7 @@ use crate::date::PartialDate;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
 use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
+use crate::normalize::WordShapes;
 use crate::record::{Record, SpanEnd, SpeakerKind};
 use dates::DateExpr;
 use sentences::sentences;
@@ -332,15 +333,9 @@ fn keyword(word: &str) -> u16 {
     if word.len() > 16 || !word.is_ascii() {
         return 0;
     }
-    // Most words are no cue word: rule them out by length and initial before hashing.
-    static SHAPES: LazyLock<[u32; 17]> = LazyLock::new(|| {
-        let mut shapes = [0u32; 17];
-        for w in &KEYWORDS.0 {
-            shapes[w.len()] |= initial_bit(w.as_bytes()[0]);
-        }
-        shapes
-    });
-    if word.is_empty() || SHAPES[word.len()] & initial_bit(word.as_bytes()[0].to_ascii_lowercase()) == 0 {
+    // Most words are no cue word: rule them out by shape before copying and hashing.
+    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(KEYWORDS.0.iter().copied()));
+    if !SHAPES.may_hold(word) {
         return 0;
     }
     let mut buf = [0u8; 16];
@@ -390,15 +385,6 @@ impl Stops {
             false => memchr::memchr3(a, b, c, &bytes[from..]),
             true => bytes[from..].iter().position(|&x| self.table[usize::from(x)]),
         }
-    }
-}
-
-/// A bit for a word's lower-cased initial byte (letters apart, the rest share one bit).
-fn initial_bit(b: u8) -> u32 {
-    if b.is_ascii_lowercase() {
-        1 << (b - b'a')
-    } else {
-        1 << 26
     }
 }
 

@@ -19,8 +19,9 @@ pub enum Token {
 
 /// Normalized words with the byte range of each in the input.
 pub fn tokens(text: &str) -> Vec<(Token, Range<usize>)> {
-    // About one token per six bytes of prose: sized once rather than grown from empty.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // About one token per six bytes of prose: a name or a quotation is sized once rather than
+    // grown from empty. Capped, since a hostile text may have far fewer tokens than that.
+    let mut out = Vec::with_capacity((text.len() / 6).min(256) + 1);
     out.extend(Tokens::new(text));
     out
 }

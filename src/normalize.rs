@@ -197,6 +197,26 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many words [`words`] gives, without building them: a plain word (ASCII, no apostrophe,
+/// not "cannot") is always one, and only the others are normalized to be counted.
+pub fn word_count(text: &str) -> usize {
+    let mut units = Tokens::new(text);
+    let mut written = Vec::new();
+    let mut count = 0;
+    while let Some(unit) = units.next_unit() {
+        let Unit::Word(range) = unit else { continue };
+        let word = &text[range];
+        if word.is_ascii() && !word.contains('\'') && !word.eq_ignore_ascii_case("cannot") {
+            count += 1;
+        } else {
+            push_normalized(word, &mut written);
+            count += written.len();
+            written.clear();
+        }
+    }
+    count
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use quotelint::date::PartialDate;
 use quotelint::extract::dates;
 use quotelint::matcher::{Edit, QuoteIndex};
-use quotelint::normalize::{british_spellings, simple_lower, tokens, words};
+use quotelint::normalize::{british_spellings, simple_lower, tokens, word_count, words};
 use quotelint::record::{LoadOptions, Record};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("record"));
@@ -55,6 +55,13 @@ proptest! {
             let normalized = words(&word);
             prop_assert_eq!(normalized.len(), 1);
             prop_assert!(normalized[0] == lower || british_spellings(&normalized[0]).any(|uk| uk == lower));
+        }
+    }
+
+    #[test]
+    fn counting_words_counts_what_normalizing_gives(text in prose(), noise in "\\PC{0,40}") {
+        for text in [text.clone(), noise.clone(), format!("{text} {noise} CANNOT can't ¼")] {
+            prop_assert_eq!(word_count(&text), words(&text).len(), "{}", text);
         }
     }
 

@@ -984,7 +984,7 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
         let date = statement_date(ctx, &sentence, verb);
         let inner = &ctx.text()[q.inner.clone()];
-        let words = crate::normalize::words(inner).len();
+        let words = crate::normalize::word_count(inner);
         if words < options.min_words && speaker == Attribution::None {
             continue; // a term or scare quote
         }
@@ -1045,7 +1045,7 @@ fn blockquote(
     let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
     // A blockquote of a dash line alone, or of a few words with no speaker (a note, a
     // heading-like aside), is not a quotation.
-    let words = crate::normalize::words(&text).len();
+    let words = crate::normalize::word_count(&text);
     if body.iter().all(|&i| is_attribution_line(contexts[i].text()))
         || (words < options.min_words && speaker == Attribution::None)
         || is_callout(&text)

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::normalize::{
-    british_spellings, normalize_word, simple_lower, tokens, Token, Tokens, Unit, WordShapes,
+    british_spellings, is_plain, normalize_word, simple_lower, tokens, Token, Tokens, Unit, WordShapes,
 };
 use crate::record::Record;
 
@@ -104,8 +104,8 @@ pub struct NameIndex {
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
     /// British spellings): a plain word not in it starts no name and need not be normalized.
     starts: rustc_hash::FxHashSet<String>,
-    /// The shapes of `starts` (and of "cannot", which may normalize to one): most words are
-    /// ruled out by shape alone.
+    /// The shapes of `starts`: most words are ruled out by shape alone (only plain words are, see
+    /// [`is_plain`]).
     start_shapes: WordShapes,
 }
 
@@ -133,7 +133,7 @@ impl NameIndex {
         let british: Vec<String> =
             index.by_first.keys().flat_map(|first| british_spellings(first).map(str::to_owned)).collect();
         index.starts = index.by_first.keys().cloned().chain(british).collect();
-        index.start_shapes = WordShapes::new(index.starts.iter().map(String::as_str).chain(["cannot"]));
+        index.start_shapes = WordShapes::new(index.starts.iter().map(String::as_str));
         index
     }
 
@@ -180,9 +180,9 @@ impl NameIndex {
                 match units.next_unit() {
                     Some(Unit::Word(range)) => {
                         let word = &text[range.clone()];
-                        // A plain word (ASCII, no apostrophe) normalizes to its lower case or
-                        // that in American spelling: its shape tells most apart at once.
-                        if !word.is_ascii() || word.contains('\'') || self.start_shapes.may_hold(word) {
+                        // A plain word normalizes to its lower case or that in American
+                        // spelling: its shape tells most apart at once.
+                        if !is_plain(word) || self.start_shapes.may_hold(word) {
                             let plain = simple_lower(word, &mut buf);
                             if plain.is_none_or(|w| self.starts.contains(w)) {
                                 push_words(text, range, &mut written, &mut toks);

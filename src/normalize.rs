@@ -82,7 +82,9 @@ impl<'a> Tokens<'a> {
     }
 
     /// The next written word, elision or bracketed insertion, not yet normalized. Names are
-    /// found from these, normalizing only the words that may start one.
+    /// found from these, normalizing only the words that may start one. Runs of elisions are
+    /// merged only as the iterator gives them (it knows what it gave last): read directly,
+    /// each elision is a unit.
     pub fn next_unit(&mut self) -> Option<Unit> {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -197,8 +199,8 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// How many words [`words`] gives, without building them: a plain word (ASCII, no apostrophe,
-/// not "cannot") is always one, and only the others are normalized to be counted.
+/// How many words [`words`] gives, without building them: a [plain](is_plain) word is always
+/// one, and only the others are normalized to be counted.
 pub fn word_count(text: &str) -> usize {
     let mut units = Tokens::new(text);
     let mut written = Vec::new();
@@ -206,7 +208,7 @@ pub fn word_count(text: &str) -> usize {
     while let Some(unit) = units.next_unit() {
         let Unit::Word(range) = unit else { continue };
         let word = &text[range];
-        if word.is_ascii() && !word.contains('\'') && !word.eq_ignore_ascii_case("cannot") {
+        if is_plain(word) {
             count += 1;
         } else {
             push_normalized(word, &mut written);
@@ -244,19 +246,17 @@ pub fn normalize_word(word: &str, out: &mut Vec<String>) {
     push_normalized(word, out);
 }
 
-/// A written word lower-cased into `buf`, when that and its American spelling are all that
-/// normalizing it does: ASCII, no apostrophe, not "cannot", at most 32 bytes. `None` when the
-/// full rules are needed. Lets a caller rule a word out without allocating.
+/// A [plain](is_plain) written word lower-cased into `buf` (at most 32 bytes): all that
+/// normalizing it does but the American spelling. `None` when the full rules are needed. Lets a
+/// caller rule a word out without allocating.
 pub fn simple_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() || bytes.contains(&b'\'') {
+    if word.len() > buf.len() || !is_plain(word) {
         return None;
     }
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    (lower != "cannot").then_some(lower)
+    std::str::from_utf8(lower).ok()
 }
 
 /// Which (length, first letter, last letter) shapes a set of lower-case ASCII words has: a
@@ -307,8 +307,8 @@ fn push_normalized(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
         let lower = word.to_ascii_lowercase();
-        // No apostrophe (and not "cannot"): no contraction or clitic to undo.
-        if !word.as_bytes().contains(&b'\'') && lower != "cannot" {
+        // No contraction or clitic to undo.
+        if is_plain(word) {
             return push_word(lower, out);
         }
         return push_folded(lower, out);
@@ -332,8 +332,8 @@ fn push_normalized(word: &str, out: &mut Vec<String>) {
 
 /// The rest of [`push_normalized`], for a word already lower-cased and folded.
 fn push_folded(mut folded: String, out: &mut Vec<String>) {
-    // Every contraction has an apostrophe, but for "cannot".
-    let contraction = if folded.contains('\'') || folded == "cannot" { contraction(&folded) } else { None };
+    let marked = folded.contains('\'') || UNMARKED.contains(&folded.as_str());
+    let contraction = if marked { contraction(&folded) } else { None };
     if let Some(expanded) = contraction {
         // Each part is a word like any other: its stem may hold apostrophes of its own or a
         // British spelling ("defence'll"), or normalizing twice would differ from once.
@@ -364,35 +364,47 @@ fn push_word(folded: String, out: &mut Vec<String>) {
     }
 }
 
+/// Contractions and what they stand for; all but [`UNMARKED`] are written with an apostrophe.
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("won't", "will not"),
+    ("can't", "can not"),
+    ("cannot", "can not"),
+    ("shan't", "shall not"),
+    ("ain't", "is not"),
+    ("let's", "let us"),
+    ("it's", "it is"),
+    ("that's", "that is"),
+    ("there's", "there is"),
+    ("what's", "what is"),
+    ("he's", "he is"),
+    ("she's", "she is"),
+];
+
+/// The contractions written without an apostrophe.
+const UNMARKED: &[&str] = &["cannot"];
+
+/// A plain word: ASCII, without an apostrophe, and no contraction written without one. Its
+/// normalized form is its lower case (in American spelling), one word, which is what lets
+/// counting words and finding names pass it by cheaply.
+pub fn is_plain(word: &str) -> bool {
+    word.is_ascii() && !word.contains('\'') && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+}
+
 fn contraction(word: &str) -> Option<String> {
-    let fixed = match word {
-        "won't" => "will not",
-        "can't" => "can not",
-        "cannot" => "can not",
-        "shan't" => "shall not",
-        "ain't" => "is not",
-        "let's" => "let us",
-        "it's" => "it is",
-        "that's" => "that is",
-        "there's" => "there is",
-        "what's" => "what is",
-        "he's" => "he is",
-        "she's" => "she is",
-        _ => {
-            let suffixes = [
-                ("n't", " not"),
-                ("'re", " are"),
-                ("'ve", " have"),
-                ("'ll", " will"),
-                ("'m", " am"),
-                ("'d", " would"),
-            ];
-            return suffixes.iter().find_map(|(suffix, full)| {
-                word.strip_suffix(suffix).filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}{full}"))
-            });
-        }
-    };
-    Some(fixed.to_owned())
+    if let Some((_, full)) = CONTRACTIONS.iter().find(|(c, _)| *c == word) {
+        return Some((*full).to_owned());
+    }
+    let suffixes = [
+        ("n't", " not"),
+        ("'re", " are"),
+        ("'ve", " have"),
+        ("'ll", " will"),
+        ("'m", " am"),
+        ("'d", " would"),
+    ];
+    suffixes.iter().find_map(|(suffix, full)| {
+        word.strip_suffix(suffix).filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}{full}"))
+    })
 }
 
 /// British spellings mapped to American ones, for words that occur in this kind of writing.
@@ -524,6 +536,14 @@ mod tests {
         for s in ["Wörner wasn’t naïve", "centimetre", "NATO’s"] {
             let once = words(s).join(" ");
             assert_eq!(words(&once).join(" "), once);
+        }
+    }
+
+    #[test]
+    fn every_contraction_without_an_apostrophe_is_unmarked() {
+        for (c, _) in CONTRACTIONS {
+            assert!(c.contains('\'') || UNMARKED.contains(c), "{c}");
+            assert!(!is_plain(c) && !is_plain(&c.to_uppercase()), "{c}");
         }
     }
 }

@@ -355,16 +355,15 @@ struct Stops {
 }
 
 impl Stops {
+    /// Every stop must be ASCII or a UTF-8 lead byte, so that a character starts where a scan
+    /// stops (checked when the table is built, at compile time).
     const fn new(common: [u8; 3], others: &'static [u8]) -> Stops {
         let mut table = [false; 256];
         let mut k = 0;
-        while k < 3 {
-            table[common[k] as usize] = true;
-            k += 1;
-        }
-        k = 0;
-        while k < others.len() {
-            table[others[k] as usize] = true;
+        while k < 3 + others.len() {
+            let b = if k < 3 { common[k] } else { others[k - 3] };
+            assert!(b < 0x80 || b >= 0xC0, "a stop byte must start a character");
+            table[b as usize] = true;
             k += 1;
         }
         Stops { common, others, table }

@@ -25,13 +25,13 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut next = 0;
+    let mut cursor = 0;
     // Only punctuation and quote marks can end a sentence: jump from one to the next.
-    let find_next = MAY_END.scan(bytes);
-    while let Some(skip) = find_next(next) {
-        let i = next + skip;
+    let next_stop = MAY_END.scan(bytes);
+    while let Some(skip) = next_stop(cursor) {
+        let i = cursor + skip;
         let c = text[i..].chars().next().expect("a character starts at its first byte");
-        next = i + c.len_utf8();
+        cursor = i + c.len_utf8();
         // A quotation ending in . ! ? ends its sentence when a new one follows it.
         let closes_quote = around(i).is_some_and(|q| q.closed && q.outer.end == i + c.len_utf8())
             && text[..i].ends_with(['.', '!', '?', '…']);

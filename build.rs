@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 #[path = "src/date.rs"]
 mod date;
 #[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
 #[path = "src/record/schema.rs"]
 mod schema;
 
@@ -39,13 +42,16 @@ fn main() {
         "/// The default record: (path relative to the crate, YAML text, JSON snapshot of its entries).\n\
          pub static DEFAULT_RECORD: &[(&str, &str, Option<&str>)] = &[\n",
     );
+    let mut texts = std::collections::BTreeSet::new();
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
         let yaml = fs::read_to_string(file).unwrap_or_default();
         let snapshot = match serde_norway::from_str::<Option<schema::RecordFile>>(&yaml) {
             Ok(decoded) => {
+                let decoded = decoded.unwrap_or_default();
+                texts.extend(normalized_texts(&decoded).map(str::to_owned));
                 let path = out_dir.join(format!("record-{i}.json"));
-                fs::write(&path, serde_json::to_string(&decoded.unwrap_or_default()).unwrap()).unwrap();
+                fs::write(&path, serde_json::to_string(&decoded).unwrap()).unwrap();
                 format!("Some(include_str!({:?}))", path.display().to_string())
             }
             Err(_) => "None".to_owned(),
@@ -57,7 +63,49 @@ fn main() {
     }
     code.push_str("];\n");
     fs::write(out_dir.join("default_record.rs"), code).unwrap();
+    fs::write(out_dir.join("normalized_record.rs"), normalized_table(&texts)).unwrap();
     check_docs(&root, &out_dir);
+}
+
+/// The texts of a record file that the quotation and name indexes normalize.
+fn normalized_texts(file: &schema::RecordFile) -> impl Iterator<Item = &str> {
+    let quotations = file
+        .quotations
+        .iter()
+        .flat_map(|q| std::iter::once(&q.text).chain(q.variants.iter().map(|v| &v.text)));
+    let people =
+        file.people.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.aliases).chain(&p.misspellings));
+    let roles = file.roles.iter().flat_map(|r| &r.phrases);
+    let events = file.events.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.names));
+    quotations.chain(people).chain(roles).chain(events).map(String::as_str)
+}
+
+/// Rust source of `NORMALIZED`: each text with its tokens as `src/normalize.rs` gives them
+/// (0 a word, 1 a gap, 2 a wildcard; byte range; the word), sorted by text, so that building
+/// the indexes of the default record does not normalize at run time.
+fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
+    let mut code = String::from(
+        "/// A token of a text: 0 a word, 1 a gap, 2 a wildcard; its byte range; the word.\n\
+         pub type BuiltToken = (u8, u32, u32, &'static str);\n\
+         /// The default record's texts and their tokens, normalized at build time, sorted by text.\n\
+         pub static NORMALIZED: &[(&str, &[BuiltToken])] = &[\n",
+    );
+    for text in texts {
+        let tokens: Vec<String> = normalize::tokens(text)
+            .into_iter()
+            .map(|(token, range)| {
+                let (kind, word) = match token {
+                    normalize::Token::Word(w) => (0, w),
+                    normalize::Token::Gap => (1, String::new()),
+                    normalize::Token::Wildcard => (2, String::new()),
+                };
+                format!("({kind}, {}, {}, {word:?})", range.start, range.end)
+            })
+            .collect();
+        code.push_str(&format!("    ({text:?}, &[{}]),\n", tokens.join(", ")));
+    }
+    code.push_str("];\n");
+    code
 }
 
 /// Each check's module doc comment (`//!` lines of `src/checks/<code>.rs`), which is what

@@ -173,7 +173,7 @@ impl QuoteIndex {
                 // article may quote words there without being misquoted.
                 let mut words = Vec::new();
                 let mut gaps = vec![false];
-                for (token, _) in tokens(text) {
+                for (token, _) in crate::record::tokens_of(text) {
                     match token {
                         Token::Word(w) => {
                             words.push(w);

@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 
 use crate::normalize::{
-    british_spellings, is_plain, normalize_word, simple_lower, tokens, Token, Tokens, Unit, WordShapes,
+    british_spellings, is_plain, normalize_word, simple_lower, Token, Tokens, Unit, WordShapes,
 };
 use crate::record::Record;
 
@@ -140,7 +140,7 @@ impl NameIndex {
     fn add(&mut self, name: &str, case_sensitive: bool, target: Target) {
         let mut words = Vec::new();
         let mut capitals = Vec::new();
-        for (token, range) in tokens(name) {
+        for (token, range) in crate::record::tokens_of(name) {
             if let Token::Word(w) = token {
                 capitals.push(case_sensitive && name[range].starts_with(char::is_uppercase));
                 words.push(w);
@@ -290,6 +290,7 @@ fn read_word(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::tokens;
 
     /// What [`NameIndex::find`] reads lazily, read eagerly: every word normalized and tried as
     /// the start of every name.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::error::RecordError;
 
 include!(concat!(env!("OUT_DIR"), "/default_record.rs"));
+include!(concat!(env!("OUT_DIR"), "/normalized_record.rs"));
 
 /// Which set of files an entry belongs to: a user's entries override the default's by id,
 /// while two entries with one id in the same layer are an error.

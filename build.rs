@@ -80,32 +80,44 @@ fn normalized_texts(file: &schema::RecordFile) -> impl Iterator<Item = &str> {
     quotations.chain(people).chain(roles).chain(events).map(String::as_str)
 }
 
-/// Rust source of `NORMALIZED`: each text with its tokens as `src/normalize.rs` gives them
-/// (0 a word, 1 a gap, 2 a wildcard; byte range; the word), sorted by text, so that building
-/// the indexes of the default record does not normalize at run time.
+/// Rust source of the table of the default record's texts and their tokens as
+/// `src/normalize.rs` gives them, so that building the indexes does not normalize them at run
+/// time. Strings go into one blob and the tables hold offsets into it: a static table of `&str`
+/// would need a relocation per string, which the loader applies (a page fault per page) on
+/// every start, `--version` included.
 fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
-    let mut code = String::from(
-        "/// A token of a text: 0 a word, 1 a gap, 2 a wildcard; its byte range; the word.\n\
-         pub type BuiltToken = (u8, u32, u32, &'static str);\n\
-         /// The default record's texts and their tokens, normalized at build time, sorted by text.\n\
-         pub static NORMALIZED: &[(&str, &[BuiltToken])] = &[\n",
-    );
+    let mut strings = String::new();
+    let mut push = |s: &str| {
+        let start = strings.len();
+        strings.push_str(s);
+        format!("{start}, {}", strings.len())
+    };
+    let (mut index, mut tokens) = (Vec::new(), Vec::new());
     for text in texts {
-        let tokens: Vec<String> = normalize::tokens(text)
-            .into_iter()
-            .map(|(token, range)| {
-                let (kind, word) = match token {
-                    normalize::Token::Word(w) => (0, w),
-                    normalize::Token::Gap => (1, String::new()),
-                    normalize::Token::Wildcard => (2, String::new()),
-                };
-                format!("({kind}, {}, {}, {word:?})", range.start, range.end)
-            })
-            .collect();
-        code.push_str(&format!("    ({text:?}, &[{}]),\n", tokens.join(", ")));
+        let text_span = push(text);
+        let first = tokens.len();
+        for (token, range) in normalize::tokens(text) {
+            let (kind, word) = match token {
+                normalize::Token::Word(w) => (0, w),
+                normalize::Token::Gap => (1, String::new()),
+                normalize::Token::Wildcard => (2, String::new()),
+            };
+            tokens.push(format!("({kind}, {}, {}, {})", range.start, range.end, push(&word)));
+        }
+        index.push(format!("({text_span}, {first}, {})", tokens.len()));
     }
-    code.push_str("];\n");
-    code
+    format!(
+        "/// The default record's texts, then the words of their tokens, end to end.\n\
+         pub static NORMALIZED_STRINGS: &str = {strings:?};\n\
+         /// Each text (its span in `NORMALIZED_STRINGS`) with the span of its tokens in\n\
+         /// `NORMALIZED_TOKENS`, sorted by text.\n\
+         pub static NORMALIZED_TEXTS: &[(u32, u32, u32, u32)] = &[{}];\n\
+         /// Each token: 0 a word, 1 a gap, 2 a wildcard; its byte range in its text; the span\n\
+         /// of its word in `NORMALIZED_STRINGS`.\n\
+         pub static NORMALIZED_TOKENS: &[(u8, u32, u32, u32, u32)] = &[{}];\n",
+        index.join(", "),
+        tokens.join(", ")
+    )
 }
 
 /// Each check's module doc comment (`//!` lines of `src/checks/<code>.rs`), which is what

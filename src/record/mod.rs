@@ -27,16 +27,23 @@ use std::ops::Range;
 /// table made when quotelint was built for the default record's own texts (a one-article run
 /// would otherwise spend a quarter of its time normalizing them), normalized now for any other.
 pub fn tokens_of(text: &str) -> Vec<(Token, Range<usize>)> {
-    let Ok(i) = source::NORMALIZED.binary_search_by(|(t, _)| (*t).cmp(text)) else {
+    use source::{NORMALIZED_STRINGS as STRINGS, NORMALIZED_TEXTS as TEXTS, NORMALIZED_TOKENS as TOKENS};
+    let span = |start: u32, end: u32| &STRINGS[start as usize..end as usize];
+    let Ok(i) = TEXTS.binary_search_by(|&(start, end, _, _)| span(start, end).cmp(text)) else {
         return normalize::tokens(text);
     };
-    let token = |kind: u8, word: &str| match kind {
-        0 => Token::Word(word.to_owned()),
-        1 => Token::Gap,
-        _ => Token::Wildcard,
-    };
-    let tokens = source::NORMALIZED[i].1;
-    tokens.iter().map(|&(kind, start, end, word)| (token(kind, word), start as usize..end as usize)).collect()
+    let (_, _, first, last) = TEXTS[i];
+    TOKENS[first as usize..last as usize]
+        .iter()
+        .map(|&(kind, start, end, word_start, word_end)| {
+            let token = match kind {
+                0 => Token::Word(span(word_start, word_end).to_owned()),
+                1 => Token::Gap,
+                _ => Token::Wildcard,
+            };
+            (token, start as usize..end as usize)
+        })
+        .collect()
 }
 
 /// Which record files to load.
@@ -366,9 +373,13 @@ mod tests {
 
     #[test]
     fn the_build_time_tokens_are_the_run_time_tokens() {
-        assert!(source::NORMALIZED.len() > 1000, "{}", source::NORMALIZED.len());
-        assert!(source::NORMALIZED.windows(2).all(|w| w[0].0 < w[1].0), "sorted, for binary search");
-        for (text, _) in source::NORMALIZED {
+        let texts: Vec<&str> = source::NORMALIZED_TEXTS
+            .iter()
+            .map(|&(start, end, _, _)| &source::NORMALIZED_STRINGS[start as usize..end as usize])
+            .collect();
+        assert!(texts.len() > 1000, "{}", texts.len());
+        assert!(texts.windows(2).all(|w| w[0] < w[1]), "sorted, for binary search");
+        for text in texts {
             assert_eq!(tokens_of(text), normalize::tokens(text), "{text}");
         }
         // Any other text is normalized when asked.

@@ -82,6 +82,12 @@ pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Where bytes stop being UTF-8: "byte 0xf6 at line 3, column 2 (byte offset 17)".
+pub fn first_invalid_byte(e: &std::string::FromUtf8Error) -> String {
+    let (bytes, at) = (e.as_bytes(), e.utf8_error().valid_up_to());
+    format!("byte 0x{:02x} at {} (byte offset {at})", bytes[at], line_and_column(bytes, at))
+}
+
 /// "line L, column C" of a byte offset in bytes that may not be UTF-8 from there on (a file
 /// that failed to decode), counting the characters of the text before it.
 pub fn line_and_column(bytes: &[u8], offset: usize) -> String {
@@ -141,7 +147,7 @@ impl LineIndex {
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = floor_char_boundary(text, offset.min(text.len()).max(self.starts[0]));
+        let offset = floor_char_boundary(text, offset.max(self.starts[0]));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let mark = self.marks.partition_point(|&(at, _)| at <= offset);

@@ -574,25 +574,15 @@ fn align_table(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) ->
     (best, edits)
 }
 
-/// The alignment of a query quoted word for word, without elisions, from a wording: every word
-/// the same, which no alignment beats, so the table is not needed. The table would take the
-/// first run of the wording whose words are each the same or a typo of the query's (a run that
-/// scores the maximum ends at the first such end, and only by equal words): so does this, once
-/// an exact run shows there is one. `None` when the query is not found word for word.
+/// The alignment of a query quoted word for word (typos aside) from a wording, without
+/// elisions: every word the same, two points each, which no alignment beats, so the table is not
+/// needed. The table ends at the first such run (an alignment scoring the maximum can only be
+/// one), and so does this. `None` when the wording has no such run.
 fn verbatim(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> Option<(i32, Vec<Edit>)> {
     let n = query.len();
-    let first = query_keys.first()?.0;
-    if n > wording.words.len() || !query.iter().all(|t| matches!(t, Token::Word(_))) {
+    if n == 0 || n > wording.words.len() {
         return None;
     }
-    let is_exact = |start: usize| {
-        wording.hashes[start..start + n].iter().zip(query_keys).all(|(&h, &(qh, _))| h == qh)
-            && wording.words[start..start + n]
-                .iter()
-                .zip(query)
-                .all(|(r, t)| matches!(t, Token::Word(q) if q == r))
-    };
-    let exact = (0..=wording.words.len() - n).find(|&s| wording.hashes[s] == first && is_exact(s))?;
     let is_run = |start: usize| {
         query
             .iter()
@@ -600,7 +590,7 @@ fn verbatim(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> Op
             .enumerate()
             .all(|(k, (t, &keys))| matches!(t, Token::Word(q) if wording.same_at(start + k, q, keys)))
     };
-    let start = (0..exact).find(|&s| is_run(s)).unwrap_or(exact);
+    let start = (0..=wording.words.len() - n).find(|&s| is_run(s))?;
     let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.clone())).collect();
     Some((2 * n as i32, edits))
 }
@@ -743,6 +733,14 @@ mod tests {
                     let mut texts = vec![words[start..start + len].join(" ")];
                     texts.push(format!("{} {}", texts[0], texts[0])); // longer than any run
                     texts.push(texts[0].replacen(&words[start], "zzzz", 1));
+                    // A typo of the last word (its two middle letters swapped) still runs.
+                    let last = &words[start + len - 1];
+                    if last.len() >= 6 && last.is_ascii() {
+                        let mut typo = last.clone().into_bytes();
+                        typo.swap(2, 3);
+                        let typo = String::from_utf8(typo).expect("ASCII");
+                        texts.push(format!("{} {typo}", words[start..start + len - 1].join(" ")));
+                    }
                     for text in texts {
                         let query = q(&text);
                         let keys = keys(&query);

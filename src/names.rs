@@ -8,9 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::normalize::{
-    british_spellings, is_plain, normalize_word, simple_lower, Token, Tokens, Unit, WordShapes,
-};
+use crate::normalize::{ascii_lower, british_spellings, is_plain, normalize_word, Token, Tokens, WordShapes};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -175,22 +173,17 @@ impl NameIndex {
         let mut out = Vec::new();
         let mut buf = [0u8; 32];
         loop {
-            // Nothing pending: skip, without normalizing, the words that start no name.
+            // Nothing pending: skip, without normalizing, the words that start no name. A plain
+            // word normalizes to its lower case or that in American spelling: its shape tells
+            // most apart at once, and its lower case the rest.
             while toks.is_empty() {
-                match units.next_unit() {
-                    Some(Unit::Word(range)) => {
-                        let word = &text[range.clone()];
-                        // A plain word normalizes to its lower case or that in American
-                        // spelling: its shape tells most apart at once.
-                        if !is_plain(word) || self.start_shapes.may_hold(word) {
-                            let plain = simple_lower(word, &mut buf);
-                            if plain.is_none_or(|w| self.starts.contains(w)) {
-                                push_words(text, range, &mut written, &mut toks);
-                            }
-                        }
-                    }
-                    Some(_) => {}
-                    None => break,
+                let Some(range) = units.next_word() else { break };
+                let word = &text[range.clone()];
+                let may_start = !is_plain(word)
+                    || (self.start_shapes.may_hold(word)
+                        && ascii_lower(word, &mut buf).is_none_or(|w| self.starts.contains(w)));
+                if may_start {
+                    push_words(text, range, &mut written, &mut toks);
                 }
             }
             let Some((first, first_range)) = toks.front() else { break };
@@ -213,7 +206,10 @@ impl NameIndex {
                 // The words after the first are read as a name needs them: most fail at the second.
                 let mut fits = true;
                 for (k, w) in name.words.iter().enumerate() {
-                    while toks.len() <= k && read_word(text, &mut units, &mut written, &mut toks) {}
+                    while toks.len() <= k {
+                        let Some(range) = units.next_word() else { break };
+                        push_words(text, range, &mut written, &mut toks);
+                    }
                     let Some((tw, range)) = toks.get(k) else {
                         fits = false; // the text ends first
                         break;
@@ -266,25 +262,6 @@ fn push_words(
 ) {
     normalize_word(&text[range.clone()], written);
     toks.extend(written.drain(..).map(|w| (w, range.clone())));
-}
-
-/// Reads the next written word onto the window; false at the end of the text.
-fn read_word(
-    text: &str,
-    units: &mut Tokens,
-    written: &mut Vec<String>,
-    toks: &mut VecDeque<(String, Range<usize>)>,
-) -> bool {
-    loop {
-        match units.next_unit() {
-            Some(Unit::Word(range)) => {
-                push_words(text, range, written, toks);
-                return true;
-            }
-            Some(_) => {}
-            None => return false,
-        }
-    }
 }
 
 #[cfg(test)]

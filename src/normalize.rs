@@ -72,13 +72,8 @@ impl<'a> Tokens<'a> {
         Some((token, range))
     }
 
-    /// The character at byte `i`, read without decoding when it is ASCII (nearly always).
     fn char_at(&self, i: usize) -> Option<char> {
-        match self.text.as_bytes().get(i) {
-            Some(&b) if b < 0x80 => Some(char::from(b)),
-            Some(_) => self.text[i..].chars().next(),
-            None => None,
-        }
+        char_at(self.text, i)
     }
 
     /// The next written word, elision or bracketed insertion, not yet normalized. Names are
@@ -145,6 +140,15 @@ impl<'a> Tokens<'a> {
             self.pos += c.len_utf8();
         }
     }
+
+    /// The range of the next written word, passing elisions and insertions by.
+    pub fn next_word(&mut self) -> Option<Range<usize>> {
+        loop {
+            if let Unit::Word(range) = self.next_unit()? {
+                return Some(range);
+            }
+        }
+    }
 }
 
 /// ASCII bytes that start no unit: all but letters, digits, `[`, `.` and the apostrophe (which
@@ -161,6 +165,16 @@ static PASSED: [bool; 256] = {
     table
 };
 
+/// The character at byte `i` of `text` (a character boundary), read without decoding when it is
+/// ASCII (nearly always).
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = (Token, Range<usize>);
 
@@ -173,7 +187,7 @@ impl Iterator for Tokens<'_> {
                 Unit::Gap(range) => return self.emit(Token::Gap, range),
                 Unit::Wildcard(range) => return self.emit(Token::Wildcard, range),
                 Unit::Word(range) => {
-                    push_normalized(&self.text[range.clone()], &mut self.words);
+                    normalize_word(&self.text[range.clone()], &mut self.words);
                     // Nearly every written word is one word: given at once, not queued.
                     if self.words.len() > 1 {
                         let words = self.words.drain(1..).rev();
@@ -205,13 +219,12 @@ pub fn word_count(text: &str) -> usize {
     let mut units = Tokens::new(text);
     let mut written = Vec::new();
     let mut count = 0;
-    while let Some(unit) = units.next_unit() {
-        let Unit::Word(range) = unit else { continue };
+    while let Some(range) = units.next_word() {
         let word = &text[range];
         if is_plain(word) {
             count += 1;
         } else {
-            push_normalized(word, &mut written);
+            normalize_word(word, &mut written);
             count += written.len();
             written.clear();
         }
@@ -241,16 +254,10 @@ fn is_dotted_ellipsis(s: &str) -> bool {
     false
 }
 
-/// Normalizes one written word (the text of a [`Unit::Word`]) into `out`, as [`tokens`] does.
-pub fn normalize_word(word: &str, out: &mut Vec<String>) {
-    push_normalized(word, out);
-}
-
-/// A [plain](is_plain) written word lower-cased into `buf` (at most 32 bytes): all that
-/// normalizing it does but the American spelling. `None` when the full rules are needed. Lets a
-/// caller rule a word out without allocating.
-pub fn simple_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    if word.len() > buf.len() || !is_plain(word) {
+/// `word` lower-cased into `buf`, when it is ASCII and fits: lets a caller look a word up in a
+/// table of lower-case words without allocating.
+pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Option<&'b str> {
+    if word.len() > N || !word.is_ascii() {
         return None;
     }
     let lower = &mut buf[..word.len()];
@@ -300,10 +307,10 @@ pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> +
     AMERICAN.iter().filter(move |(_, us)| *us == american).map(|(uk, _)| *uk)
 }
 
-/// Lower-cases, folds diacritics and apostrophes, expands contractions and spelling variants,
-/// into `out`: one written word can give two (`wasn't` → `was not`). One allocation for the
-/// common word (ASCII, no apostrophe).
-fn push_normalized(word: &str, out: &mut Vec<String>) {
+/// Normalizes one written word (the text of a [`Unit::Word`]) into `out`: lower-cases, folds
+/// diacritics and apostrophes, expands contractions and spelling variants. One written word can
+/// give two (`wasn't` → `was not`). One allocation for the common word (ASCII, no apostrophe).
+pub fn normalize_word(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
         let lower = word.to_ascii_lowercase();
@@ -330,7 +337,7 @@ fn push_normalized(word: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The rest of [`push_normalized`], for a word already lower-cased and folded.
+/// The rest of [`normalize_word`], for a word already lower-cased and folded.
 fn push_folded(mut folded: String, out: &mut Vec<String>) {
     let marked = folded.contains('\'') || UNMARKED.contains(&folded.as_str());
     let contraction = if marked { contraction(&folded) } else { None };

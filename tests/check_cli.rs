@@ -100,12 +100,8 @@ fn bad_files_are_errors_and_the_others_are_still_checked() {
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["diagnostics"][0]["path"], "a.md");
     assert_eq!(json["summary"]["files"], 3);
-    assert!(
-        run.stderr.contains(
-            "latin1.md: not UTF-8: byte 0xf6 at line 1, column 2 (byte offset 1); save the file as UTF-8"
-        ),
-        "{}",
-        run.stderr
+    run.assert_stderr(
+        "latin1.md: not UTF-8: byte 0xf6 at line 1, column 2 (byte offset 1); save the file as UTF-8",
     );
     run.assert_stderr("missing.md: no such file or directory");
 }

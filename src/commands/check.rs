@@ -57,15 +57,9 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
         );
         return Err(FileError { path: path.to_path_buf(), message });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let message = format!(
-            "not UTF-8: byte 0x{:02x} at {} (byte offset {offset}); save the file as UTF-8",
-            bytes[offset],
-            crate::diagnostic::line_and_column(bytes, offset)
-        );
-        FileError { path: path.to_path_buf(), message }
+    String::from_utf8(bytes).map_err(|e| FileError {
+        path: path.to_path_buf(),
+        message: format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e)),
     })
 }
 

@@ -15,7 +15,7 @@ use crate::date::PartialDate;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
 use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
-use crate::normalize::WordShapes;
+use crate::normalize::{ascii_lower, char_at, WordShapes};
 use crate::record::{Record, SpanEnd, SpeakerKind};
 use dates::DateExpr;
 use sentences::sentences;
@@ -257,7 +257,7 @@ static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Word {
     start: u32,
     end: u32,
-    /// 1 + the cue word's index in `KEYWORD_LIST`, or 0.
+    /// 1 + the cue word's index in the list of [`KEYWORDS`], or 0.
     kw: u16,
 }
 
@@ -330,20 +330,13 @@ enum CueList {
 
 /// The [`Word::kw`] number of a word (0 for none).
 fn keyword(word: &str) -> u16 {
-    if word.len() > 16 || !word.is_ascii() {
-        return 0;
-    }
     // Most words are no cue word: rule them out by shape before copying and hashing.
     static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(KEYWORDS.0.iter().copied()));
     if !SHAPES.may_hold(word) {
         return 0;
     }
     let mut buf = [0u8; 16];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let Ok(lower) = std::str::from_utf8(lower) else { return 0 };
-    KEYWORDS.1.get(lower).copied().unwrap_or(0)
+    ascii_lower(word, &mut buf).and_then(|lower| KEYWORDS.1.get(lower).copied()).unwrap_or(0)
 }
 
 /// The bytes a scan stops at (the rest it skips without decoding them): three common ones,
@@ -369,21 +362,50 @@ impl Stops {
         Stops { common, others, table }
     }
 
-    /// A search for the next stop from an offset of `bytes`. When `bytes` holds none of the
-    /// other stops (checked once, by vector search), each search is memchr's for the common
+    /// The characters of `text` at its stops, in order. When `text` holds none of the other
+    /// stops (checked once, by vector search), each step is memchr's search for the common
     /// three; otherwise a scan byte by byte.
-    fn scan<'a>(&'static self, bytes: &'a [u8]) -> impl Fn(usize) -> Option<usize> + 'a {
+    fn scan<'t>(&'static self, text: &'t str) -> StopScan<'t> {
+        let bytes = text.as_bytes();
         let rare = self.others.chunks(3).any(|c| match *c {
             [a] => memchr::memchr(a, bytes).is_some(),
             [a, b] => memchr::memchr2(a, b, bytes).is_some(),
             [a, b, c] => memchr::memchr3(a, b, c, bytes).is_some(),
             _ => unreachable!("chunks of one to three"),
         });
-        let [a, b, c] = self.common;
-        move |from| match rare {
-            false => memchr::memchr3(a, b, c, &bytes[from..]),
-            true => bytes[from..].iter().position(|&x| self.table[usize::from(x)]),
-        }
+        StopScan { stops: self, text, rare, cursor: 0 }
+    }
+}
+
+/// The iterator of [`Stops::scan`]: each stop's offset and character.
+struct StopScan<'t> {
+    stops: &'static Stops,
+    text: &'t str,
+    rare: bool,
+    cursor: usize,
+}
+
+impl StopScan<'_> {
+    /// Resumes after `at`, for a caller that read further than the character it was given.
+    fn resume_at(&mut self, at: usize) {
+        self.cursor = at;
+    }
+}
+
+impl Iterator for StopScan<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let rest = &self.text.as_bytes()[self.cursor..];
+        let [a, b, c] = self.stops.common;
+        let skip = match self.rare {
+            false => memchr::memchr3(a, b, c, rest),
+            true => rest.iter().position(|&x| self.stops.table[usize::from(x)]),
+        }?;
+        let i = self.cursor + skip;
+        let c = char_at(self.text, i).expect("a character starts at every stop");
+        self.cursor = i + c.len_utf8();
+        Some((i, c))
     }
 }
 
@@ -408,30 +430,18 @@ fn words_of(text: &str) -> Vec<Word> {
 /// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes.
 /// Read byte by byte, decoding only the non-ASCII characters.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    // The character at `i` and its length.
-    let char_at = move |i: usize| match bytes[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-    };
     let part =
         |c: char, started: bool| c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && started);
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let (c, len) = char_at(at);
+        while let Some(c) = char_at(text, at) {
+            at += c.len_utf8();
             if !part(c, false) {
-                at += len;
                 continue;
             }
-            let start = at;
-            at += len;
-            while at < bytes.len() {
-                let (c, len) = char_at(at);
-                if !part(c, true) {
-                    break;
-                }
-                at += len;
+            let start = at - c.len_utf8();
+            while let Some(c) = char_at(text, at).filter(|&c| part(c, true)) {
+                at += c.len_utf8();
             }
             return Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()));
         }
@@ -971,8 +981,7 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = PAREN_CITATION.find_iter(ctx.text()).map(|m| m.range()).collect();
     for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
-        let t = titles.partition_point(|t| t.start <= q.outer.start);
-        if t > 0 && q.outer.end <= titles[t - 1].end {
+        if within(&titles, &q.outer) {
             continue; // a title inside a parenthetical citation
         }
         let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
@@ -1246,13 +1255,8 @@ mod tests {
     fn stop_scans_find_every_stop_with_or_without_the_rare_ones() {
         static STOPS: Stops = Stops::new([b'.', b'"', b'\''], b"!?");
         for text in ["a. b \"c\" d'e", "a. b! c? \"d\" e?", "", "no stop", "!"] {
+            let found: Vec<usize> = STOPS.scan(text).map(|(i, _)| i).collect();
             let bytes = text.as_bytes();
-            let scan = STOPS.scan(bytes);
-            let (mut found, mut at) = (Vec::new(), 0);
-            while let Some(skip) = scan(at) {
-                found.push(at + skip);
-                at += skip + 1;
-            }
             let every: Vec<usize> =
                 (0..bytes.len()).filter(|&i| STOPS.table[usize::from(bytes[i])]).collect();
             assert_eq!(found, every, "{text}");

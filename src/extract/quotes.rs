@@ -119,22 +119,17 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
 pub fn find(text: &str) -> Vec<Quote> {
     let mut stack: Vec<(Kind, char, usize)> = Vec::new(); // kind, opening mark, its offset
     let mut quotes = Vec::new();
-    let bytes = text.as_bytes();
-    let mut cursor = 0;
     // Almost every character is no quote mark: jump from one byte that may start one to the next.
-    let next_stop = MAY_START_MARK.scan(bytes);
-    while let Some(skip) = next_stop(cursor) {
-        let i = cursor + skip;
-        let c = text[i..].chars().next().expect("a character starts at a mark's first byte");
-        cursor = i + c.len_utf8();
+    let mut stops = MAY_START_MARK.scan(text);
+    while let Some((i, c)) = stops.next() {
         // TeX-style ``…'' pairs.
         if c == '`' && text[i..].starts_with("``") {
-            cursor = i + 2;
+            stops.resume_at(i + 2);
             stack.push((Kind::Double, '`', i));
             continue;
         }
         if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
-            cursor = i + 2;
+            stops.resume_at(i + 2);
             let (_, _, start) = stack.pop().expect("checked");
             quotes.push(Quote { outer: start..i + 2, inner: start + 2..i, depth: stack.len(), closed: true });
             continue;

@@ -24,14 +24,8 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     let inside = |i: usize| around(i).is_some_and(|q| i < q.outer.end.saturating_sub(1));
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut cursor = 0;
     // Only punctuation and quote marks can end a sentence: jump from one to the next.
-    let next_stop = MAY_END.scan(bytes);
-    while let Some(skip) = next_stop(cursor) {
-        let i = cursor + skip;
-        let c = text[i..].chars().next().expect("a character starts at its first byte");
-        cursor = i + c.len_utf8();
+    for (i, c) in MAY_END.scan(text) {
         // A quotation ending in . ! ? ends its sentence when a new one follows it.
         let closes_quote = around(i).is_some_and(|q| q.closed && q.outer.end == i + c.len_utf8())
             && text[..i].ends_with(['.', '!', '?', '…']);

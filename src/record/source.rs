@@ -83,16 +83,10 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
                 layer: Layer::User,
                 snapshot: None,
             }),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let (byte, place) = (e.as_bytes()[at], crate::diagnostic::line_and_column(e.as_bytes(), at));
-                errors.push(RecordError::plain(
-                    format!(
-                        "record file {name} is not UTF-8: byte 0x{byte:02x} at {place} (byte offset {at})"
-                    ),
-                    Some("save the file as UTF-8".into()),
-                ));
-            }
+            Err(e) => errors.push(RecordError::plain(
+                format!("record file {name} is not UTF-8: {}", crate::diagnostic::first_invalid_byte(&e)),
+                Some("save the file as UTF-8".into()),
+            )),
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(RecordError::plain(
             format!("record path {name} does not exist"),

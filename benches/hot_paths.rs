@@ -20,8 +20,12 @@ fn main() {
 fn setup(n: usize) -> (Record, QuoteIndex, Vec<String>) {
     let dir = tempfile::tempdir().expect("temp dir");
     generate::record(dir.path(), n, 7);
-    let record =
-        Record::load(&LoadOptions { default: false, paths: vec![dir.path().to_path_buf()] }).expect("record");
+    let record = Record::load(&LoadOptions {
+        default: false,
+        paths: vec![dir.path().to_path_buf()],
+        for_checking: false,
+    })
+    .expect("record");
     let index = QuoteIndex::new(&record);
     let mut rng = generate::Rng(11);
     let queries = (0..100)

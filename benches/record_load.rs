@@ -28,6 +28,8 @@ fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let runs = |n: usize| if quick { 1 } else { n };
     measure("embedded default record", runs(200), &LoadOptions::default());
+    let checking = LoadOptions { for_checking: true, ..LoadOptions::default() };
+    measure("embedded default record, for checking", runs(200), &checking);
     for n in [10_000, 100_000] {
         if quick && n > 10_000 {
             continue;
@@ -36,7 +38,8 @@ fn main() {
         generate::record(dir.path(), n, 0x9e3779b97f4a7c15);
         let size: u64 =
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
-        let options = LoadOptions { default: false, paths: vec![dir.path().to_path_buf()] };
+        let options =
+            LoadOptions { default: false, paths: vec![dir.path().to_path_buf()], for_checking: false };
         measure(&format!("generated, {n} quotations ({:.1} MB)", size as f64 / 1e6), runs(7), &options);
     }
 }

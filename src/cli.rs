@@ -211,7 +211,7 @@ pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure
 fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
     let mut paths = config.rule_paths();
     paths.extend(args.rules.iter().cloned());
-    LoadOptions { default: config.default_rules.value && !args.no_default_rules, paths }
+    LoadOptions { default: config.default_rules.value && !args.no_default_rules, paths, for_checking: false }
 }
 
 /// Runs a parsed command line, reading standard input and writing output through `io`.
@@ -250,7 +250,8 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
         }
         Command::Config => commands::config::run(&cli.record, &config, out),
         Command::Check(args) => {
-            let record = Record::load(&options).map_err(Failure::record)?;
+            let record =
+                Record::load(&LoadOptions { for_checking: true, ..options }).map_err(Failure::record)?;
             commands::check::run(args, &config, &record, Io { stdout: out, ..io })
         }
         Command::Rules { command } => {

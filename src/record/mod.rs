@@ -53,11 +53,16 @@ pub struct LoadOptions {
     pub default: bool,
     /// User files or directories, added to (and overriding) the default.
     pub paths: Vec<PathBuf>,
+    /// Load only what checking articles reads, for a fast start: the embedded files' entries
+    /// come without notes, provenance and examples, and the embedded record alone is not
+    /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
+    /// A user's files are always read and validated in full.
+    pub for_checking: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { default: true, paths: Vec::new() }
+        LoadOptions { default: true, paths: Vec::new(), for_checking: false }
     }
 }
 
@@ -89,7 +94,9 @@ pub struct Record {
     pub people: Vec<Person>,
     pub quotations: Vec<Quotation>,
     pub events: Vec<Event>,
-    ids: HashMap<String, EntryRef>,
+    /// Looked up for every reference while loading: Fx, not SipHash, since ids are not
+    /// attacker-chosen keys that could force collisions worth defending against at that cost.
+    ids: rustc_hash::FxHashMap<String, EntryRef>,
 }
 
 impl Record {
@@ -98,7 +105,7 @@ impl Record {
         let mut sources = if options.default { default_sources() } else { Vec::new() };
         let (user, mut errors) = source::user_sources(&options.paths);
         sources.extend(user);
-        let record = Record::from_sources(sources, &mut errors);
+        let record = Record::build(sources, options.for_checking, &mut errors);
         if errors.is_empty() {
             Ok(record)
         } else {
@@ -108,6 +115,12 @@ impl Record {
 
     /// Decodes, merges and validates `sources`, appending every problem to `errors`.
     pub fn from_sources(sources: Vec<RecordSource>, errors: &mut Vec<RecordError>) -> Record {
+        Record::build(sources, false, errors)
+    }
+
+    /// [`Record::from_sources`], or with [`LoadOptions::for_checking`]'s shortcuts.
+    fn build(sources: Vec<RecordSource>, for_checking: bool, errors: &mut Vec<RecordError>) -> Record {
+        let decode = |source: &RecordSource| decode(source, for_checking);
         let mut record = Record::default();
         let mut problems = Vec::new();
         // Decoding dominates loading and files are independent: decode them in parallel, then
@@ -134,7 +147,9 @@ impl Record {
             }
         }
         record.sources = sources;
-        validate::validate(&record, &mut problems);
+        if !(for_checking && record.sources.iter().all(|s| s.layer == Layer::Default)) {
+            validate::validate(&record, &mut problems);
+        }
         errors.extend(locate_problems(&record.sources, problems));
         errors.sort_by_key(|e| {
             e.location.as_ref().map(|l| (record.sources.iter().position(|s| s.name == l.file), l.span.start))
@@ -327,9 +342,11 @@ fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<
     out
 }
 
-/// A file's entries: from the build-time snapshot when there is one, else from the YAML.
-fn decode(source: &RecordSource) -> Result<RecordFile, RecordError> {
-    if let Some(snapshot) = source.snapshot {
+/// A file's entries: from the build-time snapshot when there is one (the lean one when only
+/// checking), else from the YAML.
+fn decode(source: &RecordSource, for_checking: bool) -> Result<RecordFile, RecordError> {
+    let snapshot = if for_checking { source.check_snapshot } else { source.snapshot };
+    if let Some(snapshot) = snapshot {
         if let Ok(decoded) = serde_json::from_str(snapshot) {
             return Ok(decoded);
         }
@@ -397,7 +414,39 @@ mod tests {
             let from_yaml: RecordFile =
                 serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
             assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
+            let lean =
+                source.check_snapshot.unwrap_or_else(|| panic!("{} has no lean snapshot", source.name));
+            let lean: RecordFile = serde_json::from_str(lean).unwrap();
+            assert_eq!(format!("{lean:?}"), format!("{:?}", for_checking(from_yaml)), "{}", source.name);
         }
+    }
+
+    /// Loading for checking leaves the embedded record's notes out and skips validating it, but
+    /// never a user's file.
+    #[test]
+    fn loading_for_checking_still_validates_a_users_file() {
+        let user = RecordSource {
+            name: "user.yaml".into(),
+            text:
+                "quotations:\n  - id: q\n    speaker: nobody-known\n    text: Words\n    confidence: high\n"
+                    .into(),
+            layer: Layer::User,
+            snapshot: None,
+            check_snapshot: None,
+        };
+        let mut errors = Vec::new();
+        let mut sources = default_sources();
+        sources.push(user);
+        let record = Record::build(sources, true, &mut errors);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("nobody-known"), "{}", errors[0].message);
+        // The embedded entries came from the lean snapshot.
+        assert!(record.quotations.iter().all(|q| q.examples.is_empty() && q.notes.is_none()));
+        assert!(Record::load(&LoadOptions::default())
+            .unwrap()
+            .quotations
+            .iter()
+            .any(|q| !q.examples.is_empty()));
     }
 
     #[test]
@@ -407,12 +456,14 @@ mod tests {
             text: text.to_owned().into(),
             layer: Layer::User,
             snapshot: None,
+            check_snapshot: None,
         };
         let base = RecordSource {
             name: "base.yaml".into(),
             text: "people:\n  - id: a\n    name: First\n".into(),
             layer: Layer::Default,
             snapshot: None,
+            check_snapshot: None,
         };
         let mut errors = Vec::new();
         let record = Record::from_sources(

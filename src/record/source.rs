@@ -5,6 +5,16 @@ use std::path::{Path, PathBuf};
 
 use super::error::RecordError;
 
+/// One file of the default record, as the build embeds it.
+pub struct EmbeddedFile {
+    /// Its path relative to the crate.
+    pub name: &'static str,
+    pub yaml: &'static str,
+    /// JSON snapshots of its decoded entries: all of them, and only what checking reads.
+    pub snapshot: Option<&'static str>,
+    pub check_snapshot: Option<&'static str>,
+}
+
 include!(concat!(env!("OUT_DIR"), "/default_record.rs"));
 include!(concat!(env!("OUT_DIR"), "/normalized_record.rs"));
 
@@ -24,17 +34,20 @@ pub struct RecordSource {
     pub layer: Layer,
     /// The entries decoded at build time, as JSON (embedded files only).
     pub snapshot: Option<&'static str>,
+    /// The same without what checking never reads (see [`super::schema::for_checking`]).
+    pub check_snapshot: Option<&'static str>,
 }
 
 /// The embedded default record's files.
 pub fn default_sources() -> Vec<RecordSource> {
     DEFAULT_RECORD
         .iter()
-        .map(|(name, text, snapshot)| RecordSource {
-            name: (*name).to_owned(),
-            text: Cow::Borrowed(*text),
+        .map(|file| RecordSource {
+            name: file.name.to_owned(),
+            text: Cow::Borrowed(file.yaml),
             layer: Layer::Default,
-            snapshot: *snapshot,
+            snapshot: file.snapshot,
+            check_snapshot: file.check_snapshot,
         })
         .collect()
 }
@@ -82,6 +95,7 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
                 text: Cow::Owned(text),
                 layer: Layer::User,
                 snapshot: None,
+                check_snapshot: None,
             }),
             Err(e) => errors.push(RecordError::plain(
                 format!("record file {name} is not UTF-8: {}", crate::diagnostic::first_invalid_byte(&e)),

@@ -4,6 +4,7 @@
 //! article looks up its own trigrams, and only the wordings it shares some with are aligned
 //! word by word. Cost per quotation depends on the matches found, not on the record's size.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -16,7 +17,7 @@ use crate::record::Record;
 struct Wording {
     quotation: usize,
     variant: Option<usize>,
-    words: Vec<String>,
+    words: Vec<Cow<'static, str>>,
     /// Hashes of `words`, so that alignment compares integers before strings.
     hashes: Vec<u64>,
     /// [`letters`] of `words`, so that alignment rules out most typo pairs without comparing.
@@ -542,9 +543,9 @@ fn align_table(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) ->
                 let Token::Word(q) = &query[i - 1] else { unreachable!() };
                 let r = &record[j - 1];
                 edits.push(if same[(i - 1) * m + j - 1] {
-                    Edit::Same(r.clone())
+                    Edit::Same(r.to_string())
                 } else {
-                    Edit::Changed { found: q.clone(), expected: r.clone() }
+                    Edit::Changed { found: q.clone(), expected: r.to_string() }
                 });
                 i -= 1;
                 j -= 1;
@@ -559,7 +560,7 @@ fn align_table(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) ->
             }
             Step::Left => {
                 if i > 0 {
-                    edits.push(Edit::Dropped(record[j - 1].clone()));
+                    edits.push(Edit::Dropped(record[j - 1].to_string()));
                 }
                 j -= 1;
             }
@@ -591,7 +592,7 @@ fn verbatim(query: &[Token], query_keys: &[(u64, u64)], wording: &Wording) -> Op
             .all(|(k, (t, &keys))| matches!(t, Token::Word(q) if wording.same_at(start + k, q, keys)))
     };
     let start = (0..=wording.words.len() - n).find(|&s| is_run(s))?;
-    let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.clone())).collect();
+    let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.to_string())).collect();
     Some((2 * n as i32, edits))
 }
 
@@ -610,7 +611,14 @@ mod tests {
     fn wording(record: &[String], gaps: Vec<bool>) -> Wording {
         let hashes = record.iter().map(|w| hash(w)).collect();
         let letters = record.iter().map(|w| letters(w)).collect();
-        Wording { quotation: 0, variant: None, words: record.to_vec(), hashes, letters, gaps }
+        Wording {
+            quotation: 0,
+            variant: None,
+            words: record.iter().cloned().map(Cow::Owned).collect(),
+            hashes,
+            letters,
+            gaps,
+        }
     }
 
     fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
@@ -732,11 +740,11 @@ mod tests {
                 for start in (0..words.len().saturating_sub(len)).step_by(5) {
                     let mut texts = vec![words[start..start + len].join(" ")];
                     texts.push(format!("{} {}", texts[0], texts[0])); // longer than any run
-                    texts.push(texts[0].replacen(&words[start], "zzzz", 1));
+                    texts.push(texts[0].replacen(&*words[start], "zzzz", 1));
                     // A typo of the last word (its two middle letters swapped) still runs.
                     let last = &words[start + len - 1];
                     if last.len() >= 6 && last.is_ascii() {
-                        let mut typo = last.clone().into_bytes();
+                        let mut typo = last.as_bytes().to_vec();
                         typo.swap(2, 3);
                         let typo = String::from_utf8(typo).expect("ASCII");
                         texts.push(format!("{} {typo}", words[start..start + len - 1].join(" ")));

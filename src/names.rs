@@ -5,6 +5,7 @@
 //! name wins where names overlap ("NATO's secretary general" over "NATO").
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -89,7 +90,7 @@ impl Mention {
 
 #[derive(Debug)]
 struct Name {
-    words: Vec<String>,
+    words: Vec<Cow<'static, str>>,
     /// For people: which words must start with a capital letter in the text.
     capitals: Vec<bool>,
     target: Target,
@@ -98,10 +99,10 @@ struct Name {
 /// Every name of the record, keyed by its first word.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    by_first: HashMap<String, Vec<Name>>,
+    by_first: HashMap<Cow<'static, str>, Vec<Name>>,
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
     /// British spellings): a plain word not in it starts no name and need not be normalized.
-    starts: rustc_hash::FxHashSet<String>,
+    starts: rustc_hash::FxHashSet<Cow<'static, str>>,
     /// The shapes of `starts`: most words are ruled out by shape alone (only plain words are, see
     /// [`is_plain`]).
     start_shapes: WordShapes,
@@ -128,10 +129,13 @@ impl NameIndex {
         for names in index.by_first.values_mut() {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
         }
-        let british: Vec<String> =
-            index.by_first.keys().flat_map(|first| british_spellings(first).map(str::to_owned)).collect();
+        let british: Vec<Cow<'static, str>> = index
+            .by_first
+            .keys()
+            .flat_map(|first| british_spellings(first).map(|w| Cow::Owned(w.to_owned())))
+            .collect();
         index.starts = index.by_first.keys().cloned().chain(british).collect();
-        index.start_shapes = WordShapes::new(index.starts.iter().map(String::as_str));
+        index.start_shapes = WordShapes::new(index.starts.iter().map(|w| &**w));
         index
     }
 
@@ -193,7 +197,7 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
-            let Some(names) = self.by_first.get(first) else {
+            let Some(names) = self.by_first.get(first.as_str()) else {
                 toks.pop_front();
                 continue;
             };
@@ -287,7 +291,7 @@ mod tests {
                 continue;
             }
             let mut found: Option<(usize, Vec<Target>)> = None;
-            for name in index.by_first.get(&toks[p].0).into_iter().flatten() {
+            for name in index.by_first.get(toks[p].0.as_str()).into_iter().flatten() {
                 let n = name.words.len();
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break;

@@ -9,10 +9,11 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 /// A normalized word, or a gap where the writer elided words (`...`, `[...]`) or a wildcard for
-/// a bracketed insertion (`[the alliance]`).
+/// a bracketed insertion (`[the alliance]`). The record's texts hold their words as
+/// `Cow<'static, str>`, borrowed from the table the build normalized them into.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Token {
-    Word(String),
+pub enum Token<W = String> {
+    Word(W),
     Gap,
     Wildcard,
 }

@@ -5,7 +5,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use regex_automata::meta;
 
 use crate::date::{PartialDate, MONTHS};
 use crate::matcher::edit_distance;
@@ -67,86 +66,334 @@ fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
     (d <= limit).then_some((i as u8 + 1, Some(MONTHS[i])))
 }
 
-/// Built without a literal prefilter: extracting the literals of this many alternatives costs
-/// a one-article run 0.7 M of its 15 M instructions, and the prefilter saved nothing on the
-/// benchmark corpus (the lazy DFA alone scans blocks as fast).
-static DATE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    let w = r"([A-Z][a-z]{2,9})\.?";
-    let day = r"([0-9]{1,2})(?:st|nd|rd|th)?";
-    let pattern = format!(
-        r"(?x)
-        (?-u:\b)(?P<iso>([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}}))(?-u:\b)
-      | (?-u:\b)(?P<dotted>([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}}))(?-u:\b)
-      | (?-u:\b)(?P<dmy>{day}[\x20\t\r\n]+(?:of[\x20\t\r\n]+)?{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
-      | (?-u:\b)(?P<mdy>{w}[\x20\t\r\n]+{day},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
-      | (?-u:\b)(?P<my>{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
-      | (?-u:\b)(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)[\x20\t\r\n]+
-          (?:(?:early|late|mid-?)[\x20\t\r\n]*|the[\x20\t\r\n]+(?:spring|summer|autumn|fall|winter|end|start|beginning)[\x20\t\r\n]+of[\x20\t\r\n]+)?
-          (?P<year>[0-9]{{4}})(?:-(?P<year_month>[0-9]{{2}})-(?P<year_day>[0-9]{{2}}))?(?-u:\b)
-    "
-    );
-    meta::Regex::builder()
-        .configure(meta::Config::new().auto_prefilter(false))
-        .build(&pattern)
-        .expect("date pattern")
-});
+/// One written date, as the grammar below reads it: the byte ranges of its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Written {
+    /// 1990-01-31
+    Iso { year: Range<usize>, month: Range<usize>, day: Range<usize> },
+    /// 31.01.1990
+    Dotted { day: Range<usize>, month: Range<usize>, year: Range<usize> },
+    /// 31 January 1990, 31st of Jan. 1990
+    DayMonthYear { day: Range<usize>, month: Range<usize>, year: Range<usize> },
+    /// January 31, 1990
+    MonthDayYear { month: Range<usize>, day: Range<usize>, year: Range<usize> },
+    /// March 1991
+    MonthYear { month: Range<usize>, year: Range<usize> },
+    /// in 1991, during the spring of 1991, on 1991-02-28: the year, and the month and day of
+    /// an ISO date.
+    AfterPreposition { year: Range<usize>, month_day: Option<(Range<usize>, Range<usize>)> },
+}
+
+/// Every date in `text` by the grammar of the forms [`Written`] lists, leftmost first and
+/// without overlaps; at one position the forms are tried in that order. A word of the date
+/// starts a word of the text and ends one: the grammar is that of the regular expression in
+/// this module's tests (`[A-Z][a-z]{2,9}` for a month's word, 1–2 digits for a day, 4 for a
+/// year, blanks between), read by hand because compiling it cost a one-article run 1.8 M of its
+/// 10.8 M instructions. A test compares the two on generated texts.
+fn written_dates(text: &str) -> Vec<(Range<usize>, Written)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Every form ends with a year, the first run of four digits or more after its start.
+    let Some(last) = last_year_start(b) else { return out };
+    let mut p = 0;
+    while p <= last {
+        let class = START[usize::from(b[p])];
+        if class == NOT_WORD {
+            p += 1;
+            continue;
+        }
+        // A word starts at `p`: a date may start here, nowhere else in the word.
+        let found = match class {
+            DIGIT => iso(b, p).or_else(|| dotted(b, p)).or_else(|| day_month_year(b, p)),
+            CAPITAL => month_day_year(b, p).or_else(|| month_year(b, p)).or_else(|| after_preposition(b, p)),
+            PREPOSITION => after_preposition(b, p),
+            _ => None,
+        };
+        match found {
+            Some((end, written)) => {
+                out.push((p..end, written));
+                p = end;
+            }
+            None => {
+                p += 1;
+                while p < b.len() && START[usize::from(b[p])] != NOT_WORD {
+                    p += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Where the last run of four digits or more starts, if any.
+fn last_year_start(b: &[u8]) -> Option<usize> {
+    let mut run = 0;
+    for (i, c) in b.iter().enumerate().rev() {
+        if c.is_ascii_digit() {
+            run += 1;
+        } else if run >= 4 {
+            return Some(i + 1);
+        } else {
+            run = 0;
+        }
+    }
+    (run >= 4).then_some(0)
+}
+
+/// What a byte is to the start of a date: not a word byte (`\b` lies between it and a word
+/// byte), a word byte no form starts with, a digit, a capital, or the first letter of a
+/// preposition in lower case.
+const NOT_WORD: u8 = 0;
+const OTHER: u8 = 1;
+const DIGIT: u8 = 2;
+const CAPITAL: u8 = 3;
+const PREPOSITION: u8 = 4;
+static START: [u8; 256] = {
+    let mut table = [NOT_WORD; 256];
+    let mut c = 0;
+    while c < 256 {
+        let byte = c as u8;
+        table[c] = match byte {
+            b'0'..=b'9' => DIGIT,
+            b'A'..=b'Z' => CAPITAL,
+            b'i' | b'o' | b'd' | b's' | b'b' | b'f' | b'u' | b't' => PREPOSITION,
+            b'a'..=b'z' | b'_' => OTHER,
+            _ => NOT_WORD,
+        };
+        c += 1;
+    }
+    table
+};
+
+/// A byte of an ASCII word (`\w` without Unicode): what `\b` tells from the rest.
+fn is_word(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+}
+
+fn run(b: &[u8], i: usize, class: fn(&u8) -> bool) -> usize {
+    b.get(i..).map_or(0, |rest| rest.iter().take_while(|c| class(c)).count())
+}
+
+fn digits(b: &[u8], i: usize) -> usize {
+    run(b, i, u8::is_ascii_digit)
+}
+
+/// Blanks: spaces, tabs and line ends.
+fn blanks(b: &[u8], i: usize) -> usize {
+    run(b, i, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
+fn at(b: &[u8], i: usize, byte: u8) -> bool {
+    b.get(i) == Some(&byte)
+}
+
+fn starts(b: &[u8], i: usize, word: &str) -> bool {
+    b.get(i..).is_some_and(|rest| rest.starts_with(word.as_bytes()))
+}
+
+/// `n` digits at `i` and no more, followed by `then`.
+fn digits_then(b: &[u8], i: usize, n: usize, then: u8) -> bool {
+    digits(b, i) == n && at(b, i + n, then)
+}
+
+/// Four digits at `i` that end a word: a year. Returns its end.
+fn year(b: &[u8], i: usize) -> Option<usize> {
+    (digits(b, i) >= 4 && !is_word(b, i + 4)).then_some(i + 4)
+}
+
+/// A day at `i`: one or two digits, then maybe "st", "nd", "rd" or "th". Returns its digits and
+/// where it ends.
+fn day(b: &[u8], i: usize) -> Option<(Range<usize>, usize)> {
+    let n = digits(b, i);
+    if !(1..=2).contains(&n) {
+        return None;
+    }
+    let suffix = ["st", "nd", "rd", "th"].iter().any(|s| starts(b, i + n, s));
+    Some((i..i + n, i + n + if suffix { 2 } else { 0 }))
+}
+
+/// A month's word at `i`: a capital and 2 to 9 lower-case letters, then maybe a full stop.
+/// Returns the word and where it ends.
+fn month_word(b: &[u8], i: usize) -> Option<(Range<usize>, usize)> {
+    if !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let n = run(b, i + 1, u8::is_ascii_lowercase);
+    if !(2..=9).contains(&n) {
+        return None;
+    }
+    let end = i + 1 + n;
+    Some((i..end, end + usize::from(at(b, end, b'.'))))
+}
+
+/// At least one blank at `i`; returns where the blanks end.
+fn blanks1(b: &[u8], i: usize) -> Option<usize> {
+    let n = blanks(b, i);
+    (n > 0).then_some(i + n)
+}
+
+/// A comma, if there is one at `i`; returns where it ends.
+fn comma(b: &[u8], i: usize) -> usize {
+    i + usize::from(at(b, i, b','))
+}
+
+fn iso(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    if !(digits_then(b, p, 4, b'-') && digits_then(b, p + 5, 2, b'-') && digits(b, p + 8) >= 2) {
+        return None;
+    }
+    let end = p + 10;
+    (!is_word(b, end)).then(|| (end, Written::Iso { year: p..p + 4, month: p + 5..p + 7, day: p + 8..end }))
+}
+
+fn dotted(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    let d = digits(b, p);
+    if !((1..=2).contains(&d) && at(b, p + d, b'.')) {
+        return None;
+    }
+    let m = p + d + 1;
+    let n = digits(b, m);
+    if !((1..=2).contains(&n) && at(b, m + n, b'.')) {
+        return None;
+    }
+    let y = m + n + 1;
+    let end = year(b, y)?;
+    Some((end, Written::Dotted { day: p..p + d, month: m..m + n, year: y..end }))
+}
+
+fn day_month_year(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    let (day, i) = day(b, p)?;
+    let mut i = blanks1(b, i)?;
+    if starts(b, i, "of") {
+        if let Some(after) = blanks1(b, i + 2) {
+            i = after;
+        }
+    }
+    let (month, i) = month_word(b, i)?;
+    let y = blanks1(b, comma(b, i))?;
+    let end = year(b, y)?;
+    Some((end, Written::DayMonthYear { day, month, year: y..end }))
+}
+
+fn month_day_year(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    let (month, i) = month_word(b, p)?;
+    let (day, i) = day(b, blanks1(b, i)?)?;
+    let y = blanks1(b, comma(b, i))?;
+    let end = year(b, y)?;
+    Some((end, Written::MonthDayYear { month, day, year: y..end }))
+}
+
+fn month_year(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    let (month, i) = month_word(b, p)?;
+    let y = blanks1(b, comma(b, i))?;
+    let end = year(b, y)?;
+    Some((end, Written::MonthYear { month, year: y..end }))
+}
+
+const SEASONS: [&str; 8] = ["spring", "summer", "autumn", "fall", "winter", "end", "start", "beginning"];
+
+/// "in 1991", "during early 1991", "by the end of 1991", "on 1991-02-28": a preposition (its
+/// first letter in either case), blanks, maybe "early", "late", "mid" or "the SEASON of", then
+/// a year, maybe with an ISO month and day.
+fn after_preposition(b: &[u8], p: usize) -> Option<(usize, Written)> {
+    // The first letter in either case, the rest in lower case.
+    let candidates: &[&str] = match b[p].to_ascii_lowercase() {
+        b'i' => &["in"],
+        b'o' => &["on", "of"],
+        b'd' => &["during"],
+        b's' => &["since"],
+        b'b' => &["by"],
+        b'f' => &["from"],
+        b'u' => &["until"],
+        b't' => &["through"],
+        _ => return None,
+    };
+    let preposition = candidates.iter().find(|w| starts(b, p + 1, &w[1..]))?;
+    let i = blanks1(b, p + preposition.len())?;
+    let y = if let Some(word) = ["early", "late", "mid"].iter().find(|w| starts(b, i, w)) {
+        let after = i + word.len();
+        let after = after + usize::from(*word == "mid" && at(b, after, b'-'));
+        after + blanks(b, after)
+    } else if starts(b, i, "the") {
+        let i = blanks1(b, i + 3)?;
+        let season = SEASONS.iter().find(|s| starts(b, i, s))?;
+        let i = blanks1(b, i + season.len())?;
+        if !starts(b, i, "of") {
+            return None;
+        }
+        blanks1(b, i + 2)?
+    } else {
+        i
+    };
+    if digits(b, y) < 4 {
+        return None;
+    }
+    let end = y + 4;
+    if at(b, end, b'-') && digits_then(b, end + 1, 2, b'-') && digits(b, end + 4) >= 2 && !is_word(b, end + 6)
+    {
+        let month_day = Some((end + 1..end + 3, end + 4..end + 6));
+        return Some((end + 6, Written::AfterPreposition { year: y..end, month_day }));
+    }
+    (!is_word(b, end)).then_some((end, Written::AfterPreposition { year: y..end, month_day: None }))
+}
 
 /// Every date expression in `text`, in order.
 pub fn find(text: &str) -> Vec<DateExpr> {
-    let mut out = Vec::new();
-    for c in DATE.captures_iter(text) {
-        let group = |i: usize| c.get_group(i).map(|span| &text[span.range()]);
-        let named_group = |name: &str| c.get_group_by_name(name);
-        let num = |i: usize| group(i).and_then(|m| m.parse::<u32>().ok());
-        let make = |range: Range<usize>,
-                    y: u32,
-                    m: Option<u32>,
-                    d: Option<u32>,
-                    misspelt: Option<(String, &'static str)>| {
-            let text = match (m, d) {
-                (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-                (Some(m), None) => format!("{y:04}-{m:02}"),
-                _ => format!("{y:04}"),
-            };
-            PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
-                range,
-                date,
-                misspelt: misspelt.map(Box::new),
-                relative: false,
-            })
+    let num = |r: &Range<usize>| text[r.clone()].parse::<u32>().ok();
+    let make = |range: Range<usize>,
+                y: u32,
+                m: Option<u32>,
+                d: Option<u32>,
+                misspelt: Option<(String, &'static str)>| {
+        let text = match (m, d) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
         };
-        // A form with a month name: the month's group, the year's, the day's (if any).
-        let named =
-            |range: Range<usize>, month_group: usize, year: usize, day: Option<usize>, strict: bool| {
-                let written = group(month_group).unwrap_or_default();
-                month(written, strict).and_then(|(mo, fix)| {
-                    make(
-                        range,
-                        num(year).unwrap_or(0),
-                        Some(mo.into()),
-                        day.and_then(num),
-                        fix.map(|f| (written.to_owned(), f)),
-                    )
-                })
-            };
-        let found = if let Some(m) = named_group("iso") {
-            make(m.range(), num(2).unwrap_or(0), num(3), num(4), None)
-        } else if let Some(m) = named_group("dotted") {
-            make(m.range(), num(8).unwrap_or(0), num(7), num(6), None)
-        } else if let Some(m) = named_group("dmy") {
-            named(m.range(), 11, 12, Some(10), false)
-        } else if let Some(m) = named_group("mdy") {
-            named(m.range(), 14, 16, Some(15), false)
-        } else if let Some(m) = named_group("my") {
-            named(m.range(), 18, 19, None, true)
-        } else if let Some(m) = named_group("year") {
-            // "on 1990-01-31": the preposition's match starts first, so it takes the ISO form.
-            let part = |name: &str| named_group(name).and_then(|p| text[p.range()].parse::<u32>().ok());
-            let (month, day) = (part("year_month"), part("year_day"));
-            let end = named_group("year_day").map_or(m.end, |d| d.end);
-            make(m.start..end, num(20).unwrap_or(0), month, day, None)
-        } else {
-            None
+        PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
+            range,
+            date,
+            misspelt: misspelt.map(Box::new),
+            relative: false,
+        })
+    };
+    // A form with a month's word: the word, the year, the day (if any).
+    let named = |range: Range<usize>,
+                 month_word: &Range<usize>,
+                 year: &Range<usize>,
+                 day: Option<&Range<usize>>,
+                 strict: bool| {
+        let written = &text[month_word.clone()];
+        month(written, strict).and_then(|(mo, fix)| {
+            make(
+                range,
+                num(year).unwrap_or(0),
+                Some(mo.into()),
+                day.and_then(num),
+                fix.map(|f| (written.to_owned(), f)),
+            )
+        })
+    };
+    let mut out = Vec::new();
+    for (range, written) in written_dates(text) {
+        let found = match &written {
+            Written::Iso { year, month, day } => {
+                make(range, num(year).unwrap_or(0), num(month), num(day), None)
+            }
+            Written::Dotted { day, month, year } => {
+                make(range, num(year).unwrap_or(0), num(month), num(day), None)
+            }
+            Written::DayMonthYear { day, month, year } => named(range, month, year, Some(day), false),
+            Written::MonthDayYear { month, day, year } => named(range, month, year, Some(day), false),
+            Written::MonthYear { month, year } => named(range, month, year, None, true),
+            Written::AfterPreposition { year, month_day } => {
+                // "on 1990-01-31": the preposition's form takes the ISO date.
+                let end = month_day.as_ref().map_or(year.end, |(_, d)| d.end);
+                let (month, day) = match month_day {
+                    Some((m, d)) => (num(m), num(d)),
+                    None => (None, None),
+                };
+                make(year.start..end, num(year).unwrap_or(0), month, day, None)
+            }
         };
         out.extend(found);
     }
@@ -206,6 +453,258 @@ pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The grammar of [`written_dates`] as the regular expression quotelint used to search with.
+    fn by_regex(text: &str) -> Vec<(Range<usize>, Written)> {
+        static DATE: LazyLock<Regex> = LazyLock::new(|| {
+            let w = r"([A-Z][a-z]{2,9})\.?";
+            let day = r"([0-9]{1,2})(?:st|nd|rd|th)?";
+            Regex::new(&format!(
+                r"(?x)
+                (?-u:\b)(?P<iso>([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}}))(?-u:\b)
+              | (?-u:\b)(?P<dotted>([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}}))(?-u:\b)
+              | (?-u:\b)(?P<dmy>{day}[\x20\t\r\n]+(?:of[\x20\t\r\n]+)?{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+              | (?-u:\b)(?P<mdy>{w}[\x20\t\r\n]+{day},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+              | (?-u:\b)(?P<my>{w},?[\x20\t\r\n]+([0-9]{{4}}))(?-u:\b)
+              | (?-u:\b)(?:[Ii]n|[Oo]n|[Dd]uring|[Ss]ince|[Bb]y|[Oo]f|[Ff]rom|[Uu]ntil|[Tt]hrough)[\x20\t\r\n]+
+                  (?:(?:early|late|mid-?)[\x20\t\r\n]*|the[\x20\t\r\n]+(?:spring|summer|autumn|fall|winter|end|start|beginning)[\x20\t\r\n]+of[\x20\t\r\n]+)?
+                  (?P<year>[0-9]{{4}})(?:-(?P<year_month>[0-9]{{2}})-(?P<year_day>[0-9]{{2}}))?(?-u:\b)
+            "
+            ))
+            .expect("date pattern")
+        });
+        DATE.captures_iter(text)
+            .map(|c| {
+                let g = |i: usize| c.get(i).expect("group").range();
+                let written = if c.name("iso").is_some() {
+                    Written::Iso { year: g(2), month: g(3), day: g(4) }
+                } else if c.name("dotted").is_some() {
+                    Written::Dotted { day: g(6), month: g(7), year: g(8) }
+                } else if c.name("dmy").is_some() {
+                    Written::DayMonthYear { day: g(10), month: g(11), year: g(12) }
+                } else if c.name("mdy").is_some() {
+                    Written::MonthDayYear { month: g(14), day: g(15), year: g(16) }
+                } else if c.name("my").is_some() {
+                    Written::MonthYear { month: g(18), year: g(19) }
+                } else {
+                    let month_day = c.name("year_month").map(|m| (m.range(), g(22)));
+                    Written::AfterPreposition { year: g(20), month_day }
+                };
+                (c.get(0).expect("match").range(), written)
+            })
+            .collect()
+    }
+
+    /// Pieces of dates and of near misses: digits of every length around the grammar's, month
+    /// words (abbreviated, misspelt, too short and too long), prepositions in both cases and
+    /// inside other words, the modifiers, and what may sit between or around them.
+    const PIECES: &[&str] = &[
+        "1990",
+        "19901",
+        "199",
+        "12",
+        "1",
+        "07",
+        "31",
+        "123",
+        "1990-01-31",
+        "1990-01-3",
+        "1990-01-311",
+        "31.01.1990",
+        "1.2.1990",
+        "3.01.19901",
+        "-",
+        ".",
+        ",",
+        ":",
+        "_",
+        "é",
+        "’",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "st",
+        "th",
+        "nd",
+        "rd",
+        "xx",
+        "of",
+        "ofMay",
+        "the",
+        "theory",
+        "spring",
+        "beginning",
+        "springtime",
+        "early",
+        "earlyish",
+        "late",
+        "mid",
+        "mid-",
+        "midst",
+        "In",
+        "in",
+        "Inn",
+        "On",
+        "on",
+        "Of",
+        "during",
+        "During",
+        "Since",
+        "since",
+        "By",
+        "by",
+        "From",
+        "until",
+        "Through",
+        "Within",
+        "January",
+        "Jan",
+        "Jan.",
+        "Sept",
+        "May",
+        "Mary",
+        "Jsnuary",
+        "Febuary",
+        "March",
+        "Mc",
+        "Ab",
+        "Abcdefghij",
+        "Abcdefghijk",
+        "ABC",
+        "x",
+        "A",
+    ];
+
+    /// One slot of a date-like phrase: right choices and near misses.
+    fn slot(choices: &'static [&'static str]) -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(choices)
+    }
+
+    const BLANK: &[&str] = &[" ", "", "\n", " \t ", "\r\n", ",", "-"];
+    const DAY: &[&str] = &["1", "12", "31", "123", "07", ""];
+    const SUFFIX: &[&str] = &["", "st", "nd", "rd", "th", "xx", "s"];
+    const MONTH: &[&str] = &[
+        "May",
+        "Jan",
+        "January",
+        "Sept",
+        "Jsnuary",
+        "Mary",
+        "Ab",
+        "Abcdefghij",
+        "Abcdefghijk",
+        "may",
+        "MAY",
+        "M",
+    ];
+    const AFTER_MONTH: &[&str] = &["", ".", ",", ".,", ",."];
+    const YEAR: &[&str] =
+        &["1990", "199", "19901", "1990-01-31", "1990-01-3", "1990-01-311", "1990-1-31", "1990-01-31x"];
+    const TAIL: &[&str] = &["", ".", "_", "x", "é", "-", "'s", " and"];
+
+    /// A phrase shaped like one of the forms, slot by slot, so that most phrases are dates or
+    /// nearly.
+    fn phrase() -> impl Strategy<Value = String> {
+        let after_preposition = (
+            slot(&[
+                "in", "In", "on", "during", "Since", "by", "Of", "until", "Through", "inn", "Within", "i",
+            ]),
+            slot(BLANK),
+            slot(&[
+                "",
+                "early",
+                "late",
+                "mid",
+                "mid-",
+                "midst",
+                "the",
+                "the end",
+                "the spring",
+                "the springtime",
+                "theory",
+            ]),
+            slot(BLANK),
+            slot(&["", "of", "or", "o", "of\t"]),
+            slot(BLANK),
+            slot(YEAR),
+        )
+            .prop_map(|(a, b, c, d, e, f, g)| [a, b, c, d, e, f, g].concat());
+        let day_month = (
+            slot(DAY),
+            slot(SUFFIX),
+            slot(BLANK),
+            slot(&["", "of", "of\t", "ofs", "or"]),
+            slot(BLANK),
+            slot(MONTH),
+            slot(AFTER_MONTH),
+            slot(BLANK),
+            slot(YEAR),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h, i)| [a, b, c, d, e, f, g, h, i].concat());
+        let month_day = (
+            slot(MONTH),
+            slot(AFTER_MONTH),
+            slot(BLANK),
+            slot(DAY),
+            slot(SUFFIX),
+            slot(&["", ","]),
+            slot(BLANK),
+            slot(YEAR),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h)| [a, b, c, d, e, f, g, h].concat());
+        let numeric = (
+            slot(&["", "1", "31", "123", "1990"]),
+            slot(&["", ".", "-"]),
+            slot(&["", "1", "01", "123"]),
+            slot(&["", ".", "-"]),
+            slot(YEAR),
+        )
+            .prop_map(|(a, b, c, d, e)| [a, b, c, d, e].concat());
+        (prop_oneof![after_preposition, day_month, month_day, numeric], slot(TAIL)).prop_map(|(p, t)| p + t)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Reading by hand finds exactly what the regular expression finds, part for part.
+        #[test]
+        fn the_hand_reading_is_the_regular_expression(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..14)) {
+            let text = pieces.concat();
+            prop_assert_eq!(written_dates(&text), by_regex(&text), "{:?}", text);
+        }
+
+        /// The same on phrases built slot by slot, most of them dates or nearly.
+        #[test]
+        fn the_hand_reading_is_the_regular_expression_on_near_dates(
+            phrases in proptest::collection::vec((phrase(), slot(&[" ", "", ". ", "x", "1", "In "])), 1..4)
+        ) {
+            let text: String = phrases.iter().flat_map(|(p, sep)| [p.as_str(), sep]).collect();
+            prop_assert_eq!(written_dates(&text), by_regex(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn the_regular_expression_oracle_finds_every_form() {
+        // The oracle is only as good as its own reading of the forms.
+        let text = "1990-01-31, 31.01.1990, 31st of Jan. 1990, May 12th, 1990, March 1991, during the end of 1991, on 1992-02-03";
+        let forms: Vec<_> = by_regex(text).into_iter().map(|(r, _)| &text[r]).collect();
+        assert_eq!(
+            forms,
+            [
+                "1990-01-31",
+                "31.01.1990",
+                "31st of Jan. 1990",
+                "May 12th, 1990",
+                "March 1991",
+                "during the end of 1991",
+                "on 1992-02-03"
+            ]
+        );
+        assert_eq!(written_dates(text), by_regex(text));
+    }
 
     fn dates(text: &str) -> Vec<String> {
         find(text).into_iter().map(|d| d.date.to_string()).collect()

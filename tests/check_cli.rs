@@ -141,3 +141,45 @@ fn explain_every_check() {
     }
     assert_eq!(quotelint(&["explain", "nope"], None).code, 2);
 }
+
+/// An editor runs quotelint on every save: a run of a few milliseconds must not have its
+/// allocator map 1 GiB of address space (`quotelint::reserve_small_arenas`, which must act
+/// before Rust's runtime first allocates). Read from the process's maps while it waits for its
+/// standard input, by which time it has allocated.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_run_maps_no_gigabyte_arena() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(["check", "-"])
+        .env_remove("MIMALLOC_ARENA_RESERVE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run quotelint");
+    // Sizes of the anonymous mappings of 32 MiB or more: mimalloc's arenas.
+    let arenas = |maps: &str| -> Vec<u64> {
+        maps.lines()
+            .filter(|l| l.split_whitespace().count() == 5) // no path: anonymous
+            .filter_map(|l| {
+                let (from, to) = l.split_whitespace().next()?.split_once('-')?;
+                Some(u64::from_str_radix(to, 16).ok()? - u64::from_str_radix(from, 16).ok()?)
+            })
+            .filter(|&size| size >= 32 << 20)
+            .collect()
+    };
+    let mut found = Vec::new();
+    for _ in 0..500 {
+        found = arenas(&fs::read_to_string(format!("/proc/{}/maps", child.id())).unwrap_or_default());
+        if !found.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.stdin.take().unwrap().write_all(RIGHT.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(!found.is_empty(), "no arena seen");
+    assert!(found.iter().all(|&size| size < 1 << 30), "mappings of {found:?} bytes");
+}

@@ -18,6 +18,43 @@ mod normalize;
 #[allow(dead_code)]
 #[path = "src/record/schema.rs"]
 mod schema;
+// The index builders themselves, to build the default record's indexes here (src/prebuilt.rs).
+#[allow(dead_code)]
+#[path = "src/matcher.rs"]
+mod matcher;
+#[allow(dead_code)]
+#[path = "src/names.rs"]
+mod names;
+#[allow(dead_code)]
+#[path = "src/prebuilt.rs"]
+mod prebuilt;
+
+/// What the index builders read of quotelint's record module.
+mod record {
+    use std::borrow::Cow;
+    use std::ops::Range;
+
+    pub use super::schema::*;
+    use crate::normalize::{self, Token};
+
+    /// The default record as a run loads it: every file's entries, in file order.
+    #[derive(Default)]
+    pub struct Record {
+        pub roles: Vec<Role>,
+        pub people: Vec<Person>,
+        pub quotations: Vec<Quotation>,
+        pub events: Vec<Event>,
+    }
+
+    pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
+        let owned = |t| match t {
+            Token::Word(w) => Token::Word(Cow::Owned(w)),
+            Token::Gap => Token::Gap,
+            Token::Wildcard => Token::Wildcard,
+        };
+        normalize::tokens(text).into_iter().map(|(t, range)| (owned(t), range)).collect()
+    }
+}
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -44,6 +81,8 @@ fn main() {
          pub static DEFAULT_RECORD: &[EmbeddedFile] = &[\n",
     );
     let mut texts = std::collections::BTreeSet::new();
+    // The record a run with the default record alone loads; None if a file does not decode.
+    let mut record = Some(record::Record::default());
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
         let yaml = fs::read_to_string(file).unwrap_or_default();
@@ -51,6 +90,12 @@ fn main() {
             Ok(decoded) => {
                 let decoded = decoded.unwrap_or_default();
                 texts.extend(normalized_texts(&decoded).map(str::to_owned));
+                if let Some(r) = &mut record {
+                    r.roles.extend(decoded.roles.iter().cloned());
+                    r.people.extend(decoded.people.iter().cloned());
+                    r.quotations.extend(decoded.quotations.iter().cloned());
+                    r.events.extend(decoded.events.iter().cloned());
+                }
                 let path = out_dir.join(format!("record-{i}.json"));
                 fs::write(&path, serde_json::to_string(&decoded).unwrap()).unwrap();
                 let lean_path = out_dir.join(format!("record-{i}.check.json"));
@@ -62,7 +107,10 @@ fn main() {
                     lean_path.display().to_string()
                 )
             }
-            Err(_) => "None, check_snapshot: None".to_owned(),
+            Err(_) => {
+                record = None;
+                "None, check_snapshot: None".to_owned()
+            }
         };
         code.push_str(&format!(
             "    EmbeddedFile {{ name: {rel:?}, yaml: include_str!({:?}), snapshot: {snapshot} }},\n",
@@ -72,6 +120,7 @@ fn main() {
     code.push_str("];\n");
     fs::write(out_dir.join("default_record.rs"), code).unwrap();
     fs::write(out_dir.join("normalized_record.rs"), normalized_table(&texts)).unwrap();
+    fs::write(out_dir.join("prebuilt_indexes.rs"), prebuilt_indexes(record)).unwrap();
     check_docs(&root, &out_dir);
 }
 
@@ -125,6 +174,38 @@ fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
          pub static NORMALIZED_TOKENS: &[(u8, u32, u32, u32, u32)] = &[{}];\n",
         index.join(", "),
         tokens.join(", ")
+    )
+}
+
+/// Rust source of the default record's indexes as static tables (see src/prebuilt.rs), or of
+/// their absence: when a file does not decode or two entries share an id (a run reports the
+/// problem instead), or when the target hashes words differently from this build script.
+fn prebuilt_indexes(record: Option<record::Record>) -> String {
+    let same_hashing = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH").ok().as_deref()
+        == Some(&(usize::BITS).to_string())
+        && std::env::var("CARGO_CFG_TARGET_ENDIAN").ok().as_deref()
+            == Some(if cfg!(target_endian = "little") { "little" } else { "big" });
+    let record = record.filter(|r| {
+        let ids = r.roles.iter().map(|e| &e.id).chain(r.people.iter().map(|e| &e.id));
+        let ids: Vec<&String> =
+            ids.chain(r.quotations.iter().map(|e| &e.id)).chain(r.events.iter().map(|e| &e.id)).collect();
+        ids.len() == ids.iter().collect::<std::collections::HashSet<_>>().len()
+    });
+    let (quotes, names) = match record.filter(|_| same_hashing) {
+        Some(r) => (
+            format!("Some({})", matcher::QuoteIndex::new(&r).to_rust()),
+            format!("Some({})", names::NameIndex::new(&r).to_rust()),
+        ),
+        None => ("None".to_owned(), "None".to_owned()),
+    };
+    format!(
+        "/// The quotation index of the default record.\n\
+         pub static QUOTES: Option<crate::matcher::PrebuiltQuotes> = {quotes};\n\
+         /// The name index of the default record.\n\
+         pub static NAMES: Option<crate::names::PrebuiltNames> = {names};\n\
+         /// How the build hashed [`crate::prebuilt::PROBE`].\n\
+         pub const PROBE_HASH: u64 = {};\n",
+        matcher::hash(prebuilt::PROBE)
     )
 }
 

@@ -46,9 +46,15 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The default record's indexes, built with quotelint (see [`crate::prebuilt`]).
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/prebuilt_indexes.rs"));
+}
+
 impl<'r> Engine<'r> {
     pub fn new(record: &'r Record, settings: Settings) -> Self {
-        Engine { record, quotes: QuoteIndex::new(record), names: NameIndex::new(record), settings }
+        let (quotes, names) = indexes(record);
+        Engine { record, quotes, names, settings }
     }
 
     pub fn check(&self, text: &str) -> FileResult {
@@ -66,6 +72,20 @@ impl<'r> Engine<'r> {
             || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
         crate::suppress::apply(&doc, &mut diagnostics, report_unused);
         FileResult { quotations: extraction.quotations.len(), diagnostics }
+    }
+}
+
+/// The record's indexes: read from the tables built with quotelint when the record is the
+/// default one alone (and this run hashes words as the build did), built now otherwise.
+fn indexes(record: &Record) -> (QuoteIndex, NameIndex) {
+    use prebuilt::{NAMES, PROBE_HASH, QUOTES};
+    match (&QUOTES, &NAMES) {
+        (Some(quotes), Some(names))
+            if record.is_embedded_default() && crate::matcher::hash(crate::prebuilt::PROBE) == PROBE_HASH =>
+        {
+            (QuoteIndex::from_prebuilt(quotes), NameIndex::from_prebuilt(names))
+        }
+        _ => (QuoteIndex::new(record), NameIndex::new(record)),
     }
 }
 
@@ -104,4 +124,47 @@ pub fn select(
             on.map(|s| (c, s))
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{default_sources, LoadOptions, RecordSource};
+
+    /// The tables built with quotelint hold exactly the indexes a run would build, for the
+    /// default record loaded in full and for checking.
+    #[test]
+    fn the_prebuilt_indexes_are_the_indexes() {
+        let (quotes, names) = (prebuilt::QUOTES.as_ref().unwrap(), prebuilt::NAMES.as_ref().unwrap());
+        for for_checking in [false, true] {
+            let record = Record::load(&LoadOptions { for_checking, ..LoadOptions::default() }).unwrap();
+            assert!(record.is_embedded_default());
+            assert!(QuoteIndex::from_prebuilt(quotes) == QuoteIndex::new(&record));
+            assert!(NameIndex::from_prebuilt(names) == NameIndex::new(&record));
+        }
+    }
+
+    /// Any other record has its indexes built: a user's entries may add or replace names.
+    #[test]
+    fn a_users_record_is_indexed_at_run_time() {
+        let user = RecordSource {
+            name: "user.yaml".into(),
+            text: "people:\n  - id: someone-new\n    name: Ada Example\n".into(),
+            layer: crate::record::Layer::User,
+            snapshot: None,
+            check_snapshot: None,
+        };
+        let mut sources = default_sources();
+        sources.push(user);
+        let mut errors = Vec::new();
+        let record = Record::from_sources(sources, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(!record.is_embedded_default());
+        let (_, names) = indexes(&record);
+        assert_eq!(names.find("Ada Example spoke.").len(), 1);
+        // The default record alone, without one of its files, is not the default record.
+        let mut sources = default_sources();
+        sources.pop();
+        assert!(!Record::from_sources(sources, &mut errors).is_embedded_default());
+    }
 }

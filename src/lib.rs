@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod matcher;
 pub mod names;
 pub mod normalize;
+pub mod prebuilt;
 pub mod record;
 pub mod report;
 pub mod score;

@@ -13,7 +13,7 @@ use crate::normalize::{tokens, Token};
 use crate::record::Record;
 
 /// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Wording {
     quotation: usize,
     variant: Option<usize>,
@@ -40,7 +40,7 @@ impl Wording {
 }
 
 /// The trigram index over every recorded wording.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct QuoteIndex {
     wordings: Vec<Wording>,
     /// Where each trigram's wordings lie in `postings`: one flat array rather than a vector per
@@ -66,7 +66,7 @@ pub fn is_stopword(w: &str) -> bool {
     STOPWORDS.contains(&w)
 }
 
-fn hash(w: &str) -> u64 {
+pub fn hash(w: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(w)
 }
@@ -162,7 +162,80 @@ impl Match {
     }
 }
 
+/// A [`QuoteIndex`] as static tables (see [`crate::prebuilt`]).
+pub struct PrebuiltQuotes {
+    pub strings: &'static str,
+    /// Each wording: its quotation, its variant + 1 (0 for the text), the range of its words in
+    /// `words` (and of their hashes and letters), and where its gaps start in `gaps`.
+    pub wordings: &'static [(u32, u32, u32, u32, u32)],
+    pub words: &'static [(u32, u32)],
+    pub hashes: &'static [u64],
+    pub letters: &'static [u64],
+    pub gaps: &'static [bool],
+    /// Each trigram with the range of its wordings in `postings`.
+    pub trigrams: &'static [(u64, u32, u32)],
+    pub postings: &'static [u32],
+}
+
 impl QuoteIndex {
+    /// The index as Rust source of a [`PrebuiltQuotes`] (`build.rs` writes it).
+    #[allow(dead_code)]
+    pub fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut blob = crate::prebuilt::Blob::default();
+        let (mut wordings, mut words, mut hashes, mut letters, mut gaps) =
+            (String::new(), String::new(), String::new(), String::new(), String::new());
+        let (mut word_count, mut gap_count) = (0, 0);
+        for w in &self.wordings {
+            let variant = w.variant.map_or(0, |v| v + 1);
+            let end = word_count + w.words.len();
+            let _ = write!(wordings, "({}, {variant}, {word_count}, {end}, {gap_count}), ", w.quotation);
+            for word in &w.words {
+                let _ = write!(words, "({}), ", blob.push(word));
+            }
+            hashes.extend(w.hashes.iter().map(|h| format!("{h}, ")));
+            letters.extend(w.letters.iter().map(|l| format!("{l}, ")));
+            gaps.extend(w.gaps.iter().map(|g| format!("{g}, ")));
+            word_count = end;
+            gap_count += w.gaps.len();
+        }
+        let mut trigrams: Vec<_> = self.trigrams.iter().collect();
+        trigrams.sort();
+        let trigrams: String =
+            trigrams.iter().map(|(k, (from, to))| format!("({k}, {from}, {to}), ")).collect();
+        let postings: String = self.postings.iter().map(|p| format!("{p}, ")).collect();
+        format!(
+            "crate::matcher::PrebuiltQuotes {{ strings: {:?}, wordings: &[{wordings}], words: &[{words}], \
+             hashes: &[{hashes}], letters: &[{letters}], gaps: &[{gaps}], trigrams: &[{trigrams}], \
+             postings: &[{postings}] }}",
+            blob.0
+        )
+    }
+
+    /// The index the tables hold.
+    pub fn from_prebuilt(p: &'static PrebuiltQuotes) -> Self {
+        let wordings = p
+            .wordings
+            .iter()
+            .map(|&(quotation, variant, from, to, gaps_from)| {
+                let (from, to) = (from as usize, to as usize);
+                Wording {
+                    quotation: quotation as usize,
+                    variant: (variant as usize).checked_sub(1),
+                    words: p.words[from..to]
+                        .iter()
+                        .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
+                        .collect(),
+                    hashes: p.hashes[from..to].to_vec(),
+                    letters: p.letters[from..to].to_vec(),
+                    gaps: p.gaps[gaps_from as usize..gaps_from as usize + (to - from) + 1].to_vec(),
+                }
+            })
+            .collect();
+        let trigrams = p.trigrams.iter().map(|&(k, from, to)| (k, (from, to))).collect();
+        QuoteIndex { wordings, trigrams, postings: p.postings.to_vec() }
+    }
+
     pub fn new(record: &Record) -> Self {
         let mut index = QuoteIndex::default();
         let mut pairs: Vec<(u64, u32)> = Vec::new();

@@ -88,7 +88,7 @@ impl Mention {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct Name {
     words: Vec<Cow<'static, str>>,
     /// For people: which words must start with a capital letter in the text.
@@ -97,7 +97,7 @@ struct Name {
 }
 
 /// Every name of the record, keyed by its first word.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct NameIndex {
     by_first: HashMap<Cow<'static, str>, Vec<Name>>,
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
@@ -108,7 +108,88 @@ pub struct NameIndex {
     start_shapes: WordShapes,
 }
 
+/// A [`NameIndex`] as static tables (see [`crate::prebuilt`]).
+pub struct PrebuiltNames {
+    pub strings: &'static str,
+    /// Each first word with the range of its names in `names`, in the order they are tried.
+    pub keys: &'static [(u32, u32, u32, u32)],
+    /// Each name: the range of its words in `words` (and of their capitals in `capitals`), and
+    /// what it names (0 a person, 1 a role, 2 an event; its index).
+    pub names: &'static [(u32, u32, u8, u32)],
+    pub words: &'static [(u32, u32)],
+    pub capitals: &'static [bool],
+    pub starts: &'static [(u32, u32)],
+}
+
 impl NameIndex {
+    /// The index as Rust source of a [`PrebuiltNames`] (`build.rs` writes it).
+    #[allow(dead_code)]
+    pub fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut blob = crate::prebuilt::Blob::default();
+        let (mut keys, mut names, mut words, mut capitals) =
+            (String::new(), String::new(), String::new(), String::new());
+        let (mut name_count, mut word_count) = (0, 0);
+        let mut by_first: Vec<_> = self.by_first.iter().collect();
+        by_first.sort_by(|a, b| a.0.cmp(b.0));
+        for (first, list) in by_first {
+            let _ = write!(keys, "({}, {name_count}, {}), ", blob.push(first), name_count + list.len());
+            name_count += list.len();
+            for name in list {
+                let (kind, i) = match name.target {
+                    Target::Person(i) => (0, i),
+                    Target::Role(i) => (1, i),
+                    Target::Event(i) => (2, i),
+                };
+                let end = word_count + name.words.len();
+                let _ = write!(names, "({word_count}, {end}, {kind}, {i}), ");
+                for w in &name.words {
+                    let _ = write!(words, "({}), ", blob.push(w));
+                }
+                capitals.extend(name.capitals.iter().map(|c| format!("{c}, ")));
+                word_count = end;
+            }
+        }
+        let mut starts: Vec<_> = self.starts.iter().collect();
+        starts.sort();
+        let starts: String = starts.iter().map(|s| format!("({}), ", blob.push(s))).collect();
+        format!(
+            "crate::names::PrebuiltNames {{ strings: {:?}, keys: &[{keys}], names: &[{names}], \
+             words: &[{words}], capitals: &[{capitals}], starts: &[{starts}] }}",
+            blob.0
+        )
+    }
+
+    /// The index the tables hold.
+    pub fn from_prebuilt(p: &'static PrebuiltNames) -> Self {
+        let text = |span| Cow::Borrowed(crate::prebuilt::span(p.strings, span));
+        let by_first = p
+            .keys
+            .iter()
+            .map(|&(start, end, from, to)| {
+                let names = p.names[from as usize..to as usize]
+                    .iter()
+                    .map(|&(from, to, kind, i)| {
+                        let (from, to, i) = (from as usize, to as usize, i as usize);
+                        Name {
+                            words: p.words[from..to].iter().map(|&w| text(w)).collect(),
+                            capitals: p.capitals[from..to].to_vec(),
+                            target: match kind {
+                                0 => Target::Person(i),
+                                1 => Target::Role(i),
+                                _ => Target::Event(i),
+                            },
+                        }
+                    })
+                    .collect();
+                (text((start, end)), names)
+            })
+            .collect();
+        let starts: rustc_hash::FxHashSet<Cow<'static, str>> = p.starts.iter().map(|&s| text(s)).collect();
+        let start_shapes = WordShapes::new(starts.iter().map(|w| &**w));
+        NameIndex { by_first, starts, start_shapes }
+    }
+
     pub fn new(record: &Record) -> Self {
         let mut index = NameIndex::default();
         for (i, p) in record.people.iter().enumerate() {

@@ -270,7 +270,7 @@ pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Opti
 /// Which (length, first letter, last letter) shapes a set of lower-case ASCII words has: a
 /// word whose shape is not among them is not in the set, found without copying or hashing it.
 /// 32 × 32 × 32 bits; lengths from 31 up share one slot, and so do letters 32 apart.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WordShapes(Box<[u64; 512]>);
 
 impl Default for WordShapes {

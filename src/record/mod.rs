@@ -215,6 +215,14 @@ impl Record {
         }
     }
 
+    /// Whether this is the record embedded in quotelint and nothing else, as it was built: what
+    /// the prebuilt indexes were made from.
+    pub fn is_embedded_default(&self) -> bool {
+        let embedded = source::DEFAULT_RECORD;
+        self.sources.len() == embedded.len()
+            && self.sources.iter().zip(embedded).all(|(s, e)| s.layer == Layer::Default && s.name == e.name)
+    }
+
     /// Any entry by id.
     pub fn get(&self, id: &str) -> Option<EntryRef> {
         self.ids.get(id).copied()

@@ -25,9 +25,10 @@ pub struct RecordFile {
     pub events: Vec<Event>,
 }
 
-/// `file` without what checking articles never reads: notes, provenance and examples, which
-/// are for people reading the record and for `quotelint rules validate`. The build embeds this
-/// leaner form too, so that a one-article check decodes half the bytes.
+/// `file` without what checking articles never reads: notes, provenance, examples, where an
+/// event took place and where a role span or a variant is documented, which are for people
+/// reading the record and for `quotelint rules validate`. The build embeds this leaner form
+/// too, so that a one-article check decodes half the bytes.
 pub fn for_checking(mut file: RecordFile) -> RecordFile {
     for role in &mut file.roles {
         role.notes = None;
@@ -35,14 +36,23 @@ pub fn for_checking(mut file: RecordFile) -> RecordFile {
     for person in &mut file.people {
         person.notes = None;
         person.provenance.clear();
+        for span in &mut person.roles {
+            span.source = None;
+            span.note = None;
+        }
     }
     for q in &mut file.quotations {
         q.notes = None;
         q.provenance.clear();
         q.examples.clear();
+        for v in &mut q.variants {
+            v.source = None;
+            v.note = None;
+        }
     }
     for event in &mut file.events {
         event.notes = None;
+        event.place = None;
         event.provenance.clear();
         event.examples.clear();
     }

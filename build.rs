@@ -3,8 +3,9 @@
 //! together with a JSON snapshot of its decoded entries: decoding YAML costs about 25 ns a byte,
 //! too slow for an editor plugin starting quotelint on every save, while JSON decodes about ten
 //! times faster. A file that does not decode gets no snapshot, so quotelint decodes the YAML at
-//! run time and reports the problem with its location. A second, leaner snapshot leaves out what
-//! checking articles never reads (notes, provenance, examples: half the bytes).
+//! run time and reports the problem with its location. For checking, each entry is also
+//! embedded as its own JSON, without what checks never read, to be decoded only if a check
+//! reads it (src/record/entries.rs).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -99,17 +100,18 @@ fn main() {
                 let path = out_dir.join(format!("record-{i}.json"));
                 fs::write(&path, serde_json::to_string(&decoded).unwrap()).unwrap();
                 let lean_path = out_dir.join(format!("record-{i}.check.json"));
-                fs::write(&lean_path, serde_json::to_string(&schema::for_checking(decoded)).unwrap())
-                    .unwrap();
+                let (blob, entries) = entries_for_checking(&schema::for_checking(decoded));
+                fs::write(&lean_path, blob).unwrap();
                 format!(
-                    "Some(include_str!({:?})), check_snapshot: Some(include_str!({:?}))",
+                    "Some(include_str!({:?})), check_entries: Some(LazyFile {{ blob: include_str!({:?}), \
+                     entries: &[{entries}] }})",
                     path.display().to_string(),
                     lean_path.display().to_string()
                 )
             }
             Err(_) => {
                 record = None;
-                "None, check_snapshot: None".to_owned()
+                "None, check_entries: None".to_owned()
             }
         };
         code.push_str(&format!(
@@ -122,6 +124,29 @@ fn main() {
     fs::write(out_dir.join("normalized_record.rs"), normalized_table(&texts)).unwrap();
     fs::write(out_dir.join("prebuilt_indexes.rs"), prebuilt_indexes(record)).unwrap();
     check_docs(&root, &out_dir);
+}
+
+/// Each entry of `file` as JSON, end to end in one blob, and the Rust source of the table of
+/// (section: 0 roles, 1 people, 2 quotations, 3 events; span of its id; span of its JSON).
+fn entries_for_checking(file: &schema::RecordFile) -> (String, String) {
+    let mut blob = prebuilt::Blob::default();
+    let mut rows = String::new();
+    let mut add = |section: u8, id: &str, json: String| {
+        rows.push_str(&format!("({section}, {}, {}), ", blob.push(id), blob.push(&json)));
+    };
+    for e in &file.roles {
+        add(0, &e.id, serde_json::to_string(e).unwrap());
+    }
+    for e in &file.people {
+        add(1, &e.id, serde_json::to_string(e).unwrap());
+    }
+    for e in &file.quotations {
+        add(2, &e.id, serde_json::to_string(e).unwrap());
+    }
+    for e in &file.events {
+        add(3, &e.id, serde_json::to_string(e).unwrap());
+    }
+    (blob.0, rows)
 }
 
 /// The texts of a record file that the quotation and name indexes normalize.

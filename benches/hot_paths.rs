@@ -30,7 +30,7 @@ fn setup(n: usize) -> (Record, QuoteIndex, Vec<String>) {
     let mut rng = generate::Rng(11);
     let queries = (0..100)
         .map(|_| {
-            let q = rng.pick(&record.quotations);
+            let q = &record.quotations[rng.below(record.quotations.len())];
             let words: Vec<&str> = q.text.split_whitespace().collect();
             let start = rng.below(words.len().saturating_sub(10).max(1));
             words[start..(start + 10).min(words.len())].join(" ")

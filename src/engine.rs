@@ -152,7 +152,7 @@ mod tests {
             text: "people:\n  - id: someone-new\n    name: Ada Example\n".into(),
             layer: crate::record::Layer::User,
             snapshot: None,
-            check_snapshot: None,
+            check_entries: None,
         };
         let mut sources = default_sources();
         sources.push(user);

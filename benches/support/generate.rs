@@ -200,11 +200,11 @@ pub fn article(rng: &mut Rng, record: &Record) -> String {
 }
 
 fn quotation(rng: &mut Rng, record: &Record) -> String {
-    let q = rng.pick(&record.quotations);
+    let q = &record.quotations[rng.below(record.quotations.len())];
     let speaker_id = &q.speaker.0[0];
     let name = match record.person(speaker_id) {
         Some(p) if rng.chance(85) => p.name.clone(),
-        _ => rng.pick(&record.people).name.clone(),
+        _ => record.people[rng.below(record.people.len())].name.clone(),
     };
     let mut words: Vec<String> = q.text.split_whitespace().map(str::to_owned).collect();
     if words.len() > 14 {

@@ -5,6 +5,7 @@
 //! the whole. Every problem is collected and returned with its location; nothing stops at the
 //! first.
 
+mod entries;
 mod error;
 mod locate;
 pub mod schema;
@@ -16,9 +17,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use entries::Entries;
+use entries::{Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use schema::*;
+use source::LazyFile;
 pub use source::{default_sources, Layer, RecordSource};
 
 use crate::normalize::{self, Token};
@@ -100,13 +104,14 @@ impl EntryRef {
 #[derive(Debug, Default)]
 pub struct Record {
     pub sources: Vec<RecordSource>,
-    pub roles: Vec<Role>,
-    pub people: Vec<Person>,
-    pub quotations: Vec<Quotation>,
-    pub events: Vec<Event>,
+    pub roles: Entries<Role>,
+    pub people: Entries<Person>,
+    pub quotations: Entries<Quotation>,
+    pub events: Entries<Event>,
     /// Looked up for every reference while loading: Fx, not SipHash, since ids are not
     /// attacker-chosen keys that could force collisions worth defending against at that cost.
-    ids: rustc_hash::FxHashMap<String, EntryRef>,
+    /// The embedded record's ids are borrowed from the binary.
+    ids: rustc_hash::FxHashMap<Cow<'static, str>, EntryRef>,
 }
 
 impl Record {
@@ -139,16 +144,16 @@ impl Record {
         // Starting threads costs more than decoding a small record (the default one is ~0.3 MB
         // of snapshots): only large records go parallel.
         let total: usize = sources.iter().map(|s| s.snapshot.map_or(s.text.len(), str::len)).sum();
-        let decoded: Vec<Result<RecordFile, RecordError>> = if sources.len() > 1 && total > 4 << 20 {
+        let decoded: Vec<Result<FileEntries, RecordError>> = if sources.len() > 1 && total > 4 << 20 {
             sources.par_iter().map(decode).collect()
         } else {
             sources.iter().map(decode).collect()
         };
-        let count = |f: fn(&RecordFile) -> usize| decoded.iter().flatten().map(f).sum::<usize>();
-        record.roles.reserve(count(|d| d.roles.len()));
-        record.people.reserve(count(|d| d.people.len()));
-        record.quotations.reserve(count(|d| d.quotations.len()));
-        record.events.reserve(count(|d| d.events.len()));
+        let count = |section: u8| decoded.iter().flatten().map(|d| d.count(section)).sum::<usize>();
+        record.roles.reserve(count(0));
+        record.people.reserve(count(1));
+        record.quotations.reserve(count(2));
+        record.events.reserve(count(3));
         record.ids.reserve(record.quotations.capacity() + record.people.capacity());
         for (file, result) in decoded.into_iter().enumerate() {
             match result {
@@ -172,21 +177,21 @@ impl Record {
         &mut self,
         file: usize,
         layer: Layer,
-        decoded: RecordFile,
+        entries: FileEntries,
         sources: &[RecordSource],
         problems: &mut Vec<Problem>,
     ) {
         macro_rules! add {
-            ($list:ident, $variant:ident, $section:literal) => {
-                for (index, mut entry) in decoded.$list.into_iter().enumerate() {
-                    entry.origin = Origin { file, index };
-                    match self.ids.get(&entry.id).copied() {
+            ($list:ident, $variant:ident, $section:literal, $entries:expr) => {
+                for (index, (id, entry)) in $entries.enumerate() {
+                    let origin = Origin { file, index };
+                    match self.ids.get(&*id).copied() {
                         None => {
-                            self.ids.insert(entry.id.clone(), EntryRef::$variant(self.$list.len()));
-                            self.$list.push(entry);
+                            self.ids.insert(id, EntryRef::$variant(self.$list.len()));
+                            self.$list.push(entry, origin);
                         }
-                        Some(EntryRef::$variant(i)) if sources[self.$list[i].origin.file].layer < layer => {
-                            self.$list[i] = entry;
+                        Some(EntryRef::$variant(i)) if sources[self.$list.origin(i).file].layer < layer => {
+                            self.$list.replace(i, entry, origin);
                         }
                         Some(existing) => {
                             let first = self.origin_of(existing);
@@ -194,24 +199,34 @@ impl Record {
                                 file,
                                 vec![Step::Key($section), Step::Index(index), Step::Key("id")],
                             );
-                            problems.push(here.duplicate(&entry.id, existing.kind(), first));
+                            problems.push(here.duplicate(&id, existing.kind(), first));
                         }
                     }
                 }
             };
         }
-        add!(roles, Role, "roles");
-        add!(people, Person, "people");
-        add!(quotations, Quotation, "quotations");
-        add!(events, Event, "events");
+        match entries {
+            FileEntries::Decoded(d) => {
+                add!(roles, Role, "roles", d.roles.into_iter().map(decoded));
+                add!(people, Person, "people", d.people.into_iter().map(decoded));
+                add!(quotations, Quotation, "quotations", d.quotations.into_iter().map(decoded));
+                add!(events, Event, "events", d.events.into_iter().map(decoded));
+            }
+            FileEntries::Lazy(lazy) => {
+                add!(roles, Role, "roles", lazy_section(lazy, 0));
+                add!(people, Person, "people", lazy_section(lazy, 1));
+                add!(quotations, Quotation, "quotations", lazy_section(lazy, 2));
+                add!(events, Event, "events", lazy_section(lazy, 3));
+            }
+        }
     }
 
     fn origin_of(&self, entry: EntryRef) -> (Origin, &'static str) {
         match entry {
-            EntryRef::Role(i) => (self.roles[i].origin, "roles"),
-            EntryRef::Person(i) => (self.people[i].origin, "people"),
-            EntryRef::Quotation(i) => (self.quotations[i].origin, "quotations"),
-            EntryRef::Event(i) => (self.events[i].origin, "events"),
+            EntryRef::Role(i) => (self.roles.origin(i), "roles"),
+            EntryRef::Person(i) => (self.people.origin(i), "people"),
+            EntryRef::Quotation(i) => (self.quotations.origin(i), "quotations"),
+            EntryRef::Event(i) => (self.events.origin(i), "events"),
         }
     }
 
@@ -244,7 +259,7 @@ impl Record {
 
     /// Every id, for suggestions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.keys().map(String::as_str)
+        self.ids.keys().map(|id| &**id)
     }
 
     /// An error pointing at the `text` of an entry's `index`-th example.
@@ -360,17 +375,53 @@ fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<
     out
 }
 
-/// A file's entries: from the build-time snapshot when there is one (the lean one when only
-/// checking), else from the YAML.
-fn decode(source: &RecordSource, for_checking: bool) -> Result<RecordFile, RecordError> {
-    let snapshot = if for_checking { source.check_snapshot } else { source.snapshot };
-    if let Some(snapshot) = snapshot {
+/// One file's entries, decoded or to be decoded when read.
+enum FileEntries {
+    Decoded(RecordFile),
+    Lazy(&'static LazyFile),
+}
+
+impl FileEntries {
+    /// How many entries of a section (0 roles, 1 people, 2 quotations, 3 events) it holds.
+    fn count(&self, section: u8) -> usize {
+        match self {
+            FileEntries::Decoded(d) => {
+                [d.roles.len(), d.people.len(), d.quotations.len(), d.events.len()][section as usize]
+            }
+            FileEntries::Lazy(lazy) => lazy.entries.iter().filter(|e| e.0 == section).count(),
+        }
+    }
+}
+
+/// A decoded entry with its id.
+fn decoded<T: Entry>(entry: T) -> (Cow<'static, str>, Pending<T>) {
+    (Cow::Owned(entry.id().to_owned()), Pending::Decoded(entry))
+}
+
+/// The entries of one section of an embedded file, with their ids, not decoded.
+fn lazy_section<T: Entry>(
+    lazy: &'static LazyFile,
+    section: u8,
+) -> impl Iterator<Item = (Cow<'static, str>, Pending<T>)> {
+    let span = |start: u32, end: u32| &lazy.blob[start as usize..end as usize];
+    lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id_start, id_end, start, end)| {
+        (Cow::Borrowed(span(id_start, id_end)), Pending::Json(span(start, end)))
+    })
+}
+
+/// A file's entries: each as the build wrote it for checking, when only checking; else from the
+/// build-time snapshot when there is one; else from the YAML.
+fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, RecordError> {
+    if let (true, Some(lazy)) = (for_checking, source.check_entries) {
+        return Ok(FileEntries::Lazy(lazy));
+    }
+    if let Some(snapshot) = source.snapshot {
         if let Ok(decoded) = serde_json::from_str(snapshot) {
-            return Ok(decoded);
+            return Ok(FileEntries::Decoded(decoded));
         }
     }
     match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
-        Ok(decoded) => Ok(decoded.unwrap_or_default()),
+        Ok(decoded) => Ok(FileEntries::Decoded(decoded.unwrap_or_default())),
         Err(e) => Err(decode_error(source, &e)),
     }
 }
@@ -427,6 +478,19 @@ mod tests {
         assert_eq!(tokens_of("Wörner wasn’t [sic] here …"), run_time("Wörner wasn’t [sic] here …"));
     }
 
+    /// The entries of one section of an embedded file, each decoded from its own JSON and
+    /// checked against its id.
+    fn decode_section<T: Entry>(lazy: &'static LazyFile, section: u8) -> Vec<T> {
+        lazy_section::<T>(lazy, section)
+            .map(|(id, entry)| {
+                let Pending::Json(json) = entry else { unreachable!("embedded entries are JSON") };
+                let entry: T = serde_json::from_str(json).unwrap();
+                assert_eq!(entry.id(), id);
+                entry
+            })
+            .collect()
+    }
+
     /// The build-time JSON snapshot must decode to exactly what the YAML decodes to.
     #[test]
     fn snapshots_decode_like_their_yaml() {
@@ -438,9 +502,15 @@ mod tests {
             let from_yaml: RecordFile =
                 serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
             assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
-            let lean =
-                source.check_snapshot.unwrap_or_else(|| panic!("{} has no lean snapshot", source.name));
-            let lean: RecordFile = serde_json::from_str(lean).unwrap();
+            // Each entry as checking reads it, decoded one by one, in its section and place.
+            let lazy =
+                source.check_entries.unwrap_or_else(|| panic!("{} has no entries for checking", source.name));
+            let lean = RecordFile {
+                roles: decode_section(lazy, 0),
+                people: decode_section(lazy, 1),
+                quotations: decode_section(lazy, 2),
+                events: decode_section(lazy, 3),
+            };
             assert_eq!(format!("{lean:?}"), format!("{:?}", for_checking(from_yaml)), "{}", source.name);
         }
     }
@@ -456,7 +526,7 @@ mod tests {
                     .into(),
             layer: Layer::User,
             snapshot: None,
-            check_snapshot: None,
+            check_entries: None,
         };
         let mut errors = Vec::new();
         let mut sources = default_sources();
@@ -473,6 +543,43 @@ mod tests {
             .any(|q| !q.examples.is_empty()));
     }
 
+    /// Loaded for checking, the embedded entries are decoded only when read; the record they
+    /// make is the one a full load makes, but for what checks never read.
+    #[test]
+    fn embedded_entries_are_decoded_when_read() {
+        let lazy = Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap();
+        assert_eq!(lazy.quotations.decoded(), 0);
+        assert_eq!(lazy.person("major").unwrap().name, "John Major");
+        assert_eq!((lazy.people.decoded(), lazy.quotations.decoded()), (1, 0));
+        let full = Record::load(&LoadOptions::default()).unwrap();
+        let lean = |r: &Record| {
+            let file = RecordFile {
+                roles: r.roles.iter().cloned().collect(),
+                people: r.people.iter().cloned().collect(),
+                quotations: r.quotations.iter().cloned().collect(),
+                events: r.events.iter().cloned().collect(),
+            };
+            format!("{:?}", for_checking(file))
+        };
+        assert_eq!(lean(&lazy), lean(&full));
+        assert_eq!(lazy.ids().count(), full.ids().count());
+
+        // A user's entry replaces an embedded one that was never decoded.
+        let user = RecordSource {
+            name: "user.yaml".into(),
+            text: "people:\n  - id: major\n    name: Sir John Major\n".into(),
+            layer: Layer::User,
+            snapshot: None,
+            check_entries: None,
+        };
+        let mut sources = default_sources();
+        sources.push(user);
+        let mut errors = Vec::new();
+        let record = Record::build(sources, true, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(record.person("major").unwrap().name, "Sir John Major");
+    }
+
     #[test]
     fn a_user_entry_overrides_the_default_by_id_and_kind() {
         let user = |text: &str| RecordSource {
@@ -480,14 +587,14 @@ mod tests {
             text: text.to_owned().into(),
             layer: Layer::User,
             snapshot: None,
-            check_snapshot: None,
+            check_entries: None,
         };
         let base = RecordSource {
             name: "base.yaml".into(),
             text: "people:\n  - id: a\n    name: First\n".into(),
             layer: Layer::Default,
             snapshot: None,
-            check_snapshot: None,
+            check_entries: None,
         };
         let mut errors = Vec::new();
         let record = Record::from_sources(

@@ -10,9 +10,25 @@ pub struct EmbeddedFile {
     /// Its path relative to the crate.
     pub name: &'static str,
     pub yaml: &'static str,
-    /// JSON snapshots of its decoded entries: all of them, and only what checking reads.
+    /// A JSON snapshot of its decoded entries.
     pub snapshot: Option<&'static str>,
-    pub check_snapshot: Option<&'static str>,
+    /// Its entries with only what checking reads, each as its own JSON.
+    pub check_entries: Option<LazyFile>,
+}
+
+/// A file's entries, each as the JSON of [`super::schema::for_checking`]'s form of it, to be
+/// decoded when first read ([`super::entries::Entries`]).
+pub struct LazyFile {
+    pub blob: &'static str,
+    /// Each entry: its section (0 roles, 1 people, 2 quotations, 3 events), the span of its id
+    /// and the span of its JSON in `blob`.
+    pub entries: &'static [(u8, u32, u32, u32, u32)],
+}
+
+impl std::fmt::Debug for LazyFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LazyFile({} entries)", self.entries.len())
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/default_record.rs"));
@@ -34,8 +50,8 @@ pub struct RecordSource {
     pub layer: Layer,
     /// The entries decoded at build time, as JSON (embedded files only).
     pub snapshot: Option<&'static str>,
-    /// The same without what checking never reads (see [`super::schema::for_checking`]).
-    pub check_snapshot: Option<&'static str>,
+    /// Its entries as checking reads them (embedded files only).
+    pub check_entries: Option<&'static LazyFile>,
 }
 
 /// The embedded default record's files.
@@ -47,7 +63,7 @@ pub fn default_sources() -> Vec<RecordSource> {
             text: Cow::Borrowed(file.yaml),
             layer: Layer::Default,
             snapshot: file.snapshot,
-            check_snapshot: file.check_snapshot,
+            check_entries: file.check_entries.as_ref(),
         })
         .collect()
 }
@@ -95,7 +111,7 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
                 text: Cow::Owned(text),
                 layer: Layer::User,
                 snapshot: None,
-                check_snapshot: None,
+                check_entries: None,
             }),
             Err(e) => errors.push(RecordError::plain(
                 format!("record file {name} is not UTF-8: {}", crate::diagnostic::first_invalid_byte(&e)),

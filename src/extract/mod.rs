@@ -2,6 +2,7 @@
 //! citation; events named with a date; misspelt dates. Everything here is in block-text
 //! offsets until the end, where ranges are mapped back to source bytes.
 
+mod citations;
 pub mod dates;
 pub mod quotes;
 mod sentences;
@@ -17,6 +18,7 @@ use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
 use crate::normalize::{ascii_lower, char_at, WordShapes};
 use crate::record::{Record, SpanEnd, SpeakerKind};
+use citations::paren_citations;
 use dates::DateExpr;
 use sentences::sentences;
 
@@ -243,10 +245,6 @@ const ROLE_WORDS: &[&str] = &[
     "commander",
     "marshal",
 ];
-
-static PAREN_CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\([^()]*[A-Z][^()]*(?-u:\b)(1[5-9]|20)[0-9][0-9](?-u:\b)[^()]*\)").expect("citation pattern")
-});
 
 /// A word of a block: its range, and which cue word it is, if any. Only cue words (speech
 /// verbs and nouns, role words, pronouns, fillers) are ever compared, so no other word's text is
@@ -801,7 +799,7 @@ fn is_attribution_line(text: &str) -> bool {
 fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
     !ctx.block.links.is_empty()
         || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
-        || PAREN_CITATION.is_match(ctx.text())
+        || paren_citations(ctx.text()).next().is_some()
         || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
 }
 
@@ -979,7 +977,7 @@ fn attribute(
 
 fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut Vec<Quotation>) {
     let cited = is_cited(ctx, doc, options);
-    let titles: Vec<Range<usize>> = PAREN_CITATION.find_iter(ctx.text()).map(|m| m.range()).collect();
+    let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
     for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
         if within(&titles, &q.outer) {
             continue; // a title inside a parenthetical citation

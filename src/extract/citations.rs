@@ -1,0 +1,79 @@
+//! Parenthetical citations: "(Reuters, 12 May 2022)", "(Baker to Gorbachev, 1990)".
+
+use std::ops::Range;
+
+/// Every parenthetical citation in `text`, in order: a pair of parentheses with none between
+/// them, holding a capital letter and, after it, a year from 1500 to 2099 written as a word of
+/// its own. This is the regular expression
+/// `\([^()]*[A-Z][^()]*\b(1[5-9]|20)[0-9][0-9]\b[^()]*\)` (ASCII word boundaries), read by hand
+/// because compiling it cost a one-article run 0.36 M of its 2.9 M instructions; a test compares
+/// the two.
+pub fn paren_citations(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(open) = memchr::memchr(b'(', &b[from..]).map(|i| from + i) {
+            // The next parenthesis after it, either way: only a closing one makes a pair.
+            let next = memchr::memchr2(b'(', b')', &b[open + 1..])? + open + 1;
+            from = next;
+            if b[next] == b')' {
+                from = next + 1;
+                if cites(b, open + 1, next) {
+                    return Some(open..next + 1);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Whether `b[start..end]` holds a capital and, after it, a year that is a word of its own.
+fn cites(b: &[u8], start: usize, end: usize) -> bool {
+    let Some(capital) = b[start..end].iter().position(u8::is_ascii_uppercase).map(|i| start + i) else {
+        return false;
+    };
+    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+    (capital + 1..end.saturating_sub(3)).any(|y| {
+        let year = &b[y..y + 4];
+        let century = matches!(year[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
+        century && year[2..].iter().all(u8::is_ascii_digit) && !word(y - 1) && (y + 4 == end || !word(y + 4))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn by_regex(text: &str) -> Vec<Range<usize>> {
+        static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\([^()]*[A-Z][^()]*(?-u:\b)(1[5-9]|20)[0-9][0-9](?-u:\b)[^()]*\)").unwrap()
+        });
+        RE.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn finds_citations_and_leaves_the_rest() {
+        let text =
+            "He said so (Reuters, 12 May 2022) and (see 1990) and (Baker, p. 19901) (AP 1499) (A (B 2001))";
+        let found: Vec<&str> = paren_citations(text).map(|r| &text[r]).collect();
+        assert_eq!(found, ["(Reuters, 12 May 2022)", "(B 2001)"]);
+        assert_eq!(paren_citations(text).collect::<Vec<_>>(), by_regex(text));
+    }
+
+    const PIECES: &[&str] = &[
+        "(", ")", "((", "))", "A", "a", "Reuters", "1990", "2024", "2099", "2100", "1499", "1500", "19901",
+        "199", "x", "_", "é", " ", ", ", "\n", "-", "[", "]", "0", "20", "15",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Reading by hand finds exactly what the regular expression finds.
+        #[test]
+        fn the_hand_reading_is_the_regular_expression(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..16)) {
+            let text = pieces.concat();
+            prop_assert_eq!(paren_citations(&text).collect::<Vec<_>>(), by_regex(&text), "{:?}", text);
+        }
+    }
+}

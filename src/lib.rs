@@ -31,29 +31,52 @@ pub use cli::{run, Cli, Failure, Outcome};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `arena_reserve` option (KiB), by its place in mimalloc 3's `mi_option_e`: the
-/// binding crate does not name it.
-const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
-/// The option's documented default, 1 GiB: how [`reserve_small_arenas`] knows that the option
-/// is the one it means and that no `MIMALLOC_ARENA_RESERVE` in the environment set it already.
-const ARENA_RESERVE_DEFAULT_KIB: std::ffi::c_long = 1 << 20;
+/// mimalloc options by their place in mimalloc 3's `mi_option_e` (the binding crate does not
+/// name them), each with its documented default: an option is set only if it reads as its
+/// default, which tells both that the number is the option meant and that no `MIMALLOC_*`
+/// variable in the environment set it.
+const PURGE_DELAY: (libmimalloc_sys::mi_option_t, std::ffi::c_long) = (15, 1000);
+const ARENA_RESERVE: (libmimalloc_sys::mi_option_t, std::ffi::c_long) = (23, 1 << 20);
 
-/// Has mimalloc reserve address space 64 MiB at a time (the least it reserves for a small
-/// allocation, room for its own bookkeeping included) rather than 1 GiB. The 1 GiB
-/// reservation, advised for huge pages, suits a long-lived server; quotelint lives a few
-/// milliseconds when an editor runs it on one article, and peaks at about 33 MB over 20,000
-/// files. Mapping it cost about 0.7 ms of a 4.8 ms one-article run, and the smaller arenas cost
-/// nothing measurable over the corpus (docs/performance.md). The binary calls this before
-/// `main`, since Rust's runtime allocates before `main` starts. mimalloc is left alone if the
-/// option is not where it is expected or the environment set it. Returns whether it changed.
-pub fn reserve_small_arenas() -> bool {
-    // SAFETY: mi_option_get and mi_option_set take any option number and only read or write
-    // mimalloc's table of options, which needs no initialization first.
-    unsafe {
-        let ours = libmimalloc_sys::mi_option_get(ARENA_RESERVE) == ARENA_RESERVE_DEFAULT_KIB;
-        if ours {
-            libmimalloc_sys::mi_option_set(ARENA_RESERVE, 64 << 10);
+/// Tunes mimalloc for a process that may live a few milliseconds, as when an editor runs
+/// quotelint on one article (docs/performance.md has the measurements). mimalloc's defaults
+/// suit a long-lived server:
+/// - it reserves 1 GiB of address space for its first arena; this reserves 64 MiB (the least it
+///   takes for a small allocation, room for its own bookkeeping included). Mapping 1 GiB cost
+///   about 0.7 ms of a 4.8 ms run. quotelint peaks at about 33 MB over 20,000 files.
+/// - it returns freed memory to the system after a second, and all of it at exit; this never does,
+///   since the process ends soon and its memory with it. The madvise calls at exit cost about
+///   0.2 ms.
+///
+/// (Huge pages are off at build time, with mimalloc's `no_thp` feature: zeroing a 2 MiB page
+/// for a heap of a few hundred KB cost about 0.4 ms.) The binary calls this before `main`,
+/// since Rust's runtime allocates before `main` starts. Returns how many options it set.
+pub fn tune_allocator_for_short_runs() -> usize {
+    let mut set = 0;
+    for ((option, default), value) in [(ARENA_RESERVE, 64 << 10), (PURGE_DELAY, -1)] {
+        // SAFETY: mi_option_get and mi_option_set take any option number and only read or
+        // write mimalloc's table of options, which needs no initialization first.
+        unsafe {
+            if libmimalloc_sys::mi_option_get(option) == default {
+                libmimalloc_sys::mi_option_set(option, value);
+                set += 1;
+            }
         }
-        ours
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    /// The options read as their documented defaults, so the numbers are the options meant (a
+    /// mimalloc update that renumbered them would make tuning silently do nothing); once set,
+    /// they no longer do.
+    #[test]
+    fn the_allocator_options_are_where_expected() {
+        if std::env::vars().any(|(name, _)| name.starts_with("MIMALLOC_")) {
+            return; // the environment chose, and tuning rightly leaves them alone
+        }
+        assert_eq!(super::tune_allocator_for_short_runs(), 2);
+        assert_eq!(super::tune_allocator_for_short_runs(), 0);
     }
 }

@@ -7,14 +7,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use quotelint::cli::Progress;
 use quotelint::{Cli, Outcome};
 
-/// Before Rust's runtime first allocates: see [`quotelint::reserve_small_arenas`].
+/// Before Rust's runtime first allocates: see [`quotelint::tune_allocator_for_short_runs`].
 #[ctor::ctor(unsafe)]
 fn before_main() {
-    quotelint::reserve_small_arenas();
+    quotelint::tune_allocator_for_short_runs();
 }
 
 fn main() -> ExitCode {
-    quotelint::reserve_small_arenas();
     let cli = Cli::parse();
     // Wrapped messages suit a terminal; logs and scripts want one message per line.
     let stderr_is_terminal = std::io::stderr().is_terminal();

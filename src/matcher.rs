@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -40,9 +41,12 @@ impl Wording {
 }
 
 /// The trigram index over every recorded wording.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct QuoteIndex {
-    wordings: Vec<Wording>,
+    /// Each wording, by id: read from `prebuilt` when first aligned against (a run aligns
+    /// against a few), or built with the index.
+    wordings: Vec<OnceLock<Wording>>,
+    prebuilt: Option<&'static PrebuiltQuotes>,
     /// Where each trigram's wordings lie in `postings`: one flat array rather than a vector per
     /// trigram, so that building the index allocates a handful of times, not once per trigram.
     trigrams: FxHashMap<u64, (u32, u32)>,
@@ -162,6 +166,16 @@ impl Match {
     }
 }
 
+impl PartialEq for QuoteIndex {
+    /// The same wordings, read or built, and the same trigrams.
+    fn eq(&self, other: &Self) -> bool {
+        self.wordings.len() == other.wordings.len()
+            && (0..self.wordings.len()).all(|id| self.wording(id) == other.wording(id))
+            && self.trigrams == other.trigrams
+            && self.postings == other.postings
+    }
+}
+
 /// A [`QuoteIndex`] as static tables (see [`crate::prebuilt`]).
 pub struct PrebuiltQuotes {
     pub strings: &'static str,
@@ -177,6 +191,12 @@ pub struct PrebuiltQuotes {
     pub postings: &'static [u32],
 }
 
+impl std::fmt::Debug for PrebuiltQuotes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PrebuiltQuotes({} wordings)", self.wordings.len())
+    }
+}
+
 impl QuoteIndex {
     /// The index as Rust source of a [`PrebuiltQuotes`] (`build.rs` writes it).
     #[allow(dead_code)]
@@ -186,7 +206,7 @@ impl QuoteIndex {
         let (mut wordings, mut words, mut hashes, mut letters, mut gaps) =
             (String::new(), String::new(), String::new(), String::new(), String::new());
         let (mut word_count, mut gap_count) = (0, 0);
-        for w in &self.wordings {
+        for w in (0..self.wordings.len()).map(|id| self.wording(id)) {
             let variant = w.variant.map_or(0, |v| v + 1);
             let end = word_count + w.words.len();
             let _ = write!(wordings, "({}, {variant}, {word_count}, {end}, {gap_count}), ", w.quotation);
@@ -212,28 +232,30 @@ impl QuoteIndex {
         )
     }
 
-    /// The index the tables hold.
+    /// The index the tables hold; each wording is read from them when first needed.
     pub fn from_prebuilt(p: &'static PrebuiltQuotes) -> Self {
-        let wordings = p
-            .wordings
-            .iter()
-            .map(|&(quotation, variant, from, to, gaps_from)| {
-                let (from, to) = (from as usize, to as usize);
-                Wording {
-                    quotation: quotation as usize,
-                    variant: (variant as usize).checked_sub(1),
-                    words: p.words[from..to]
-                        .iter()
-                        .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
-                        .collect(),
-                    hashes: p.hashes[from..to].to_vec(),
-                    letters: p.letters[from..to].to_vec(),
-                    gaps: p.gaps[gaps_from as usize..gaps_from as usize + (to - from) + 1].to_vec(),
-                }
-            })
-            .collect();
         let trigrams = p.trigrams.iter().map(|&(k, from, to)| (k, (from, to))).collect();
-        QuoteIndex { wordings, trigrams, postings: p.postings.to_vec() }
+        let wordings = p.wordings.iter().map(|_| OnceLock::new()).collect();
+        QuoteIndex { wordings, prebuilt: Some(p), trigrams, postings: p.postings.to_vec() }
+    }
+
+    fn wording(&self, id: usize) -> &Wording {
+        self.wordings[id].get_or_init(|| {
+            let p = self.prebuilt.expect("a wording not built with the index is in the tables");
+            let (quotation, variant, from, to, gaps_from) = p.wordings[id];
+            let (from, to, gaps_from) = (from as usize, to as usize, gaps_from as usize);
+            Wording {
+                quotation: quotation as usize,
+                variant: (variant as usize).checked_sub(1),
+                words: p.words[from..to]
+                    .iter()
+                    .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
+                    .collect(),
+                hashes: p.hashes[from..to].to_vec(),
+                letters: p.letters[from..to].to_vec(),
+                gaps: p.gaps[gaps_from..gaps_from + (to - from) + 1].to_vec(),
+            }
+        })
     }
 
     pub fn new(record: &Record) -> Self {
@@ -265,7 +287,8 @@ impl QuoteIndex {
                     }
                 }
                 let letters = words.iter().map(|w| letters(w)).collect();
-                index.wordings.push(Wording { quotation: qi, variant, words, hashes, letters, gaps });
+                let wording = Wording { quotation: qi, variant, words, hashes, letters, gaps };
+                index.wordings.push(OnceLock::from(wording));
             }
         }
         pairs.sort_unstable();
@@ -322,7 +345,7 @@ impl QuoteIndex {
         let mut best_len = 0;
         let mut runner_up: Option<(usize, i32, usize)> = None; // quotation, score, matched
         for (id, positions) in candidates {
-            let wording = &self.wordings[id as usize];
+            let wording = self.wording(id as usize);
             // A quotation of thousands of words (a whole speech quoted in one paragraph) is
             // aligned only in the stretches where it shares trigrams with the wording, the
             // richest few: aligning it whole costs the product of both lengths in time and memory.
@@ -807,7 +830,7 @@ mod tests {
         let record = crate::record::Record::load(&Default::default()).expect("default record");
         let index = QuoteIndex::new(&record);
         let mut answered = 0;
-        for wording in index.wordings.iter().take(60) {
+        for wording in (0..60).map(|id| index.wording(id)) {
             let words = &wording.words;
             for len in [1, 4, 9] {
                 for start in (0..words.len().saturating_sub(len)).step_by(5) {

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::normalize::{ascii_lower, british_spellings, is_plain, normalize_word, Token, Tokens, WordShapes};
 use crate::record::Record;
@@ -97,15 +98,30 @@ struct Name {
 }
 
 /// Every name of the record, keyed by its first word.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct NameIndex {
-    by_first: HashMap<Cow<'static, str>, Vec<Name>>,
+    /// Each first word's place in `names`.
+    by_first: HashMap<Cow<'static, str>, u32>,
+    /// The names that start with each first word, longest first: read from `prebuilt` when
+    /// first needed (a run tries a few first words), or built with the index.
+    names: Vec<OnceLock<Vec<Name>>>,
+    prebuilt: Option<&'static PrebuiltNames>,
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
     /// British spellings): a plain word not in it starts no name and need not be normalized.
     starts: rustc_hash::FxHashSet<Cow<'static, str>>,
     /// The shapes of `starts`: most words are ruled out by shape alone (only plain words are, see
     /// [`is_plain`]).
     start_shapes: WordShapes,
+}
+
+impl PartialEq for NameIndex {
+    /// The same names by first word, read or built, and the same starts.
+    fn eq(&self, other: &Self) -> bool {
+        self.by_first.len() == other.by_first.len()
+            && self.by_first.keys().all(|first| self.names_starting(first) == other.names_starting(first))
+            && self.starts == other.starts
+            && self.start_shapes == other.start_shapes
+    }
 }
 
 /// A [`NameIndex`] as static tables (see [`crate::prebuilt`]).
@@ -121,6 +137,12 @@ pub struct PrebuiltNames {
     pub starts: &'static [(u32, u32)],
 }
 
+impl std::fmt::Debug for PrebuiltNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PrebuiltNames({} first words)", self.keys.len())
+    }
+}
+
 impl NameIndex {
     /// The index as Rust source of a [`PrebuiltNames`] (`build.rs` writes it).
     #[allow(dead_code)]
@@ -130,9 +152,10 @@ impl NameIndex {
         let (mut keys, mut names, mut words, mut capitals) =
             (String::new(), String::new(), String::new(), String::new());
         let (mut name_count, mut word_count) = (0, 0);
-        let mut by_first: Vec<_> = self.by_first.iter().collect();
-        by_first.sort_by(|a, b| a.0.cmp(b.0));
-        for (first, list) in by_first {
+        let mut firsts: Vec<_> = self.by_first.keys().collect();
+        firsts.sort();
+        for first in firsts {
+            let list = self.names_starting(first).unwrap_or_default();
             let _ = write!(keys, "({}, {name_count}, {}), ", blob.push(first), name_count + list.len());
             name_count += list.len();
             for name in list {
@@ -160,67 +183,86 @@ impl NameIndex {
         )
     }
 
-    /// The index the tables hold.
+    /// The index the tables hold; the names of a first word are read from them when first
+    /// needed.
     pub fn from_prebuilt(p: &'static PrebuiltNames) -> Self {
         let text = |span| Cow::Borrowed(crate::prebuilt::span(p.strings, span));
         let by_first = p
             .keys
             .iter()
-            .map(|&(start, end, from, to)| {
-                let names = p.names[from as usize..to as usize]
-                    .iter()
-                    .map(|&(from, to, kind, i)| {
-                        let (from, to, i) = (from as usize, to as usize, i as usize);
-                        Name {
-                            words: p.words[from..to].iter().map(|&w| text(w)).collect(),
-                            capitals: p.capitals[from..to].to_vec(),
-                            target: match kind {
-                                0 => Target::Person(i),
-                                1 => Target::Role(i),
-                                _ => Target::Event(i),
-                            },
-                        }
-                    })
-                    .collect();
-                (text((start, end)), names)
-            })
+            .enumerate()
+            .map(|(i, &(start, end, _, _))| (text((start, end)), i as u32))
             .collect();
+        let names = p.keys.iter().map(|_| OnceLock::new()).collect();
         let starts: rustc_hash::FxHashSet<Cow<'static, str>> = p.starts.iter().map(|&s| text(s)).collect();
         let start_shapes = WordShapes::new(starts.iter().map(|w| &**w));
-        NameIndex { by_first, starts, start_shapes }
+        NameIndex { by_first, names, prebuilt: Some(p), starts, start_shapes }
+    }
+
+    /// The names that start with `first`, longest first.
+    fn names_starting(&self, first: &str) -> Option<&[Name]> {
+        let i = *self.by_first.get(first)? as usize;
+        let names = self.names[i].get_or_init(|| {
+            let p = self.prebuilt.expect("names not built with the index are in the tables");
+            let (_, _, from, to) = p.keys[i];
+            p.names[from as usize..to as usize]
+                .iter()
+                .map(|&(from, to, kind, i)| {
+                    let (from, to, i) = (from as usize, to as usize, i as usize);
+                    Name {
+                        words: p.words[from..to]
+                            .iter()
+                            .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
+                            .collect(),
+                        capitals: p.capitals[from..to].to_vec(),
+                        target: match kind {
+                            0 => Target::Person(i),
+                            1 => Target::Role(i),
+                            _ => Target::Event(i),
+                        },
+                    }
+                })
+                .collect()
+        });
+        Some(names)
     }
 
     pub fn new(record: &Record) -> Self {
-        let mut index = NameIndex::default();
+        let mut by_first = HashMap::default();
         for (i, p) in record.people.iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.misspellings) {
-                index.add(name, true, Target::Person(i));
+                Self::add(&mut by_first, name, true, Target::Person(i));
             }
         }
         for (i, r) in record.roles.iter().enumerate() {
             for phrase in &r.phrases {
-                index.add(phrase, false, Target::Role(i));
+                Self::add(&mut by_first, phrase, false, Target::Role(i));
             }
         }
         for (i, e) in record.events.iter().enumerate() {
             for name in &e.names {
-                index.add(name, false, Target::Event(i));
+                Self::add(&mut by_first, name, false, Target::Event(i));
             }
         }
-        for names in index.by_first.values_mut() {
+        let mut index = NameIndex::default();
+        for (first, mut names) in by_first {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+            let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
+            index.starts.extend(british.chain([first.clone()]));
+            index.by_first.insert(first, index.names.len() as u32);
+            index.names.push(OnceLock::from(names));
         }
-        let british: Vec<Cow<'static, str>> = index
-            .by_first
-            .keys()
-            .flat_map(|first| british_spellings(first).map(|w| Cow::Owned(w.to_owned())))
-            .collect();
-        index.starts = index.by_first.keys().cloned().chain(british).collect();
         index.start_shapes = WordShapes::new(index.starts.iter().map(|w| &**w));
         index
     }
 
-    fn add(&mut self, name: &str, case_sensitive: bool, target: Target) {
+    /// Adds a name to the names by first word, while the index is built.
+    fn add(
+        by_first: &mut HashMap<Cow<'static, str>, Vec<Name>>,
+        name: &str,
+        case_sensitive: bool,
+        target: Target,
+    ) {
         let mut words = Vec::new();
         let mut capitals = Vec::new();
         for (token, range) in crate::record::tokens_of(name) {
@@ -235,7 +277,7 @@ impl NameIndex {
             capitals.remove(0);
         }
         if let Some(first) = words.first().cloned() {
-            let names = self.by_first.entry(first).or_default();
+            let names = by_first.entry(first).or_default();
             if let Some(same) = names.iter_mut().find(|n| n.words == words && n.target == target) {
                 // Keep the laxer capitalisation of two spellings of one name.
                 for (c, other) in same.capitals.iter_mut().zip(&capitals) {
@@ -278,7 +320,7 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
-            let Some(names) = self.by_first.get(first.as_str()) else {
+            let Some(names) = self.names_starting(first) else {
                 toks.pop_front();
                 continue;
             };
@@ -372,7 +414,7 @@ mod tests {
                 continue;
             }
             let mut found: Option<(usize, Vec<Target>)> = None;
-            for name in index.by_first.get(toks[p].0.as_str()).into_iter().flatten() {
+            for name in index.names_starting(&toks[p].0).into_iter().flatten() {
                 let n = name.words.len();
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break;

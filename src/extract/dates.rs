@@ -89,8 +89,10 @@ enum Written {
 /// starts a word of the text and ends one: the grammar is that of the regular expression in
 /// this module's tests (`[A-Z][a-z]{2,9}` for a month's word, 1–2 digits for a day, 4 for a
 /// year, blanks between), read by hand because compiling it cost a one-article run 1.8 M of its
-/// 10.8 M instructions. A test compares the two on generated texts.
-fn written_dates(text: &str) -> Vec<(Range<usize>, Written)> {
+/// 10.8 M instructions. A test compares the two on generated texts, with `is_month` taking
+/// every word. Given [`month`], a form whose month's word names no month is not that form, and
+/// the next is tried: "During 1990" is a preposition and a year, not a month and a year.
+fn written_dates(text: &str, is_month: impl Fn(&str, bool) -> bool) -> Vec<(Range<usize>, Written)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     // Every form ends with a year, the first run of four digits or more after its start.
@@ -103,9 +105,19 @@ fn written_dates(text: &str) -> Vec<(Range<usize>, Written)> {
             continue;
         }
         // A word starts at `p`: a date may start here, nowhere else in the word.
+        let named_month = |(_, written): &(usize, Written)| match written {
+            Written::DayMonthYear { month, .. } | Written::MonthDayYear { month, .. } => {
+                is_month(&text[month.clone()], false)
+            }
+            Written::MonthYear { month, .. } => is_month(&text[month.clone()], true),
+            _ => true,
+        };
         let found = match class {
-            DIGIT => iso(b, p).or_else(|| dotted(b, p)).or_else(|| day_month_year(b, p)),
-            CAPITAL => month_day_year(b, p).or_else(|| month_year(b, p)).or_else(|| after_preposition(b, p)),
+            DIGIT => iso(b, p).or_else(|| dotted(b, p)).or_else(|| day_month_year(b, p).filter(named_month)),
+            CAPITAL => month_day_year(b, p)
+                .filter(named_month)
+                .or_else(|| month_year(b, p).filter(named_month))
+                .or_else(|| after_preposition(b, p)),
             PREPOSITION => after_preposition(b, p),
             _ => None,
         };
@@ -374,7 +386,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         })
     };
     let mut out = Vec::new();
-    for (range, written) in written_dates(text) {
+    for (range, written) in written_dates(text, |word, strict| month(word, strict).is_some()) {
         let found = match &written {
             Written::Iso { year, month, day } => {
                 make(range, num(year).unwrap_or(0), num(month), num(day), None)
@@ -673,7 +685,7 @@ mod tests {
         #[test]
         fn the_hand_reading_is_the_regular_expression(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..14)) {
             let text = pieces.concat();
-            prop_assert_eq!(written_dates(&text), by_regex(&text), "{:?}", text);
+            prop_assert_eq!(written_dates(&text, |_, _| true), by_regex(&text), "{:?}", text);
         }
 
         /// The same on phrases built slot by slot, most of them dates or nearly.
@@ -682,7 +694,7 @@ mod tests {
             phrases in proptest::collection::vec((phrase(), slot(&[" ", "", ". ", "x", "1", "In "])), 1..4)
         ) {
             let text: String = phrases.iter().flat_map(|(p, sep)| [p.as_str(), sep]).collect();
-            prop_assert_eq!(written_dates(&text), by_regex(&text), "{:?}", text);
+            prop_assert_eq!(written_dates(&text, |_, _| true), by_regex(&text), "{:?}", text);
         }
     }
 
@@ -703,7 +715,7 @@ mod tests {
                 "on 1992-02-03"
             ]
         );
-        assert_eq!(written_dates(text), by_regex(text));
+        assert_eq!(written_dates(text, |_, _| true), by_regex(text));
     }
 
     fn dates(text: &str) -> Vec<String> {
@@ -738,6 +750,19 @@ mod tests {
         assert_eq!(d[0].misspelt.as_deref(), Some(&("Jsnuary".into(), "January")));
         assert_eq!(find("07 Januar 2022")[0].misspelt.as_ref().unwrap().1, "January");
         assert_eq!(find("in Febuary 2016")[0].misspelt.as_ref().unwrap().1, "February");
+    }
+
+    /// A preposition starting a sentence is a capitalised word before a year, as a month is
+    /// ("During 1990"): the date is the year, not nothing.
+    #[test]
+    fn a_capitalised_preposition_is_not_a_month() {
+        assert_eq!(dates("During 1990, Baker said"), vec!["1990"]);
+        assert_eq!(dates("Since 1991 and Until 1995"), vec!["1991", "1995"]);
+        assert_eq!(dates("Through the end of 1991"), vec!["1991"]);
+        assert_eq!(dates("From 1990-02-09 on"), vec!["1990-02-09"]);
+        // Months, even misspelt, are still months; other words before a year are not dates.
+        assert_eq!(dates("Febuary 1990 and Sept. 1990"), vec!["1990-02", "1990-09"]);
+        assert!(dates("Bananas 1990 and Mary 2022 and 12 Bananas 1990").is_empty());
     }
 
     #[test]

@@ -162,6 +162,11 @@ mod tests {
         assert!(!record.is_embedded_default());
         let (_, names) = indexes(&record);
         assert_eq!(names.find("Ada Example spoke.").len(), 1);
+        // Nor is the default record changed after loading (by a library user).
+        let mut changed = Record::load(&LoadOptions::default()).unwrap();
+        changed.people[0].aliases.push("Zebedee Quux".into());
+        assert!(!changed.is_embedded_default());
+        assert_eq!(indexes(&changed).1.find("Zebedee Quux spoke.").len(), 1);
         // The default record alone, without one of its files, is not the default record.
         let mut sources = default_sources();
         sources.pop();

@@ -760,6 +760,8 @@ mod tests {
         assert_eq!(dates("Since 1991 and Until 1995"), vec!["1991", "1995"]);
         assert_eq!(dates("Through the end of 1991"), vec!["1991"]);
         assert_eq!(dates("From 1990-02-09 on"), vec!["1990-02-09"]);
+        // Nor does any other capitalised word before a date swallow it.
+        assert_eq!(dates("Report 1990-01-31 and 12 Bananas 1991-02-03"), vec!["1990-01-31", "1991-02-03"]);
         // Months, even misspelt, are still months; other words before a year are not dates.
         assert_eq!(dates("Febuary 1990 and Sept. 1990"), vec!["1990-02", "1990-09"]);
         assert!(dates("Bananas 1990 and Mary 2022 and 12 Bananas 1990").is_empty());

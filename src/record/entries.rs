@@ -72,11 +72,14 @@ impl<T: Entry> Slot<T> {
 /// The entries of one kind, in record order.
 pub struct Entries<T> {
     slots: Vec<Slot<T>>,
+    /// An entry was changed in place ([`std::ops::IndexMut`]) since loading: the record is no
+    /// longer what the build indexed.
+    changed: bool,
 }
 
 impl<T> Default for Entries<T> {
     fn default() -> Self {
-        Entries { slots: Vec::new() }
+        Entries { slots: Vec::new(), changed: false }
     }
 }
 
@@ -111,6 +114,11 @@ impl<T: Entry> Entries<T> {
         self.slots.iter().filter(|s| s.value.get().is_some()).count()
     }
 
+    /// Whether an entry was changed in place since loading.
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
     /// Where entry `i` came from, without decoding it.
     pub fn origin(&self, i: usize) -> Origin {
         self.slots[i].origin
@@ -135,6 +143,7 @@ impl<T: Entry> std::ops::Index<usize> for Entries<T> {
 
 impl<T: Entry> std::ops::IndexMut<usize> for Entries<T> {
     fn index_mut(&mut self, i: usize) -> &mut T {
+        self.changed = true;
         let slot = &mut self.slots[i];
         slot.get();
         slot.value.get_mut().expect("decoded just now")

@@ -230,11 +230,16 @@ impl Record {
         }
     }
 
-    /// Whether this is the record embedded in quotelint and nothing else, as it was built: what
-    /// the prebuilt indexes were made from.
+    /// Whether this is the record embedded in quotelint and nothing else, as it was built and
+    /// unchanged since: what the prebuilt indexes were made from.
     pub fn is_embedded_default(&self) -> bool {
         let embedded = source::DEFAULT_RECORD;
-        self.sources.len() == embedded.len()
+        let changed = self.roles.changed()
+            || self.people.changed()
+            || self.quotations.changed()
+            || self.events.changed();
+        !changed
+            && self.sources.len() == embedded.len()
             && self.sources.iter().zip(embedded).all(|(s, e)| s.layer == Layer::Default && s.name == e.name)
     }
 

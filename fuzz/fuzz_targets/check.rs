@@ -32,8 +32,17 @@ fuzz_target!(|data: &[u8]| {
     let lines = LineIndex::new(&text);
     for d in &result.diagnostics {
         let r = &d.range;
-        assert!(r.start <= r.end && r.end <= text.len(), "{} range {r:?} outside {} bytes", d.code, text.len());
-        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{} range {r:?} splits a character", d.code);
+        assert!(
+            r.start <= r.end && r.end <= text.len(),
+            "{} range {r:?} outside {} bytes",
+            d.code,
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{} range {r:?} splits a character",
+            d.code
+        );
         for offset in [r.start, r.end] {
             let p = lines.position(&text, offset);
             assert_eq!(p.offset, offset);

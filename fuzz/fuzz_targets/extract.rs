@@ -10,7 +10,10 @@ use quotelint::normalize::{tokens, words};
 
 fn inside(text: &str, r: &std::ops::Range<usize>, what: &str) {
     assert!(r.start <= r.end && r.end <= text.len(), "{what} {r:?} outside {} bytes", text.len());
-    assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{what} {r:?} splits a character");
+    assert!(
+        text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+        "{what} {r:?} splits a character"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -12,7 +12,13 @@ use quotelint::record::{default_sources, Layer, Record, RecordSource};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut sources = default_sources();
-    sources.push(RecordSource { name: "user.yaml".into(), text: Cow::Owned(text.to_owned()), layer: Layer::User, snapshot: None, check_entries: None });
+    sources.push(RecordSource {
+        name: "user.yaml".into(),
+        text: Cow::Owned(text.to_owned()),
+        layer: Layer::User,
+        snapshot: None,
+        check_entries: None,
+    });
     let mut errors = Vec::new();
     let record = Record::from_sources(sources, &mut errors);
     for e in &errors {

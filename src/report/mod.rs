@@ -98,6 +98,7 @@ impl Reporter {
 
     pub fn batch(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
         self.totals.add(reports);
+        let out = &mut buffered(out);
         match self.format {
             OutputFormat::Human if self.statistics => {
                 for d in reports.iter().flat_map(|r| &r.diagnostics) {
@@ -121,13 +122,15 @@ impl Reporter {
             }
             OutputFormat::Github => github::write(reports, out),
             OutputFormat::Checkstyle => checkstyle::files(reports, out),
-        }
+        }?;
+        out.flush()
     }
 
     /// Closes the output; `failed` files could not be checked (they count as files).
     pub fn finish(&mut self, failed: usize, out: &mut dyn Write) -> std::io::Result<()> {
         self.totals.files += failed;
         let held = std::mem::take(&mut self.held);
+        let out = &mut buffered(out);
         match self.format {
             OutputFormat::Human if self.statistics => human::statistics(&self.counts, out),
             OutputFormat::Human if self.summary_line => writeln!(out, "{}", human::summary(self.totals)),
@@ -138,6 +141,14 @@ impl Reporter {
                 writeln!(out)
             }
             OutputFormat::Checkstyle => checkstyle::footer(out),
-        }
+        }?;
+        out.flush()
     }
+}
+
+/// `out`, holding what one call writes and handing it over whole when flushed. serde_json and
+/// the writers write token by token, and each token went through `dyn Write` into standard
+/// output's line buffer: for JSON lines that cost more than the formatting itself.
+fn buffered(out: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
+    std::io::BufWriter::with_capacity(1 << 16, out)
 }

@@ -48,12 +48,7 @@ mod record {
     }
 
     pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
-        let owned = |t| match t {
-            Token::Word(w) => Token::Word(Cow::Owned(w)),
-            Token::Gap => Token::Gap,
-            Token::Wildcard => Token::Wildcard,
-        };
-        normalize::tokens(text).into_iter().map(|(t, range)| (owned(t), range)).collect()
+        normalize::cow_tokens(text)
     }
 }
 
@@ -190,15 +185,10 @@ fn normalized_texts(file: &schema::RecordFile) -> impl Iterator<Item = &str> {
 /// would need a relocation per string, which the loader applies (a page fault per page) on
 /// every start, `--version` included.
 fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
-    let mut strings = String::new();
-    let mut push = |s: &str| {
-        let start = strings.len();
-        strings.push_str(s);
-        format!("{start}, {}", strings.len())
-    };
+    let mut blob = prebuilt::Blob::default();
     let (mut index, mut tokens) = (Vec::new(), Vec::new());
     for text in texts {
-        let text_span = push(text);
+        let text_span = blob.push(text);
         let first = tokens.len();
         for (token, range) in normalize::tokens(text) {
             let (kind, word) = match token {
@@ -206,19 +196,20 @@ fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
                 normalize::Token::Gap => (1, String::new()),
                 normalize::Token::Wildcard => (2, String::new()),
             };
-            tokens.push(format!("({kind}, {}, {}, {})", range.start, range.end, push(&word)));
+            tokens.push(format!("({kind}, {}, {}, {})", range.start, range.end, blob.push(&word)));
         }
         index.push(format!("({text_span}, {first}, {})", tokens.len()));
     }
     format!(
         "/// The default record's texts, then the words of their tokens, end to end.\n\
-         pub static NORMALIZED_STRINGS: &str = {strings:?};\n\
+         pub static NORMALIZED_STRINGS: &str = {:?};\n\
          /// Each text (its span in `NORMALIZED_STRINGS`) with the span of its tokens in\n\
          /// `NORMALIZED_TOKENS`, sorted by text.\n\
          pub static NORMALIZED_TEXTS: &[(u32, u32, u32, u32)] = &[{}];\n\
          /// Each token: 0 a word, 1 a gap, 2 a wildcard; its byte range in its text; the span\n\
          /// of its word in `NORMALIZED_STRINGS`.\n\
          pub static NORMALIZED_TOKENS: &[(u8, u32, u32, u32, u32)] = &[{}];\n",
+        blob.0,
         index.join(", "),
         tokens.join(", ")
     )

@@ -247,10 +247,7 @@ impl QuoteIndex {
             Wording {
                 quotation: quotation as usize,
                 variant: (variant as usize).checked_sub(1),
-                words: p.words[from..to]
-                    .iter()
-                    .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
-                    .collect(),
+                words: crate::prebuilt::words(p.strings, &p.words[from..to]),
                 hashes: p.hashes[from..to].to_vec(),
                 letters: p.letters[from..to].to_vec(),
                 gaps: p.gaps[gaps_from..gaps_from + (to - from) + 1].to_vec(),

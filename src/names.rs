@@ -210,10 +210,7 @@ impl NameIndex {
                 .map(|&(from, to, kind, i)| {
                     let (from, to, i) = (from as usize, to as usize, i as usize);
                     Name {
-                        words: p.words[from..to]
-                            .iter()
-                            .map(|&w| Cow::Borrowed(crate::prebuilt::span(p.strings, w)))
-                            .collect(),
+                        words: crate::prebuilt::words(p.strings, &p.words[from..to]),
                         capitals: p.capitals[from..to].to_vec(),
                         target: match kind {
                             0 => Target::Person(i),

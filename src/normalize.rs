@@ -18,6 +18,16 @@ pub enum Token<W = String> {
     Wildcard,
 }
 
+/// [`tokens`], their words as the record's texts hold them (`Cow`, here owned).
+pub fn cow_tokens(text: &str) -> Vec<(Token<std::borrow::Cow<'static, str>>, Range<usize>)> {
+    let cow = |token| match token {
+        Token::Word(w) => Token::Word(std::borrow::Cow::Owned(w)),
+        Token::Gap => Token::Gap,
+        Token::Wildcard => Token::Wildcard,
+    };
+    tokens(text).into_iter().map(|(token, range)| (cow(token), range)).collect()
+}
+
 /// Normalized words with the byte range of each in the input.
 pub fn tokens(text: &str) -> Vec<(Token, Range<usize>)> {
     // About one token per six bytes of prose: a name or a quotation is sized once rather than

@@ -23,6 +23,11 @@ pub fn span(blob: &'static str, (start, end): (u32, u32)) -> &'static str {
     &blob[start as usize..end as usize]
 }
 
+/// The words at `spans` of `blob`, borrowed, as the indexes hold words.
+pub fn words(blob: &'static str, spans: &[(u32, u32)]) -> Vec<std::borrow::Cow<'static, str>> {
+    spans.iter().map(|&s| std::borrow::Cow::Borrowed(span(blob, s))).collect()
+}
+
 /// A value of the hash the indexes key words by: a prebuilt table is read only if a run hashes
 /// as the build did (the same hasher version, width and byte order).
 pub const PROBE: &str = "quotelint";

@@ -40,7 +40,7 @@ pub enum Pending<T> {
     Json(&'static str),
 }
 
-struct Slot<T> {
+pub struct Slot<T> {
     value: OnceLock<T>,
     /// The JSON to decode `value` from, when it is not decoded yet.
     json: Option<&'static str>,
@@ -100,11 +100,7 @@ impl<T: Entry> Entries<T> {
         self.slots.capacity()
     }
 
-    pub fn get(&self, i: usize) -> Option<&T> {
-        self.slots.get(i).map(Slot::get)
-    }
-
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &T> + DoubleEndedIterator + '_ {
+    pub fn iter(&self) -> Iter<'_, T> {
         self.slots.iter().map(Slot::get)
     }
 
@@ -150,12 +146,15 @@ impl<T: Entry> std::ops::IndexMut<usize> for Entries<T> {
     }
 }
 
+/// The entries in order, each decoded as it is reached.
+pub type Iter<'a, T> = std::iter::Map<std::slice::Iter<'a, Slot<T>>, fn(&'a Slot<T>) -> &'a T>;
+
 impl<'a, T: Entry> IntoIterator for &'a Entries<T> {
     type Item = &'a T;
-    type IntoIter = Box<dyn Iterator<Item = &'a T> + 'a>;
+    type IntoIter = Iter<'a, T>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+    fn into_iter(self) -> Iter<'a, T> {
+        self.iter()
     }
 }
 

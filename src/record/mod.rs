@@ -34,9 +34,9 @@ use std::ops::Range;
 /// rather than copied; normalized now for any other text.
 pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
     use source::{NORMALIZED_STRINGS as STRINGS, NORMALIZED_TEXTS as TEXTS, NORMALIZED_TOKENS as TOKENS};
-    let span = |start: u32, end: u32| &STRINGS[start as usize..end as usize];
+    let span = |start: u32, end: u32| crate::prebuilt::span(STRINGS, (start, end));
     let Ok(i) = TEXTS.binary_search_by(|&(start, end, _, _)| span(start, end).cmp(text)) else {
-        return normalize::tokens(text).into_iter().map(|(t, range)| (owned(t), range)).collect();
+        return normalize::cow_tokens(text);
     };
     let (_, _, first, last) = TEXTS[i];
     TOKENS[first as usize..last as usize]
@@ -50,14 +50,6 @@ pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
             (token, start as usize..end as usize)
         })
         .collect()
-}
-
-fn owned(token: Token) -> Token<Cow<'static, str>> {
-    match token {
-        Token::Word(w) => Token::Word(Cow::Owned(w)),
-        Token::Gap => Token::Gap,
-        Token::Wildcard => Token::Wildcard,
-    }
 }
 
 /// Which record files to load.
@@ -408,7 +400,7 @@ fn lazy_section<T: Entry>(
     lazy: &'static LazyFile,
     section: u8,
 ) -> impl Iterator<Item = (Cow<'static, str>, Pending<T>)> {
-    let span = |start: u32, end: u32| &lazy.blob[start as usize..end as usize];
+    let span = |start: u32, end: u32| crate::prebuilt::span(lazy.blob, (start, end));
     lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id_start, id_end, start, end)| {
         (Cow::Borrowed(span(id_start, id_end)), Pending::Json(span(start, end)))
     })
@@ -470,9 +462,7 @@ mod tests {
             .collect();
         assert!(texts.len() > 1000, "{}", texts.len());
         assert!(texts.windows(2).all(|w| w[0] < w[1]), "sorted, for binary search");
-        let run_time = |text: &str| -> Vec<_> {
-            normalize::tokens(text).into_iter().map(|(t, range)| (owned(t), range)).collect()
-        };
+        let run_time = normalize::cow_tokens;
         for text in texts {
             let tokens = tokens_of(text);
             assert_eq!(tokens, run_time(text), "{text}");

@@ -27,8 +27,8 @@ pub struct RecordFile {
 
 /// `file` without what checking articles never reads: notes, provenance, examples, where an
 /// event took place and where a role span or a variant is documented, which are for people
-/// reading the record and for `quotelint rules validate`. The build embeds this leaner form
-/// too, so that a one-article check decodes half the bytes.
+/// reading the record and for `quotelint rules validate`. The build embeds each entry in this
+/// leaner form too, for `check` to decode when a check reads it (`record::Entries`).
 pub fn for_checking(mut file: RecordFile) -> RecordFile {
     for role in &mut file.roles {
         role.notes = None;

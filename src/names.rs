@@ -10,7 +10,9 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::normalize::{ascii_lower, british_spellings, is_plain, normalize_word, Token, Tokens, WordShapes};
+use crate::normalize::{
+    british_spellings, is_plain, normalize_word, normalizes_to_lower_case, Token, Tokens, WordSet,
+};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -107,11 +109,9 @@ pub struct NameIndex {
     names: Vec<OnceLock<Vec<Name>>>,
     prebuilt: Option<&'static PrebuiltNames>,
     /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
-    /// British spellings): a plain word not in it starts no name and need not be normalized.
-    starts: rustc_hash::FxHashSet<Cow<'static, str>>,
-    /// The shapes of `starts`: most words are ruled out by shape alone (only plain words are, see
-    /// [`is_plain`]).
-    start_shapes: WordShapes,
+    /// British spellings): a plain word (see [`is_plain`]) not in it starts no name and need not
+    /// be normalized.
+    starts: WordSet,
 }
 
 impl PartialEq for NameIndex {
@@ -119,8 +119,7 @@ impl PartialEq for NameIndex {
     fn eq(&self, other: &Self) -> bool {
         self.by_first.len() == other.by_first.len()
             && self.by_first.keys().all(|first| self.names_starting(first) == other.names_starting(first))
-            && self.starts == other.starts
-            && self.start_shapes == other.start_shapes
+            && self.start_set() == other.start_set()
     }
 }
 
@@ -173,8 +172,7 @@ impl NameIndex {
                 word_count = end;
             }
         }
-        let mut starts: Vec<_> = self.starts.iter().collect();
-        starts.sort();
+        let starts = self.start_set();
         let starts: String = starts.iter().map(|s| format!("({}), ", blob.push(s))).collect();
         format!(
             "crate::names::PrebuiltNames {{ strings: {:?}, keys: &[{keys}], names: &[{names}], \
@@ -194,9 +192,15 @@ impl NameIndex {
             .map(|(i, &(start, end, _, _))| (text((start, end)), i as u32))
             .collect();
         let names = p.keys.iter().map(|_| OnceLock::new()).collect();
-        let starts: rustc_hash::FxHashSet<Cow<'static, str>> = p.starts.iter().map(|&s| text(s)).collect();
-        let start_shapes = WordShapes::new(starts.iter().map(|w| &**w));
-        NameIndex { by_first, names, prebuilt: Some(p), starts, start_shapes }
+        let starts = WordSet::new(p.starts.iter().map(|&s| text(s)));
+        NameIndex { by_first, names, prebuilt: Some(p), starts }
+    }
+
+    /// The starts, sorted: what the index is compared and written by.
+    fn start_set(&self) -> Vec<&str> {
+        let mut starts: Vec<&str> = self.starts.iter().collect();
+        starts.sort_unstable();
+        starts
     }
 
     /// The names that start with `first`, longest first.
@@ -242,14 +246,15 @@ impl NameIndex {
             }
         }
         let mut index = NameIndex::default();
+        let mut starts = std::collections::BTreeSet::new();
         for (first, mut names) in by_first {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
             let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
-            index.starts.extend(british.chain([first.clone()]));
+            starts.extend(british.chain([first.clone()]));
             index.by_first.insert(first, index.names.len() as u32);
             index.names.push(OnceLock::from(names));
         }
-        index.start_shapes = WordShapes::new(index.starts.iter().map(|w| &**w));
+        index.starts = WordSet::new(starts);
         index
     }
 
@@ -293,20 +298,18 @@ impl NameIndex {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut units = Tokens::new(text);
         let mut written = Vec::new();
-        let mut toks: VecDeque<(String, Range<usize>)> = VecDeque::new();
+        let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::new();
         let mut out = Vec::new();
-        let mut buf = [0u8; 32];
+        let mut lower = String::new();
         loop {
             // Nothing pending: skip, without normalizing, the words that start no name. A plain
             // word normalizes to its lower case or that in American spelling: its shape tells
-            // most apart at once, and its lower case the rest.
+            // most apart at once, and its lower case the rest. A plain word longer than any
+            // start is tried (as it was when starts were looked up in a 32-byte buffer).
             while toks.is_empty() {
                 let Some(range) = units.next_word() else { break };
                 let word = &text[range.clone()];
-                let may_start = !is_plain(word)
-                    || (self.start_shapes.may_hold(word)
-                        && ascii_lower(word, &mut buf).is_none_or(|w| self.starts.contains(w)));
-                if may_start {
+                if !is_plain(word) || word.len() > 32 || self.starts.contains(word) {
                     push_words(text, range, &mut written, &mut toks);
                 }
             }
@@ -317,7 +320,7 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
-            let Some(names) = self.names_starting(first) else {
+            let Some(names) = self.names_starting(first.lower(&mut lower)) else {
                 toks.pop_front();
                 continue;
             };
@@ -338,7 +341,8 @@ impl NameIndex {
                         fits = false; // the text ends first
                         break;
                     };
-                    if tw != w || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase)) {
+                    if !tw.is(w) || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase))
+                    {
                         fits = false;
                         break;
                     }
@@ -364,6 +368,38 @@ impl NameIndex {
     }
 }
 
+/// A normalized word of the text being searched: most are written words whose normal form is
+/// their lower case, compared as written without being copied.
+enum Tok<'t> {
+    /// A written word that normalizes to its own (ASCII) lower case.
+    Lower(&'t str),
+    Normalized(String),
+}
+
+impl Tok<'_> {
+    /// Whether this is the normalized word `w`.
+    fn is(&self, w: &str) -> bool {
+        match self {
+            // `w` is normalized, so lower case: the written word is it in any case.
+            Tok::Lower(written) => written.eq_ignore_ascii_case(w),
+            Tok::Normalized(word) => word == w,
+        }
+    }
+
+    /// The normalized word, lower-cased into `buf` if need be.
+    fn lower<'b>(&'b self, buf: &'b mut String) -> &'b str {
+        match self {
+            Tok::Lower(written) => {
+                buf.clear();
+                buf.push_str(written);
+                buf.make_ascii_lowercase();
+                buf
+            }
+            Tok::Normalized(word) => word,
+        }
+    }
+}
+
 /// Adds a name of `n` words that fits to the longest found so far (names are tried longest
 /// first): one more target for one as long, or the first of a longer one.
 fn add_fit(found: &mut Option<(usize, Vec<Target>)>, n: usize, target: Target) {
@@ -378,14 +414,19 @@ fn add_fit(found: &mut Option<(usize, Vec<Target>)>, n: usize, target: Target) {
 }
 
 /// The normalized words of the written word at `range`, onto the window.
-fn push_words(
-    text: &str,
+fn push_words<'t>(
+    text: &'t str,
     range: Range<usize>,
     written: &mut Vec<String>,
-    toks: &mut VecDeque<(String, Range<usize>)>,
+    toks: &mut VecDeque<(Tok<'t>, Range<usize>)>,
 ) {
-    normalize_word(&text[range.clone()], written);
-    toks.extend(written.drain(..).map(|w| (w, range.clone())));
+    let word = &text[range.clone()];
+    if normalizes_to_lower_case(word) {
+        toks.push_back((Tok::Lower(word), range));
+        return;
+    }
+    normalize_word(word, written);
+    toks.extend(written.drain(..).map(|w| (Tok::Normalized(w), range.clone())));
 }
 
 #[cfg(test)]

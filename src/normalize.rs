@@ -313,6 +313,53 @@ impl WordShapes {
     }
 }
 
+/// A set of lower-case words, looked up in any ASCII case without copying or hashing: by
+/// [`WordShapes`] first, which rules out most words, then among the few words of the same length
+/// and first letter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WordSet {
+    shapes: WordShapes,
+    /// Each word's shape and its index in `words`, sorted by shape.
+    by_shape: Vec<(usize, usize)>,
+    /// Where the shapes of each length and first letter (`shape >> 5`) start in `by_shape`.
+    starts: Vec<u32>,
+    words: Vec<std::borrow::Cow<'static, str>>,
+}
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = std::borrow::Cow<'static, str>>) -> Self {
+        let words: Vec<_> = words.into_iter().collect();
+        let shapes = WordShapes::new(words.iter().map(|w| &**w));
+        let mut by_shape: Vec<(usize, usize)> =
+            words.iter().enumerate().filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i))).collect();
+        by_shape.sort_unstable();
+        let starts =
+            (0..=1 << 10).map(|key| by_shape.partition_point(|&(b, _)| b >> 5 < key) as u32).collect();
+        WordSet { shapes, by_shape, starts, words }
+    }
+
+    /// The index (in the order given) of the word that `word` is in ASCII case, if any.
+    pub fn position(&self, word: &str) -> Option<usize> {
+        let bit = WordShapes::bit(word.as_bytes())?;
+        if self.shapes.0[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let (from, to) = (self.starts[bit >> 5] as usize, self.starts[(bit >> 5) + 1] as usize);
+        self.by_shape[from..to]
+            .iter()
+            .find(|&&(b, i)| b == bit && self.words[i].eq_ignore_ascii_case(word))
+            .map(|&(_, i)| i)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.position(word).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &**w)
+    }
+}
+
 /// The British spellings that normalize to `american`.
 pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> + '_ {
     AMERICAN.iter().filter(move |(_, us)| *us == american).map(|(uk, _)| *uk)
@@ -406,6 +453,15 @@ const UNMARKED: &[&str] = &["cannot"];
 /// counting words and finding names pass it by cheaply.
 pub fn is_plain(word: &str) -> bool {
     word.is_ascii() && !word.contains('\'') && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+}
+
+/// A [plain](is_plain) word in no British spelling: its normalized form is its lower case, so
+/// it can be compared as written, in any ASCII case, without being normalized.
+pub fn normalizes_to_lower_case(word: &str) -> bool {
+    static BRITISH: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+        WordSet::new(AMERICAN.iter().map(|(uk, _)| std::borrow::Cow::Borrowed(*uk)))
+    });
+    is_plain(word) && !BRITISH.contains(word)
 }
 
 fn contraction(word: &str) -> Option<String> {
@@ -562,6 +618,35 @@ mod tests {
         for (c, _) in CONTRACTIONS {
             assert!(c.contains('\'') || UNMARKED.contains(c), "{c}");
             assert!(!is_plain(c) && !is_plain(&c.to_uppercase()), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_word_set_finds_its_words_in_any_ascii_case_and_nothing_else() {
+        let list = ["the", "said", "sad", "tide", "tie", "secretary-general", "wörner", "a", "an", "nato"];
+        let set = WordSet::new(list.map(std::borrow::Cow::Borrowed));
+        let probes =
+            list.iter().flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]]);
+        for probe in probes.chain(["them", "sid", "ties", "", "WÖRNER", "Worner", "nat0"].map(String::from))
+        {
+            let expected = list.iter().position(|w| w.eq_ignore_ascii_case(&probe));
+            assert_eq!(set.position(&probe), expected, "{probe}");
+        }
+    }
+
+    #[test]
+    fn words_normalizing_to_their_lower_case_are_told_without_normalizing() {
+        let british = AMERICAN.iter().flat_map(|(uk, us)| [*uk, *us]);
+        let others = ["Putin", "NATO", "cannot", "Cannot", "can't", "Wörner", "x", "DEFENCE", "Defence's"];
+        for word in british.chain(others) {
+            for w in [word.to_string(), word.to_uppercase()] {
+                let mut normal = Vec::new();
+                normalize_word(&w, &mut normal);
+                let own = normal == [w.to_ascii_lowercase()];
+                assert!(!normalizes_to_lower_case(&w) || own, "{w}: {normal:?}");
+                // Every plain word that normalizes to its lower case is told so.
+                assert_eq!(normalizes_to_lower_case(&w), is_plain(&w) && own, "{w}");
+            }
         }
     }
 }

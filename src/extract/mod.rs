@@ -16,7 +16,7 @@ use crate::date::PartialDate;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
 use crate::markdown::{Block, BlockKind, Document};
 use crate::names::{Mention, NameIndex, Target};
-use crate::normalize::{ascii_lower, char_at, WordShapes};
+use crate::normalize::{char_at, WordSet};
 use crate::record::{Record, SpanEnd, SpeakerKind};
 use citations::paren_citations;
 use dates::DateExpr;
@@ -295,25 +295,24 @@ const APPOSITIVE_FILLERS: &[&str] = &["the", "a", "an", "then", "later", "former
 const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
 
 /// Every word any cue test looks for, built from the lists the tests use, so a word added to
-/// one of them is never missing here: the list, each word's [`Word::kw`] number, and which
-/// lists each is in (a bit per [`CueList`]), so that a cue test is one table lookup.
-#[allow(clippy::type_complexity)]
-static KEYWORDS: LazyLock<(Vec<&'static str>, rustc_hash::FxHashMap<&'static str, u16>, Vec<u8>)> =
-    LazyLock::new(|| {
-        let lists: [&[&'static str]; 6] =
-            [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
-        let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
-        all.sort_unstable();
-        all.dedup();
-        let numbers = all.iter().enumerate().map(|(i, w)| (*w, i as u16 + 1)).collect();
-        let member = all
-            .iter()
-            .map(|w| {
-                lists.iter().enumerate().filter(|(_, l)| l.contains(w)).fold(0, |bits, (i, _)| bits | 1 << i)
-            })
-            .collect();
-        (all, numbers, member)
-    });
+/// one of them is never missing here: the list, the same as a set (a word's [`Word::kw`] number
+/// is 1 + its position), and which lists each is in (a bit per [`CueList`]), so that a cue test
+/// is one table lookup.
+static KEYWORDS: LazyLock<(Vec<&'static str>, WordSet, Vec<u8>)> = LazyLock::new(|| {
+    let lists: [&[&'static str]; 6] =
+        [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
+    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let set = WordSet::new(all.iter().map(|&w| std::borrow::Cow::Borrowed(w)));
+    let member = all
+        .iter()
+        .map(|w| {
+            lists.iter().enumerate().filter(|(_, l)| l.contains(w)).fold(0, |bits, (i, _)| bits | 1 << i)
+        })
+        .collect();
+    (all, set, member)
+});
 
 /// The cue lists, in the order of [`KEYWORDS`]' lists: bits of its membership table.
 #[derive(Clone, Copy)]
@@ -328,13 +327,7 @@ enum CueList {
 
 /// The [`Word::kw`] number of a word (0 for none).
 fn keyword(word: &str) -> u16 {
-    // Most words are no cue word: rule them out by shape before copying and hashing.
-    static SHAPES: LazyLock<WordShapes> = LazyLock::new(|| WordShapes::new(KEYWORDS.0.iter().copied()));
-    if !SHAPES.may_hold(word) {
-        return 0;
-    }
-    let mut buf = [0u8; 16];
-    ascii_lower(word, &mut buf).and_then(|lower| KEYWORDS.1.get(lower).copied()).unwrap_or(0)
+    KEYWORDS.1.position(word).map_or(0, |i| i as u16 + 1)
 }
 
 /// The bytes a scan stops at (the rest it skips without decoding them): three common ones,
@@ -426,26 +419,54 @@ fn words_of(text: &str) -> Vec<Word> {
 }
 
 /// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes.
-/// Read byte by byte, decoding only the non-ASCII characters.
+/// ASCII bytes are classed by a table; only non-ASCII characters are decoded.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
     let mut at = 0;
-    let part =
-        |c: char, started: bool| c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && started);
-    std::iter::from_fn(move || {
-        while let Some(c) = char_at(text, at) {
-            at += c.len_utf8();
-            if !part(c, false) {
-                continue;
-            }
-            let start = at - c.len_utf8();
-            while let Some(c) = char_at(text, at).filter(|&c| part(c, true)) {
-                at += c.len_utf8();
-            }
-            return Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()));
+    // Whether the character at `at` (a boundary) is part of a word, and its length; apostrophes
+    // only once a word has `started`.
+    let part = move |at: usize, started: bool| -> Option<(bool, usize)> {
+        let b = *bytes.get(at)?;
+        if b < 0x80 {
+            return Some((WORD_BYTES[usize::from(b)] > u8::from(!started), 1));
         }
-        None
+        let c = char_at(text, at)?;
+        Some((c.is_alphanumeric() || (c == '’' && started), c.len_utf8()))
+    };
+    std::iter::from_fn(move || {
+        loop {
+            let (is_part, len) = part(at, false)?;
+            if is_part {
+                break;
+            }
+            at += len;
+        }
+        let start = at;
+        while let Some((true, len)) = part(at, true) {
+            at += len;
+        }
+        Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()))
     })
 }
+
+/// Per ASCII byte: 2 for letters, digits and `-`, which start and continue a word; 1 for `'`,
+/// which only continues one; 0 for the rest.
+static WORD_BYTES: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || c == b'-' {
+            2
+        } else if c == b'\'' {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// `range` lies inside one of `spans` (disjoint and in order): a binary search.
 fn within(spans: &[Range<usize>], range: &Range<usize>) -> bool {
@@ -1258,6 +1279,42 @@ mod tests {
             let every: Vec<usize> =
                 (0..bytes.len()).filter(|&i| STOPS.table[usize::from(bytes[i])]).collect();
             assert_eq!(found, every, "{text}");
+        }
+    }
+
+    /// [`word_spans`] as first written, char by char: the oracle for the byte-table scan.
+    fn word_spans_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut at = 0;
+        let part =
+            |c: char, started: bool| c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && started);
+        std::iter::from_fn(move || {
+            while let Some(c) = char_at(text, at) {
+                at += c.len_utf8();
+                if !part(c, false) {
+                    continue;
+                }
+                let start = at - c.len_utf8();
+                while let Some(c) = char_at(text, at).filter(|&c| part(c, true)) {
+                    at += c.len_utf8();
+                }
+                return Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()));
+            }
+            None
+        })
+        .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn the_byte_table_finds_the_words_reading_by_char_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "Z", "7", "-", "'", "’", " ", ".", ",", "é", "Ö", "ß", "٣", "—", "“", "\u{301}", "x'", "--", "''",
+            ][..]), 0..24)
+        ) {
+            let text: String = pieces.concat();
+            let found: Vec<(usize, usize)> = word_spans(&text).collect();
+            proptest::prop_assert_eq!(found, word_spans_by_char(&text), "{:?}", text);
         }
     }
 }

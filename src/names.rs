@@ -307,11 +307,9 @@ impl NameIndex {
             // most apart at once, and its lower case the rest. A plain word longer than any
             // start is tried (as it was when starts were looked up in a 32-byte buffer).
             while toks.is_empty() {
-                let Some(range) = units.next_word() else { break };
-                let word = &text[range.clone()];
-                if !is_plain(word) || word.len() > 32 || self.starts.contains(word) {
-                    push_words(text, range, &mut written, &mut toks);
-                }
+                let may_start = |word: &str| !is_plain(word) || word.len() > 32 || self.starts.contains(word);
+                let Some(range) = units.next_word_where(may_start) else { break };
+                push_words(text, range, &mut written, &mut toks);
             }
             let Some((first, first_range)) = toks.front() else { break };
             // A contraction gives two words over the same bytes ("Putin'll"): never start a

@@ -102,13 +102,13 @@ struct Name {
 /// Every name of the record, keyed by its first word.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Each first word's place in `names`.
-    by_first: HashMap<Cow<'static, str>, u32>,
+    /// Each first word, at its place in `names`.
+    firsts: WordSet,
     /// The names that start with each first word, longest first: read from `prebuilt` when
     /// first needed (a run tries a few first words), or built with the index.
     names: Vec<OnceLock<Vec<Name>>>,
     prebuilt: Option<&'static PrebuiltNames>,
-    /// Lower-cased written words that normalize to a key of `by_first` (the keys and their
+    /// Lower-cased written words that normalize to one of `firsts` (those and their
     /// British spellings): a plain word (see [`is_plain`]) not in it starts no name and need not
     /// be normalized.
     starts: WordSet,
@@ -117,8 +117,8 @@ pub struct NameIndex {
 impl PartialEq for NameIndex {
     /// The same names by first word, read or built, and the same starts.
     fn eq(&self, other: &Self) -> bool {
-        self.by_first.len() == other.by_first.len()
-            && self.by_first.keys().all(|first| self.names_starting(first) == other.names_starting(first))
+        self.firsts.iter().count() == other.firsts.iter().count()
+            && self.firsts.iter().all(|first| self.names_starting(first) == other.names_starting(first))
             && self.start_set() == other.start_set()
     }
 }
@@ -151,7 +151,7 @@ impl NameIndex {
         let (mut keys, mut names, mut words, mut capitals) =
             (String::new(), String::new(), String::new(), String::new());
         let (mut name_count, mut word_count) = (0, 0);
-        let mut firsts: Vec<_> = self.by_first.keys().collect();
+        let mut firsts: Vec<&str> = self.firsts.iter().collect();
         firsts.sort();
         for first in firsts {
             let list = self.names_starting(first).unwrap_or_default();
@@ -185,15 +185,10 @@ impl NameIndex {
     /// needed.
     pub fn from_prebuilt(p: &'static PrebuiltNames) -> Self {
         let text = |span| Cow::Borrowed(crate::prebuilt::span(p.strings, span));
-        let by_first = p
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, &(start, end, _, _))| (text((start, end)), i as u32))
-            .collect();
+        let firsts = WordSet::new(p.keys.iter().map(|&(start, end, _, _)| text((start, end))));
         let names = p.keys.iter().map(|_| OnceLock::new()).collect();
         let starts = WordSet::new(p.starts.iter().map(|&s| text(s)));
-        NameIndex { by_first, names, prebuilt: Some(p), starts }
+        NameIndex { firsts, names, prebuilt: Some(p), starts }
     }
 
     /// The starts, sorted: what the index is compared and written by.
@@ -205,7 +200,7 @@ impl NameIndex {
 
     /// The names that start with `first`, longest first.
     fn names_starting(&self, first: &str) -> Option<&[Name]> {
-        let i = *self.by_first.get(first)? as usize;
+        let i = self.firsts.position(first)?;
         let names = self.names[i].get_or_init(|| {
             let p = self.prebuilt.expect("names not built with the index are in the tables");
             let (_, _, from, to) = p.keys[i];
@@ -247,13 +242,15 @@ impl NameIndex {
         }
         let mut index = NameIndex::default();
         let mut starts = std::collections::BTreeSet::new();
+        let mut firsts = Vec::new();
         for (first, mut names) in by_first {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
             let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
             starts.extend(british.chain([first.clone()]));
-            index.by_first.insert(first, index.names.len() as u32);
+            firsts.push(first);
             index.names.push(OnceLock::from(names));
         }
+        index.firsts = WordSet::new(firsts);
         index.starts = WordSet::new(starts);
         index
     }
@@ -300,7 +297,6 @@ impl NameIndex {
         let mut written = Vec::new();
         let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::new();
         let mut out = Vec::new();
-        let mut lower = String::new();
         loop {
             // Nothing pending: skip, without normalizing, the words that start no name. A plain
             // word normalizes to its lower case or that in American spelling: its shape tells
@@ -318,7 +314,7 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
-            let Some(names) = self.names_starting(first.lower(&mut lower)) else {
+            let Some(names) = self.names_starting(first.text()) else {
                 toks.pop_front();
                 continue;
             };
@@ -332,7 +328,7 @@ impl NameIndex {
                 let mut fits = true;
                 for (k, w) in name.words.iter().enumerate() {
                     while toks.len() <= k {
-                        let Some(range) = units.next_word() else { break };
+                        let Some(range) = units.next_word_where(|_| true) else { break };
                         push_words(text, range, &mut written, &mut toks);
                     }
                     let Some((tw, range)) = toks.get(k) else {
@@ -384,15 +380,11 @@ impl Tok<'_> {
         }
     }
 
-    /// The normalized word, lower-cased into `buf` if need be.
-    fn lower<'b>(&'b self, buf: &'b mut String) -> &'b str {
+    /// The word, as written or normalized: to be looked up in a [`WordSet`] of normalized
+    /// words, which compares in any ASCII case.
+    fn text(&self) -> &str {
         match self {
-            Tok::Lower(written) => {
-                buf.clear();
-                buf.push_str(written);
-                buf.make_ascii_lowercase();
-                buf
-            }
+            Tok::Lower(written) => written,
             Tok::Normalized(word) => word,
         }
     }

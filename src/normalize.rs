@@ -152,6 +152,18 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The byte offset reading has reached.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Goes on reading from `at`, a character boundary at or after [`position`](Self::position):
+    /// for a caller that knows no unit starts before it.
+    pub fn skip_to(&mut self, at: usize) {
+        debug_assert!(at >= self.pos && self.text.is_char_boundary(at));
+        self.pos = at;
+    }
+
     /// The range of the next written word for which `wanted` holds, passing the others,
     /// elisions and insertions by. What [`next_word`](Self::next_word) gives, filtered; but a
     /// word of ASCII letters and digits followed by an ASCII byte other than an apostrophe (most
@@ -333,6 +345,7 @@ impl WordShapes {
         shapes
     }
 
+    #[inline]
     fn bit(word: &[u8]) -> Option<usize> {
         let (&first, &last) = (word.first()?, word.last()?);
         let fold = |b: u8| usize::from(b.to_ascii_lowercase() & 31);
@@ -371,6 +384,7 @@ impl WordSet {
     }
 
     /// The index (in the order given) of the word that `word` is in ASCII case, if any.
+    #[inline]
     pub fn position(&self, word: &str) -> Option<usize> {
         let bit = WordShapes::bit(word.as_bytes())?;
         if self.shapes.0[bit / 64] & (1 << (bit % 64)) == 0 {

@@ -84,10 +84,13 @@ pub fn write(
     writeln!(out)
 }
 
+/// The findings one per line. They are written into one buffer and handed to `out` whole:
+/// serde_json writes a finding in dozens of small pieces, each a call through `dyn Write`.
 pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut buf = Vec::with_capacity(4096);
     for item in items(reports) {
-        serde_json::to_writer(&mut *out, &item)?;
-        writeln!(out)?;
+        serde_json::to_writer(&mut buf, &item)?;
+        buf.push(b'\n');
     }
-    Ok(())
+    out.write_all(&buf)
 }

@@ -183,3 +183,30 @@ fn a_run_maps_no_gigabyte_arena() {
     assert!(!found.is_empty(), "no arena seen");
     assert!(found.iter().all(|&size| size < 1 << 30), "mappings of {found:?} bytes");
 }
+
+#[test]
+fn many_files_are_reported_in_path_order_across_batches() {
+    // 200 files: several batches of checking, each reported while the next is checked.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        let name = format!("{i:03}.md");
+        if i % 67 == 5 {
+            fs::write(dir.path().join(name), b"W\xf6rner\n").unwrap();
+        } else {
+            fs::write(dir.path().join(name), if i % 3 == 0 { WRONG } else { RIGHT }).unwrap();
+        }
+    }
+    let run = quotelint(&["check", "--format", "json-lines", "."], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let paths: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> =
+        (0..200).filter(|i| i % 3 == 0 && i % 67 != 5).map(|i| format!("{i:03}.md")).collect();
+    assert_eq!(paths, expected);
+    for bad in [5, 72, 139] {
+        run.assert_stderr(&format!("{bad:03}.md: not UTF-8"));
+    }
+}

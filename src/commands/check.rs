@@ -203,26 +203,29 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         if let Some(p) = progress {
             p(Progress::Start(files.len()));
         }
-        for batch in files.chunks(BATCH) {
-            let check_one = |f: &discover::Found| {
-                let text = read(&f.path)?;
-                let result = guarded(&engine, &f.path, &text)?;
-                if let Some(p) = progress {
-                    p(Progress::FileDone);
-                }
-                Ok(FileReport {
-                    path: f.path.clone(),
-                    text,
-                    quotations: result.quotations,
-                    diagnostics: result.diagnostics,
-                })
-            };
-            // One file (an editor's save) is not worth starting a thread pool for.
-            let results: Vec<Result<FileReport, FileError>> = if files.len() == 1 {
+        let check_one = |f: &discover::Found| {
+            let text = read(&f.path)?;
+            let result = guarded(&engine, &f.path, &text)?;
+            if let Some(p) = progress {
+                p(Progress::FileDone);
+            }
+            Ok(FileReport {
+                path: f.path.clone(),
+                text,
+                quotations: result.quotations,
+                diagnostics: result.diagnostics,
+            })
+        };
+        // One file (an editor's save) is not worth starting a thread pool for.
+        let single = files.len() == 1;
+        let check_batch = |batch: &[discover::Found]| -> Vec<Result<FileReport, FileError>> {
+            if single {
                 batch.iter().map(check_one).collect()
             } else {
                 batch.par_iter().map(check_one).collect()
-            };
+            }
+        };
+        let mut report_results = |results: Vec<Result<FileReport, FileError>>| {
             let mut reports = Vec::with_capacity(results.len());
             for r in results {
                 match r {
@@ -230,7 +233,25 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
                     Err(e) => errors.push(e),
                 }
             }
-            report_batch(reports, &mut reporter, out)?;
+            report_batch(reports, &mut reporter, &mut *out)
+        };
+        if files.len() <= BATCH {
+            // One batch (an editor's save): no thread to start.
+            report_results(check_batch(&files))?;
+        } else {
+            // Batches are checked on a thread of their own while this one reports the batch
+            // before, so that no core waits for the reporting; at most one checked batch waits.
+            std::thread::scope(|scope| -> Result<(), Failure> {
+                let (send, checked) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for batch in files.chunks(BATCH) {
+                        if send.send(check_batch(batch)).is_err() {
+                            break; // reporting failed: nothing more is wanted
+                        }
+                    }
+                });
+                checked.into_iter().try_for_each(&mut report_results)
+            })?;
         }
         if let Some(p) = progress {
             p(Progress::Finish);

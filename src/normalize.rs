@@ -271,10 +271,21 @@ pub fn words(text: &str) -> Vec<String> {
 /// How many words [`words`] gives, without building them: a [plain](is_plain) word is always
 /// one, and only the others are normalized to be counted.
 pub fn word_count(text: &str) -> usize {
+    count_words(text, usize::MAX)
+}
+
+/// Whether [`words`] gives fewer than `n` words: counted only as far as `n`.
+pub fn has_fewer_words(text: &str, n: usize) -> bool {
+    count_words(text, n) < n
+}
+
+/// [`word_count`], stopping once it reaches `limit`.
+fn count_words(text: &str, limit: usize) -> usize {
     let mut units = Tokens::new(text);
     let mut written = Vec::new();
     let mut count = 0;
-    while let Some(range) = units.next_word() {
+    while count < limit {
+        let Some(range) = units.next_word() else { break };
         let word = &text[range];
         if is_plain(word) {
             count += 1;

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use quotelint::date::PartialDate;
 use quotelint::extract::dates;
 use quotelint::matcher::{Edit, QuoteIndex};
-use quotelint::normalize::{british_spellings, is_plain, tokens, word_count, words};
+use quotelint::normalize::{british_spellings, has_fewer_words, is_plain, tokens, word_count, words};
 use quotelint::record::{LoadOptions, Record};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("record"));
@@ -62,6 +62,9 @@ proptest! {
     fn counting_words_counts_what_normalizing_gives(text in prose(), noise in "\\PC{0,40}") {
         for text in [text.clone(), noise.clone(), format!("{text} {noise} CANNOT can't ¼")] {
             prop_assert_eq!(word_count(&text), words(&text).len(), "{}", text);
+            for n in 0..6 {
+                prop_assert_eq!(has_fewer_words(&text, n), words(&text).len() < n, "{} {}", n, text);
+            }
         }
     }
 

@@ -30,7 +30,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         let p = &ctx.record.people[person];
         if m.is_some()
             || p.kind != SpeakerKind::Person
-            || crate::normalize::word_count(&q.text) < MIN_MATCH_WORDS
+            || crate::normalize::has_fewer_words(&q.text, MIN_MATCH_WORDS)
         {
             continue;
         }

@@ -1017,8 +1017,7 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
         let date = statement_date(ctx, &sentence, verb);
         let inner = &ctx.text()[q.inner.clone()];
-        let words = crate::normalize::word_count(inner);
-        if words < options.min_words && speaker == Attribution::None {
+        if speaker == Attribution::None && crate::normalize::has_fewer_words(inner, options.min_words) {
             continue; // a term or scare quote
         }
         out.push(Quotation {
@@ -1078,9 +1077,8 @@ fn blockquote(
     let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
     // A blockquote of a dash line alone, or of a few words with no speaker (a note, a
     // heading-like aside), is not a quotation.
-    let words = crate::normalize::word_count(&text);
     if body.iter().all(|&i| is_attribution_line(contexts[i].text()))
-        || (words < options.min_words && speaker == Attribution::None)
+        || (speaker == Attribution::None && crate::normalize::has_fewer_words(&text, options.min_words))
         || is_callout(&text)
     {
         return None;

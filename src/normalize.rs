@@ -213,6 +213,52 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// [`tokens`] without their ranges, appended to `out`, each word written into `buf` and given
+/// as its range there. Matching reads each quotation's words once: one buffer for them all,
+/// rather than a `String` each, which was most of the cost of reading them.
+pub fn tokens_into(text: &str, buf: &mut String, out: &mut Vec<Token<Range<usize>>>) {
+    let mut units = Tokens::new(text);
+    let mut written = Vec::new();
+    while let Some(unit) = units.next_unit() {
+        // As the iterator: an elision right after another merges into it, and a word that
+        // normalizes to nothing gives no token and leaves that as it was.
+        match unit {
+            Unit::Gap(_) => {
+                out.push(Token::Gap);
+                units.last_was_gap = true;
+            }
+            Unit::Wildcard(_) => {
+                out.push(Token::Wildcard);
+                units.last_was_gap = false;
+            }
+            Unit::Word(range) => {
+                let word = &text[range];
+                let start = buf.len();
+                if is_plain(word) {
+                    // What `normalize_word` makes of a plain word, written in place.
+                    buf.push_str(word);
+                    buf[start..].make_ascii_lowercase();
+                    if let Some(us) = american(&buf[start..]) {
+                        buf.truncate(start);
+                        buf.push_str(us);
+                    }
+                    out.push(Token::Word(start..buf.len()));
+                } else {
+                    normalize_word(word, &mut written);
+                    for w in written.drain(..) {
+                        let from = buf.len();
+                        buf.push_str(&w);
+                        out.push(Token::Word(from..buf.len()));
+                    }
+                }
+                if buf.len() > start {
+                    units.last_was_gap = false;
+                }
+            }
+        }
+    }
+}
+
 /// Just the words, with gaps and wildcards dropped: for indexing and plain comparison.
 pub fn words(text: &str) -> Vec<String> {
     tokens(text)
@@ -554,6 +600,48 @@ mod tests {
         for s in ["Wörner wasn’t naïve", "centimetre", "NATO’s"] {
             let once = words(s).join(" ");
             assert_eq!(words(&once).join(" "), once);
+        }
+    }
+
+    /// [`tokens_into`] on `text`, its words as strings again.
+    fn tokens_via_buffer(text: &str) -> Vec<Token> {
+        let (mut buf, mut out) = (String::new(), Vec::new());
+        tokens_into(text, &mut buf, &mut out);
+        out.into_iter()
+            .map(|t| match t {
+                Token::Word(r) => Token::Word(buf[r].to_owned()),
+                Token::Gap => Token::Gap,
+                Token::Wildcard => Token::Wildcard,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_into_a_buffer_are_the_tokens() {
+        for text in [
+            "Wörner wasn’t NAÏVE ... [...] . . . \u{bbe} ... x [the alliance] ¼ defence'll cannot",
+            "\u{bbe} ... ... \u{bbe} … one [sic] two",
+            "",
+        ] {
+            let plain: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(tokens_via_buffer(text), plain, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn tokens_into_a_buffer_are_the_tokens_on_any_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "NATO", "Wörner", "wasn’t", "don't", "cannot", "CANNOT", "defence", "Programmes", "it's",
+                "...", ". . .", "…", "[...]", "[the alliance]", "[sic]", "'", "’", "\u{bbe}", "¼", "1990",
+                " ", "  ", ", ", ".", "[", "]", "x", "Ωmega",
+            ][..]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let plain: Vec<Token> = tokens(&text).into_iter().map(|(t, _)| t).collect();
+            proptest::prop_assert_eq!(tokens_via_buffer(&text), plain, "{:?}", text);
         }
     }
 

@@ -650,7 +650,7 @@ enum Step {
     Diag,
     Up,   // query word added (or free, before the record starts)
     Left, // record word dropped (or free, before the quote starts)
-    Gap(u32),
+    Gap(usize),
 }
 
 /// The tables of [`align_table`], kept from one alignment to the next rather than allocated
@@ -658,7 +658,6 @@ enum Step {
 #[derive(Default)]
 struct Tables {
     dp: Vec<i32>,
-    back: Vec<Step>,
     same: Vec<bool>,
 }
 
@@ -689,13 +688,11 @@ fn align_in<W: AsRef<str>>(
     let n = query.len();
     let m = record.len();
     let width = m + 1;
-    // Row-major tables of (n + 1) × (m + 1) cells: `dp[i * width + j]` is the best score with
-    // query[..i] and record[..j] consumed; one allocation each, not one per row.
-    let Tables { dp, back, same } = tables;
+    // A row-major table of (n + 1) × (m + 1) cells: `dp[i * width + j]` is the best score with
+    // query[..i] and record[..j] consumed.
+    let Tables { dp, same } = tables;
     dp.clear();
     dp.resize((n + 1) * width, NEG);
-    back.clear();
-    back.resize((n + 1) * width, Step::Start);
     // Which article word is which record word (`same[i * m + j]`), computed once for the fill
     // and the backtrace.
     same.clear();
@@ -712,56 +709,58 @@ fn align_in<W: AsRef<str>>(
     if 2 * matching_words < floor {
         return None;
     }
-    for j in 0..=m {
-        dp[j] = 0;
-        back[j] = if j == 0 { Step::Start } else { Step::Left };
-    }
+    dp[..width].fill(0);
     for i in 1..=n {
         let (done, rest) = dp.split_at_mut(i * width);
         let (prev, row) = (&done[(i - 1) * width..], &mut rest[..width]);
-        let back_row = &mut back[i * width..(i + 1) * width];
-        let is_gap = !matches!(query[i - 1], Token::Word(_));
-        // Before the record starts, article words (and gaps) are free.
-        row[0] = prev[0];
-        back_row[0] = Step::Up;
-        if is_gap {
+        if !matches!(query[i - 1], Token::Word(_)) {
             // A gap may skip any number of record words: running max over j.
-            let mut best = (NEG, 0);
-            for (j, ((&from, cell), step)) in
-                prev.iter().zip(row.iter_mut()).zip(back_row.iter_mut()).enumerate()
-            {
-                if from > best.0 {
-                    best = (from, j as u32);
-                }
-                *cell = best.0;
-                *step = Step::Gap(best.1);
+            let mut best = NEG;
+            for (&from, cell) in prev.iter().zip(row.iter_mut()) {
+                best = best.max(from);
+                *cell = best;
             }
             continue;
         }
+        // Before the record starts, article words are free.
+        row[0] = prev[0];
         // Cell j from prev[j - 1] (diagonal), prev[j] (up) and the cell before it (left),
-        // walked by iterators so that the loop indexes nothing.
-        let same_row = &same[(i - 1) * m..i * m];
+        // walked by iterators so that the loop indexes nothing. Only scores are kept: the
+        // backtrace works out which of the three each cell took (see `step`).
         let mut left = row[0];
-        let cells = row[1..].iter_mut().zip(&mut back_row[1..]);
-        let from = prev.iter().zip(&prev[1..]).zip(same_row).zip(&record_gaps[1..]);
-        for ((cell, step), (((&diag, &up), &same), &in_gap)) in cells.zip(from) {
+        let from = prev.iter().zip(&prev[1..]).zip(&same[(i - 1) * m..i * m]).zip(&record_gaps[1..]);
+        for (cell, (((&diag, &up), &same), &in_gap)) in row[1..].iter_mut().zip(from) {
             let diag = diag + if same { 2 } else { -1 };
             // Inside the record's own elision, article words are what the source left out: free.
             let up = up - i32::from(!in_gap);
-            let left_score = left - 1;
-            // Of equal scores the last listed wins, as `max_by_key` gives.
-            let (mut score, mut s) = (diag, Step::Diag);
-            if up >= score {
-                (score, s) = (up, Step::Up);
-            }
-            if left_score >= score {
-                (score, s) = (left_score, Step::Left);
-            }
-            *cell = score;
-            *step = s;
-            left = score;
+            left = diag.max(up).max(left - 1);
+            *cell = left;
         }
     }
+    // The step the fill took into cell (i, j): of equal scores the last listed (diagonal, up,
+    // left) wins, as `max_by_key` gives, and a gap comes from the first best cell before it.
+    let step = |i: usize, j: usize| {
+        let at = |i: usize, j: usize| dp[i * width + j];
+        if i == 0 {
+            return if j == 0 { Step::Start } else { Step::Left };
+        }
+        if !matches!(query[i - 1], Token::Word(_)) {
+            let prev = &dp[(i - 1) * width..=(i - 1) * width + j];
+            let best = at(i, j);
+            return Step::Gap(prev.iter().position(|&v| v == best).expect("the best is in the row"));
+        }
+        if j == 0 {
+            return Step::Up;
+        }
+        let score = at(i, j);
+        if at(i, j - 1) - 1 == score {
+            Step::Left
+        } else if at(i - 1, j) - i32::from(!record_gaps[j]) == score {
+            Step::Up
+        } else {
+            Step::Diag
+        }
+    };
     // End: the rest of the record is free, and so is the rest of the article once the record ended.
     let mut end = (n, 0);
     let mut best = NEG;
@@ -780,7 +779,7 @@ fn align_in<W: AsRef<str>>(
     let (mut i, mut j) = end;
     let mut edits = Vec::new();
     while i > 0 || j > 0 {
-        match back[i * width + j] {
+        match step(i, j) {
             Step::Start => break,
             Step::Diag => {
                 let Token::Word(q) = &query[i - 1] else { unreachable!() };
@@ -809,7 +808,7 @@ fn align_in<W: AsRef<str>>(
             }
             Step::Gap(from) => {
                 i -= 1;
-                j = from as usize;
+                j = from;
             }
         }
     }
@@ -840,11 +839,21 @@ fn verbatim<W: AsRef<str>>(
             |(k, (t, &keys))| matches!(t, Token::Word(q) if wording.same_at(start + k, q.as_ref(), keys)),
         )
     };
-    // The keys of the first word rule out most starts before any word is compared.
-    let first = query_keys[0];
-    let mut starts = wording.keys().take(wording.words.len() - n + 1).enumerate();
-    let (start, _) =
-        starts.find(|&(s, key)| (key.hash == first.hash || may_be_typos(first, key)) && is_run(s))?;
+    // One word's key rules out most starts before any word is compared: a word that cannot be
+    // a typo (short, or with a digit) by its hash alone, which is the cheapest scan.
+    let starts = wording.words.len() - n + 1;
+    let start = match query_keys.iter().position(|key| key.typo_len == 0) {
+        Some(at) => {
+            let hash = query_keys[at].hash;
+            let mut hashes = wording.hashes[at..at + starts].iter().enumerate();
+            hashes.find(|&(s, &h)| h == hash && is_run(s))?.0
+        }
+        None => {
+            let first = query_keys[0];
+            let mut keys = wording.keys().take(starts).enumerate();
+            keys.find(|&(s, key)| (key.hash == first.hash || may_be_typos(first, key)) && is_run(s))?.0
+        }
+    };
     let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.to_string())).collect();
     Some((2 * n as i32, edits))
 }
@@ -1068,6 +1077,172 @@ mod tests {
         }
         assert!(answered > 100, "{answered}");
     }
+
+    /// The table as it was before the fill kept only scores and the same-word table was filled
+    /// by the column: every step stored, and `same` from the plain definition.
+    fn reference_table(query: &[Token], wording: &Wording) -> (i32, Vec<Edit>) {
+        let (record, record_gaps) = (&wording.words, &wording.gaps);
+        const NEG: i32 = i32::MIN / 4;
+        let n = query.len();
+        let m = record.len();
+        let width = m + 1;
+        // Row-major tables of (n + 1) × (m + 1) cells: `dp[i * width + j]` is the best score with
+        // query[..i] and record[..j] consumed; one allocation each, not one per row.
+        let mut dp = vec![NEG; (n + 1) * width];
+        #[derive(Clone, Copy)]
+        enum Step {
+            Start,
+            Diag,
+            Up,   // query word added (or free, before the record starts)
+            Left, // record word dropped (or free, before the quote starts)
+            Gap(u32),
+        }
+        let mut back = vec![Step::Start; (n + 1) * width];
+        // Which article word is which record word (`same[i * m + j]`), computed once for the fill
+        // and the backtrace.
+        let mut same = vec![false; n * m];
+        for (i, t) in query.iter().enumerate() {
+            let Token::Word(q) = t else { continue };
+            for j in 0..m {
+                same[i * m + j] = *q == record[j] || same_word(q, &record[j]);
+            }
+        }
+        for j in 0..=m {
+            dp[j] = 0;
+            back[j] = if j == 0 { Step::Start } else { Step::Left };
+        }
+        for i in 1..=n {
+            let (row, prev) = (i * width, (i - 1) * width);
+            let is_gap = !matches!(query[i - 1], Token::Word(_));
+            // Before the record starts, article words (and gaps) are free.
+            dp[row] = dp[prev];
+            back[row] = Step::Up;
+            if is_gap {
+                // A gap may skip any number of record words: running max over j.
+                let mut best = (NEG, 0);
+                for j in 0..=m {
+                    if dp[prev + j] > best.0 {
+                        best = (dp[prev + j], j as u32);
+                    }
+                    dp[row + j] = best.0;
+                    back[row + j] = Step::Gap(best.1);
+                }
+                continue;
+            }
+            for j in 1..=m {
+                let diag = dp[prev + j - 1] + if same[(i - 1) * m + j - 1] { 2 } else { -1 };
+                // Inside the record's own elision, article words are what the source left out: free.
+                let up = dp[prev + j] - i32::from(!record_gaps[j]);
+                let left = dp[row + j - 1] - 1;
+                // Of equal scores the last listed wins, as `max_by_key` gives.
+                let (mut score, mut step) = (diag, Step::Diag);
+                if up >= score {
+                    (score, step) = (up, Step::Up);
+                }
+                if left >= score {
+                    (score, step) = (left, Step::Left);
+                }
+                dp[row + j] = score;
+                back[row + j] = step;
+            }
+        }
+        // End: the rest of the record is free, and so is the rest of the article once the record ended.
+        let mut end = (n, 0);
+        let mut best = NEG;
+        for j in 0..=m {
+            if dp[n * width + j] > best {
+                best = dp[n * width + j];
+                end = (n, j);
+            }
+        }
+        for i in 0..=n {
+            if dp[i * width + m] > best {
+                best = dp[i * width + m];
+                end = (i, m);
+            }
+        }
+        let (mut i, mut j) = end;
+        let mut edits = Vec::new();
+        while i > 0 || j > 0 {
+            match back[i * width + j] {
+                Step::Start => break,
+                Step::Diag => {
+                    let Token::Word(q) = &query[i - 1] else { unreachable!() };
+                    let r = &record[j - 1];
+                    edits.push(if same[(i - 1) * m + j - 1] {
+                        Edit::Same(r.to_string())
+                    } else {
+                        Edit::Changed { found: q.clone(), expected: r.to_string() }
+                    });
+                    i -= 1;
+                    j -= 1;
+                }
+                Step::Up => {
+                    if j > 0 && !record_gaps[j] {
+                        if let Token::Word(q) = &query[i - 1] {
+                            edits.push(Edit::Added(q.clone()));
+                        }
+                    }
+                    i -= 1;
+                }
+                Step::Left => {
+                    if i > 0 {
+                        edits.push(Edit::Dropped(record[j - 1].to_string()));
+                    }
+                    j -= 1;
+                }
+                Step::Gap(from) => {
+                    i -= 1;
+                    j = from as usize;
+                }
+            }
+        }
+        edits.reverse();
+        // Dropped words at the very start are the record's free prefix.
+        (best, edits)
+    }
+
+    proptest::proptest! {
+        /// Parts of recorded wordings, with words changed, added, dropped, typed wrong, elided
+        /// and inserted in brackets, aligned against nearby wordings: the table gives what the
+        /// reference does.
+        #[test]
+        fn the_table_aligns_as_the_reference_does(
+            id in 0usize..148,
+            from in 0usize..30,
+            len in 1usize..16,
+            changes in proptest::collection::vec((0usize..16, 0usize..6), 0..4),
+            other in 0usize..3,
+        ) {
+            let index = &*INDEX;
+            let words = &index.wording(id).words;
+            let from = from.min(words.len().saturating_sub(1));
+            let mut text: Vec<String> = words[from..(from + len).min(words.len())].iter().map(|w| w.to_string()).collect();
+            for (at, change) in changes {
+                let at = at.min(text.len().saturating_sub(1));
+                match change {
+                    0 => text.insert(at, "zzzz".into()),
+                    1 if !text.is_empty() => drop(text.remove(at)),
+                    2 => text.insert(at, "...".into()),
+                    3 => text.insert(at, "[the alliance]".into()),
+                    4 if text.get(at).is_some_and(|w| w.len() >= 5) => {
+                        let mut typo: Vec<char> = text[at].chars().collect();
+                        typo.swap(1, 2);
+                        text[at] = typo.into_iter().collect();
+                    }
+                    _ => text.insert(at, "the".into()),
+                }
+            }
+            let query = q(&text.join(" "));
+            let wording = index.wording(id + other);
+            let table = align_table(&query, &keys(&query), wording, i32::MIN);
+            proptest::prop_assert_eq!(table, Some(reference_table(&query, wording)));
+        }
+    }
+
+    static INDEX: std::sync::LazyLock<QuoteIndex> = std::sync::LazyLock::new(|| {
+        QuoteIndex::new(&crate::record::Record::load(&Default::default()).expect("default record"))
+    });
 
     #[test]
     fn a_floor_only_drops_alignments_scoring_below_it() {

@@ -174,13 +174,16 @@ fn same_or_typo(q: &str, q_key: Key, r: &str, r_key: Key) -> bool {
     may_be_typos(q_key, r_key) && same_word(q, r)
 }
 
-/// False when [`same_word`] surely is for two different words with these keys.
+/// False when [`same_word`] surely is for two different words with these keys: the words may
+/// have typos, their lengths are within the typos allowed, and so are their [`letters`].
 fn may_be_typos(q_key: Key, r_key: Key) -> bool {
     let (ql, rl) = (q_key.typo_len, r_key.typo_len);
-    ql != 0
-        && rl != 0
-        && ql.abs_diff(rl) as usize <= allowed_typos(ql.min(rl) as usize)
-        && (q_key.letters ^ r_key.letters).count_ones() <= 4
+    if ql == 0 || rl == 0 {
+        return false;
+    }
+    let allowed = allowed_typos(ql.min(rl) as usize);
+    ql.abs_diff(rl) as usize <= allowed
+        && (q_key.letters ^ r_key.letters).count_ones() as usize <= 2 * allowed
 }
 
 /// One step of the alignment of an article's words against a recorded wording.
@@ -724,17 +727,15 @@ fn align_in<W: AsRef<str>>(
         }
         // Before the record starts, article words are free.
         row[0] = prev[0];
-        // Cell j from prev[j - 1] (diagonal), prev[j] (up) and the cell before it (left),
-        // walked by iterators so that the loop indexes nothing. Only scores are kept: the
-        // backtrace works out which of the three each cell took (see `step`).
-        let mut left = row[0];
-        let from = prev.iter().zip(&prev[1..]).zip(&same[(i - 1) * m..i * m]).zip(&record_gaps[1..]);
-        for (cell, (((&diag, &up), &same), &in_gap)) in row[1..].iter_mut().zip(from) {
-            let diag = diag + if same { 2 } else { -1 };
+        // Cell j from prev[j - 1] (diagonal), prev[j] (up) and the cell before it (left). Only
+        // scores are kept: the backtrace works out which of the three each cell took (see
+        // `step`). Slices of one length, so that the loop checks no bounds.
+        let (prev, same_row, in_gap) = (&prev[..width], &same[(i - 1) * m..i * m], &record_gaps[..width]);
+        for j in 1..width {
+            let diag = prev[j - 1] + if same_row[j - 1] { 2 } else { -1 };
             // Inside the record's own elision, article words are what the source left out: free.
-            let up = up - i32::from(!in_gap);
-            left = diag.max(up).max(left - 1);
-            *cell = left;
+            let up = prev[j] - i32::from(!in_gap[j]);
+            row[j] = diag.max(up).max(row[j - 1] - 1);
         }
     }
     // The step the fill took into cell (i, j): of equal scores the last listed (diagonal, up,

@@ -219,6 +219,8 @@ impl Iterator for Tokens<'_> {
 pub fn tokens_into(text: &str, buf: &mut String, out: &mut Vec<Token<Range<usize>>>) {
     let mut units = Tokens::new(text);
     let mut written = Vec::new();
+    // Sized as `tokens` sizes its vector.
+    out.reserve((text.len() / 6).min(256) + 1);
     while let Some(unit) = units.next_unit() {
         // As the iterator: an elision right after another merges into it, and a word that
         // normalizes to nothing gives no token and leaves that as it was.
@@ -451,7 +453,8 @@ const UNMARKED: &[&str] = &["cannot"];
 /// normalized form is its lower case (in American spelling), one word, which is what lets
 /// counting words and finding names pass it by cheaply.
 pub fn is_plain(word: &str) -> bool {
-    word.is_ascii() && !word.contains('\'') && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+    // One pass by the byte: words are short, and most are plain.
+    word.bytes().all(|b| b.is_ascii() && b != b'\'') && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
 }
 
 fn contraction(word: &str) -> Option<String> {
@@ -528,12 +531,19 @@ const AMERICAN: &[(&str, &str)] = &[
     ("amongst", "among"),
 ];
 
-/// The American spelling of a British one: one hash lookup, since every word of every quoted
-/// or attributed passage goes through here.
+/// The American spelling of a British one: since every word of every quoted or attributed
+/// passage goes through here, most are ruled out by their [`WordShapes`], and the rest by one
+/// hash lookup.
 fn american(word: &str) -> Option<&'static str> {
-    static MAP: std::sync::LazyLock<rustc_hash::FxHashMap<&str, &str>> =
-        std::sync::LazyLock::new(|| AMERICAN.iter().copied().collect());
-    MAP.get(word).copied()
+    type Spellings = (WordShapes, rustc_hash::FxHashMap<&'static str, &'static str>);
+    static SPELLINGS: std::sync::LazyLock<Spellings> = std::sync::LazyLock::new(|| {
+        (WordShapes::new(AMERICAN.iter().map(|(uk, _)| *uk)), AMERICAN.iter().copied().collect())
+    });
+    let (shapes, map) = &*SPELLINGS;
+    if !shapes.may_hold(word) {
+        return None;
+    }
+    map.get(word).copied()
 }
 
 #[cfg(test)]

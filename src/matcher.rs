@@ -20,48 +20,37 @@ struct Wording {
     quotation: usize,
     variant: Option<usize>,
     words: Vec<Cow<'static, str>>,
-    /// Hashes of `words`, so that alignment compares integers before strings.
-    hashes: Vec<u64>,
-    /// [`letters`] of `words`, so that alignment rules out most typo pairs without comparing.
-    letters: Vec<u64>,
+    /// The [`Key`] of each word, so that alignment compares integers before strings. Hashes and
+    /// letter sets are in the prebuilt tables; typo lengths are worked out with the wording.
+    keys: Vec<Key>,
     /// `gaps[j]`: the source elided words between `words[j - 1]` and `words[j]`.
     gaps: Vec<bool>,
-    /// [`typo_len`] of `words` (not in the prebuilt tables: worked out when the wording is).
-    typo_lens: Vec<u32>,
 }
 
 impl Wording {
     fn new(quotation: usize, variant: Option<usize>, words: Vec<Cow<'static, str>>, gaps: Vec<bool>) -> Self {
-        let hashes = words.iter().map(|w| hash(w)).collect();
-        let letters = words.iter().map(|w| letters(w)).collect();
-        let typo_lens = words.iter().map(|w| typo_len(w)).collect();
-        Wording { quotation, variant, words, hashes, letters, gaps, typo_lens }
+        let keys =
+            words.iter().map(|w| Key { hash: hash(w), letters: letters(w), typo_len: typo_len(w) }).collect();
+        Wording { quotation, variant, words, keys, gaps }
     }
 
     /// Whether the query word `q` (with its [`Key`]) is the same as the wording's `j`-th word
     /// or a typo of it.
     fn same_at(&self, j: usize, q: &str, key: Key) -> bool {
-        let r_key = Key { hash: self.hashes[j], letters: self.letters[j], typo_len: self.typo_lens[j] };
-        same_or_typo(q, key, &self.words[j], r_key)
-    }
-
-    /// The [`Key`] of each word.
-    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        let keys = self.hashes.iter().zip(&self.letters).zip(&self.typo_lens);
-        keys.map(|((&hash, &letters), &typo_len)| Key { hash, letters, typo_len })
+        same_or_typo(q, key, &self.words[j], self.keys[j])
     }
 
     /// [`Wording::same_at`] for every word of the wording, into `row`, by the column: the
     /// hashes alone rule out most words, and only a query word that may have typos looks for
     /// them, among the words its [`Key`] does not rule out.
     fn same_row(&self, q: &str, key: Key, row: &mut [bool]) {
-        for ((cell, &hash), r) in row.iter_mut().zip(&self.hashes).zip(&self.words) {
-            *cell = hash == key.hash && q == r.as_ref();
+        for ((cell, r_key), r) in row.iter_mut().zip(&self.keys).zip(&self.words) {
+            *cell = r_key.hash == key.hash && q == r.as_ref();
         }
         if key.typo_len == 0 {
             return;
         }
-        for ((cell, r_key), r) in row.iter_mut().zip(self.keys()).zip(&self.words) {
+        for ((cell, &r_key), r) in row.iter_mut().zip(&self.keys).zip(&self.words) {
             if r_key.hash != key.hash && may_be_typos(key, r_key) {
                 *cell = same_word(q, r);
             }
@@ -78,8 +67,12 @@ struct Key {
 }
 
 impl Key {
+    /// The key of a query word. Letter sets only rule out typos, so a word that may have none
+    /// goes without one (a recorded word's is in the tables whatever its length).
     fn of(w: &str) -> Self {
-        Key { hash: hash(w), letters: letters(w), typo_len: typo_len(w) }
+        let typo_len = typo_len(w);
+        let letters = if typo_len == 0 { 0 } else { letters(w) };
+        Key { hash: hash(w), letters, typo_len }
     }
 }
 
@@ -293,8 +286,8 @@ impl QuoteIndex {
             for word in &w.words {
                 let _ = write!(words, "({}), ", blob.push(word));
             }
-            hashes.extend(w.hashes.iter().map(|h| format!("{h}, ")));
-            letters.extend(w.letters.iter().map(|l| format!("{l}, ")));
+            hashes.extend(w.keys.iter().map(|k| format!("{}, ", k.hash)));
+            letters.extend(w.keys.iter().map(|k| format!("{}, ", k.letters)));
             gaps.extend(w.gaps.iter().map(|g| format!("{g}, ")));
             word_count = end;
             gap_count += w.gaps.len();
@@ -325,13 +318,14 @@ impl QuoteIndex {
             let (quotation, variant, from, to, gaps_from) = p.wordings[id];
             let (from, to, gaps_from) = (from as usize, to as usize, gaps_from as usize);
             let words = crate::prebuilt::words(p.strings, &p.words[from..to]);
+            let tables = p.hashes[from..to].iter().zip(&p.letters[from..to]);
+            let keys =
+                tables.zip(&words).map(|((&hash, &letters), w)| Key { hash, letters, typo_len: typo_len(w) });
             Wording {
                 quotation: quotation as usize,
                 variant: (variant as usize).checked_sub(1),
-                typo_lens: words.iter().map(|w| typo_len(w)).collect(),
+                keys: keys.collect(),
                 words,
-                hashes: p.hashes[from..to].to_vec(),
-                letters: p.letters[from..to].to_vec(),
                 gaps: p.gaps[gaps_from..gaps_from + (to - from) + 1].to_vec(),
             }
         })
@@ -362,7 +356,8 @@ impl QuoteIndex {
                 for start in 0..wording.words.len().saturating_sub(2) {
                     // No trigram across a gap.
                     if !wording.gaps[start + 1] && !wording.gaps[start + 2] {
-                        pairs.push((trigram(&wording.hashes[start..start + 3]), id));
+                        let hashes = [0, 1, 2].map(|k| wording.keys[start + k].hash);
+                        pairs.push((trigram(&hashes), id));
                     }
                 }
                 index.wordings.push(OnceLock::from(wording));
@@ -846,13 +841,13 @@ fn verbatim<W: AsRef<str>>(
     let start = match query_keys.iter().position(|key| key.typo_len == 0) {
         Some(at) => {
             let hash = query_keys[at].hash;
-            let mut hashes = wording.hashes[at..at + starts].iter().enumerate();
-            hashes.find(|&(s, &h)| h == hash && is_run(s))?.0
+            let mut keys = wording.keys[at..at + starts].iter().enumerate();
+            keys.find(|&(s, key)| key.hash == hash && is_run(s))?.0
         }
         None => {
             let first = query_keys[0];
-            let mut keys = wording.keys().take(starts).enumerate();
-            keys.find(|&(s, key)| (key.hash == first.hash || may_be_typos(first, key)) && is_run(s))?.0
+            let mut keys = wording.keys[..starts].iter().enumerate();
+            keys.find(|&(s, &key)| (key.hash == first.hash || may_be_typos(first, key)) && is_run(s))?.0
         }
     };
     let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.to_string())).collect();

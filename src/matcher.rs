@@ -395,7 +395,9 @@ impl QuoteIndex {
         // (wording, query position) of every trigram shared, sorted: each wording's positions
         // in order. Most quotations share trigrams with one to three wordings, so one vector
         // sorted once costs less than a map of vectors.
-        let mut hits: Vec<(u32, usize)> = Vec::new();
+        // Sized for a wording or two per trigram: grown from empty, it was reallocated a few
+        // times per quotation.
+        let mut hits: Vec<(u32, usize)> = Vec::with_capacity(2 * query.len());
         for (start, window) in query_keys.windows(3).enumerate() {
             // No trigram across a gap or a bracketed insertion.
             if !query[start..start + 3].iter().all(|t| matches!(t, Token::Word(_))) {
@@ -773,7 +775,8 @@ fn align_in<W: AsRef<str>>(
         }
     }
     let (mut i, mut j) = end;
-    let mut edits = Vec::new();
+    // At most one edit per step, and every step consumes a word of either side.
+    let mut edits = Vec::with_capacity(i + j);
     while i > 0 || j > 0 {
         match step(i, j) {
             Step::Start => break,

@@ -257,6 +257,54 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// [`tokens`] without their ranges, appended to `out`, each word written into `buf` and given
+/// as its range there. Matching reads each quotation's words once: one buffer for them all,
+/// rather than a `String` each, which was most of the cost of reading them.
+pub fn tokens_into(text: &str, buf: &mut String, out: &mut Vec<Token<Range<usize>>>) {
+    let mut units = Tokens::new(text);
+    let mut written = Vec::new();
+    // Sized as `tokens` sizes its vector.
+    out.reserve((text.len() / 6).min(256) + 1);
+    while let Some(unit) = units.next_unit() {
+        // As the iterator: an elision right after another merges into it, and a word that
+        // normalizes to nothing gives no token and leaves that as it was.
+        match unit {
+            Unit::Gap(_) => {
+                out.push(Token::Gap);
+                units.last_was_gap = true;
+            }
+            Unit::Wildcard(_) => {
+                out.push(Token::Wildcard);
+                units.last_was_gap = false;
+            }
+            Unit::Word(range) => {
+                let word = &text[range];
+                let start = buf.len();
+                if is_plain(word) {
+                    // What `normalize_word` makes of a plain word, written in place.
+                    buf.push_str(word);
+                    buf[start..].make_ascii_lowercase();
+                    if let Some(us) = american(&buf[start..]) {
+                        buf.truncate(start);
+                        buf.push_str(us);
+                    }
+                    out.push(Token::Word(start..buf.len()));
+                } else {
+                    normalize_word(word, &mut written);
+                    for w in written.drain(..) {
+                        let from = buf.len();
+                        buf.push_str(&w);
+                        out.push(Token::Word(from..buf.len()));
+                    }
+                }
+                if buf.len() > start {
+                    units.last_was_gap = false;
+                }
+            }
+        }
+    }
+}
+
 /// Just the words, with gaps and wildcards dropped: for indexing and plain comparison.
 pub fn words(text: &str) -> Vec<String> {
     tokens(text)
@@ -516,9 +564,6 @@ pub fn is_plain(word: &str) -> bool {
 /// A [plain](is_plain) word in no British spelling: its normalized form is its lower case, so
 /// it can be compared as written, in any ASCII case, without being normalized.
 pub fn normalizes_to_lower_case(word: &str) -> bool {
-    static BRITISH: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-        WordSet::new(AMERICAN.iter().map(|(uk, _)| std::borrow::Cow::Borrowed(*uk)))
-    });
     is_plain(word) && !BRITISH.contains(word)
 }
 
@@ -596,13 +641,15 @@ const AMERICAN: &[(&str, &str)] = &[
     ("amongst", "among"),
 ];
 
-/// The American spelling of a British one: one hash lookup, since every word of every quoted
-/// or attributed passage goes through here.
+/// The American spelling of a British one: every word of every quoted or attributed passage
+/// goes through here, and most are ruled out by their shape (see [`WordSet`]).
 fn american(word: &str) -> Option<&'static str> {
-    static MAP: std::sync::LazyLock<rustc_hash::FxHashMap<&str, &str>> =
-        std::sync::LazyLock::new(|| AMERICAN.iter().copied().collect());
-    MAP.get(word).copied()
+    BRITISH.position(word).map(|i| AMERICAN[i].1)
 }
+
+/// The British spellings of [`AMERICAN`], in its order: most words are ruled out by shape.
+static BRITISH: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(AMERICAN.iter().map(|(uk, _)| std::borrow::Cow::Borrowed(*uk))));
 
 #[cfg(test)]
 mod tests {
@@ -668,6 +715,48 @@ mod tests {
         for s in ["Wörner wasn’t naïve", "centimetre", "NATO’s"] {
             let once = words(s).join(" ");
             assert_eq!(words(&once).join(" "), once);
+        }
+    }
+
+    /// [`tokens_into`] on `text`, its words as strings again.
+    fn tokens_via_buffer(text: &str) -> Vec<Token> {
+        let (mut buf, mut out) = (String::new(), Vec::new());
+        tokens_into(text, &mut buf, &mut out);
+        out.into_iter()
+            .map(|t| match t {
+                Token::Word(r) => Token::Word(buf[r].to_owned()),
+                Token::Gap => Token::Gap,
+                Token::Wildcard => Token::Wildcard,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_into_a_buffer_are_the_tokens() {
+        for text in [
+            "Wörner wasn’t NAÏVE ... [...] . . . \u{bbe} ... x [the alliance] ¼ defence'll cannot",
+            "\u{bbe} ... ... \u{bbe} … one [sic] two",
+            "",
+        ] {
+            let plain: Vec<Token> = tokens(text).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(tokens_via_buffer(text), plain, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn tokens_into_a_buffer_are_the_tokens_on_any_text(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "NATO", "Wörner", "wasn’t", "don't", "cannot", "CANNOT", "defence", "Programmes", "it's",
+                "...", ". . .", "…", "[...]", "[the alliance]", "[sic]", "'", "’", "\u{bbe}", "¼", "1990",
+                " ", "  ", ", ", ".", "[", "]", "x", "Ωmega",
+            ][..]), 0..16)
+        ) {
+            let text = pieces.concat();
+            let plain: Vec<Token> = tokens(&text).into_iter().map(|(t, _)| t).collect();
+            proptest::prop_assert_eq!(tokens_via_buffer(&text), plain, "{:?}", text);
         }
     }
 

@@ -56,9 +56,7 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
                 .char_indices()
                 .rfind(|&(_, w)| w.is_whitespace() || "(\"“".contains(w))
                 .map_or(0, |(p, w)| p + w.len_utf8());
-            let word = text[word_start..i].to_lowercase();
-            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            if ABBREVIATIONS.contains(&word.as_str()) || single_initial || word.contains('.') {
+            if is_abbreviation_or_initial(&text[word_start..i]) {
                 continue;
             }
         }
@@ -69,6 +67,19 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
         out.push(start..text.len());
     }
     out
+}
+
+/// A word before a period that does not end a sentence: an abbreviation ("Mr", "U.S"), an
+/// initial ("J"), or dotted. Read as written when it is ASCII (nearly always), lower-cased
+/// otherwise.
+fn is_abbreviation_or_initial(word: &str) -> bool {
+    if word.is_ascii() {
+        let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+        return initial || word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    let word = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    ABBREVIATIONS.contains(&word.as_str()) || single_initial || word.contains('.')
 }
 
 #[cfg(test)]
@@ -93,6 +104,23 @@ mod tests {
                 "Done"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_told_in_any_case_as_lower_casing_tells_them() {
+        let lowered = |w: &str| {
+            let word = w.to_lowercase();
+            ABBREVIATIONS.contains(&word.as_str())
+                || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+                || word.contains('.')
+        };
+        let words = ABBREVIATIONS
+            .iter()
+            .flat_map(|a| [a.to_string(), a.to_uppercase(), a[..1].to_uppercase() + &a[1..]]);
+        let others = ["J", "j", "7", "", "NATO", "Ö", "İ", "ÉD", "\u{212A}", "U.\u{212A}", "said", "é.g"];
+        for w in words.chain(others.map(String::from)) {
+            assert_eq!(is_abbreviation_or_initial(&w), lowered(&w), "{w}");
+        }
     }
 
     #[test]

@@ -437,8 +437,14 @@ impl WordSet {
         let mut by_shape: Vec<(usize, usize)> =
             words.iter().enumerate().filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i))).collect();
         by_shape.sort_unstable();
-        let starts =
-            (0..=1 << 10).map(|key| by_shape.partition_point(|&(b, _)| b >> 5 < key) as u32).collect();
+        // Counted, then summed: each key's start in one pass (a process builds a few sets).
+        let mut starts = vec![0u32; (1 << 10) + 1];
+        for &(bit, _) in &by_shape {
+            starts[(bit >> 5) + 1] += 1;
+        }
+        for key in 1..starts.len() {
+            starts[key] += starts[key - 1];
+        }
         WordSet { shapes, by_shape, starts, words }
     }
 

@@ -169,25 +169,14 @@ impl<'a> Tokens<'a> {
     /// word of ASCII letters and digits followed by an ASCII byte other than an apostrophe (most
     /// words of prose) is read here in one loop, without the general reading.
     pub fn next_word_where(&mut self, mut wanted: impl FnMut(&str) -> bool) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
         loop {
-            while self.pos < bytes.len() && PASSED[usize::from(bytes[self.pos])] {
-                self.pos += 1;
-            }
-            let start = self.pos;
-            if bytes.get(start)?.is_ascii_alphanumeric() {
-                let mut end = start + 1;
-                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                    end += 1;
+            self.pos = pass_by(self.text, self.pos);
+            if let Some(word) = plain_word_at(self.text, self.pos) {
+                self.pos = word.end;
+                if wanted(&self.text[word.clone()]) {
+                    return Some(word);
                 }
-                // A non-ASCII letter or an apostrophe may continue the word: read it in general.
-                if bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
-                    self.pos = end;
-                    if wanted(&self.text[start..end]) {
-                        return Some(start..end);
-                    }
-                    continue;
-                }
+                continue;
             }
             let range = self.next_word()?;
             if wanted(&self.text[range.clone()]) {
@@ -204,6 +193,29 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// The first offset from `at` that is not a byte [`PASSED`] by the reading.
+fn pass_by(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    at + bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| !PASSED[usize::from(b)])
+        .unwrap_or(bytes.len().saturating_sub(at))
+}
+
+/// The word starting at `start` when it is ASCII letters and digits followed by an ASCII byte
+/// other than an apostrophe (or the end): then it is a whole word of [`Tokens`], read here in
+/// one loop. `None` for anything else, which only the general reading can tell.
+fn plain_word_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    if !bytes.get(start)?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let end =
+        start + bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - start);
+    // A non-ASCII letter or an apostrophe may continue the word.
+    bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'').then_some(start..end)
 }
 
 /// ASCII bytes that start no unit: all but letters, digits, `[`, `.` and the apostrophe (which

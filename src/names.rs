@@ -335,7 +335,9 @@ impl NameIndex {
                         fits = false; // the text ends first
                         break;
                     };
-                    if !tw.is(w) || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase))
+                    // The first word is the one the names were looked up by: only its case is left.
+                    if (k > 0 && !tw.is(w))
+                        || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase))
                     {
                         fits = false;
                         break;

@@ -460,13 +460,20 @@ impl WordSet {
         WordSet { shapes, by_shape, starts, words }
     }
 
-    /// The index (in the order given) of the word that `word` is in ASCII case, if any.
-    #[inline]
+    /// The index (in the order given) of the word that `word` is in ASCII case, if any. The
+    /// test of its shape, which settles most words, is inlined into the caller's loop.
+    #[inline(always)]
     pub fn position(&self, word: &str) -> Option<usize> {
         let bit = WordShapes::bit(word.as_bytes())?;
         if self.shapes.0[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
+        self.position_of_shape(bit, word)
+    }
+
+    /// [`position`](Self::position) among the words of the shape `bit`.
+    #[inline(never)]
+    fn position_of_shape(&self, bit: usize, word: &str) -> Option<usize> {
         let (from, to) = (self.starts[bit >> 5] as usize, self.starts[(bit >> 5) + 1] as usize);
         self.by_shape[from..to]
             .iter()
@@ -474,6 +481,7 @@ impl WordSet {
             .map(|&(_, i)| i)
     }
 
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.position(word).is_some()
     }

@@ -408,45 +408,65 @@ fn words_of(text: &str) -> Vec<Word> {
     // A long paragraph's words are counted first, so that the vector is sized once: while it
     // doubled, they would take up to three times their size. Short ones (nearly all) are not
     // worth the second pass: room for a word every four bytes, which prose does not exceed.
-    let capacity = if text.len() > 1 << 16 { word_spans(text).count() } else { text.len() / 4 };
+    let capacity = if text.len() > 1 << 16 {
+        let mut count = 0;
+        for_each_word_span(text, |_, _| count += 1);
+        count
+    } else {
+        text.len() / 4
+    };
     let mut out = Vec::with_capacity(capacity);
-    out.extend(word_spans(text).map(|(s, e)| Word {
-        kw: keyword(&text[s..e]),
-        start: s as u32,
-        end: e as u32,
-    }));
+    for_each_word_span(text, |s, e| {
+        out.push(Word { kw: keyword(&text[s..e]), start: s as u32, end: e as u32 })
+    });
     out
 }
 
-/// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes.
-/// ASCII bytes are classed by a table; only non-ASCII characters are decoded.
-fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes,
+/// given to `each` in order. ASCII bytes are classed by a table; only non-ASCII characters are
+/// decoded.
+fn for_each_word_span(text: &str, mut each: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // Whether the character at `at` (a boundary) is part of a word, and its length; apostrophes
-    // only once a word has `started`.
-    let part = move |at: usize, started: bool| -> Option<(bool, usize)> {
-        let b = *bytes.get(at)?;
+    while at < bytes.len() {
+        // To the start of a word: a letter, a digit or `-`.
+        let b = bytes[at];
         if b < 0x80 {
-            return Some((WORD_BYTES[usize::from(b)] > u8::from(!started), 1));
-        }
-        let c = char_at(text, at)?;
-        Some((c.is_alphanumeric() || (c == '’' && started), c.len_utf8()))
-    };
-    std::iter::from_fn(move || {
-        loop {
-            let (is_part, len) = part(at, false)?;
-            if is_part {
-                break;
+            if WORD_BYTES[usize::from(b)] < 2 {
+                at += 1;
+                continue;
             }
-            at += len;
+        } else if let Some(c) = char_at(text, at).filter(|c| !c.is_alphanumeric()) {
+            at += c.len_utf8();
+            continue;
         }
+        // On while letters, digits, `-` and apostrophes go on.
         let start = at;
-        while let Some((true, len)) = part(at, true) {
-            at += len;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b < 0x80 {
+                if WORD_BYTES[usize::from(b)] == 0 {
+                    break;
+                }
+                at += 1;
+            } else {
+                match char_at(text, at) {
+                    Some(c) if c.is_alphanumeric() || c == '’' => at += c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
-        Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()))
-    })
+        // Less the apostrophes and hyphens it ends with (`’` is E2 80 99).
+        let mut end = at;
+        while end > start {
+            match bytes[end - 1] {
+                b'\'' | b'-' => end -= 1,
+                0x99 if bytes[start..end].ends_with("’".as_bytes()) => end -= 3,
+                _ => break,
+            }
+        }
+        each(start, end);
+    }
 }
 
 /// Per ASCII byte: 2 for letters, digits and `-`, which start and continue a word; 1 for `'`,
@@ -1300,7 +1320,8 @@ mod tests {
         assert!(!has_digit("٣ and ³ are not ASCII digits"));
     }
 
-    /// [`word_spans`] as first written, char by char: the oracle for the byte-table scan.
+    /// [`for_each_word_span`] as first written, char by char: the oracle for the byte-table
+    /// scan.
     fn word_spans_by_char(text: &str) -> Vec<(usize, usize)> {
         let mut at = 0;
         let part =
@@ -1331,7 +1352,8 @@ mod tests {
             ][..]), 0..24)
         ) {
             let text: String = pieces.concat();
-            let found: Vec<(usize, usize)> = word_spans(&text).collect();
+            let mut found: Vec<(usize, usize)> = Vec::new();
+            for_each_word_span(&text, |s, e| found.push((s, e)));
             proptest::prop_assert_eq!(found, word_spans_by_char(&text), "{:?}", text);
         }
     }

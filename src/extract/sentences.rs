@@ -35,7 +35,7 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
         // Include closing quote marks, brackets and footnote marks right after the punctuation.
         let mut end = i + c.len_utf8();
         while let Some(n) = text[end..].chars().next() {
-            if "\"”’')]\u{FFFC}".contains(n) {
+            if matches!(n, '"' | '”' | '’' | '\'' | ')' | ']' | '\u{FFFC}') {
                 end += n.len_utf8();
             } else {
                 break;
@@ -47,14 +47,18 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
             continue; // no space after: "U.S.", "3.5"
         }
         let starts_sentence = next.is_empty()
-            || next.starts_with(|n: char| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'«„(".contains(n));
+            || next.starts_with(|n: char| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '‘' | '\'' | '«' | '„' | '(')
+            });
         if !starts_sentence {
             continue;
         }
         if c == '.' && !closes_quote {
             let word_start = text[..i]
                 .char_indices()
-                .rfind(|&(_, w)| w.is_whitespace() || "(\"“".contains(w))
+                .rfind(|&(_, w)| w.is_whitespace() || matches!(w, '(' | '"' | '“'))
                 .map_or(0, |(p, w)| p + w.len_utf8());
             if is_abbreviation_or_initial(&text[word_start..i]) {
                 continue;

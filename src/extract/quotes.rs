@@ -33,14 +33,25 @@ enum Role {
 fn is_opening_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || "([{—–-/\u{FFFC}".contains(c) || is_mark(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '\u{FFFC}')
+                || is_mark(c)
+        }
     }
 }
 
 fn is_closing_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/\u{FFFC}".contains(c) || is_mark(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '\u{FFFC}'
+                )
+                || is_mark(c)
+        }
     }
 }
 

@@ -435,8 +435,9 @@ impl WordShapes {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WordSet {
     shapes: WordShapes,
-    /// Each word's shape and its index in `words`, sorted by shape.
-    by_shape: Vec<(usize, usize)>,
+    /// Each word's shape, its index in `words` and, if it is 16 bytes or shorter, its
+    /// [`ascii_key`]; sorted by shape.
+    by_shape: Vec<(usize, usize, Option<u128>)>,
     /// Where the shapes of each length and first letter (`shape >> 5`) start in `by_shape`.
     starts: Vec<u32>,
     words: Vec<std::borrow::Cow<'static, str>>,
@@ -446,12 +447,15 @@ impl WordSet {
     pub fn new(words: impl IntoIterator<Item = std::borrow::Cow<'static, str>>) -> Self {
         let words: Vec<_> = words.into_iter().collect();
         let shapes = WordShapes::new(words.iter().map(|w| &**w));
-        let mut by_shape: Vec<(usize, usize)> =
-            words.iter().enumerate().filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i))).collect();
+        let mut by_shape: Vec<(usize, usize, Option<u128>)> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i, ascii_key(w))))
+            .collect();
         by_shape.sort_unstable();
         // Counted, then summed: each key's start in one pass (a process builds a few sets).
         let mut starts = vec![0u32; (1 << 10) + 1];
-        for &(bit, _) in &by_shape {
+        for &(bit, _, _) in &by_shape {
             starts[(bit >> 5) + 1] += 1;
         }
         for key in 1..starts.len() {
@@ -471,14 +475,20 @@ impl WordSet {
         self.position_of_shape(bit, word)
     }
 
-    /// [`position`](Self::position) among the words of the shape `bit`.
+    /// [`position`](Self::position) among the words of the shape `bit`: a word of 16 bytes or
+    /// fewer is compared by its key, one integer, rather than byte by byte.
     #[inline(never)]
     fn position_of_shape(&self, bit: usize, word: &str) -> Option<usize> {
         let (from, to) = (self.starts[bit >> 5] as usize, self.starts[(bit >> 5) + 1] as usize);
-        self.by_shape[from..to]
-            .iter()
-            .find(|&&(b, i)| b == bit && self.words[i].eq_ignore_ascii_case(word))
-            .map(|&(_, i)| i)
+        let same = self.by_shape[from..to].iter().filter(|e| e.0 == bit);
+        let found = match ascii_key(word) {
+            // Words of one shape shorter than 31 bytes have one length: all have keys.
+            Some(key) => same.clone().find(|e| e.2 == Some(key)),
+            None => None,
+        };
+        found
+            .or_else(|| same.filter(|e| e.2.is_none()).find(|e| self.words[e.1].eq_ignore_ascii_case(word)))
+            .map(|e| e.1)
     }
 
     #[inline(always)]
@@ -489,6 +499,24 @@ impl WordSet {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(|w| &**w)
     }
+}
+
+/// A word of at most 16 bytes as one integer, its ASCII letters lower-cased (other bytes as
+/// they are): two such words of one length are the same in ASCII case exactly when their keys
+/// are equal (zero bytes pad a short one, so the length must be compared apart: a shape holds
+/// it).
+fn ascii_key(word: &str) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 16];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let x = u128::from_le_bytes(buf);
+    // Per byte, without carries from one to the next: high bit set for `A`..=`Z` alone.
+    let low = x & (0x7F * ONES);
+    let from_a = low + (0x80 - u128::from(b'A')) * ONES;
+    let past_z = low + (0x80 - u128::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    Some(x | (upper >> 2))
 }
 
 /// The British spellings that normalize to `american`.
@@ -792,6 +820,25 @@ mod tests {
             assert!(c.contains('\'') || UNMARKED.contains(c), "{c}");
             assert!(!is_plain(c) && !is_plain(&c.to_uppercase()), "{c}");
         }
+    }
+
+    #[test]
+    fn ascii_keys_lower_case_ascii_letters_alone() {
+        for b in 0..=255u8 {
+            for at in [0, 7, 8, 15] {
+                let mut word = [b'x'; 16];
+                word[at] = b;
+                let Ok(word) = std::str::from_utf8(&word) else { continue };
+                let lower = word.to_ascii_lowercase();
+                assert_eq!(ascii_key(word), ascii_key(&lower), "{b} at {at}");
+                let mut expected = [0u8; 16];
+                expected.copy_from_slice(lower.as_bytes());
+                assert_eq!(ascii_key(word), Some(u128::from_le_bytes(expected)), "{b} at {at}");
+            }
+        }
+        assert_eq!(ascii_key(&"a".repeat(17)), None);
+        // The length is not in the key: callers compare it apart.
+        assert_eq!(ascii_key("a"), ascii_key("a\0"));
     }
 
     #[test]

@@ -436,7 +436,7 @@ impl WordShapes {
 pub struct WordSet {
     shapes: WordShapes,
     /// Each word's shape, its index in `words` and, if it is 16 bytes or shorter, its
-    /// [`ascii_key`]; sorted by shape.
+    /// [`ascii_key`]; grouped by length and first letter, in the order given within each.
     by_shape: Vec<(usize, usize, Option<u128>)>,
     /// Where the shapes of each length and first letter (`shape >> 5`) start in `by_shape`.
     starts: Vec<u32>,
@@ -447,19 +447,23 @@ impl WordSet {
     pub fn new(words: impl IntoIterator<Item = std::borrow::Cow<'static, str>>) -> Self {
         let words: Vec<_> = words.into_iter().collect();
         let shapes = WordShapes::new(words.iter().map(|w| &**w));
-        let mut by_shape: Vec<(usize, usize, Option<u128>)> = words
-            .iter()
-            .enumerate()
-            .filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i, ascii_key(w))))
-            .collect();
-        by_shape.sort_unstable();
-        // Counted, then summed: each key's start in one pass (a process builds a few sets).
+        // Placed by a counting sort on the length and first letter (`shape >> 5`), each key's
+        // words in the order given: no comparison sort at every start.
+        let shaped: Vec<(usize, usize)> =
+            words.iter().enumerate().filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i))).collect();
         let mut starts = vec![0u32; (1 << 10) + 1];
-        for &(bit, _, _) in &by_shape {
+        for &(bit, _) in &shaped {
             starts[(bit >> 5) + 1] += 1;
         }
         for key in 1..starts.len() {
             starts[key] += starts[key - 1];
+        }
+        let mut next = starts.clone();
+        let mut by_shape = vec![(0, 0, None); shaped.len()];
+        for (bit, i) in shaped {
+            let at = &mut next[bit >> 5];
+            by_shape[*at as usize] = (bit, i, ascii_key(&words[i]));
+            *at += 1;
         }
         WordSet { shapes, by_shape, starts, words }
     }

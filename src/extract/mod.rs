@@ -610,9 +610,10 @@ impl<'a> BlockContext<'a> {
         w.is(CueList::SpeechVerb)
     }
 
-    /// Speech verbs in `range`, outside quotations.
-    fn verbs_in(&self, range: &Range<usize>) -> Vec<&Word> {
-        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range())).collect()
+    /// Speech verbs in `range`, outside quotations. An iterator, not a vector: callers take the
+    /// last or ask for any, several times a quotation.
+    fn verbs_in(&self, range: &Range<usize>) -> impl DoubleEndedIterator<Item = &Word> {
+        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range()))
     }
 
     /// Names of people and roles (not events) in `range`, outside quotations.
@@ -678,34 +679,40 @@ impl<'a> BlockContext<'a> {
         // "Putin said that NATO ..., adding": a participle shares the subject of the verb before it.
         if verb.kw().ends_with("ing") {
             let earlier = scope.start..verb.range().start;
-            if let Some(main) = self.verbs_in(&earlier).last().copied() {
+            if let Some(main) = self.verbs_in(&earlier).next_back() {
                 return self.subject_of(main, scope, date, inverted);
             }
         }
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
         // subject of nothing but its own clause.
-        let from =
-            self.verbs_in(&(scope.start..verb.range().start)).last().map_or(scope.start, |v| v.range().end);
+        let from = self
+            .verbs_in(&(scope.start..verb.range().start))
+            .next_back()
+            .map_or(scope.start, |v| v.range().end);
         // Nor across a semicolon: "NATO and Russia signed the Act; it states ...".
         let from = self.text()[from..verb.range().start].rfind(';').map_or(from, |i| from + i + 1);
         let before = from..verb.range().start;
         // "Jack F. Matlock, US ambassador to the USSR in 1990, stated": a role set off by commas
         // describes the name before it; the name is the subject.
         let text = self.text();
-        let mentions: Vec<&Mention> = self.mentions_in(&before).collect();
+        // Only the last three mentions are ever read: kept in a window ending with the last,
+        // not collected.
+        let mut last3: [Option<&Mention>; 3] = [None; 3];
+        for m in self.mentions_in(&before) {
+            last3 = [last3[1], last3[2], Some(m)];
+        }
+        let with_previous = |i: usize| Some((last3[i.checked_sub(1)?]?, last3[i]?));
         let between = |a: &Mention, b: &Mention| text.get(a.range.end..b.range.start).unwrap_or(",,");
-        let mut chosen = mentions.len().checked_sub(1);
-        if let Some(i) = chosen.filter(|&i| i >= 1) {
-            let (named, m) = (mentions[i - 1], mentions[i]);
+        let mut chosen = last3[2].map(|_| 2);
+        if let Some((named, m)) = chosen.and_then(with_previous) {
             if !m.is_person() && named.is_person() && is_appositive_gap(between(named, m)) {
-                chosen = Some(i - 1);
+                chosen = Some(1);
             }
         }
-        let mention = chosen.map(|i| mentions[i]);
+        let mention = chosen.and_then(|i| last3[i]);
         // "NATO Secretary General Stoltenberg": a role right before a name shared by namesakes
         // picks the one who held it at the date.
-        if let Some(i) = chosen.filter(|&i| i >= 1) {
-            let (role, m) = (mentions[i - 1], mentions[i]);
+        if let Some((role, m)) = chosen.and_then(with_previous) {
             if m.person().is_none() && m.is_person() && between(role, m).trim().is_empty() {
                 if let Some(holder) = self.resolve(role, date) {
                     if m.targets.contains(&Target::Person(holder)) {
@@ -747,7 +754,17 @@ impl<'a> BlockContext<'a> {
 /// ("Strobe Talbott, later deputy secretary of state", "Gorbachev, the Soviet leader").
 fn is_appositive_gap(between: &str) -> bool {
     let Some(rest) = between.trim().strip_prefix(',') else { return false };
-    words_of(rest).iter().all(|w| w.is(CueList::AppositiveFiller))
+    all_words_are(rest, CueList::AppositiveFiller)
+}
+
+/// Every word of `text` (a short stretch) is in `list`: true when it has none. Reads the words
+/// without collecting them.
+fn all_words_are(text: &str, list: CueList) -> bool {
+    let mut all = true;
+    for_each_word_span(text, |s, e| {
+        all = all && Word { kw: keyword(&text[s..e]), start: s as u32, end: e as u32 }.is(list);
+    });
+    all
 }
 
 /// True when the role span certainly covers `date`.
@@ -850,41 +867,55 @@ fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
         || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
 }
 
-/// The statement date of a quotation in `sentence`: dates outside quotations and outside
-/// clauses about someone's role, nearest the speech verb (or the quotation).
-fn statement_date(ctx: &BlockContext, sentence: &Range<usize>, anchor: usize) -> Option<Dated> {
+/// The dates a quotation in `sentence` may have been said at: outside quotations and outside
+/// clauses about someone's role. Read once per quotation, then [`nearest_date`] picks among
+/// them for each anchor.
+fn date_candidates<'c>(ctx: &'c BlockContext, sentence: &Range<usize>) -> Vec<&'c DateExpr> {
     let text = ctx.text();
-    let mut candidates: Vec<(usize, &DateExpr)> = Vec::new();
     let from = ctx.dates.partition_point(|d| d.range.start < sentence.start);
-    for d in ctx.dates[from..].iter().take_while(|d| d.range.start < sentence.end) {
-        if d.range.end > sentence.end || ctx.in_quote(&d.range) {
-            continue;
+    ctx.dates[from..]
+        .iter()
+        .take_while(|d| d.range.start < sentence.end)
+        .filter(|d| {
+            if d.range.end > sentence.end || ctx.in_quote(&d.range) {
+                return false;
+            }
+            // The clause around the date: between commas/parentheses (outside quotations).
+            let clause_start = text[sentence.start..d.range.start]
+                .rfind([',', '(', ';'])
+                .map_or(sentence.start, |i| sentence.start + i + 1);
+            let clause_end = text[d.range.end..sentence.end]
+                .find([',', ')', ';'])
+                .map_or(sentence.end, |i| d.range.end + i);
+            let clause = clause_start..clause_end;
+            let about_role = ctx.words_in(&clause).iter().any(|w| w.is(CueList::Role));
+            !about_role || ctx.verbs_in(&clause).next().is_some()
+        })
+        .collect()
+}
+
+/// The statement date: the candidate nearest `anchor` (the speech verb, or the quotation); none
+/// when two are equally near.
+fn nearest_date(ctx: &BlockContext, candidates: &[&DateExpr], anchor: usize) -> Option<Dated> {
+    let distance = |d: &DateExpr| {
+        if d.range.end <= anchor {
+            anchor - d.range.end
+        } else {
+            d.range.start.saturating_sub(anchor)
         }
-        // The clause around the date: between commas/parentheses (outside quotations).
-        let clause_start = text[sentence.start..d.range.start]
-            .rfind([',', '(', ';'])
-            .map_or(sentence.start, |i| sentence.start + i + 1);
-        let clause_end =
-            text[d.range.end..sentence.end].find([',', ')', ';']).map_or(sentence.end, |i| d.range.end + i);
-        let clause = clause_start..clause_end;
-        let has_verb = !ctx.verbs_in(&clause).is_empty();
-        let about_role = ctx.words_in(&clause).iter().any(|w| w.is(CueList::Role));
-        if about_role && !has_verb {
-            continue;
+    };
+    let mut best: Option<(usize, &DateExpr)> = None;
+    let mut tied = false;
+    for &d in candidates {
+        let dist = distance(d);
+        match best {
+            Some((b, _)) if dist > b => {}
+            Some((b, _)) if dist == b => tied = true,
+            _ => (best, tied) = (Some((dist, d)), false),
         }
-        let distance =
-            if d.range.end <= anchor { anchor - d.range.end } else { d.range.start.saturating_sub(anchor) };
-        candidates.push((distance, d));
     }
-    candidates.sort_by_key(|(dist, _)| *dist);
-    match candidates.as_slice() {
-        [] => None,
-        [(d1, a), (d2, _), ..] if d1 == d2 => {
-            let _ = a;
-            None
-        }
-        [(_, d), ..] => Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) }),
-    }
+    let (_, d) = best.filter(|_| !tied)?;
+    Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) })
 }
 
 /// The speaker the sentence gives a quotation, and the speech verb's position (for the date).
@@ -899,23 +930,22 @@ fn attribute(
 
     // After: `," Putin said` / `," said Putin` within the first words after the quotation.
     let after = q.outer.end..sentence.end;
-    let first_after: Vec<&Word> = ctx.words_in(&after).iter().take(7).collect();
-    if let Some(verb) = first_after.iter().find(|w| ctx.is_verb(w)) {
+    if let Some(verb) = ctx.words_in(&after).iter().take(7).find(|w| ctx.is_verb(w)) {
         // Only `"…," said X` or `"…," X said`: between the quotation and the verb nothing but
         // punctuation and names (with their appositives). "the “pledge” debate: notes on
         // Kramer" is no cue.
-        let mut lead_in = text[after.start..verb.range().start].to_owned();
+        // The text up to the verb with its names blanked out, built in one pass.
+        let mut lead_in = String::with_capacity(verb.range().start - after.start);
+        let mut at = after.start;
         for m in ctx.mentions_in(&(after.start..verb.range().start)) {
-            lead_in.replace_range(
-                m.range.start - after.start..m.range.end - after.start,
-                &" ".repeat(m.range.len()),
-            );
+            let blank = m.range.start.max(at)..m.range.end.max(at);
+            lead_in.push_str(&text[at..blank.start]);
+            lead_in.extend(std::iter::repeat_n(' ', blank.len()));
+            at = blank.end;
         }
-        let lead_words = words_of(&lead_in);
+        lead_in.push_str(&text[at..verb.range().start]);
         let plain = !lead_in.contains(':')
-            && (lead_words.is_empty()
-                || lead_words.iter().all(|w| w.is(CueList::CueLeadFiller))
-                || lead_in.trim_start().starts_with(','));
+            && (all_words_are(&lead_in, CueList::CueLeadFiller) || lead_in.trim_start().starts_with(','));
         if plain && !ctx.in_quote(&verb.range()) {
             let scope = after.start..after.end;
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), true) {
@@ -928,19 +958,25 @@ fn attribute(
     // quotation whose subject we can name; else "X:" introducing it.
     let before = sentence.start..q.outer.start;
     let lead = text[before.clone()].trim_end();
-    let verbs = ctx.verbs_in(&before);
+    let no_verb = ctx.verbs_in(&before).next().is_none();
     let mut before_found: Vec<(usize, Range<usize>, usize)> = Vec::new();
     if let Some(m) = ctx.mentions_in(&before).last() {
         let between = text[m.range.end..q.outer.start].trim();
-        let words_between = words_of(between);
         // "Wörner responded to Yeltsin's letter: '…'": a speech verb governs; the possessive
         // only names the speaker when no verb does.
-        let noun_cue = m.possessive
-            && verbs.is_empty()
-            && words_between.first().is_some_and(|w| w.is(CueList::SpeechNoun))
-            && words_between.len() <= 4;
-        let according = text[before.start..m.range.start].trim_end().to_lowercase().ends_with("according to");
-        let colon_cue = (between == ":" || between == ",:") && verbs.is_empty();
+        let noun_cue = m.possessive && no_verb && {
+            let words_between = words_of(between);
+            words_between.first().is_some_and(|w| w.is(CueList::SpeechNoun)) && words_between.len() <= 4
+        };
+        // Compared without lower-casing into a new string: no other character lower-cases to
+        // these ASCII ones.
+        let lead_to_m = text[before.start..m.range.start].trim_end();
+        let according = lead_to_m
+            .len()
+            .checked_sub("according to".len())
+            .and_then(|i| lead_to_m.get(i..))
+            .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
+        let colon_cue = (between == ":" || between == ",:") && no_verb;
         if noun_cue || according || colon_cue {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
                 before_found.push((p, m.range.clone(), m.range.start));
@@ -951,16 +987,16 @@ fn attribute(
         // "X told Bild that the West had pledged that '...'": the nearest verb whose subject is
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;
-        for verb in verbs.iter().rev() {
-            let subject_region = scope.start..verb.range().start;
-            let named = ctx.mentions_in(&subject_region).next().is_some()
-                || ctx.pronoun_before(&subject_region).is_some();
+        for verb in ctx.verbs_in(&before).rev() {
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), false) {
                 before_found.push((p, m, verb.range().start));
                 break;
             }
+            let subject_region = scope.start..verb.range().start;
+            let named = ctx.mentions_in(&subject_region).next().is_some()
+                || ctx.pronoun_before(&subject_region).is_some();
             let earlier_verb =
-                ctx.verbs_in(&subject_region).last().map(|v| v.range().end).unwrap_or(scope.start);
+                ctx.verbs_in(&subject_region).next_back().map_or(scope.start, |v| v.range().end);
             let own_subject = ctx.mentions_in(&(earlier_verb..verb.range().start)).next().is_some();
             if named && own_subject {
                 break; // a subject was named but names no one we know: no claim
@@ -981,8 +1017,9 @@ fn attribute(
             let has_quote = ctx.outer.get(k).is_some_and(|o| o.end <= whole.end);
             let prev = &ctx.near(whole.clone(), &(whole.end..whole.end));
             let prev_text = text[prev.clone()].trim_end();
-            if !has_quote && (prev_text.ends_with(':') || !ctx.verbs_in(prev).is_empty()) {
-                if let Some(verb) = ctx.verbs_in(prev).last().copied() {
+            let last_verb = ctx.verbs_in(prev).next_back();
+            if !has_quote && (prev_text.ends_with(':') || last_verb.is_some()) {
+                if let Some(verb) = last_verb {
                     if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range().start), false) {
                         found.push((p, m, verb.range().start));
                     }
@@ -1001,8 +1038,7 @@ fn attribute(
         let k = ctx.sentences.partition_point(|s| s.start < sentence.end);
         if let Some(next) = ctx.sentences.get(k) {
             let next = &ctx.near(next.clone(), &(next.start..next.start));
-            let first: Vec<&Word> = ctx.words_in(next).iter().take(5).collect();
-            if let Some(verb) = first.iter().find(|w| ctx.is_verb(w)) {
+            if let Some(verb) = ctx.words_in(next).iter().take(5).find(|w| ctx.is_verb(w)) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
                     found.push((p, m, verb.range().start));
                 }
@@ -1023,6 +1059,10 @@ fn attribute(
 }
 
 fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut Vec<Quotation>) {
+    // Most blocks quote nothing: the citation tests below read the whole block.
+    if ctx.outer.is_empty() {
+        return;
+    }
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
     for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
@@ -1032,10 +1072,11 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
         // A date first (roles need one), from the quotation's position; then the speaker; then
         // the date again, anchored at the speech verb.
-        let first_date = statement_date(ctx, &sentence, q.outer.start);
+        let candidates = date_candidates(ctx, &sentence);
+        let first_date = nearest_date(ctx, &candidates, q.outer.start);
         let hint = |_: usize| first_date.as_ref().map(|d| d.date);
         let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
-        let date = statement_date(ctx, &sentence, verb);
+        let date = nearest_date(ctx, &candidates, verb);
         let inner = &ctx.text()[q.inner.clone()];
         if speaker == Attribution::None && crate::normalize::has_fewer_words(inner, options.min_words) {
             continue; // a term or scare quote

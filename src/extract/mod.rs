@@ -537,7 +537,8 @@ impl<'a> BlockContext<'a> {
                 record,
                 outer,
                 mentions: Vec::new(),
-                person_before: vec![None],
+                // Nothing asks who was named in a block with no quotation and no date.
+                person_before: Vec::new(),
                 dates: Vec::new(),
                 words: Vec::new(),
                 quotes,

@@ -300,10 +300,9 @@ impl NameIndex {
         loop {
             // Nothing pending: skip, without normalizing, the words that start no name. A plain
             // word normalizes to its lower case or that in American spelling: its shape tells
-            // most apart at once, and its lower case the rest. A plain word longer than any
-            // start is tried (as it was when starts were looked up in a 32-byte buffer).
+            // most apart at once, and its lower case the rest.
             while toks.is_empty() {
-                let may_start = |word: &str| !is_plain(word) || word.len() > 32 || self.starts.contains(word);
+                let may_start = |word: &str| !is_plain(word) || self.starts.contains(word);
                 let Some(range) = units.next_word_where(may_start) else { break };
                 push_words(text, range, &mut written, &mut toks);
             }
@@ -373,13 +372,10 @@ enum Tok<'t> {
 }
 
 impl Tok<'_> {
-    /// Whether this is the normalized word `w`.
+    /// Whether this is the normalized word `w`, which (normalized) is lower case: the written
+    /// word is it in any ASCII case, and a normalized one has no upper case to differ by.
     fn is(&self, w: &str) -> bool {
-        match self {
-            // `w` is normalized, so lower case: the written word is it in any case.
-            Tok::Lower(written) => written.eq_ignore_ascii_case(w),
-            Tok::Normalized(word) => word == w,
-        }
+        self.text().eq_ignore_ascii_case(w)
     }
 
     /// The word, as written or normalized: to be looked up in a [`WordSet`] of normalized

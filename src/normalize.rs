@@ -152,18 +152,6 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    /// The byte offset reading has reached.
-    pub fn position(&self) -> usize {
-        self.pos
-    }
-
-    /// Goes on reading from `at`, a character boundary at or after [`position`](Self::position):
-    /// for a caller that knows no unit starts before it.
-    pub fn skip_to(&mut self, at: usize) {
-        debug_assert!(at >= self.pos && self.text.is_char_boundary(at));
-        self.pos = at;
-    }
-
     /// The range of the next written word for which `wanted` holds, passing the others,
     /// elisions and insertions by. What [`next_word`](Self::next_word) gives, filtered; but a
     /// word of ASCII letters and digits followed by an ASCII byte other than an apostrophe (most
@@ -293,13 +281,7 @@ pub fn tokens_into(text: &str, buf: &mut String, out: &mut Vec<Token<Range<usize
                 let word = &text[range];
                 let start = buf.len();
                 if is_plain(word) {
-                    // What `normalize_word` makes of a plain word, written in place.
-                    buf.push_str(word);
-                    buf[start..].make_ascii_lowercase();
-                    if let Some(us) = american(&buf[start..]) {
-                        buf.truncate(start);
-                        buf.push_str(us);
-                    }
+                    push_plain(word, buf);
                     out.push(Token::Word(start..buf.len()));
                 } else {
                     normalize_word(word, &mut written);
@@ -396,7 +378,7 @@ pub fn ascii_lower<'b, const N: usize>(word: &str, buf: &'b mut [u8; N]) -> Opti
 /// word whose shape is not among them is not in the set, found without copying or hashing it.
 /// 32 × 32 × 32 bits; lengths from 31 up share one slot, and so do letters 32 apart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct WordShapes(Box<[u64; 512]>);
+struct WordShapes(Box<[u64; 512]>);
 
 impl Default for WordShapes {
     /// No word.
@@ -423,9 +405,10 @@ impl WordShapes {
         Some((word.len().min(31) << 10) | (fold(first) << 5) | fold(last))
     }
 
-    /// False only when `word`, lower-cased, is surely not one of the words (in any case).
-    pub fn may_hold(&self, word: &str) -> bool {
-        Self::bit(word.as_bytes()).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+    /// False when no word of the set has the shape `bit`.
+    #[inline(always)]
+    fn holds(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
@@ -473,10 +456,7 @@ impl WordSet {
     #[inline(always)]
     pub fn position(&self, word: &str) -> Option<usize> {
         let bit = WordShapes::bit(word.as_bytes())?;
-        if self.shapes.0[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        self.position_of_shape(bit, word)
+        self.shapes.holds(bit).then(|| self.position_of_shape(bit, word))?
     }
 
     /// [`position`](Self::position) among the words of the shape `bit`: a word of 16 bytes or
@@ -534,12 +514,16 @@ pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> +
 pub fn normalize_word(word: &str, out: &mut Vec<String>) {
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
-        let lower = word.to_ascii_lowercase();
         // No contraction or clitic to undo.
         if is_plain(word) {
-            return push_word(lower, out);
+            if !word.is_empty() {
+                let mut lower = String::with_capacity(word.len());
+                push_plain(word, &mut lower);
+                out.push(lower);
+            }
+            return;
         }
-        return push_folded(lower, out);
+        return push_folded(word.to_ascii_lowercase(), out);
     }
     let folded: String = word
         .nfkd()
@@ -578,6 +562,18 @@ fn push_folded(mut folded: String, out: &mut Vec<String>) {
         folded.retain(|c| c != '\'');
     }
     push_word(folded, out);
+}
+
+/// The normalized form of a [plain](is_plain) word, appended to `buf`: its lower case, in
+/// American spelling.
+fn push_plain(word: &str, buf: &mut String) {
+    let start = buf.len();
+    buf.push_str(word);
+    buf[start..].make_ascii_lowercase();
+    if let Some(us) = american(&buf[start..]) {
+        buf.truncate(start);
+        buf.push_str(us);
+    }
 }
 
 /// A folded word, in American spelling; a word of combining marks alone folds to nothing and is

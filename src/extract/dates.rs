@@ -192,7 +192,7 @@ fn digits(b: &[u8], i: usize) -> usize {
 
 /// Blanks: spaces, tabs and line ends.
 fn blanks(b: &[u8], i: usize) -> usize {
-    run(b, i, |c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+    run(b, i, super::is_space)
 }
 
 fn at(b: &[u8], i: usize, byte: u8) -> bool {

@@ -275,8 +275,13 @@ impl Word {
 
     /// In that cue list.
     fn is(&self, list: CueList) -> bool {
-        self.kw != 0 && KEYWORDS.2[usize::from(self.kw) - 1] & list as u8 != 0
+        in_cue_list(self.kw, list)
     }
+}
+
+/// Whether the cue word numbered `kw` (see [`Word::kw`]) is in `list`.
+fn in_cue_list(kw: u16, list: CueList) -> bool {
+    kw != 0 && KEYWORDS.2[usize::from(kw) - 1] & list as u8 != 0
 }
 
 /// How far before and after a quotation its speaker and date are looked for, in bytes: longer
@@ -763,7 +768,7 @@ fn is_appositive_gap(between: &str) -> bool {
 fn all_words_are(text: &str, list: CueList) -> bool {
     let mut all = true;
     for_each_word_span(text, |s, e| {
-        all = all && Word { kw: keyword(&text[s..e]), start: s as u32, end: e as u32 }.is(list);
+        all = all && in_cue_list(keyword(&text[s..e]), list);
     });
     all
 }
@@ -1211,7 +1216,7 @@ fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
     }
 }
 
-/// Spaces (ASCII) in the year patterns below.
+/// The blanks of the date and year patterns: ASCII spaces, tabs and line ends.
 fn is_space(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }

@@ -4,7 +4,7 @@
 //! Markdown file is checked; a linked directory is not walked, so a link can neither lead the
 //! walk out of the repository nor over the same files twice.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use ignore::WalkBuilder;
 
@@ -38,9 +38,32 @@ pub fn files(paths: &[PathBuf], extensions: &[String]) -> (Vec<Found>, Vec<WalkE
             Err(e) => errors.push(WalkError { path: path.clone(), message: link_message(path, &e) }),
         }
     }
-    files.sort();
+    // In `Path` order, by a key built once per file: comparing paths component by component
+    // took 240 M instructions for 20,000 files, all before the first file could be checked.
+    files.sort_by_cached_key(|f| (order_key(&f.path), f.explicit));
     files.dedup_by(|a, b| a.path == b.path);
     (files, errors)
+}
+
+/// Bytes whose order is `Path`'s own (component by component, kinds in the order of
+/// [`Component`]'s variants): each component's kind, its bytes, and a zero byte, which no path
+/// holds and which puts a component before any longer one it begins.
+fn order_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        let (kind, bytes): (u8, &[u8]) = match component {
+            // Windows drive and UNC prefixes: ordered by how they are written.
+            Component::Prefix(p) => (1, p.as_os_str().as_encoded_bytes()),
+            Component::RootDir => (2, b""),
+            Component::CurDir => (3, b""),
+            Component::ParentDir => (4, b""),
+            Component::Normal(name) => (5, name.as_encoded_bytes()),
+        };
+        key.push(kind);
+        key.extend_from_slice(bytes);
+        key.push(0);
+    }
+    key
 }
 
 /// True when `path` has one of `extensions`.
@@ -117,5 +140,36 @@ pub fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The key orders paths as `Path` does, with the separators, dots, punctuation and
+        /// control characters that make component order differ from byte order.
+        #[test]
+        fn order_keys_sort_as_paths_do(
+            shared in "(/|\\./|\\.\\./)?([ab.\\-_ \\x01\\x04]{0,3}/{1,2}){0,3}",
+            a in "[ab.\\-_ \\x01/]{0,6}",
+            b in "[ab.\\-_ \\x01/]{0,6}",
+        ) {
+            // Two paths from one start, so that they often differ only late.
+            let (a, b) = (format!("{shared}{a}"), format!("{shared}{b}"));
+            let (a, b) = (Path::new(&a), Path::new(&b));
+            proptest::prop_assert_eq!(order_key(a).cmp(&order_key(b)), a.cmp(b), "{:?} {:?}", a, b);
+        }
+    }
+
+    #[test]
+    fn component_order_is_not_byte_order() {
+        // `a/b` comes before `a-b` (the component `a` is shorter), though `/` is after `-`.
+        let mut paths = vec![PathBuf::from("a-b"), PathBuf::from("a/b"), PathBuf::from("a.md")];
+        paths.sort_by_cached_key(|p| order_key(p));
+        assert_eq!(paths, [PathBuf::from("a/b"), PathBuf::from("a-b"), PathBuf::from("a.md")]);
+        // A name ends before any longer one, whatever byte follows.
+        assert!(order_key(Path::new("a/b")) < order_key(Path::new("a\u{1}")));
     }
 }

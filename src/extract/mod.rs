@@ -530,55 +530,48 @@ impl<'a> BlockContext<'a> {
         let quotes = quotes::find(&block.text);
         let outer: Vec<Range<usize>> =
             quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect();
-        // Most prose has no quotation and no date (every date form has digits): such a block
-        // can hold no finding, and skipping its names, dates and words is most of the speed.
-        let needed = !outer.is_empty()
-            || has_digit(&block.text)
-            || block.blockquote.is_some()
-            || is_attribution_line(&block.text);
-        if !needed {
-            return BlockContext {
-                block,
-                record,
-                outer,
-                mentions: Vec::new(),
-                // Nothing asks who was named in a block with no quotation and no date.
-                person_before: Vec::new(),
-                dates: Vec::new(),
-                words: Vec::new(),
-                quotes,
-                sentences: Vec::new(),
-            };
-        }
-        let sentences = sentences(&block.text, &quotes);
-        let mut dates = dates::find(&block.text);
-        if let Some(article) = article_date {
-            dates.extend(dates::find_relative(&block.text, article));
-            dates.sort_by_key(|d| d.range.start);
-        }
-        let mentions = names.find(&block.text);
-        // For "he said": which mention is the last person named before each one, computed once
-        // rather than searched backwards for every pronoun.
-        let mut person_before = Vec::with_capacity(mentions.len() + 1);
-        person_before.push(None);
-        for (i, m) in mentions.iter().enumerate() {
-            let person = m
-                .person()
-                .filter(|&p| record.people[p].kind == SpeakerKind::Person && !within(&outer, &m.range));
-            let last = *person_before.last().expect("starts with one");
-            person_before.push(person.map(|_| i).or(last));
-        }
-        BlockContext {
+        // Quotations are read with their sentences, words and who was named before them; a
+        // block with a date but no quotation only for its events and misspelt dates; and most
+        // prose, with neither (every date form has digits), not at all: it can hold no finding.
+        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(&block.text);
+        let mut context = BlockContext {
             block,
             record,
             outer,
-            mentions,
-            person_before,
-            dates,
-            words: words_of(&block.text),
+            mentions: Vec::new(),
+            person_before: Vec::new(),
+            dates: Vec::new(),
+            words: Vec::new(),
             quotes,
-            sentences,
+            sentences: Vec::new(),
+        };
+        if !quoting && !has_digit(&block.text) {
+            return context;
         }
+        context.dates = dates::find(&block.text);
+        if let Some(article) = article_date {
+            context.dates.extend(dates::find_relative(&block.text, article));
+            context.dates.sort_by_key(|d| d.range.start);
+        }
+        context.mentions = names.find(&block.text);
+        if !quoting {
+            return context;
+        }
+        context.sentences = sentences(&block.text, &context.quotes);
+        context.words = words_of(&block.text);
+        // For "he said": which mention is the last person named before each one, computed once
+        // rather than searched backwards for every pronoun.
+        let mut person_before = Vec::with_capacity(context.mentions.len() + 1);
+        person_before.push(None);
+        for (i, m) in context.mentions.iter().enumerate() {
+            let person = m.person().filter(|&p| {
+                record.people[p].kind == SpeakerKind::Person && !within(&context.outer, &m.range)
+            });
+            let last = *person_before.last().expect("starts with one");
+            person_before.push(person.map(|_| i).or(last));
+        }
+        context.person_before = person_before;
+        context
     }
 
     fn text(&self) -> &str {

@@ -1,13 +1,14 @@
 //! One article through the pipeline: parse, extract, match, check.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use crate::checks::{self, Check, Context};
 use crate::config::CheckSetting;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract;
 use crate::markdown;
-use crate::matcher::QuoteIndex;
+use crate::matcher::{Match, QuoteIndex};
 use crate::names::NameIndex;
 use crate::record::Record;
 
@@ -17,6 +18,7 @@ pub struct Engine<'r> {
     quotes: QuoteIndex,
     names: NameIndex,
     settings: Settings,
+    memo: MatchMemo,
 }
 
 /// Which checks run at which severity, and how articles are read.
@@ -54,14 +56,17 @@ mod prebuilt {
 impl<'r> Engine<'r> {
     pub fn new(record: &'r Record, settings: Settings) -> Self {
         let (quotes, names) = indexes(record);
-        Engine { record, quotes, names, settings }
+        Engine { record, quotes, names, settings, memo: MatchMemo::default() }
     }
 
     pub fn check(&self, text: &str) -> FileResult {
         let doc = markdown::parse(text);
         let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
-        let matches: Vec<_> =
-            extraction.quotations.iter().map(|q| self.quotes.find(self.record, &q.text)).collect();
+        let matches: Vec<_> = extraction
+            .quotations
+            .iter()
+            .map(|q| self.memo.find(&q.text, || self.quotes.find(self.record, &q.text)))
+            .collect();
         let ctx = Context { record: self.record, source: text, extraction: &extraction, matches: &matches };
         let mut diagnostics = Vec::new();
         for (check, severity) in &self.settings.checks {
@@ -72,6 +77,45 @@ impl<'r> Engine<'r> {
             || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
         crate::suppress::apply(&doc, &mut diagnostics, report_unused);
         FileResult { quotations: extraction.quotations.len(), diagnostics }
+    }
+}
+
+/// Matches already made, by quotation text. The articles of one publication quote the same
+/// remarks again and again, and a match depends on the text alone; matching is the costliest
+/// step for a quotation. Bounded: texts longer than [`MEMO_TEXT`] bytes are not kept, nor
+/// more than [`MEMO_ENTRIES`] of them (the first ones met stay), so a run's memory stays flat.
+#[derive(Default)]
+struct MatchMemo {
+    /// Sharded by the text's hash, so that threads checking files rarely wait for each other.
+    shards: [Mutex<Remembered>; MEMO_SHARDS],
+}
+
+/// Each text's match, or that it has none.
+type Remembered = rustc_hash::FxHashMap<Box<str>, Option<Arc<Match>>>;
+
+const MEMO_SHARDS: usize = 8;
+const MEMO_ENTRIES: usize = 8192;
+const MEMO_TEXT: usize = 1024;
+
+impl MatchMemo {
+    /// The match of `text`: remembered, or made by `find` (outside the lock) and remembered.
+    fn find(&self, text: &str, find: impl FnOnce() -> Option<Match>) -> Option<Arc<Match>> {
+        if text.len() > MEMO_TEXT {
+            return find().map(Arc::new);
+        }
+        use std::hash::BuildHasher;
+        let shard = &self.shards[rustc_hash::FxBuildHasher.hash_one(text) as usize % MEMO_SHARDS];
+        // A poisoned lock only means another thread panicked mid-insert: the map is still sound.
+        let lock = || shard.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(text) {
+            return known.clone();
+        }
+        let found = find().map(Arc::new);
+        let mut map = lock();
+        if map.len() < MEMO_ENTRIES / MEMO_SHARDS {
+            map.insert(text.into(), found.clone());
+        }
+        found
     }
 }
 
@@ -142,6 +186,46 @@ mod tests {
             assert!(QuoteIndex::from_prebuilt(quotes) == QuoteIndex::new(&record));
             assert!(NameIndex::from_prebuilt(names) == NameIndex::new(&record));
         }
+    }
+
+    /// A remembered match is the match: every fixture checked by an engine that has already
+    /// matched all of them (so that every match is now remembered) finds what a fresh engine
+    /// finds.
+    #[test]
+    fn remembered_matches_are_the_matches() {
+        let record = Record::load(&LoadOptions::default()).unwrap();
+        let articles: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        assert!(articles.len() > 40);
+        let warm = Engine::new(&record, Settings::default());
+        for text in &articles {
+            warm.check(text);
+        }
+        let remembered: usize = warm.memo.shards.iter().map(|s| s.lock().unwrap().len()).sum();
+        assert!(remembered > 100, "{remembered}");
+        for text in &articles {
+            let fresh = Engine::new(&record, Settings::default()).check(text);
+            let again = warm.check(text);
+            assert_eq!(format!("{:?}", fresh.diagnostics), format!("{:?}", again.diagnostics));
+        }
+    }
+
+    /// The memo keeps at most its bound of texts, and none too long, whatever it is asked.
+    #[test]
+    fn the_memo_is_bounded() {
+        let memo = MatchMemo::default();
+        for i in 0..3 * MEMO_ENTRIES {
+            assert!(memo.find(&format!("text {i}"), || None).is_none());
+        }
+        memo.find(&"long ".repeat(MEMO_TEXT), || None);
+        let kept: Vec<usize> = memo.shards.iter().map(|s| s.lock().unwrap().len()).collect();
+        assert!(kept.iter().all(|&n| n == MEMO_ENTRIES / MEMO_SHARDS), "{kept:?}");
+        // A remembered text is not matched again.
+        assert!(memo.find("text 0", || panic!("matched again")).is_none());
     }
 
     /// Any other record has its indexes built: a user's entries may add or replace names.

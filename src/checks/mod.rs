@@ -24,13 +24,14 @@ pub struct Context<'a> {
     pub source: &'a str,
     pub extraction: &'a Extraction,
     /// The record's best match for each quotation, in the same order.
-    pub matches: &'a [Option<Match>],
+    /// Shared: one text's match is remembered and handed to every article quoting it.
+    pub matches: &'a [Option<std::sync::Arc<Match>>],
 }
 
 impl Context<'_> {
     /// Quotations with their match.
     pub fn matched(&self) -> impl Iterator<Item = (&Quotation, &Match)> {
-        self.extraction.quotations.iter().zip(self.matches).filter_map(|(q, m)| m.as_ref().map(|m| (q, m)))
+        self.extraction.quotations.iter().zip(self.matches).filter_map(|(q, m)| m.as_deref().map(|m| (q, m)))
     }
 }
 

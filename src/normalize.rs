@@ -412,43 +412,47 @@ impl WordShapes {
     }
 }
 
-/// A set of lower-case words, looked up in any ASCII case without copying or hashing: by
-/// [`WordShapes`] first, which rules out most words, then among the few words of the same length
-/// and first letter.
+/// A set of lower-case words, looked up in any ASCII case without copying: by [`WordShapes`]
+/// first, which rules out most words, then by one probe of a hash table of [`ascii_key`]s (a
+/// word longer than 16 bytes, which has no key, among the few as long).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WordSet {
     shapes: WordShapes,
-    /// Each word's shape, its index in `words` and, if it is 16 bytes or shorter, its
-    /// [`ascii_key`]; grouped by length and first letter, in the order given within each.
-    by_shape: Vec<(usize, usize, Option<u128>)>,
-    /// Where the shapes of each length and first letter (`shape >> 5`) start in `by_shape`.
-    starts: Vec<u32>,
+    /// Open addressing, keyed by [`ascii_key`] and length: each slot a key and `index << 5 |
+    /// length` ([`EMPTY`] for none), the index being the word's in `words`.
+    table: Box<[(u128, u32)]>,
+    /// Each word longer than 16 bytes: its shape and index, in the order given.
+    long: Vec<(usize, usize)>,
     words: Vec<std::borrow::Cow<'static, str>>,
 }
+
+/// The tag of an empty slot of a [`WordSet`]'s table.
+const EMPTY: u32 = u32::MAX;
 
 impl WordSet {
     pub fn new(words: impl IntoIterator<Item = std::borrow::Cow<'static, str>>) -> Self {
         let words: Vec<_> = words.into_iter().collect();
         let shapes = WordShapes::new(words.iter().map(|w| &**w));
-        // Placed by a counting sort on the length and first letter (`shape >> 5`), each key's
-        // words in the order given: no comparison sort at every start.
-        let shaped: Vec<(usize, usize)> =
-            words.iter().enumerate().filter_map(|(i, w)| Some((WordShapes::bit(w.as_bytes())?, i))).collect();
-        let mut starts = vec![0u32; (1 << 10) + 1];
-        for &(bit, _) in &shaped {
-            starts[(bit >> 5) + 1] += 1;
+        let mut table = vec![(0, EMPTY); (2 * words.len()).next_power_of_two().max(16)].into_boxed_slice();
+        let mut long = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(bit) = WordShapes::bit(w.as_bytes()) else { continue };
+            let Some(key) = ascii_key(w) else {
+                long.push((bit, i));
+                continue;
+            };
+            let tag = u32::try_from(i).expect("a set of words, not billions") << 5 | w.len() as u32;
+            let mask = table.len() - 1;
+            let mut at = slot(key, mask);
+            // The first of two words the same in ASCII case is the one found.
+            while table[at].1 != EMPTY && !(table[at].0 == key && table[at].1 & 31 == tag & 31) {
+                at = (at + 1) & mask;
+            }
+            if table[at].1 == EMPTY {
+                table[at] = (key, tag);
+            }
         }
-        for key in 1..starts.len() {
-            starts[key] += starts[key - 1];
-        }
-        let mut next = starts.clone();
-        let mut by_shape = vec![(0, 0, None); shaped.len()];
-        for (bit, i) in shaped {
-            let at = &mut next[bit >> 5];
-            by_shape[*at as usize] = (bit, i, ascii_key(&words[i]));
-            *at += 1;
-        }
-        WordSet { shapes, by_shape, starts, words }
+        WordSet { shapes, table, long, words }
     }
 
     /// The index (in the order given) of the word that `word` is in ASCII case, if any. The
@@ -459,20 +463,25 @@ impl WordSet {
         self.shapes.holds(bit).then(|| self.position_of_shape(bit, word))?
     }
 
-    /// [`position`](Self::position) among the words of the shape `bit`: a word of 16 bytes or
-    /// fewer is compared by its key, one integer, rather than byte by byte.
+    /// [`position`](Self::position) among the words of the shape `bit`.
     #[inline(never)]
     fn position_of_shape(&self, bit: usize, word: &str) -> Option<usize> {
-        let (from, to) = (self.starts[bit >> 5] as usize, self.starts[(bit >> 5) + 1] as usize);
-        let same = self.by_shape[from..to].iter().filter(|e| e.0 == bit);
-        let found = match ascii_key(word) {
-            // Words of one shape shorter than 31 bytes have one length: all have keys.
-            Some(key) => same.clone().find(|e| e.2 == Some(key)),
-            None => None,
+        let Some(key) = ascii_key(word) else {
+            let mut same = self.long.iter().filter(|e| e.0 == bit);
+            return same.find(|e| self.words[e.1].eq_ignore_ascii_case(word)).map(|e| e.1);
         };
-        found
-            .or_else(|| same.filter(|e| e.2.is_none()).find(|e| self.words[e.1].eq_ignore_ascii_case(word)))
-            .map(|e| e.1)
+        let mask = self.table.len() - 1;
+        let mut at = slot(key, mask);
+        loop {
+            let (k, tag) = self.table[at];
+            if tag == EMPTY {
+                return None;
+            }
+            if k == key && tag & 31 == word.len() as u32 {
+                return Some((tag >> 5) as usize);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     #[inline(always)]
@@ -485,22 +494,46 @@ impl WordSet {
     }
 }
 
+/// The first slot of a [`WordSet`] table (of `mask + 1` slots) to probe for a key. Words with
+/// one key (which differ by trailing zero bytes) share their first slot, and are told apart by
+/// length.
+#[inline(always)]
+fn slot(key: u128, mask: usize) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
 /// A word of at most 16 bytes as one integer, its ASCII letters lower-cased (other bytes as
 /// they are): two such words of one length are the same in ASCII case exactly when their keys
-/// are equal (zero bytes pad a short one, so the length must be compared apart: a shape holds
-/// it).
+/// are equal (zero bytes pad a short one, so the length must be compared apart).
+#[inline(always)]
 fn ascii_key(word: &str) -> Option<u128> {
     const ONES: u128 = u128::MAX / 0xFF;
-    let bytes = word.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    let x = u128::from_le_bytes(buf);
+    let x = load_le(word.as_bytes())?;
     // Per byte, without carries from one to the next: high bit set for `A`..=`Z` alone.
     let low = x & (0x7F * ONES);
     let from_a = low + (0x80 - u128::from(b'A')) * ONES;
     let past_z = low + (0x80 - u128::from(b'Z') - 1) * ONES;
     let upper = from_a & !past_z & !x & (0x80 * ONES);
     Some(x | (upper >> 2))
+}
+
+/// Up to 16 bytes as a little-endian integer, zero above them: read as two loads that may
+/// overlap (the bytes they share are the same), not copied byte by byte into a buffer.
+#[inline(always)]
+fn load_le(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let u32_at = |i: usize| u128::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    let u64_at = |i: usize| u128::from(u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes")));
+    Some(match n {
+        0 => 0,
+        1..=3 => {
+            u128::from(b[0]) | u128::from(b[n / 2]) << (8 * (n / 2)) | u128::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+        8..=16 => u64_at(0) | u64_at(n - 8) << (8 * (n - 8)),
+        _ => return None,
+    })
 }
 
 /// The British spellings that normalize to `american`.
@@ -837,6 +870,14 @@ mod tests {
             }
         }
         assert_eq!(ascii_key(&"a".repeat(17)), None);
+        // Every length, every byte at every place: the overlapping loads read what a copy does.
+        let bytes: Vec<u8> = (1..=16).collect();
+        for n in 0..=16 {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load_le(&bytes[..n]), Some(u128::from_le_bytes(buf)), "{n} bytes");
+        }
+        assert_eq!(load_le(&[7; 17]), None);
         // The length is not in the key: callers compare it apart.
         assert_eq!(ascii_key("a"), ascii_key("a\0"));
     }
@@ -866,6 +907,22 @@ mod tests {
                 assert!(!normalizes_to_lower_case(&w) || own, "{w}: {normal:?}");
                 // Every plain word that normalizes to its lower case is told so.
                 assert_eq!(normalizes_to_lower_case(&w), is_plain(&w) && own, "{w}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A word set finds what a search of its list finds: the first word the same in ASCII
+        /// case, among short and long words, duplicates, and words differing by a zero byte.
+        #[test]
+        fn a_word_set_is_its_list(
+            list in proptest::collection::vec("[abAB\\x00ö-]{1,3}|[ab]{15,18}", 0..40),
+            probes in proptest::collection::vec("[abAB\\x00ö-]{0,3}|[abAB]{15,18}", 0..40),
+        ) {
+            let set = WordSet::new(list.iter().map(|w| std::borrow::Cow::Owned(w.to_lowercase())));
+            for probe in probes.iter().chain(&list) {
+                let expected = list.iter().position(|w| w.to_lowercase().eq_ignore_ascii_case(probe));
+                proptest::prop_assert_eq!(set.position(probe), expected, "{:?}", probe);
             }
         }
     }

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::FileReport;
-use crate::diagnostic::{LineIndex, Severity};
+use crate::diagnostic::Severity;
 
 /// Escapes a message as GitHub requires: `%`, CR and LF.
 fn escape_data(s: &str) -> String {
@@ -17,8 +17,7 @@ fn escape_property(s: &str) -> String {
 }
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
+    for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
         for d in &r.diagnostics {
             let command = match d.severity {

@@ -11,7 +11,7 @@ use miette::{
 };
 
 use super::{FileReport, Totals};
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// A file's text with its name, borrowed (miette's `NamedSource` wants to own it).
 struct Named<'a> {
@@ -100,8 +100,7 @@ pub fn write(
     } else {
         GraphicalTheme::unicode_nocolor()
     });
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
+    for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
         for d in &r.diagnostics {
             if graphical {

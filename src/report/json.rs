@@ -6,7 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{FileReport, Totals};
-use crate::diagnostic::{LineIndex, Position, Severity};
+use crate::diagnostic::{Position, Severity};
 
 #[derive(Serialize)]
 struct Output {
@@ -44,8 +44,7 @@ pub struct Range {
 /// Every finding of every file, in output order, with positions.
 pub fn items(reports: &[FileReport]) -> Vec<Item<'_>> {
     let mut out = Vec::new();
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
+    for (r, lines) in super::with_lines(reports) {
         for d in &r.diagnostics {
             out.push(Item {
                 path: r.path.to_string_lossy().into_owned(),

@@ -14,7 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::OutputFormat;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 
 /// One checked file's findings, with its text for positions and snippets.
 pub struct FileReport {
@@ -23,6 +23,13 @@ pub struct FileReport {
     pub text: String,
     pub quotations: usize,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files that have findings, each with the index that turns their byte offsets into lines
+/// and columns: most files of a large run have none, and indexing them cost as much as
+/// reporting the rest.
+fn with_lines(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, LineIndex)> {
+    reports.iter().filter(|r| !r.diagnostics.is_empty()).map(|r| (r, LineIndex::new(&r.text)))
 }
 
 /// The counts a summary line and the JSON summary give.

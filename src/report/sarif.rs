@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::FileReport;
 use crate::checks;
-use crate::diagnostic::{LineIndex, Severity};
+use crate::diagnostic::Severity;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -35,8 +35,7 @@ fn uri(path: &std::path::Path) -> String {
 /// The SARIF results of some files' findings.
 pub fn results(reports: &[FileReport]) -> Vec<Value> {
     let mut results = Vec::new();
-    for r in reports {
-        let lines = LineIndex::new(&r.text);
+    for (r, lines) in super::with_lines(reports) {
         for d in &r.diagnostics {
             let start = lines.position(&r.text, d.range.start);
             let end = lines.position(&r.text, d.range.end);

@@ -19,9 +19,10 @@ pub struct Document<'a> {
     pub source: &'a str,
     /// The YAML front matter's text (between the `---` lines), if the file starts with one.
     pub front_matter: Option<Range<usize>>,
-    /// The front matter, parsed once: `None` if absent, not YAML, or too large or deeply
-    /// nested to be worth parsing (metadata is small; a hostile file must not cost seconds).
-    pub metadata: Option<serde_norway::Value>,
+    /// What quotelint reads from the front matter, parsed once: nothing if it is absent, not
+    /// YAML, or too large or deeply nested to be worth parsing (metadata is small; a hostile
+    /// file must not cost seconds).
+    pub metadata: Metadata,
     pub blocks: Vec<Block>,
     /// Labels of footnote definitions, so that a reference counts as a citation only if defined.
     pub footnote_definitions: HashSet<String>,
@@ -137,28 +138,83 @@ fn front_matter(source: &str, start: usize) -> Option<(Range<usize>, usize)> {
     None
 }
 
+/// The front matter's keys that quotelint reads, as YAML gives them.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Metadata {
+    /// `date:`, the article's date.
+    pub date: Option<serde_norway::Value>,
+    /// `quotelint:`, the file's own settings (`disable:`).
+    pub quotelint: Option<serde_norway::Value>,
+}
+
 /// Front matter larger or more deeply nested than this is not parsed.
 const MAX_METADATA_BYTES: usize = 64 * 1024;
 const MAX_METADATA_DEPTH: usize = 32;
 
-fn metadata(text: &str) -> Option<serde_norway::Value> {
+fn metadata(text: &str) -> Metadata {
     if text.len() > MAX_METADATA_BYTES {
-        return None;
+        return Metadata::default();
     }
+    simple_metadata(text).unwrap_or_else(|| parsed_metadata(text))
+}
+
+/// [`metadata`] read by the YAML parser.
+fn parsed_metadata(text: &str) -> Metadata {
     let mut depth = 0usize;
     for b in text.bytes() {
         match b {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_METADATA_DEPTH {
-                    return None;
+                    return Metadata::default();
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    serde_norway::from_str(text).ok()
+    let Ok(value) = serde_norway::from_str::<serde_norway::Value>(text) else { return Metadata::default() };
+    Metadata { date: value.get("date").cloned(), quotelint: value.get("quotelint").cloned() }
+}
+
+/// The metadata of front matter that is certainly a flat YAML mapping of distinct string keys
+/// to plain ASCII values, read without a YAML parser (which cost more than the rest of reading
+/// the file); `None` for anything else, which the parser reads. `date:` is taken only when it
+/// is a `YYYY-MM-DD` or `YYYY-MM` date, which YAML reads as a string; `quotelint:` never.
+fn simple_metadata(text: &str) -> Option<Metadata> {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut date = None;
+    for line in text.split('\n') {
+        if line.is_empty() || line.starts_with('#') {
+            continue; // blank lines and comments
+        }
+        let (key, value) = line.split_once(": ")?;
+        let value = value.trim_end_matches(' ');
+        // Lower case: `true` and `True` are one key to YAML (a boolean), `true` and `true` two
+        // to the duplicate test below.
+        let key_ok = key.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        let value_ok = value.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric)
+            && value.bytes().all(|b| b.is_ascii_alphanumeric() || b" _.,/()'+-?!".contains(&b));
+        if !key_ok || !value_ok || keys.contains(&key) || key == "quotelint" {
+            return None;
+        }
+        keys.push(key);
+        if key == "date" {
+            let b = value.as_bytes();
+            let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+            let dated = match b.len() {
+                7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+                10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+                _ => false,
+            };
+            if !dated {
+                return None;
+            }
+            date = Some(serde_norway::Value::String(value.to_owned()));
+        }
+    }
+    Some(Metadata { date, quotelint: None })
 }
 
 /// Parses a Markdown file into prose blocks.
@@ -293,7 +349,7 @@ pub fn parse(source: &str) -> Document<'_> {
     }
     b.flush();
     comments.dedup();
-    let metadata = front.as_ref().and_then(|r| metadata(&source[r.clone()]));
+    let metadata = front.as_ref().map(|r| metadata(&source[r.clone()])).unwrap_or_default();
     Document { source, front_matter: front, metadata, blocks: b.blocks, footnote_definitions, comments }
 }
 
@@ -352,6 +408,42 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Front matter read without the parser gives what the parser gives: flat mappings of
+        /// keys YAML reads as booleans or null, duplicates, dates and numbers, values with
+        /// colons, comments, quotes, brackets and indentation.
+        #[test]
+        fn simple_front_matter_reads_as_yaml_does(lines in proptest::collection::vec(
+            (
+                "(date|quotelint|title|a|b|true|True|null|Null|yes|on|x1|-y|  date|# note|)",
+                "(: |:|:\\t| : |: : )",
+                "(2019-07-18|2019-07|2019|2019-7-18|\\+2019|0x10|1_000|2019-07-18 |it's \\(x\\) 1/2, y\\.|x: y|a #c|'q'|\\[1\\]|-x|true|é|disable|)",
+            ),
+            0..6,
+        )) {
+            let text: String = lines.iter().map(|(k, sep, v)| format!("{k}{sep}{v}\n")).collect();
+            if let Some(simple) = simple_metadata(&text) {
+                proptest::prop_assert_eq!(simple, parsed_metadata(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn typical_front_matter_is_read_without_the_parser() {
+        let text = "title: Notes 770\ndate: 2019-07-18\n# draft\n\nauthor: A. Writer, (ed.)\n";
+        let simple = simple_metadata(text).expect("simple");
+        assert_eq!(simple.date, Some(serde_norway::Value::String("2019-07-18".into())));
+        assert_eq!(simple, parsed_metadata(text));
+        for other in ["date: 2019\n", "quotelint:\n  disable: misdated\n", "a: 1\na: 2\n", "t: x: y\n"] {
+            assert_eq!(simple_metadata(other), None, "{other}");
+        }
+        // `true` and `True` are one key, so the parser refuses the mapping and its date.
+        let twice = "date: 2019-07-18\ntrue: 1\nTrue: 2\n";
+        assert_eq!(parsed_metadata(twice), Metadata::default());
+        assert!(simple_metadata(twice).is_none_or(|s| s == parsed_metadata(twice)));
+    }
 
     fn texts<'a>(doc: &'a Document) -> Vec<&'a str> {
         doc.blocks.iter().map(|b| b.text.as_str()).collect()

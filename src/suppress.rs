@@ -57,7 +57,7 @@ fn directives(doc: &Document) -> Vec<Directive> {
         let used = vec![false; codes.len().max(1)];
         out.push(Directive { kind, range: range.clone(), codes, used });
     }
-    let disable = doc.metadata.as_ref().and_then(|v| v.get("quotelint")).and_then(|q| q.get("disable"));
+    let disable = doc.metadata.quotelint.as_ref().and_then(|q| q.get("disable"));
     if let (Some(fm), Some(disable)) = (&doc.front_matter, disable) {
         let codes: Vec<String> = match disable {
             serde_norway::Value::Sequence(s) => {

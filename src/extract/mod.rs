@@ -822,7 +822,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
 
 /// `date:` of the front matter.
 fn article_date(doc: &Document) -> Option<PartialDate> {
-    let date = doc.metadata.as_ref()?.get("date")?;
+    let date = doc.metadata.date.as_ref()?;
     let s = match date {
         serde_norway::Value::String(s) => s.clone(),
         serde_norway::Value::Number(n) => n.to_string(),

@@ -10,9 +10,7 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::normalize::{
-    british_spellings, is_plain, normalize_word, normalizes_to_lower_case, Token, Tokens, WordSet,
-};
+use crate::normalize::{british_spellings, normalize_word, normalizes_to_lower_case, Token, Tokens, WordSet};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -302,8 +300,7 @@ impl NameIndex {
             // word normalizes to its lower case or that in American spelling: its shape tells
             // most apart at once, and its lower case the rest.
             while toks.is_empty() {
-                let may_start = |word: &str| !is_plain(word) || self.starts.contains(word);
-                let Some(range) = units.next_word_where(may_start) else { break };
+                let Some(range) = units.next_word_in(&self.starts) else { break };
                 push_words(text, range, &mut written, &mut toks);
             }
             let Some((first, first_range)) = toks.front() else { break };

@@ -94,8 +94,8 @@ struct MatchMemo {
 type Remembered = rustc_hash::FxHashMap<Box<str>, Option<Arc<Match>>>;
 
 const MEMO_SHARDS: usize = 8;
-const MEMO_ENTRIES: usize = 8192;
-const MEMO_TEXT: usize = 1024;
+const MEMO_ENTRIES: usize = 4096;
+const MEMO_TEXT: usize = 512;
 
 impl MatchMemo {
     /// The match of `text`: remembered, or made by `find` (outside the lock) and remembered.

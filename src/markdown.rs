@@ -226,7 +226,10 @@ pub fn parse(source: &str) -> Document<'_> {
     };
     let body = &source[body_start..];
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut b = Builder { blocks: Vec::new(), current: None, blockquote_depth: 0, blockquotes: 0 };
+    // About a block per 128 bytes of Markdown (headings, short paragraphs, list items, table
+    // cells): sized once rather than doubled from empty, and capped for a huge file.
+    let blocks = Vec::with_capacity((body.len() / 128).min(1024));
+    let mut b = Builder { blocks, current: None, blockquote_depth: 0, blockquotes: 0 };
     let mut footnote_definitions = HashSet::new();
     let mut skip_depth = 0usize; // inside code blocks, HTML blocks, images
     let mut footnote_depth = 0usize;
@@ -367,7 +370,8 @@ impl Builder {
             blockquote: (self.blockquote_depth > 0).then(|| self.blockquotes - 1),
             text: String::new(),
             range: start..start,
-            segments: Vec::new(),
+            // A run of text per line and per inline element: a few for most blocks.
+            segments: Vec::with_capacity(8),
             links: Vec::new(),
             footnotes: Vec::new(),
         });

@@ -293,8 +293,9 @@ impl NameIndex {
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut units = Tokens::new(text);
         let mut written = Vec::new();
-        let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::new();
-        let mut out = Vec::new();
+        // At most a name's length of words is held; names are a few per sentence.
+        let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::with_capacity(8);
+        let mut out = Vec::with_capacity((text.len() / 64).min(256));
         loop {
             // Nothing pending: skip, without normalizing, the words that start no name. A plain
             // word normalizes to its lower case or that in American spelling: its shape tells

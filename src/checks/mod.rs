@@ -174,15 +174,35 @@ pub(crate) fn speaker_names(record: &Record, q: &crate::record::Quotation) -> St
 
 /// A quotation's first `n` words, for a message or a listing.
 pub(crate) fn excerpt(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > n {
-        format!("{} …", words[..n].join(" "))
-    } else {
-        words.join(" ")
+    // Read only as far as the excerpt goes: a quotation may be thousands of words long.
+    let mut out = String::with_capacity(text.len().min(16 * n));
+    let mut words = text.split_whitespace();
+    for (i, word) in words.by_ref().take(n).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
+    if words.next().is_some() {
+        out.push_str(" …");
+    }
+    out
 }
 
 /// "(9 February 1990; …; source: …); record entry `id`": how a help line cites the record.
 pub(crate) fn cite(q: &crate::record::Quotation) -> String {
     format!("({}); record entry `{}`", evidence(q), q.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_keep_the_first_words_and_mark_the_rest() {
+        assert_eq!(excerpt("", 10), "");
+        assert_eq!(excerpt(" We  are\nnot\ttalking ", 10), "We are not talking");
+        assert_eq!(excerpt("one two three", 3), "one two three");
+        assert_eq!(excerpt("one two three four", 3), "one two three …");
+    }
 }

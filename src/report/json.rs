@@ -86,7 +86,10 @@ pub fn write(
 /// The findings one per line. They are written into one buffer and handed to `out` whole:
 /// serde_json writes a finding in dozens of small pieces, each a call through `dyn Write`.
 pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    let mut buf = Vec::with_capacity(4096);
+    // About half a kilobyte a finding: sized once rather than doubled from small (up to a
+    // megabyte: a file with tens of thousands of findings grows it as before).
+    let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    let mut buf = Vec::with_capacity((512 * findings).min(1 << 20));
     for item in items(reports) {
         serde_json::to_writer(&mut buf, &item)?;
         buf.push(b'\n');

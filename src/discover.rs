@@ -24,6 +24,8 @@ pub struct WalkError {
 pub struct Found {
     pub path: PathBuf,
     pub explicit: bool,
+    /// Its size when it was found (0 when not known), which bounds a batch's memory.
+    pub len: u64,
 }
 
 /// The files to check under `paths` (directories walked for `extensions`), and the paths that
@@ -34,7 +36,7 @@ pub fn files(paths: &[PathBuf], extensions: &[String]) -> (Vec<Found>, Vec<WalkE
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, extensions, &mut files, &mut errors),
-            Ok(_) => files.push(Found { path: path.clone(), explicit: true }),
+            Ok(meta) => files.push(Found { path: path.clone(), explicit: true, len: meta.len() }),
             Err(e) => errors.push(WalkError { path: path.clone(), message: link_message(path, &e) }),
         }
     }
@@ -64,6 +66,28 @@ fn order_key(path: &Path) -> Vec<u8> {
         key.push(0);
     }
     key
+}
+
+/// At most this many files are read and checked together (in parallel), then reported and
+/// dropped; every batch costs the threads a start and a wait for its last file.
+pub const BATCH_FILES: usize = 256;
+/// Nor more than this many bytes of them (a larger file is a batch alone), so that memory holds
+/// a few batches of text however large the repository and its files.
+pub const BATCH_BYTES: u64 = 8 << 20;
+
+/// `files` in order, in batches of at most [`BATCH_FILES`] files and [`BATCH_BYTES`] bytes.
+pub fn batches(files: &[Found]) -> impl Iterator<Item = &[Found]> {
+    let mut rest = files;
+    std::iter::from_fn(move || {
+        let (mut n, mut bytes) = (0, 0u64);
+        while n < rest.len().min(BATCH_FILES) && (n == 0 || bytes + rest[n].len <= BATCH_BYTES) {
+            bytes += rest[n].len;
+            n += 1;
+        }
+        let (batch, tail) = rest.split_at(n);
+        rest = tail;
+        (!batch.is_empty()).then_some(batch)
+    })
 }
 
 /// True when `path` has one of `extensions`.
@@ -97,7 +121,9 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
                 // named like one is an error, not silence.
                 match std::fs::metadata(e.path()) {
                     Ok(target) if target.is_dir() => {}
-                    Ok(_) => files.push(Found { path: strip_dot(e.into_path()), explicit: false }),
+                    Ok(meta) => {
+                        files.push(Found { path: strip_dot(e.into_path()), explicit: false, len: meta.len() })
+                    }
                     Err(err) => errors.push(WalkError {
                         message: link_message(e.path(), &err),
                         path: strip_dot(e.into_path()),
@@ -161,6 +187,18 @@ mod tests {
             let (a, b) = (Path::new(&a), Path::new(&b));
             proptest::prop_assert_eq!(order_key(a).cmp(&order_key(b)), a.cmp(b), "{:?} {:?}", a, b);
         }
+    }
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let found = |len| Found { path: PathBuf::from("a.md"), explicit: false, len };
+        let sizes = |files: &[Found]| batches(files).map(<[Found]>::len).collect::<Vec<_>>();
+        assert_eq!(sizes(&[]), Vec::<usize>::new());
+        let small: Vec<Found> = (0..600).map(|_| found(1000)).collect();
+        assert_eq!(sizes(&small), [256, 256, 88]);
+        // 3 MB files: two fit in 8 MB, a third does not; a file larger than a batch is alone.
+        let large: Vec<Found> = [3, 3, 3, 20, 1].iter().map(|mb| found(mb << 20)).collect();
+        assert_eq!(sizes(&large), [2, 1, 1, 1]);
     }
 
     #[test]

@@ -186,9 +186,9 @@ fn a_run_maps_no_gigabyte_arena() {
 
 #[test]
 fn many_files_are_reported_in_path_order_across_batches() {
-    // 200 files: several batches of checking, each reported while the next is checked.
+    // 600 files: three batches of checking, each reported while the next is checked.
     let dir = tempfile::tempdir().unwrap();
-    for i in 0..200 {
+    for i in 0..600 {
         let name = format!("{i:03}.md");
         if i % 67 == 5 {
             fs::write(dir.path().join(name), b"W\xf6rner\n").unwrap();
@@ -204,9 +204,9 @@ fn many_files_are_reported_in_path_order_across_batches() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_owned())
         .collect();
     let expected: Vec<String> =
-        (0..200).filter(|i| i % 3 == 0 && i % 67 != 5).map(|i| format!("{i:03}.md")).collect();
+        (0..600).filter(|i| i % 3 == 0 && i % 67 != 5).map(|i| format!("{i:03}.md")).collect();
     assert_eq!(paths, expected);
-    for bad in [5, 72, 139] {
+    for bad in [5, 72, 139, 273, 541] {
         run.assert_stderr(&format!("{bad:03}.md: not UTF-8"));
     }
 }

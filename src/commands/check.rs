@@ -127,7 +127,10 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
             let files = changed
                 .into_iter()
                 .filter(|p| discover::has_extension(p, &config.extensions.value) && under(p))
-                .map(|path| Found { path, explicit: false })
+                .map(|path| {
+                    let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                    Found { path, explicit: false, len }
+                })
                 .collect();
             (files, Vec::new())
         }
@@ -153,10 +156,6 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
     let errors = walk_errors.into_iter().map(|e| FileError { path: e.path, message: e.message }).collect();
     Ok((files, errors))
 }
-
-/// Files are read and checked this many at a time (in parallel), then reported and dropped,
-/// so memory holds one batch of texts however large the repository.
-const BATCH: usize = 64;
 
 pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
     let engine = Engine::new(record, settings(args, config)?);
@@ -235,7 +234,11 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             }
             report_batch(reports, &mut reporter, &mut *out)
         };
-        if files.len() <= BATCH {
+        // Files are read and checked a batch at a time (see [`discover::batches`]), then
+        // reported and dropped, so memory holds a few batches of text however large the
+        // repository.
+        let batches: Vec<&[Found]> = discover::batches(&files).collect();
+        if batches.len() <= 1 {
             // One batch (an editor's save): no thread to start.
             report_results(check_batch(&files))?;
         } else {
@@ -244,7 +247,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             std::thread::scope(|scope| -> Result<(), Failure> {
                 let (send, checked) = std::sync::mpsc::sync_channel(1);
                 scope.spawn(move || {
-                    for batch in files.chunks(BATCH) {
+                    for batch in batches {
                         if send.send(check_batch(batch)).is_err() {
                             break; // reporting failed: nothing more is wanted
                         }

@@ -67,7 +67,8 @@ fn main() -> ExitCode {
             let extensions = ["md".to_owned(), "markdown".to_owned()];
             let (files, _) = quotelint::discover::files(&paths, &extensions);
             let mut events = 0usize;
-            for batch in files.chunks(64) {
+            // Batched as `quotelint check` batches them.
+            for batch in quotelint::discover::batches(&files) {
                 events += batch
                     .par_iter()
                     .map(|f| {

@@ -302,6 +302,9 @@ impl NameIndex {
             // most apart at once, and its lower case the rest.
             while toks.is_empty() {
                 let Some(range) = units.next_word_in(&self.starts) else { break };
+                if self.needs_capital_next(text, &range) {
+                    continue;
+                }
                 push_words(text, range, &mut written, &mut toks);
             }
             let Some((first, first_range)) = toks.front() else { break };
@@ -358,6 +361,28 @@ impl NameIndex {
             }
         }
         out
+    }
+}
+
+impl NameIndex {
+    /// Whether the word at `range` starts no name because every name it starts needs a capital
+    /// next and the next word begins with a lower-case letter: "the" before "pace" (the names
+    /// "the North Atlantic Alliance" and "the Czech Republic"). Told from the bytes after the
+    /// word, without reading the next word; `false` when that needs the general reading (a
+    /// bracket, a dot, a non-ASCII character) or the word is not one compared as written.
+    fn needs_capital_next(&self, text: &str, range: &Range<usize>) -> bool {
+        let bytes = text.as_bytes();
+        let next =
+            range.end + bytes[range.end..].iter().take_while(|&&b| crate::normalize::is_passed(b)).count();
+        if !bytes.get(next).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
+        let word = &text[range.clone()];
+        if !normalizes_to_lower_case(word) {
+            return false;
+        }
+        self.names_starting(word)
+            .is_some_and(|names| names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital)))
     }
 }
 

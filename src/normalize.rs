@@ -217,6 +217,11 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// Whether the reading passes `b` by: an ASCII space or punctuation mark that starts nothing.
+pub fn is_passed(b: u8) -> bool {
+    PASSED[usize::from(b)]
+}
+
 /// The first offset from `at` that is not a byte [`PASSED`] by the reading.
 fn pass_by(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();

@@ -20,7 +20,7 @@ pub struct WalkError {
 
 /// A file to check, and whether it was named explicitly (then it is checked whatever its
 /// name, and configuration excludes apply only with `--force-exclude`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub path: PathBuf,
     pub explicit: bool,

@@ -653,6 +653,60 @@ enum Step {
     Gap(usize),
 }
 
+/// The edits of the alignment ending at `end`, walking back by `step` (which step the fill took
+/// into each cell) to the start, in order. `same[i * m + j]` says whether article word `i` is
+/// record word `j`.
+fn walk_back<W: AsRef<str>>(
+    end: (usize, usize),
+    step: impl Fn(usize, usize) -> Step,
+    query: &[Token<W>],
+    wording: &Wording,
+    same: &[bool],
+) -> Vec<Edit> {
+    let (record, record_gaps) = (&wording.words, &wording.gaps);
+    let m = record.len();
+    let (mut i, mut j) = end;
+    // At most one edit per step, and every step consumes a word of either side.
+    let mut edits = Vec::with_capacity(i + j);
+    while i > 0 || j > 0 {
+        match step(i, j) {
+            Step::Start => break,
+            Step::Diag => {
+                let Token::Word(q) = &query[i - 1] else { unreachable!() };
+                let r = &record[j - 1];
+                edits.push(if same[(i - 1) * m + j - 1] {
+                    Edit::Same(r.to_string())
+                } else {
+                    Edit::Changed { found: q.as_ref().to_owned(), expected: r.to_string() }
+                });
+                i -= 1;
+                j -= 1;
+            }
+            Step::Up => {
+                if j > 0 && !record_gaps[j] {
+                    if let Token::Word(q) = &query[i - 1] {
+                        edits.push(Edit::Added(q.as_ref().to_owned()));
+                    }
+                }
+                i -= 1;
+            }
+            Step::Left => {
+                if i > 0 {
+                    edits.push(Edit::Dropped(record[j - 1].to_string()));
+                }
+                j -= 1;
+            }
+            Step::Gap(from) => {
+                i -= 1;
+                j = from;
+            }
+        }
+    }
+    edits.reverse();
+    // Dropped words at the very start are the record's free prefix.
+    edits
+}
+
 /// The tables of [`align_table`], kept from one alignment to the next rather than allocated
 /// for each.
 #[derive(Default)]
@@ -791,46 +845,8 @@ fn align_in<W: AsRef<str>>(
             Step::Diag
         }
     };
-    let (best, (mut i, mut j)) = best_end(dp, n, m);
-    // At most one edit per step, and every step consumes a word of either side.
-    let mut edits = Vec::with_capacity(i + j);
-    while i > 0 || j > 0 {
-        match step(i, j) {
-            Step::Start => break,
-            Step::Diag => {
-                let Token::Word(q) = &query[i - 1] else { unreachable!() };
-                let r = &record[j - 1];
-                edits.push(if same[(i - 1) * m + j - 1] {
-                    Edit::Same(r.to_string())
-                } else {
-                    Edit::Changed { found: q.as_ref().to_owned(), expected: r.to_string() }
-                });
-                i -= 1;
-                j -= 1;
-            }
-            Step::Up => {
-                if j > 0 && !record_gaps[j] {
-                    if let Token::Word(q) = &query[i - 1] {
-                        edits.push(Edit::Added(q.as_ref().to_owned()));
-                    }
-                }
-                i -= 1;
-            }
-            Step::Left => {
-                if i > 0 {
-                    edits.push(Edit::Dropped(record[j - 1].to_string()));
-                }
-                j -= 1;
-            }
-            Step::Gap(from) => {
-                i -= 1;
-                j = from;
-            }
-        }
-    }
-    edits.reverse();
-    // Dropped words at the very start are the record's free prefix.
-    Some((best, edits))
+    let (best, end) = best_end(dp, n, m);
+    Some((best, walk_back(end, step, query, wording, same)))
 }
 
 /// The alignment of a query quoted word for word (typos aside) from a wording, without
@@ -1105,14 +1121,7 @@ mod tests {
         // Row-major tables of (n + 1) × (m + 1) cells: `dp[i * width + j]` is the best score with
         // query[..i] and record[..j] consumed; one allocation each, not one per row.
         let mut dp = vec![NEG; (n + 1) * width];
-        #[derive(Clone, Copy)]
-        enum Step {
-            Start,
-            Diag,
-            Up,   // query word added (or free, before the record starts)
-            Left, // record word dropped (or free, before the quote starts)
-            Gap(u32),
-        }
+        // Every step the fill takes, stored (the code under test works them out from scores).
         let mut back = vec![Step::Start; (n + 1) * width];
         // Which article word is which record word (`same[i * m + j]`), computed once for the fill
         // and the backtrace.
@@ -1135,10 +1144,10 @@ mod tests {
             back[row] = Step::Up;
             if is_gap {
                 // A gap may skip any number of record words: running max over j.
-                let mut best = (NEG, 0);
+                let mut best = (NEG, 0usize);
                 for j in 0..=m {
                     if dp[prev + j] > best.0 {
-                        best = (dp[prev + j], j as u32);
+                        best = (dp[prev + j], j);
                     }
                     dp[row + j] = best.0;
                     back[row + j] = Step::Gap(best.1);
@@ -1162,45 +1171,8 @@ mod tests {
                 back[row + j] = step;
             }
         }
-        let (best, (mut i, mut j)) = super::best_end(&dp, n, m);
-        let mut edits = Vec::new();
-        while i > 0 || j > 0 {
-            match back[i * width + j] {
-                Step::Start => break,
-                Step::Diag => {
-                    let Token::Word(q) = &query[i - 1] else { unreachable!() };
-                    let r = &record[j - 1];
-                    edits.push(if same[(i - 1) * m + j - 1] {
-                        Edit::Same(r.to_string())
-                    } else {
-                        Edit::Changed { found: q.clone(), expected: r.to_string() }
-                    });
-                    i -= 1;
-                    j -= 1;
-                }
-                Step::Up => {
-                    if j > 0 && !record_gaps[j] {
-                        if let Token::Word(q) = &query[i - 1] {
-                            edits.push(Edit::Added(q.clone()));
-                        }
-                    }
-                    i -= 1;
-                }
-                Step::Left => {
-                    if i > 0 {
-                        edits.push(Edit::Dropped(record[j - 1].to_string()));
-                    }
-                    j -= 1;
-                }
-                Step::Gap(from) => {
-                    i -= 1;
-                    j = from as usize;
-                }
-            }
-        }
-        edits.reverse();
-        // Dropped words at the very start are the record's free prefix.
-        (best, edits)
+        let (best, end) = super::best_end(&dp, n, m);
+        (best, super::walk_back(end, |i, j| back[i * width + j], query, wording, &same))
     }
 
     proptest::proptest! {

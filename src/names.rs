@@ -10,7 +10,9 @@ use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::normalize::{british_spellings, normalize_word, normalizes_to_lower_case, Token, Tokens, WordSet};
+use crate::normalize::{
+    british_spellings, normalize_word, normalizes_to_lower_case, pass_by, Token, Tokens, WordSet,
+};
 use crate::record::Record;
 
 /// What a name can stand for.
@@ -302,9 +304,6 @@ impl NameIndex {
             // most apart at once, and its lower case the rest.
             while toks.is_empty() {
                 let Some(range) = units.next_word_in(&self.starts) else { break };
-                if self.needs_capital_next(text, &range) {
-                    continue;
-                }
                 push_words(text, range, &mut written, &mut toks);
             }
             let Some((first, first_range)) = toks.front() else { break };
@@ -318,6 +317,16 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             };
+            // "the" before "pace": when every name needs a capital next and the next word, not
+            // yet read, begins with a lower-case letter, none fits. The bytes after the word
+            // tell (a bracket, a dot or a non-ASCII character next is left to the reading).
+            if toks.len() == 1
+                && names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital))
+                && text.as_bytes().get(pass_by(text, first_range.end)).is_some_and(u8::is_ascii_lowercase)
+            {
+                toks.pop_front();
+                continue;
+            }
             let mut found: Option<(usize, Vec<Target>)> = None;
             for name in names {
                 let n = name.words.len();
@@ -361,28 +370,6 @@ impl NameIndex {
             }
         }
         out
-    }
-}
-
-impl NameIndex {
-    /// Whether the word at `range` starts no name because every name it starts needs a capital
-    /// next and the next word begins with a lower-case letter: "the" before "pace" (the names
-    /// "the North Atlantic Alliance" and "the Czech Republic"). Told from the bytes after the
-    /// word, without reading the next word; `false` when that needs the general reading (a
-    /// bracket, a dot, a non-ASCII character) or the word is not one compared as written.
-    fn needs_capital_next(&self, text: &str, range: &Range<usize>) -> bool {
-        let bytes = text.as_bytes();
-        let next =
-            range.end + bytes[range.end..].iter().take_while(|&&b| crate::normalize::is_passed(b)).count();
-        if !bytes.get(next).is_some_and(u8::is_ascii_lowercase) {
-            return false;
-        }
-        let word = &text[range.clone()];
-        if !normalizes_to_lower_case(word) {
-            return false;
-        }
-        self.names_starting(word)
-            .is_some_and(|names| names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital)))
     }
 }
 
@@ -494,7 +481,13 @@ mod tests {
         let mut record = Record::load(&Default::default()).expect("default record");
         // A name whose first word has a British spelling.
         record.roles[0].phrases.push("defense planners".into());
+        // A name of capitalised words that one contraction writes: "Can't" is "Can Not".
+        record.people[0].aliases.push("Can Not".into());
         let index = NameIndex::new(&record);
+        let contracted = "Can't stop";
+        let found: Vec<(usize, usize)> =
+            index.find(contracted).into_iter().map(|m| (m.range.start, m.range.end)).collect();
+        assert_eq!(found, [(0, 5)], "{contracted}");
         // Every name whole, as written and lower-cased, and single words of names, so that
         // names follow one another, overlap and break off; and words that normalize in every
         // way: British spellings, possessives, contractions, diacritics, brackets, elisions.

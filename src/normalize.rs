@@ -97,9 +97,7 @@ impl<'a> Tokens<'a> {
         loop {
             // Spaces and ASCII punctuation other than `[` and `.` start nothing: pass them by
             // the byte.
-            while self.pos < bytes.len() && PASSED[usize::from(bytes[self.pos])] {
-                self.pos += 1;
-            }
+            self.pos = pass_by(text, self.pos);
             let c = self.char_at(self.pos)?;
             let i = self.pos;
             if c == '[' {
@@ -153,55 +151,45 @@ impl<'a> Tokens<'a> {
     }
 
     /// The range of the next written word for which `wanted` holds, passing the others,
-    /// elisions and insertions by. What [`next_word`](Self::next_word) gives, filtered; but a
-    /// word of ASCII letters and digits followed by an ASCII byte other than an apostrophe (most
-    /// words of prose) is read here in one loop, without the general reading.
+    /// elisions and insertions by. What [`next_word`](Self::next_word) gives, filtered.
     pub fn next_word_where(&mut self, mut wanted: impl FnMut(&str) -> bool) -> Option<Range<usize>> {
-        loop {
-            self.pos = pass_by(self.text, self.pos);
-            if let Some(word) = plain_word_at(self.text, self.pos) {
-                self.pos = word.end;
-                if wanted(&self.text[word.clone()]) {
-                    return Some(word);
-                }
-                continue;
-            }
-            let range = self.next_word()?;
-            if wanted(&self.text[range.clone()]) {
-                return Some(range);
-            }
-        }
+        self.next_word_passing(|word, _| wanted(word))
     }
 
-    /// The range of the next written word that is not [plain](is_plain) or is in `set`:
-    /// [`next_word_where`](Self::next_word_where) with that test, in one loop over the bytes.
-    /// Most words of prose are plain ASCII in no set: each is read once, its shape tested
-    /// (which settles most), and passed by.
+    /// The range of the next written word that is not [plain](is_plain) or is in `set`.
     pub fn next_word_in(&mut self, set: &WordSet) -> Option<Range<usize>> {
+        // A word read in one loop is ASCII letters and digits: plain unless it is "cannot".
+        self.next_word_passing(|word, ascii| {
+            if ascii {
+                set.contains(word) || (word.len() == 6 && !is_plain(word))
+            } else {
+                !is_plain(word) || set.contains(word)
+            }
+        })
+    }
+
+    /// The next written word for which `wanted(word, ascii)` holds. A word of ASCII letters and
+    /// digits followed by an ASCII byte other than an apostrophe (most words of prose) is read
+    /// here in one loop, without the general reading, and given with `ascii` true.
+    fn next_word_passing(&mut self, mut wanted: impl FnMut(&str, bool) -> bool) -> Option<Range<usize>> {
         let bytes = self.text.as_bytes();
         loop {
-            let mut at = self.pos;
-            while at < bytes.len() && PASSED[usize::from(bytes[at])] {
-                at += 1;
+            let start = pass_by(self.text, self.pos);
+            let mut end = start;
+            while end < bytes.len() && ALNUM[usize::from(bytes[end])] {
+                end += 1;
             }
-            let start = at;
-            while at < bytes.len() && ALNUM[usize::from(bytes[at])] {
-                at += 1;
-            }
-            // ASCII letters and digits followed by an ASCII byte other than an apostrophe (or the
-            // end) are a whole word, and plain unless it is "cannot".
-            if at > start && bytes.get(at).is_none_or(|&b| b < 0x80 && b != b'\'') {
-                self.pos = at;
-                let word = &self.text[start..at];
-                if set.contains(word) || (word.len() == 6 && !is_plain(word)) {
-                    return Some(start..at);
+            // A non-ASCII letter or an apostrophe may continue the word.
+            if end > start && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
+                self.pos = end;
+                if wanted(&self.text[start..end], true) {
+                    return Some(start..end);
                 }
                 continue;
             }
             self.pos = start;
             let range = self.next_word()?;
-            let word = &self.text[range.clone()];
-            if !is_plain(word) || set.contains(word) {
+            if wanted(&self.text[range.clone()], false) {
                 return Some(range);
             }
         }
@@ -217,32 +205,13 @@ impl<'a> Tokens<'a> {
     }
 }
 
-/// Whether the reading passes `b` by: an ASCII space or punctuation mark that starts nothing.
-pub fn is_passed(b: u8) -> bool {
-    PASSED[usize::from(b)]
-}
-
 /// The first offset from `at` that is not a byte [`PASSED`] by the reading.
-fn pass_by(text: &str, at: usize) -> usize {
+pub fn pass_by(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    at + bytes[at.min(bytes.len())..]
-        .iter()
-        .position(|&b| !PASSED[usize::from(b)])
-        .unwrap_or(bytes.len().saturating_sub(at))
-}
-
-/// The word starting at `start` when it is ASCII letters and digits followed by an ASCII byte
-/// other than an apostrophe (or the end): then it is a whole word of [`Tokens`], read here in
-/// one loop. `None` for anything else, which only the general reading can tell.
-fn plain_word_at(text: &str, start: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    if !bytes.get(start)?.is_ascii_alphanumeric() {
-        return None;
+    while at < bytes.len() && PASSED[usize::from(bytes[at])] {
+        at += 1;
     }
-    let end =
-        start + bytes[start..].iter().position(|&b| !ALNUM[usize::from(b)]).unwrap_or(bytes.len() - start);
-    // A non-ASCII letter or an apostrophe may continue the word.
-    bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'').then_some(start..end)
+    at
 }
 
 /// ASCII bytes that start no unit: all but letters, digits, `[`, `.` and the apostrophe (which

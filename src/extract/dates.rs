@@ -95,61 +95,92 @@ enum Written {
 fn written_dates(text: &str, is_month: impl Fn(&str, bool) -> bool) -> Vec<(Range<usize>, Written)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    // Every form ends with a year, the first run of four digits or more after its start.
-    let Some(last) = last_year_start(b) else { return out };
+    // Every form ends with a year, the first run of four digits or more after its start, and
+    // starts at most `LEAD` bytes other than blanks before it: only the words near such a run
+    // are tried.
     let mut p = 0;
-    while p <= last {
-        let class = START[usize::from(b[p])];
-        if class == NOT_WORD {
-            p += 1;
-            continue;
+    let mut from = 0;
+    while let Some(y) = next_run_of_four(b, from) {
+        let mut q = y;
+        let mut lead = 0;
+        while q > p && (lead < LEAD || super::is_space(&b[q - 1])) {
+            lead += usize::from(!super::is_space(&b[q - 1]));
+            q -= 1;
         }
-        // A word starts at `p`: a date may start here, nowhere else in the word.
-        let named_month = |(_, written): &(usize, Written)| match written {
-            Written::DayMonthYear { month, .. } | Written::MonthDayYear { month, .. } => {
-                is_month(&text[month.clone()], false)
-            }
-            Written::MonthYear { month, .. } => is_month(&text[month.clone()], true),
-            _ => true,
-        };
-        let found = match class {
-            DIGIT => iso(b, p).or_else(|| dotted(b, p)).or_else(|| day_month_year(b, p).filter(named_month)),
-            CAPITAL => month_day_year(b, p)
-                .filter(named_month)
-                .or_else(|| month_year(b, p).filter(named_month))
-                .or_else(|| after_preposition(b, p)),
-            PREPOSITION => after_preposition(b, p),
-            _ => None,
-        };
-        match found {
-            Some((end, written)) => {
-                out.push((p..end, written));
-                p = end;
-            }
-            None => {
+        // `q` may cut a word; being `LEAD` bytes before the year, too far to start a date, the
+        // rest of that word is passed as a word that starts none would be.
+        p = q;
+        while p <= y {
+            let class = START[usize::from(b[p])];
+            if class == NOT_WORD {
                 p += 1;
-                while p < b.len() && START[usize::from(b[p])] != NOT_WORD {
+                continue;
+            }
+            // A word starts at `p`: a date may start here, nowhere else in the word.
+            let named_month = |(_, written): &(usize, Written)| match written {
+                Written::DayMonthYear { month, .. } | Written::MonthDayYear { month, .. } => {
+                    is_month(&text[month.clone()], false)
+                }
+                Written::MonthYear { month, .. } => is_month(&text[month.clone()], true),
+                _ => true,
+            };
+            let found = match class {
+                DIGIT => {
+                    iso(b, p).or_else(|| dotted(b, p)).or_else(|| day_month_year(b, p).filter(named_month))
+                }
+                CAPITAL => month_day_year(b, p)
+                    .filter(named_month)
+                    .or_else(|| month_year(b, p).filter(named_month))
+                    .or_else(|| after_preposition(b, p)),
+                PREPOSITION => after_preposition(b, p),
+                _ => None,
+            };
+            match found {
+                Some((end, written)) => {
+                    out.push((p..end, written));
+                    p = end;
+                }
+                None => {
                     p += 1;
+                    while p < b.len() && START[usize::from(b[p])] != NOT_WORD {
+                        p += 1;
+                    }
                 }
             }
         }
+        from = p.max(y + digits(b, y));
     }
     out
 }
 
-/// Where the last run of four digits or more starts, if any.
-fn last_year_start(b: &[u8]) -> Option<usize> {
-    let mut run = 0;
-    for (i, c) in b.iter().enumerate().rev() {
-        if c.is_ascii_digit() {
-            run += 1;
-        } else if run >= 4 {
-            return Some(i + 1);
-        } else {
-            run = 0;
+/// The most bytes other than blanks that a date has before its year: "through the beginning
+/// of " has 21, "September. 30th, " 16.
+const LEAD: usize = 32;
+
+/// Where the first ASCII digit of `b` is: looked for a chunk at a time, by a test that
+/// compiles to vector instructions, since most of a block's bytes are not digits.
+fn first_digit(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+            return chunk.iter().position(u8::is_ascii_digit).map(|i| at + i);
         }
+        at += chunk.len();
     }
-    (run >= 4).then_some(0)
+    None
+}
+
+/// The start of the first run of four digits or more at or after `from`, which is not inside a
+/// run of digits.
+fn next_run_of_four(b: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        from += first_digit(b.get(from..)?)?;
+        let n = digits(b, from);
+        if n >= 4 {
+            return Some(from);
+        }
+        from += n;
+    }
 }
 
 /// What a byte is to the start of a date: not a word byte (`\b` lies between it and a word
@@ -595,7 +626,8 @@ mod tests {
         proptest::sample::select(choices)
     }
 
-    const BLANK: &[&str] = &[" ", "", "\n", " \t ", "\r\n", ",", "-"];
+    const BLANK: &[&str] =
+        &[" ", "", "\n", " \t ", "\r\n", ",", "-", "                                        \n\n  "];
     const DAY: &[&str] = &["1", "12", "31", "123", "07", ""];
     const SUFFIX: &[&str] = &["", "st", "nd", "rd", "th", "xx", "s"];
     const MONTH: &[&str] = &[
@@ -720,6 +752,21 @@ mod tests {
 
     fn dates(text: &str) -> Vec<String> {
         find(text).into_iter().map(|d| d.date.to_string()).collect()
+    }
+
+    #[test]
+    fn the_longest_lead_to_a_year_is_within_reach() {
+        let filler = "Long before any of this, a great many words went by without a single year. ";
+        for form in [
+            "through the beginning of 1991",
+            "Through the beginning of\n\n       1991",
+            "31st of September, 1990",
+        ] {
+            assert_eq!(written_dates(form, |_, _| true).len(), 1, "{form}");
+            let text = format!("{filler}{form} {filler}");
+            let found = written_dates(&text, |_, _| true);
+            assert_eq!(found.iter().map(|(r, _)| &text[r.clone()]).collect::<Vec<_>>(), [form]);
+        }
     }
 
     #[test]

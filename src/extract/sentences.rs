@@ -12,6 +12,9 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "co",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`] (a test holds it to the list).
+const LONGEST: usize = 6;
+
 /// First bytes of the characters that can end a sentence: `. ! ?`, and the closing quote marks
 /// (`" '`, and the UTF-8 lead bytes of `… ” ’` (0xE2) and `»` (0xC2)).
 static MAY_END: super::Stops = super::Stops::new([b'.', b'"', b'\''], b"!?\xE2\xC2");
@@ -79,7 +82,10 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
 fn is_abbreviation_or_initial(word: &str) -> bool {
     if word.is_ascii() {
         let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
-        return initial || word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+        // No abbreviation is longer than six letters: most words before a period are.
+        return initial
+            || word.contains('.')
+            || (word.len() <= LONGEST && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)));
     }
     let word = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
@@ -125,6 +131,11 @@ mod tests {
         for w in words.chain(others.map(String::from)) {
             assert_eq!(is_abbreviation_or_initial(&w), lowered(&w), "{w}");
         }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest() {
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.len()).max(), Some(LONGEST));
     }
 
     #[test]

@@ -2,6 +2,10 @@
 
 use std::ops::Range;
 
+use super::context::BlockContext;
+use super::Options;
+use crate::markdown::Document;
+
 /// Every parenthetical citation in `text`, in order: a pair of parentheses with none between
 /// them, holding a capital letter and, after it, a year from 1500 to 2099 written as a word of
 /// its own. This is the regular expression
@@ -38,6 +42,15 @@ fn cites(b: &[u8], start: usize, end: usize) -> bool {
         let century = matches!(year[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
         century && year[2..].iter().all(u8::is_ascii_digit) && !word(y - 1) && (y + 4 == end || !word(y + 4))
     })
+}
+
+/// A paragraph is cited when it has a link, a footnote reference with a definition, a
+/// parenthetical citation or a match of one of the repository's citation patterns.
+pub(super) fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
+    !ctx.block.links.is_empty()
+        || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
+        || paren_citations(ctx.text()).next().is_some()
+        || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
 }
 
 #[cfg(test)]

@@ -103,8 +103,8 @@ fn written_dates(text: &str, is_month: impl Fn(&str, bool) -> bool) -> Vec<(Rang
     while let Some(y) = next_run_of_four(b, from) {
         let mut q = y;
         let mut lead = 0;
-        while q > p && (lead < LEAD || super::is_space(&b[q - 1])) {
-            lead += usize::from(!super::is_space(&b[q - 1]));
+        while q > p && (lead < LEAD || super::words::is_space(&b[q - 1])) {
+            lead += usize::from(!super::words::is_space(&b[q - 1]));
             q -= 1;
         }
         // `q` may cut a word; being `LEAD` bytes before the year, too far to start a date, the
@@ -223,7 +223,7 @@ fn digits(b: &[u8], i: usize) -> usize {
 
 /// Blanks: spaces, tabs and line ends.
 fn blanks(b: &[u8], i: usize) -> usize {
-    run(b, i, super::is_space)
+    run(b, i, super::words::is_space)
 }
 
 fn at(b: &[u8], i: usize, byte: u8) -> bool {

@@ -57,7 +57,7 @@ fn is_closing_context(c: Option<char>) -> bool {
 
 /// First bytes of the quote marks and of the backtick: `"`, `'`, `` ` ``, and the UTF-8 lead
 /// bytes of `“ ” „ ‘ ’ ‚` (0xE2) and `« »` (0xC2).
-static MAY_START_MARK: super::Stops = super::Stops::new([b'"', b'\'', 0xE2], b"`\xC2");
+static MAY_START_MARK: super::words::Stops = super::words::Stops::new([b'"', b'\'', 0xE2], b"`\xC2");
 
 pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‚')

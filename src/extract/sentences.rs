@@ -17,7 +17,7 @@ const LONGEST: usize = 6;
 
 /// First bytes of the characters that can end a sentence: `. ! ?`, and the closing quote marks
 /// (`" '`, and the UTF-8 lead bytes of `… ” ’` (0xE2) and `»` (0xC2)).
-static MAY_END: super::Stops = super::Stops::new([b'.', b'"', b'\''], b"!?\xE2\xC2");
+static MAY_END: super::words::Stops = super::words::Stops::new([b'.', b'"', b'\''], b"!?\xE2\xC2");
 
 /// The sentences of `text`, as ranges covering it end to end.
 pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {

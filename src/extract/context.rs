@@ -1,0 +1,202 @@
+//! One block as extraction reads it: its quotations, names, dates, words and sentences, found
+//! once and shared by the readers of speakers, statement dates and events.
+
+use std::ops::Range;
+
+use super::blockquotes::is_attribution_line;
+use super::dates::{self, DateExpr};
+use super::lexicon::CueList;
+use super::quotes;
+use super::sentences::sentences;
+use super::words::{has_digit, within, words_of, Word};
+use crate::date::PartialDate;
+use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
+use crate::markdown::Block;
+use crate::names::{Mention, NameIndex};
+use crate::record::{Record, SpanEnd, SpeakerKind};
+
+/// How far before and after a quotation its speaker and date are looked for, in bytes: longer
+/// than any sentence that introduces a quotation.
+pub(super) const REACH: usize = 400;
+
+/// Longer than any date expression's range (the date itself, without its preposition).
+pub(super) const MAX_DATE_LEN: usize = 64;
+
+/// What one block contributes, before ranges are mapped to the source.
+pub(super) struct BlockContext<'a> {
+    pub(super) block: &'a Block,
+    pub(super) record: &'a Record,
+    pub(super) quotes: Vec<quotes::Quote>,
+    /// The quotations' ranges (depth 0), disjoint and in order.
+    pub(super) outer: Vec<Range<usize>>,
+    pub(super) mentions: Vec<Mention>,
+    /// `person_before[i]`: the last of `mentions[..i]` naming a person, outside quotations.
+    pub(super) person_before: Vec<Option<usize>>,
+    pub(super) dates: Vec<DateExpr>,
+    pub(super) words: Vec<Word>,
+    pub(super) sentences: Vec<Range<usize>>,
+}
+
+impl<'a> BlockContext<'a> {
+    pub(super) fn new(
+        block: &'a Block,
+        record: &'a Record,
+        names: &NameIndex,
+        article_date: Option<PartialDate>,
+    ) -> Self {
+        let quotes = quotes::find(&block.text);
+        let outer: Vec<Range<usize>> =
+            quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect();
+        // Quotations are read with their sentences, words and who was named before them; a
+        // block with a date but no quotation only for its events and misspelt dates; and most
+        // prose, with neither (every date form has digits), not at all: it can hold no finding.
+        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(&block.text);
+        let mut context = BlockContext {
+            block,
+            record,
+            outer,
+            mentions: Vec::new(),
+            person_before: Vec::new(),
+            dates: Vec::new(),
+            words: Vec::new(),
+            quotes,
+            sentences: Vec::new(),
+        };
+        if !quoting && !has_digit(&block.text) {
+            return context;
+        }
+        context.dates = dates::find(&block.text);
+        if let Some(article) = article_date {
+            context.dates.extend(dates::find_relative(&block.text, article));
+            context.dates.sort_by_key(|d| d.range.start);
+        }
+        context.mentions = names.find(&block.text);
+        if !quoting {
+            return context;
+        }
+        context.sentences = sentences(&block.text, &context.quotes);
+        context.words = words_of(&block.text);
+        // For "he said": which mention is the last person named before each one, computed once
+        // rather than searched backwards for every pronoun.
+        let mut person_before = Vec::with_capacity(context.mentions.len() + 1);
+        person_before.push(None);
+        for (i, m) in context.mentions.iter().enumerate() {
+            let person = m.person().filter(|&p| {
+                record.people[p].kind == SpeakerKind::Person && !within(&context.outer, &m.range)
+            });
+            let last = *person_before.last().expect("starts with one");
+            person_before.push(person.map(|_| i).or(last));
+        }
+        context.person_before = person_before;
+        context
+    }
+
+    pub(super) fn text(&self) -> &str {
+        &self.block.text
+    }
+
+    /// Inside a quotation (of depth 0). Quotations are disjoint and sorted: a binary search.
+    pub(super) fn in_quote(&self, range: &Range<usize>) -> bool {
+        within(&self.outer, range)
+    }
+
+    /// The part of `sentence` within [`REACH`] bytes of `quote`: speaker and date are read
+    /// there, so that a paragraph with no sentence ends and thousands of quotations costs each
+    /// of them a window, not the paragraph.
+    pub(super) fn near(&self, sentence: Range<usize>, quote: &Range<usize>) -> Range<usize> {
+        let text = self.text();
+        let start = ceil_char_boundary(text, sentence.start.max(quote.start.saturating_sub(REACH)));
+        let end = floor_char_boundary(text, sentence.end.min(quote.end + REACH).max(start));
+        start.min(quote.start)..end.max(quote.end)
+    }
+
+    pub(super) fn sentence_of(&self, at: usize) -> Range<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= at);
+        i.checked_sub(1).map(|i| self.sentences[i].clone()).unwrap_or(0..self.text().len())
+    }
+
+    /// The words within `range`.
+    pub(super) fn words_in(&self, range: &Range<usize>) -> &[Word] {
+        let from = self.words.partition_point(|w| w.range().start < range.start);
+        let to = self.words.partition_point(|w| w.range().end <= range.end).max(from);
+        &self.words[from..to]
+    }
+
+    pub(super) fn is_verb(&self, w: &Word) -> bool {
+        w.is(CueList::SpeechVerb)
+    }
+
+    /// Speech verbs in `range`, outside quotations. An iterator, not a vector: callers take the
+    /// last or ask for any, several times a quotation.
+    pub(super) fn verbs_in(&self, range: &Range<usize>) -> impl DoubleEndedIterator<Item = &Word> {
+        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range()))
+    }
+
+    /// Names of people and roles (not events) in `range`, outside quotations.
+    pub(super) fn mentions_in(&self, range: &Range<usize>) -> impl Iterator<Item = &Mention> {
+        let end = range.end;
+        let from = self.mentions.partition_point(|m| m.range.start < range.start);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.range.start < end)
+            .filter(move |m| m.range.end <= end)
+            .filter(|m| m.events().next().is_none() && !self.in_quote(&m.range))
+    }
+
+    /// The person a mention names at `date`: a name naming one person, or a role with exactly one
+    /// holder then. Pronouns resolve to the last person named before them in the paragraph.
+    pub(super) fn resolve(&self, m: &Mention, date: Option<PartialDate>) -> Option<usize> {
+        if let Some(p) = m.person() {
+            return Some(p);
+        }
+        if !m.is_person() {
+            let date = date?;
+            let mut holders: Vec<usize> = Vec::new();
+            for role in m.roles() {
+                let role_id = &self.record.roles[role].id;
+                for (pi, p) in self.record.people.iter().enumerate() {
+                    if p.roles.iter().any(|s| &s.role == role_id && holds(s, date)) && !holders.contains(&pi)
+                    {
+                        holders.push(pi);
+                    }
+                }
+            }
+            if let [one] = holders.as_slice() {
+                return Some(*one);
+            }
+        }
+        None
+    }
+
+    /// The last person named before `at` in this paragraph (for "he said").
+    pub(super) fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
+        // "he" and "she" are people, never an organization or a document.
+        let before = self.mentions.partition_point(|m| m.range.end <= at);
+        let m = &self.mentions[self.person_before[before]?];
+        Some((m.person()?, m.range.clone()))
+    }
+
+    /// The nearest subject pronoun in `range`: "he"/"she" resolve to the last person named;
+    /// "it", "they", "we", "I" resolve to no one we can name.
+    pub(super) fn pronoun_before(&self, range: &Range<usize>) -> Option<&Word> {
+        self.words_in(range).iter().rev().find(|w| w.is(CueList::Pronoun))
+    }
+}
+
+/// True when the role span certainly covers `date`.
+pub(super) fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
+    use std::cmp::Ordering::*;
+    if let Some(at) = span.at.as_ref().and_then(|d| d.valid()) {
+        return at.agrees_with(&date) && at.precision() >= date.precision();
+    }
+    let Some(from) = span.from.as_ref().and_then(|d| d.valid()) else { return false };
+    let started = matches!(from.certainly_cmp(&date), Some(Less)) || (from == date);
+    let not_ended = match &span.to {
+        Some(SpanEnd::Present) => true,
+        Some(SpanEnd::Date(d)) => {
+            d.valid().is_some_and(|to| matches!(to.certainly_cmp(&date), Some(Greater)))
+        }
+        None => false,
+    };
+    started && not_ended
+}

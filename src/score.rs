@@ -5,18 +5,28 @@ use std::collections::BTreeMap;
 
 /// `LINE CODE` lines; `#` starts a comment.
 pub fn parse_expected(text: &str) -> Result<Vec<(usize, String)>, String> {
+    Ok(parse_expected_messages(text)?.into_iter().map(|(l, code, _)| (l, code)).collect())
+}
+
+/// `LINE CODE` lines, each optionally followed by `| words the message must contain`; `#`
+/// starts a comment line.
+pub fn parse_expected_messages(text: &str) -> Result<Vec<(usize, String, Option<String>)>, String> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut parts = line.split_whitespace();
+        let (head, message) = match line.split_once('|') {
+            Some((head, message)) => (head, Some(message.trim().to_owned()).filter(|m| !m.is_empty())),
+            None => (line, None),
+        };
+        let mut parts = head.split_whitespace();
         let (Some(l), Some(code), None) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!("line {}: expected `LINE CODE`, found `{line}`", n + 1));
+            return Err(format!("line {}: expected `LINE CODE [| message]`, found `{line}`", n + 1));
         };
         let l = l.parse().map_err(|_| format!("line {}: `{l}` is not a line number", n + 1))?;
-        out.push((l, code.to_owned()));
+        out.push((l, code.to_owned(), message));
     }
     out.sort();
     Ok(out)

@@ -10,6 +10,7 @@ use super::words::{for_each_word_span, in_cue_list, words_of, Word};
 use super::Attribution;
 use crate::date::PartialDate;
 use crate::names::{Mention, Target};
+use crate::record::SpeakerKind;
 
 impl BlockContext<'_> {
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -31,20 +32,40 @@ impl BlockContext<'_> {
         }
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
         // subject of nothing but its own clause.
-        let from = self
+        // An earlier verb closing an aside ("Kohl, Genscher recalls, told …") is no clause
+        // boundary: the aside is passed over below.
+        let earlier = self
             .verbs_in(&(scope.start..verb.range().start))
             .next_back()
-            .map_or(scope.start, |v| v.range().end);
+            .filter(|v| self.text()[v.range().end..verb.range().start].trim() != ",");
+        let from = earlier.map_or(scope.start, |v| v.range().end);
         // Nor across a semicolon: "NATO and Russia signed the Act; it states ...".
         let from = self.text()[from..verb.range().start].rfind(';').map_or(from, |i| from + i + 1);
         let before = from..verb.range().start;
-        // "Jack F. Matlock, US ambassador to the USSR in 1990, stated": a role set off by commas
-        // describes the name before it; the name is the subject.
+        // "Baker sat across from Gorbachev and told him …", "Putin said … and argued that …": a
+        // verb joined by a conjunction, with no subject of its own, shares its clause's subject.
+        if let Some(conjunction) = self.coordinating_conjunction(verb, &before) {
+            let head = before.start..conjunction;
+            let new_person = self
+                .subject_mentions(&head)
+                .find(|m| m.person().is_some_and(|p| self.record.people[p].kind == SpeakerKind::Person));
+            return match (earlier, new_person) {
+                (Some(main), None) => self.subject_of(main, scope, date, inverted),
+                _ => self.clause_subject(&(before.start.min(head.start)..conjunction), date),
+            };
+        }
+        // "… McNamara, who stated that …": a relative pronoun stands for the name right before it.
+        if let Some(antecedent) = self.relative_antecedent(&(scope.start..verb.range().start)) {
+            return self.resolve(antecedent, date).map(|p| (p, antecedent.range.clone()));
+        }
+        // "Major, Braithwaite records, told …", "Ryabkov, responding to Sherman, said …": a
+        // stretch set off by commas right before the verb describes; the subject is before it.
+        let before = self.without_parenthetical(before);
         let text = self.text();
         // Only the last three mentions are ever read: kept in a window ending with the last,
         // not collected.
         let mut last3: [Option<&Mention>; 3] = [None; 3];
-        for m in self.mentions_in(&before) {
+        for m in self.subject_mentions(&before) {
             last3 = [last3[1], last3[2], Some(m)];
         }
         let with_previous = |i: usize| Some((last3[i.checked_sub(1)?]?, last3[i]?));
@@ -73,9 +94,7 @@ impl BlockContext<'_> {
                 return self.resolve(m, date).map(|p| (p, m.range.clone()));
             }
             (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
-                return self
-                    .last_person_before(p.range().start)
-                    .map(|(person, _)| (person, p.range().clone()))
+                return self.resolve_pronoun(p).map(|person| (person, p.range().clone()));
             }
             (_, Some(_)) => return None,
             _ => {}
@@ -93,6 +112,137 @@ impl BlockContext<'_> {
         } else {
             None
         }
+    }
+
+    /// The position of the conjunction that joins `verb` to an earlier verb of the same subject
+    /// ("and told", "and later argued", "but insisted"), when nothing names a new subject between
+    /// them. Only within `region`, the verb's clause before it.
+    fn coordinating_conjunction(&self, verb: &Word, region: &Range<usize>) -> Option<usize> {
+        let words = self.words_in(&(region.start..verb.range().start));
+        let conjunction = words.iter().rev().find(|w| !w.is(CueList::VerbAdverb))?;
+        let between = &self.text()[conjunction.range().end..verb.range().start];
+        let joined = conjunction.is(CueList::VerbConjunction)
+            && !self.text()[conjunction.range().end..verb.range().start].contains([',', ';'])
+            && between.split_whitespace().count() <= 2;
+        // "… and Lavrov said": a name right before the verb is its own subject.
+        let own_subject = self.mentions_in(&(conjunction.range().end..verb.range().start)).next().is_some();
+        (joined && !own_subject && words.len() > 1).then_some(conjunction.range().start)
+    }
+
+    /// The subject of a clause with no speech verb of its own: its first name that is not the
+    /// object of a preposition ("Baker to Gorbachev:" → Baker), or a pronoun before any name.
+    pub(super) fn clause_subject(
+        &self,
+        clause: &Range<usize>,
+        date: Option<PartialDate>,
+    ) -> Option<(usize, Range<usize>)> {
+        let first = self.subject_mentions(clause).find(|m| !m.possessive);
+        let pronoun = self.words_in(clause).iter().find(|w| w.is(CueList::Pronoun));
+        match (first, pronoun) {
+            (Some(m), p) if p.is_none_or(|p| p.range().start > m.range.start) => {
+                self.resolve(m, date).map(|p| (p, m.range.clone()))
+            }
+            (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
+                self.resolve_pronoun(p).map(|person| (person, p.range().clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Names in `range` that may be a subject: not the object of a preposition ("told him",
+    /// "responding to Sherman", "across from Gorbachev").
+    pub(super) fn subject_mentions(&self, range: &Range<usize>) -> impl Iterator<Item = &Mention> {
+        self.mentions_in(range).filter(|m| !self.after_preposition(m.range.start))
+    }
+
+    /// The word before `at` is a preposition.
+    fn after_preposition(&self, at: usize) -> bool {
+        let i = self.words.partition_point(|w| (w.end as usize) <= at);
+        i.checked_sub(1).is_some_and(|i| {
+            let w = &self.words[i];
+            w.is(CueList::Preposition) && self.text()[w.range().end..at].trim().is_empty()
+        })
+    }
+
+    /// `region` less a stretch set off by commas at its end, when that stretch describes the
+    /// subject named before it: a participle or preposition phrase ("responding to Sherman"), a
+    /// relative clause ("who had served under Brandt"), an indefinite description ("a former
+    /// prime minister"), or a reporting aside ("Braithwaite records").
+    fn without_parenthetical(&self, region: Range<usize>) -> Range<usize> {
+        let text = &self.text()[region.clone()];
+        let Some(inner) = text.trim_end().strip_suffix(',') else { return region };
+        let Some(open) = inner.rfind(',') else { return region };
+        let aside = region.start + open + 1..region.start + inner.len();
+        let head = region.start..region.start + open;
+        if self.subject_mentions(&head).next().is_none() {
+            return region;
+        }
+        let words = self.words_in(&aside);
+        let Some(first) = words.first() else { return region };
+        let first_text = &self.text()[first.range()];
+        let describes = first.is(CueList::Preposition)
+            || first.is(CueList::AsideOpener)
+            || (first_text.ends_with("ing") && first_text.chars().next().is_some_and(char::is_lowercase))
+            || words.iter().any(|w| w.is(CueList::AsideVerb) || w.is(CueList::SpeechVerb));
+        if describes {
+            head
+        } else {
+            region
+        }
+    }
+
+    /// The person "he" or "she" refers to: the last person named before it in the paragraph, but
+    /// not a name it directly follows as an aside ("Yeltsin, she writes, …": she is not Yeltsin).
+    pub(super) fn resolve_pronoun(&self, pronoun: &Word) -> Option<usize> {
+        let at = pronoun.range().start;
+        let (person, mention) = self.last_person_before(at)?;
+        let between = &self.text()[mention.end..at];
+        if between.trim() == "," {
+            return self.last_person_before(mention.start).map(|(p, _)| p);
+        }
+        Some(person)
+    }
+
+    /// Between `from` and `to`, a clause of its own starts with a subject: a semicolon, or a comma
+    /// and a conjunction ("…, and Rogozin …", "…; NATO …"), followed by a name or pronoun.
+    pub(super) fn new_subject_between(&self, from: usize, to: usize) -> bool {
+        let text = self.text();
+        let words = self.words_in(&(from..to));
+        words.iter().enumerate().any(|(i, w)| {
+            let lead =
+                text[from.max(if i == 0 { from } else { words[i - 1].range().end })..w.range().start].trim();
+            let boundary = lead.ends_with(';') || (lead.ends_with(',') && w.is(CueList::ClauseConjunction));
+            if !boundary {
+                return false;
+            }
+            let rest = w.range().start..to;
+            self.subject_mentions(&rest).next().is_some()
+                || self.words_in(&rest).iter().take(3).any(|w| w.is(CueList::Pronoun))
+        })
+    }
+
+    /// The name a relative pronoun ending `region` (before a verb) stands for ("McNamara, who stated",
+    /// "Kohl, who then told"): the mention just before the pronoun, object of a preposition or
+    /// not ("attributes the myth to McNamara, who stated").
+    fn relative_antecedent(&self, region: &Range<usize>) -> Option<&Mention> {
+        let words = self.words_in(region);
+        let pronoun = words.iter().rev().find(|w| !w.is(CueList::VerbAdverb))?;
+        if !pronoun.is(CueList::RelativePronoun) {
+            return None;
+        }
+        let m = self.mentions_in(&(region.start..pronoun.range().start)).last()?;
+        let gap = self.text()[m.range.end..pronoun.range().start].trim();
+        (gap.is_empty() || gap == ",").then_some(m)
+    }
+
+    /// A subject at `at` stands where a clause's subject does: among its first four words, or
+    /// right after an opening phrase ("Asked in 2015 about the alliance, Putin …").
+    pub(super) fn opens_clause(&self, clause: &Range<usize>, at: usize) -> bool {
+        let head = clause.start..at;
+        let words = self.words_in(&head);
+        words.len() <= 4
+            || (words.first().is_some_and(|w| w.is(CueList::ClauseOpener))
+                && self.text()[head].trim_end().ends_with(','))
     }
 }
 
@@ -113,15 +263,16 @@ pub(super) fn all_words_are(text: &str, list: CueList) -> bool {
     all
 }
 
-/// The speaker the sentence gives a quotation, and the speech verb's position (for the date).
+/// The speaker the sentence gives a quotation, and the speech verb's and subject's positions
+/// (for the date).
 pub(super) fn attribute(
     ctx: &BlockContext,
     q: &quotes::Quote,
     sentence: &Range<usize>,
     date_hint: &dyn Fn(usize) -> Option<PartialDate>,
-) -> (Attribution, usize) {
+) -> Cue {
     let text = ctx.text();
-    let mut found: Vec<(usize, Range<usize>, usize)> = Vec::new(); // person, mention, verb position
+    let mut found: Vec<(usize, Range<usize>, usize, bool)> = Vec::new(); // person, mention, verb position, noun cue
 
     // After: `," Putin said` / `," said Putin` within the first words after the quotation.
     let after = q.outer.end..sentence.end;
@@ -144,7 +295,7 @@ pub(super) fn attribute(
         if plain && !ctx.in_quote(&verb.range()) {
             let scope = after.start..after.end;
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), true) {
-                found.push((p, m, verb.range().start));
+                found.push((p, m, verb.range().start, false));
             }
         }
     }
@@ -154,7 +305,7 @@ pub(super) fn attribute(
     let before = sentence.start..q.outer.start;
     let lead = text[before.clone()].trim_end();
     let no_verb = ctx.verbs_in(&before).next().is_none();
-    let mut before_found: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    let mut before_found: Vec<(usize, Range<usize>, usize, bool)> = Vec::new();
     if let Some(m) = ctx.mentions_in(&before).last() {
         let between = text[m.range.end..q.outer.start].trim();
         // "Wörner responded to Yeltsin's letter: '…'": a speech verb governs; the possessive
@@ -171,10 +322,38 @@ pub(super) fn attribute(
             .checked_sub("according to".len())
             .and_then(|i| lead_to_m.get(i..))
             .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
-        let colon_cue = (between == ":" || between == ",:") && no_verb;
-        if noun_cue || according || colon_cue {
+        if noun_cue || according {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
-                before_found.push((p, m.range.clone(), m.range.start));
+                before_found.push((p, m.range.clone(), m.range.start, noun_cue));
+            }
+        }
+    }
+    // "Zakharova: '…'", "Baker to Gorbachev: '…'", "Peskov waved the question away: '…'": a colon
+    // after a clause with no speech verb introduces the words of that clause's subject.
+    if before_found.is_empty() && no_verb && lead.ends_with(':') {
+        let clause_start = lead
+            .rfind(['—', '–', ';'])
+            .map_or(before.start, |i| before.start + i + lead[i..].chars().next().map_or(1, char::len_utf8));
+        // Nor across an earlier quotation: "… called 'legally binding' guarantees, while
+        // insisting:" has no subject of its own.
+        let k = ctx.outer.partition_point(|o| o.end <= q.outer.start);
+        let clause_start =
+            k.checked_sub(1).map(|k| ctx.outer[k].end).filter(|&e| e > clause_start).unwrap_or(clause_start);
+        let clause = clause_start..before.start + lead.len() - 1;
+        // "Putin quoted Wörner's words of 17 May 1990:": the possessive's words; a subject that
+        // quotes, cites or attributes is not the speaker.
+        let owner = ctx.mentions_in(&clause).find(|m| {
+            m.possessive
+                && ctx.words_in(&(m.range.end..clause.end)).first().is_some_and(|w| w.is(CueList::SpeechNoun))
+        });
+        let quoting = ctx.words_in(&clause).iter().any(|w| w.is(CueList::QuotingVerb));
+        if let Some(m) = owner {
+            if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
+                before_found.push((p, m.range.clone(), m.range.start, true));
+            }
+        } else if let Some((p, m)) = ctx.clause_subject(&clause, date_hint(clause.start)) {
+            if ctx.opens_clause(&clause, m.start) && !quoting {
+                before_found.push((p, m.clone(), m.start, false));
             }
         }
     }
@@ -183,8 +362,13 @@ pub(super) fn attribute(
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;
         for verb in ctx.verbs_in(&before).rev() {
+            // "Antonov warned of an arms race, and Rogozin attributed the doctrine to '…'": a new
+            // clause with its own subject between the cue and the quotation ends the cue's reach.
+            if ctx.new_subject_between(verb.range().end, q.outer.start) {
+                break;
+            }
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), false) {
-                before_found.push((p, m, verb.range().start));
+                before_found.push((p, m, verb.range().start, false));
                 break;
             }
             let subject_region = scope.start..verb.range().start;
@@ -216,11 +400,11 @@ pub(super) fn attribute(
             if !has_quote && (prev_text.ends_with(':') || last_verb.is_some()) {
                 if let Some(verb) = last_verb {
                     if let Some((p, m)) = ctx.subject_of(verb, prev, date_hint(verb.range().start), false) {
-                        found.push((p, m, verb.range().start));
+                        found.push((p, m, verb.range().start, false));
                     }
                 } else if let Some(m) = ctx.mentions_in(prev).last() {
                     if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
-                        found.push((p, m.range.clone(), m.range.start));
+                        found.push((p, m.range.clone(), m.range.start, false));
                     }
                 }
             }
@@ -235,20 +419,30 @@ pub(super) fn attribute(
             let next = &ctx.near(next.clone(), &(next.start..next.start));
             if let Some(verb) = ctx.words_in(next).iter().take(5).find(|w| ctx.is_verb(w)) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
-                    found.push((p, m, verb.range().start));
+                    found.push((p, m, verb.range().start, false));
                 }
             }
         }
     }
-    found.dedup_by_key(|(p, _, _)| *p);
+    found.dedup_by_key(|(p, _, _, _)| *p);
     match found.as_slice() {
-        [(p, m, verb)] => {
-            (Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }, *verb)
-        }
-        [(_, _, verb), ..] if found.iter().all(|f| f.0 == found[0].0) => {
-            let (p, m, _) = &found[0];
-            (Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }, *verb)
-        }
-        _ => (Attribution::None, q.outer.start),
+        [(p, m, verb, noun), ..] if found.iter().all(|f| f.0 == *p) => Cue {
+            speaker: Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) },
+            verb: *verb,
+            subject: m.start,
+            noun: *noun,
+        },
+        _ => Cue { speaker: Attribution::None, verb: q.outer.start, subject: q.outer.start, noun: false },
     }
+}
+
+/// What the sentence says of a quotation's speaker: who, and where the speech verb and its
+/// subject stand (block offsets), which decide the statement date.
+pub(super) struct Cue {
+    pub speaker: Attribution,
+    pub verb: usize,
+    pub subject: usize,
+    /// A possessive with a speech noun ("Wörner's words of 17 May 1990"): the noun is the
+    /// speech act, and only a date after it dates it.
+    pub noun: bool,
 }

@@ -157,13 +157,219 @@ pub(super) const APPOSITIVE_FILLERS: &[&str] =
 /// Words that may stand between a quotation and the cue after it ("…," the former minister said).
 pub(super) const CUE_LEAD_FILLERS: &[&str] = &["the", "a", "then", "former", "he", "she"];
 
+/// Prepositions: a name right after one is an object ("told him", "responding to Sherman", "Baker
+/// to Gorbachev:"), never the subject of a speech verb.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "to",
+    "from",
+    "with",
+    "of",
+    "about",
+    "by",
+    "for",
+    "against",
+    "toward",
+    "towards",
+    "than",
+    "between",
+    "among",
+    "like",
+    "behind",
+    "under",
+    "over",
+    "across",
+    "beside",
+    "besides",
+    "into",
+    "onto",
+    "upon",
+    "via",
+    "without",
+    "unlike",
+    "regarding",
+    "concerning",
+    "including",
+    "alongside",
+];
+/// Words that open an introductory phrase of a clause ("In March 2014, …", "On 4 April 2008 …",
+/// "Speaking in Munich in 2007, …"): a date inside such an opening phrase dates the clause's verb.
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "by",
+    "since",
+    "after",
+    "before",
+    "when",
+    "speaking",
+    "addressing",
+    "writing",
+    "interviewed",
+    "asked",
+    "later",
+    "earlier",
+    "until",
+    "as",
+    "back",
+];
+/// Words that open an aside describing the name before it: "X, who …", "X, a former …".
+pub(super) const ASIDE_OPENERS: &[&str] = &[
+    "who", "whom", "whose", "which", "a", "an", "once", "himself", "herself", "then", "now", "later",
+    "formerly",
+];
+/// Reporting verbs of an aside ("Major, Braithwaite records, told …"): the aside's writer
+/// reports; the name before it speaks.
+pub(super) const ASIDE_VERBS: &[&str] = &[
+    "records",
+    "recorded",
+    "recounts",
+    "recounted",
+    "writes",
+    "wrote",
+    "notes",
+    "noted",
+    "recalls",
+    "recalled",
+    "says",
+    "said",
+    "reports",
+    "reported",
+    "observes",
+    "observed",
+    "argues",
+    "argued",
+    "claims",
+    "claimed",
+    "suggests",
+    "suggested",
+    "remembers",
+    "remembered",
+    "according",
+];
+/// Relative pronouns: "McNamara, who stated …" makes McNamara the subject.
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
+/// Conjunctions that, after a comma or semicolon, start a clause of their own with a new subject
+/// ("Antonov warned of an arms race, and Rogozin …").
+pub(super) const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas", "yet", "so"];
+/// Conjunctions that join two verbs of one subject ("sat across from Gorbachev and told him").
+pub(super) const VERB_CONJUNCTIONS: &[&str] = &["and", "but", "then", "before", "after"];
+/// Adverbs that may stand between such a conjunction and its verb ("and later told").
+pub(super) const VERB_ADVERBS: &[&str] =
+    &["then", "later", "also", "again", "publicly", "privately", "repeatedly", "once", "even", "still"];
+/// Units of time: with [`RELATIVE_AFTER`] or [`RELATIVE_BEFORE`] words they make a relative
+/// date ("four months later", "the following day").
+pub(super) const TIME_UNITS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "hours",
+    "weekend",
+];
+/// Words after a unit of time that make it relative: "a year later", "three days earlier".
+pub(super) const RELATIVE_AFTER: &[&str] =
+    &["later", "earlier", "afterwards", "afterward", "ago", "before", "after"];
+/// Words before a unit of time that make it relative: "the following day", "that week".
+pub(super) const RELATIVE_BEFORE: &[&str] =
+    &["following", "next", "previous", "same", "that", "last", "this"];
+/// Relative dates of one word.
+pub(super) const RELATIVE_WORDS: &[&str] =
+    &["yesterday", "today", "tonight", "meanwhile", "afterwards", "subsequently"];
+
+/// Phrases by which an article says that a quotation is not the speaker's, or not of that date:
+/// it reproduces a misattribution to debunk it, and asserts none. Lower case, compared with the
+/// lower-cased paragraph.
+pub(super) const DEBUNK_PHRASES: &[&str] = &[
+    "misattributed",
+    "misattribution",
+    "wrongly attributed",
+    "falsely attributed",
+    "wrongly credited",
+    "falsely credited",
+    "often attributed to",
+    "widely attributed to",
+    "commonly attributed to",
+    "often credited to",
+    "widely credited to",
+    "is often quoted as",
+    "never said",
+    "never wrote",
+    "did not say",
+    "didn't say",
+    "didn’t say",
+    "was not said by",
+    "were not his words",
+    "were not her words",
+    "not his words",
+    "not her words",
+    "apocryphal",
+    "fake quote",
+    "fabricated quote",
+];
+
+/// Sentence openings that deny an attribution when a name follows: "It wasn't Blinken."
+/// Compared with the paragraph as written (capital first letter: a sentence start).
+pub(super) const DENIAL_OPENINGS: &[&str] =
+    &["It wasn't ", "It wasn’t ", "It was not ", "That wasn't ", "That was not "];
+
+/// Verbs by which the subject repeats another's words: "Putin quoted Wörner's words: '…'",
+/// "citing Kohl: '…'". Their subject is not the speaker.
+pub(super) const QUOTING_VERBS: &[&str] = &[
+    "quoted",
+    "quotes",
+    "quote",
+    "quoting",
+    "cited",
+    "cites",
+    "citing",
+    "paraphrased",
+    "paraphrasing",
+    "attributed",
+    "attributes",
+    "attributing",
+    "recited",
+    "echoed",
+    "echoing",
+];
+
 /// Every word any cue test looks for, built from the lists the tests use, so a word added to
 /// one of them is never missing here: the list, the same as a set (a word's [`Word::kw`] number
 /// is 1 + its position), and which lists each is in (a bit per [`CueList`]), so that a cue test
 /// is one table lookup.
-pub(super) static KEYWORDS: LazyLock<(Vec<&'static str>, WordSet, Vec<u8>)> = LazyLock::new(|| {
-    let lists: [&[&'static str]; 6] =
-        [SPEECH_VERBS, SPEECH_NOUNS, ROLE_WORDS, PRONOUNS, APPOSITIVE_FILLERS, CUE_LEAD_FILLERS];
+pub(super) static KEYWORDS: LazyLock<(Vec<&'static str>, WordSet, Vec<u32>)> = LazyLock::new(|| {
+    let lists: [&[&'static str]; 19] = [
+        SPEECH_VERBS,
+        SPEECH_NOUNS,
+        ROLE_WORDS,
+        PRONOUNS,
+        APPOSITIVE_FILLERS,
+        CUE_LEAD_FILLERS,
+        PREPOSITIONS,
+        CLAUSE_OPENERS,
+        CLAUSE_CONJUNCTIONS,
+        VERB_CONJUNCTIONS,
+        VERB_ADVERBS,
+        TIME_UNITS,
+        RELATIVE_AFTER,
+        RELATIVE_BEFORE,
+        RELATIVE_WORDS,
+        ASIDE_OPENERS,
+        ASIDE_VERBS,
+        RELATIVE_PRONOUNS,
+        QUOTING_VERBS,
+    ];
     let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
     all.sort_unstable();
     all.dedup();
@@ -186,6 +392,19 @@ pub(super) enum CueList {
     Pronoun = 1 << 3,
     AppositiveFiller = 1 << 4,
     CueLeadFiller = 1 << 5,
+    Preposition = 1 << 6,
+    ClauseOpener = 1 << 7,
+    ClauseConjunction = 1 << 8,
+    VerbConjunction = 1 << 9,
+    VerbAdverb = 1 << 10,
+    TimeUnit = 1 << 11,
+    RelativeAfter = 1 << 12,
+    RelativeBefore = 1 << 13,
+    RelativeWord = 1 << 14,
+    AsideOpener = 1 << 15,
+    AsideVerb = 1 << 16,
+    RelativePronoun = 1 << 17,
+    QuotingVerb = 1 << 18,
 }
 
 /// The [`Word::kw`] number of a word (0 for none).

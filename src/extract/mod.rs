@@ -28,7 +28,8 @@ use blockquotes::is_attribution_line;
 use citations::{is_cited, paren_citations};
 use context::BlockContext;
 use events::events;
-use statement_date::{date_candidates, nearest_date};
+use lexicon::{DEBUNK_PHRASES, DENIAL_OPENINGS};
+use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
 /// A quotation in an article, as the checks see it.
@@ -135,18 +136,48 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             continue;
         }
         events(ctx, &mut out.events);
+        let found = out.quotations.len();
         if let Some(group) = ctx.block.blockquote {
             if done_blockquotes.insert(group) {
                 out.quotations.extend(blockquote(&contexts, bi, group, doc, options));
             }
-            continue;
+        } else if !(is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some())
+        {
+            quotations(ctx, doc, options, &mut out.quotations);
         }
-        if is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
-            continue;
+        if out.quotations.len() > found && debunked(&contexts, bi) {
+            for q in &mut out.quotations[found..] {
+                q.speaker = Attribution::None;
+                q.date = None;
+            }
         }
-        quotations(ctx, doc, options, &mut out.quotations);
     }
     out
+}
+
+/// The quotations of block `first` are reproduced to be debunked ("The line often credited to
+/// X …", "It wasn't X."): its text, or the paragraph after it (after a blockquote and its
+/// attribution line), says so. Such an article asserts no speaker or date for them.
+fn debunked(contexts: &[BlockContext], first: usize) -> bool {
+    let mut next = first + 1;
+    if let Some(group) = contexts[first].block.blockquote {
+        next = (first..contexts.len()).find(|&i| contexts[i].block.blockquote != Some(group)).unwrap_or(next);
+    }
+    if contexts.get(next).is_some_and(|c| is_attribution_line(c.text()) && c.block.blockquote.is_none()) {
+        next += 1;
+    }
+    let says_so = |c: &BlockContext| {
+        let lower = c.text().to_lowercase();
+        DEBUNK_PHRASES.iter().any(|p| lower.contains(p))
+            || DENIAL_OPENINGS.iter().any(|opening| {
+                // A name follows: a capital letter (the block's names are not read when it
+                // quotes nothing).
+                c.text().match_indices(opening).any(|(at, _)| {
+                    c.text()[at + opening.len()..].chars().next().is_some_and(char::is_uppercase)
+                })
+            })
+    };
+    (first..next).chain([next]).filter_map(|i| contexts.get(i)).any(says_so)
 }
 
 /// `date:` of the front matter.
@@ -179,8 +210,9 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         let candidates = date_candidates(ctx, &sentence);
         let first_date = nearest_date(ctx, &candidates, q.outer.start);
         let hint = |_: usize| first_date.as_ref().map(|d| d.date);
-        let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
-        let date = nearest_date(ctx, &candidates, verb);
+        let cue = attribute(ctx, q, &sentence, &hint);
+        let date = statement_date(ctx, &candidates, &sentence, &q.outer, &cue);
+        let speaker = cue.speaker;
         let inner = &ctx.text()[q.inner.clone()];
         if speaker == Attribution::None && crate::normalize::has_fewer_words(inner, options.min_words) {
             continue; // a term or scare quote
@@ -268,6 +300,49 @@ mod tests {
             speaker("Jens Stoltenberg said: \"we will not move one inch east of here.\""),
             Some("stoltenberg-jens".into())
         );
+    }
+
+    #[test]
+    fn the_subject_of_the_clause_speaks() {
+        let q = "\"We believe that NATO should not expand the scope of its activities.\"";
+        // An object of a preposition is never the subject; a coordinated verb keeps its subject.
+        assert_eq!(speaker(&format!("Kohl sat across from Gorbachev and told him {q}")), Some("kohl".into()));
+        assert_eq!(speaker(&format!("Kohl, replying to Gorbachev, said {q}")), Some("kohl".into()));
+        assert_eq!(speaker(&format!("Kohl to Gorbachev: {q}")), Some("kohl".into()));
+        // A reporting aside; a relative pronoun; a new clause with its own subject.
+        assert_eq!(speaker(&format!("Kohl, Genscher recalls, told Gorbachev: {q}")), Some("kohl".into()));
+        assert_eq!(speaker(&format!("The line goes back to Kohl, who said {q}")), Some("kohl".into()));
+        assert_eq!(speaker(&format!("Gorbachev objected, and Kohl cited the pledge that {q}")), None);
+        // A pronoun in an aside is not the name it follows.
+        assert_eq!(
+            speaker(&format!("Genscher read the memo. Gorbachev, he wrote, heard this: {q}")),
+            Some("genscher".into())
+        );
+    }
+
+    #[test]
+    fn only_dates_of_the_speech_act_date_a_statement() {
+        let q = "\"We believe that NATO should not expand the scope of its activities.\"";
+        assert_eq!(date(&format!("On 10 February 1990, Kohl told Gorbachev {q}")), Some("1990-02-10".into()));
+        assert_eq!(
+            date(&format!("Kohl told Gorbachev on 10 February 1990 that {q}")),
+            Some("1990-02-10".into())
+        );
+        assert_eq!(
+            date(
+                "\"We believe that NATO should not expand the scope of its activities,\" Kohl said in 1991."
+            ),
+            Some("1991".into())
+        );
+        // Another clause's date, the reported content's date, a date before a relative one.
+        assert_eq!(date(&format!("The talks of 1989 were over when Kohl said {q}")), None);
+        assert_eq!(date(&format!("Kohl said that the talks in 1989 showed {q}")), None);
+        assert_eq!(date(&format!("Kohl arrived on 8 February 1990; two days later he said {q}")), None);
+        assert_eq!(
+            date(&format!("Two days later, on 10 February 1990, Kohl said {q}")),
+            Some("1990-02-10".into())
+        );
+        assert_eq!(date(&format!("- 10 February 1990 — Kohl to Gorbachev: {q}")), Some("1990-02-10".into()));
     }
 
     #[test]

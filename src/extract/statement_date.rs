@@ -3,10 +3,132 @@
 
 use std::ops::Range;
 
-use super::context::BlockContext;
+use super::attribution::Cue;
+use super::context::{BlockContext, MAX_DATE_LEN};
 use super::dates::DateExpr;
 use super::lexicon::CueList;
 use super::Dated;
+
+/// The date of the statement a quotation reports: of the sentence's `candidates`, those that
+/// modify its speech act (docs/checks.md, "The statement date"), the one nearest the verb.
+///
+/// The speech clause runs from the subject's clause start (the sentence start, a semicolon,
+/// or the end of an earlier quotation or speech verb) to the end of the sentence. A date counts
+/// when it stands in that clause: in an opening phrase ("In March 2014, …", "On 4 April 2008
+/// …"), between subject and quotation but not inside the reported that-clause ("said on Monday
+/// that …", not "said that talks in 1990 …"), or after the quotation when the cue follows it
+/// ("'…,' she said in 2014"). A leading date of a timeline item dates the whole item. A relative
+/// date in the clause ("four months later", "the following day") means the article dates the
+/// statement only relative to something else: no date, never a date borrowed from elsewhere.
+pub(super) fn statement_date(
+    ctx: &BlockContext,
+    candidates: &[&DateExpr],
+    sentence: &Range<usize>,
+    quote: &Range<usize>,
+    cue: &Cue,
+) -> Option<Dated> {
+    let text = ctx.text();
+    let subject = cue.subject.min(cue.verb);
+    let clause = clause_start(ctx, sentence, subject)..sentence.end;
+    let cue_after = cue.verb >= quote.end;
+    // The reported clause: after the verb's "that", up to the quotation.
+    let content_from = (!cue_after)
+        .then(|| {
+            ctx.words_in(&(cue.verb..quote.start))
+                .iter()
+                .find(|w| text[w.range()].eq_ignore_ascii_case("that"))
+                .map(|w| w.range().start)
+        })
+        .flatten();
+    // A date before a relative one is what it counts from ("On 31 January 1990 …; ten days
+    // later he told …"); a date after it says when that was ("A year later, on 20 December
+    // 1992, …", "Two decades later, Gorbachev told Bild in April 2008").
+    let relative_at = relative_date(ctx, &(clause.start..content_from.unwrap_or(quote.start)))
+        .or_else(|| cue_after.then(|| relative_date(ctx, &(quote.end..clause.end))).flatten());
+    // An opening phrase: led by a preposition or the like ("In March 2014 …", "Speaking in
+    // Munich …"), or set off by a comma with no name in it ("A year later, on 20 December
+    // 1992, Wörner told …").
+    let head = clause.start..subject.max(clause.start);
+    let opener = ctx.words_in(&clause).first().is_some_and(|w| {
+        w.is(CueList::ClauseOpener) && text[clause.start..w.range().start].trim().is_empty()
+    }) || (text[head.clone()].trim_end().ends_with(',')
+        && ctx.mentions_in(&head).next().is_none());
+    let kept: Vec<&DateExpr> = candidates
+        .iter()
+        .copied()
+        .filter(|d| {
+            let at = d.range.start;
+            if relative_at.is_some_and(|r| at < r) || (cue.noun && at < subject) {
+                return false;
+            }
+            if is_leading_item_date(ctx, d) {
+                return true;
+            }
+            if at < clause.start {
+                return false;
+            }
+            if at < subject {
+                return opener;
+            }
+            if at < quote.start {
+                return content_from.is_none_or(|c| at < c);
+            }
+            // After the quotation: "'…,' she said in 2014", or nothing between them that
+            // starts another statement.
+            let between = quote.end..at;
+            cue_after
+                || (ctx.mentions_in(&between).next().is_none()
+                    && ctx.verbs_in(&between).next().is_none()
+                    && !text[between].contains(';'))
+        })
+        .collect();
+    nearest_date(ctx, &kept, cue.verb)
+}
+
+/// Where the clause of a subject at `subject` starts: after the last semicolon, quotation or
+/// speech verb before it in the sentence.
+fn clause_start(ctx: &BlockContext, sentence: &Range<usize>, subject: usize) -> usize {
+    let text = ctx.text();
+    let head = sentence.start..subject.max(sentence.start);
+    let semicolon = text[head.clone()].rfind(';').map(|i| head.start + i + 1);
+    let k = ctx.outer.partition_point(|o| o.end <= subject);
+    let quote = k.checked_sub(1).map(|k| ctx.outer[k].end).filter(|&e| e > sentence.start);
+    let verb = ctx.verbs_in(&head).next_back().map(|v| v.range().end);
+    [Some(sentence.start), semicolon, quote, verb].into_iter().flatten().max().unwrap_or(sentence.start)
+}
+
+/// A date opening a list item or paragraph, followed by a dash or colon: "**March 1991** —
+/// Major: '…'" dates the item.
+fn is_leading_item_date(ctx: &BlockContext, d: &DateExpr) -> bool {
+    let text = ctx.text();
+    text[..d.range.start].trim().is_empty() && {
+        let rest = text[d.range.end..].trim_start();
+        rest.starts_with(['—', '–', ':', '-'])
+    }
+}
+
+/// Where a relative date in `range` starts, outside quotations: a unit of time with "later", "earlier",
+/// "ago" ("four months later"), "the following/next/same …" ("the following day"), or a word
+/// such as "yesterday" that the article's date did not resolve.
+fn relative_date(ctx: &BlockContext, range: &Range<usize>) -> Option<usize> {
+    let words = ctx.words_in(range);
+    // Resolved by the article's date ("last year"), it is a candidate date like any other.
+    let resolved = |w: &super::words::Word| {
+        let k = ctx.dates.partition_point(|d| d.range.start <= w.range().start);
+        ctx.dates[..k]
+            .iter()
+            .rev()
+            .take_while(|d| d.range.start + MAX_DATE_LEN >= w.range().start)
+            .any(|d| d.relative && w.range().end <= d.range.end)
+    };
+    words.iter().enumerate().find_map(|(i, w)| {
+        let next = words.get(i + 1);
+        let relative = w.is(CueList::RelativeWord)
+            || (w.is(CueList::TimeUnit) && next.is_some_and(|n| n.is(CueList::RelativeAfter)))
+            || (w.is(CueList::RelativeBefore) && next.is_some_and(|n| n.is(CueList::TimeUnit)));
+        (relative && !ctx.in_quote(&w.range()) && !resolved(w)).then_some(w.range().start)
+    })
+}
 
 /// The dates a quotation in `sentence` may have been said at: outside quotations and outside
 /// clauses about someone's role. Read once per quotation, then [`nearest_date`] picks among

@@ -41,7 +41,7 @@ impl Word {
 
 /// Whether the cue word numbered `kw` (see [`Word::kw`]) is in `list`.
 pub(super) fn in_cue_list(kw: u16, list: CueList) -> bool {
-    kw != 0 && KEYWORDS.2[usize::from(kw) - 1] & list as u8 != 0
+    kw != 0 && KEYWORDS.2[usize::from(kw) - 1] & list as u32 != 0
 }
 
 /// searched for with memchr, and the others.

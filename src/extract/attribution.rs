@@ -136,7 +136,17 @@ impl BlockContext<'_> {
         clause: &Range<usize>,
         date: Option<PartialDate>,
     ) -> Option<(usize, Range<usize>)> {
-        let first = self.subject_mentions(clause).find(|m| !m.possessive);
+        let mut subjects = self.subject_mentions(clause).filter(|m| !m.possessive).peekable();
+        let mut first = subjects.next();
+        // "Secretary of State Antony Blinken": a title right before a name; the name speaks.
+        if let (Some(title), Some(name)) = (first, subjects.peek()) {
+            if !title.is_person()
+                && name.is_person()
+                && self.text()[title.range.end..name.range.start].trim().is_empty()
+            {
+                first = Some(name);
+            }
+        }
         let pronoun = self.words_in(clause).iter().find(|w| w.is(CueList::Pronoun));
         match (first, pronoun) {
             (Some(m), p) if p.is_none_or(|p| p.range().start > m.range.start) => {
@@ -241,8 +251,22 @@ impl BlockContext<'_> {
         let head = clause.start..at;
         let words = self.words_in(&head);
         words.len() <= 4
-            || (words.first().is_some_and(|w| w.is(CueList::ClauseOpener))
+            || (words.first().is_some_and(|w| self.opens_phrase(w))
                 && self.text()[head].trim_end().ends_with(','))
+    }
+
+    /// The quotation of a verb ending at `from` stands before the one at `to`, and is not joined
+    /// to it by a bare "and"/"or" or punctuation ("said 'A' and 'B'" quotes both).
+    pub(super) fn quotation_between(&self, from: usize, to: usize) -> bool {
+        let k = self.outer.partition_point(|o| o.start < from);
+        // Only the verb's own quotation: its object, a word or two after it ("called 'X'",
+        // "told him 'X'"), not a term quoted further on in the reported clause.
+        let own =
+            self.outer[k..].first().filter(|o| o.end <= to && self.words_in(&(from..o.start)).len() <= 2);
+        own.into_iter().any(|o| {
+            let gap = &self.text()[o.end..to];
+            gap.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w != "and" && w != "or")
+        })
     }
 }
 
@@ -330,10 +354,25 @@ pub(super) fn attribute(
     }
     // "Zakharova: '…'", "Baker to Gorbachev: '…'", "Peskov waved the question away: '…'": a colon
     // after a clause with no speech verb introduces the words of that clause's subject.
-    if before_found.is_empty() && no_verb && lead.ends_with(':') {
+    // A few words may stand between the colon and the quotation ("Putin, addressing the
+    // Assembly: the West 'lied to us …'"), but no name.
+    let colon = lead.rfind(':').filter(|&i| {
+        let after = before.start + i + 1..before.start + lead.len();
+        ctx.words_in(&after).len() <= 3 && ctx.mentions_in(&after).next().is_none()
+    });
+    if let (true, true, Some(colon)) = (before_found.is_empty(), no_verb, colon) {
+        let lead = &lead[..=colon];
         let clause_start = lead
             .rfind(['—', '–', ';'])
             .map_or(before.start, |i| before.start + i + lead[i..].chars().next().map_or(1, char::len_utf8));
+        // An opening phrase ("Asked whether Moscow felt threatened, Peskov …") is not the clause's
+        // subject: the clause proper starts after its comma.
+        let clause_start = match ctx.words_in(&(clause_start..before.start + colon)).first() {
+            Some(w) if ctx.opens_phrase(w) => text[clause_start..before.start + colon]
+                .find(',')
+                .map_or(clause_start, |i| clause_start + i + 1),
+            _ => clause_start,
+        };
         // Nor across an earlier quotation: "… called 'legally binding' guarantees, while
         // insisting:" has no subject of its own.
         let k = ctx.outer.partition_point(|o| o.end <= q.outer.start);
@@ -362,6 +401,11 @@ pub(super) fn attribute(
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;
         for verb in ctx.verbs_in(&before).rev() {
+            // "… what Ryabkov called 'legally binding' guarantees, while insisting: '…'": a verb
+            // whose own quotation stands between it and this one has had its words.
+            if ctx.quotation_between(verb.range().end, q.outer.start) {
+                break;
+            }
             // "Antonov warned of an arms race, and Rogozin attributed the doctrine to '…'": a new
             // clause with its own subject between the cue and the quotation ends the cue's reach.
             if ctx.new_subject_between(verb.range().end, q.outer.start) {

@@ -129,7 +129,23 @@ impl<'a> BlockContext<'a> {
     /// Speech verbs in `range`, outside quotations. An iterator, not a vector: callers take the
     /// last or ask for any, several times a quotation.
     pub(super) fn verbs_in(&self, range: &Range<usize>) -> impl DoubleEndedIterator<Item = &Word> {
-        self.words_in(range).iter().filter(|w| self.is_verb(w) && !self.in_quote(&w.range()))
+        self.words_in(range)
+            .iter()
+            .filter(|w| self.is_verb(w) && !self.in_quote(&w.range()) && !self.is_opening_participle(w))
+    }
+
+    /// A word that opens an introductory phrase: a preposition or the like ("In", "On",
+    /// "During"), or a participle ("Asked", "Pressed", "Speaking").
+    pub(super) fn opens_phrase(&self, w: &Word) -> bool {
+        let word = &self.text()[w.range()];
+        w.is(CueList::ClauseOpener) || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+    }
+
+    /// "Asked whether …, Peskov waved …": a participle opening its sentence is an opening phrase,
+    /// not a speech verb of the sentence's subject.
+    fn is_opening_participle(&self, w: &Word) -> bool {
+        self.opens_phrase(w)
+            && self.text()[self.sentence_of(w.range().start).start..w.range().start].trim().is_empty()
     }
 
     /// Names of people and roles (not events) in `range`, outside quotations.

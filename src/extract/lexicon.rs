@@ -87,6 +87,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "objected",
     "retorted",
     "boasted",
+    "called",
+    "calls",
 ];
 
 /// Nouns after a possessive that make it a speech cue: "Baker's assurance", "in Putin's words".

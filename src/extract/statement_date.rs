@@ -49,10 +49,11 @@ pub(super) fn statement_date(
     // Munich …"), or set off by a comma with no name in it ("A year later, on 20 December
     // 1992, Wörner told …").
     let head = clause.start..subject.max(clause.start);
-    let opener = ctx.words_in(&clause).first().is_some_and(|w| {
-        w.is(CueList::ClauseOpener) && text[clause.start..w.range().start].trim().is_empty()
-    }) || (text[head.clone()].trim_end().ends_with(',')
-        && ctx.mentions_in(&head).next().is_none());
+    let opener = ctx
+        .words_in(&clause)
+        .first()
+        .is_some_and(|w| ctx.opens_phrase(w) && text[clause.start..w.range().start].trim().is_empty())
+        || (text[head.clone()].trim_end().ends_with(',') && ctx.mentions_in(&head).next().is_none());
     let kept: Vec<&DateExpr> = candidates
         .iter()
         .copied()
@@ -68,7 +69,10 @@ pub(super) fn statement_date(
                 return false;
             }
             if at < subject {
-                return opener;
+                // The opening phrase ends at the last comma before the subject, which follows it.
+                let phrase_end =
+                    text[d.range.end..subject].rfind(',').map_or(d.range.end, |i| d.range.end + i + 1);
+                return opener && ctx.words_in(&(phrase_end..subject)).len() <= 4;
             }
             if at < quote.start {
                 return content_from.is_none_or(|c| at < c);

@@ -20,14 +20,17 @@
 //! speech cue such as "X said", "according to X", "X's assurance", a role with a date, or "he"
 //! after a named person) and the quotation matches one recorded remark better than any by
 //! someone else. A role with several possible holders, or a bare surname shared by namesakes,
-//! makes no claim. Findings resting on a low-confidence record entry are warnings.
+//! makes no claim. A body credited with the statement of a body it contains ("NATO said" of a
+//! North Atlantic Council communiqué) is right; a body credited with a person's words ("the
+//! Kremlin said" of Putin's) makes no claim. Findings resting on a low-confidence record entry
+//! are warnings.
 //!
 //! **How to fix.** Attribute the quotation to the person the record names (the help shows the
 //! record's date and source), or, if the record is wrong, correct the record.
 //!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
-use crate::checks::{cite, excerpt, for_confidence, speaker_names, Context};
+use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Context, Speakers};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -35,7 +38,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         let Some(person) = q.speaker.person() else { continue };
         let recorded = &ctx.record.quotations[m.quotation];
         let said_by = &ctx.record.people[person];
-        if m.ambiguous || !m.is_strong() || recorded.speaker.0.contains(&said_by.id) {
+        if m.ambiguous || !m.is_strong() || speakers(ctx.record, person, recorded) != Speakers::Differ {
             continue;
         }
         let right = speaker_names(ctx.record, recorded);

@@ -25,7 +25,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
-use crate::checks::{cite, excerpt, for_confidence, Context};
+use crate::checks::{cite, excerpt, for_confidence, speakers, Context, Speakers};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -36,7 +36,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         // A date is a claim about a statement only when the article says whose: with no clear
         // speaker, or the wrong one (then misattributed says it), no date claim is made.
         let Some(person) = q.speaker.person() else { continue };
-        let attributed_right = recorded.speaker.0.contains(&ctx.record.people[person].id);
+        let attributed_right = speakers(ctx.record, person, recorded) == Speakers::Agree;
         if m.ambiguous || !m.is_strong() || !attributed_right || stated.date.agrees_with(&actual) {
             continue;
         }

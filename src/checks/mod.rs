@@ -194,6 +194,40 @@ pub(crate) fn cite(q: &crate::record::Quotation) -> String {
     format!("({}); record entry `{}`", evidence(q), q.id)
 }
 
+/// Whether the article's speaker and the record's speakers of a quotation agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Speakers {
+    /// The article names one of the record's speakers, or a body that the recorded body is
+    /// part of ("NATO said" of a North Atlantic Council statement).
+    Agree,
+    /// The article names a different person or body of the record.
+    Differ,
+    /// The article names a body, the record a person: a body speaks through its people, and
+    /// the record does not say whose words are whose ("the Kremlin said" of Putin's words).
+    NoClaim,
+}
+
+/// How the speaker the article names (`person`, an index into the record's people) stands to
+/// the record's speakers of `recorded`.
+pub(crate) fn speakers(record: &Record, person: usize, recorded: &crate::record::Quotation) -> Speakers {
+    use crate::record::SpeakerKind;
+    let said_by = &record.people[person];
+    if recorded.speaker.0.contains(&said_by.id) {
+        return Speakers::Agree;
+    }
+    let part = |id: &String| record.person(id).is_some_and(|p| p.part_of.contains(&said_by.id));
+    if said_by.kind == SpeakerKind::Organization && recorded.speaker.0.iter().any(part) {
+        return Speakers::Agree;
+    }
+    let recorded_kind = |id: &String| record.person(id).map(|p| p.kind);
+    if said_by.kind != SpeakerKind::Person
+        && recorded.speaker.0.iter().any(|id| recorded_kind(id) == Some(SpeakerKind::Person))
+    {
+        return Speakers::NoClaim;
+    }
+    Speakers::Differ
+}
+
 #[cfg(test)]
 mod tests {
     use super::excerpt;

@@ -97,7 +97,11 @@ fn clause_start(ctx: &BlockContext, sentence: &Range<usize>, subject: usize) -> 
     let semicolon = text[head.clone()].rfind(';').map(|i| head.start + i + 1);
     let k = ctx.outer.partition_point(|o| o.end <= subject);
     let quote = k.checked_sub(1).map(|k| ctx.outer[k].end).filter(|&e| e > sentence.start);
-    let verb = ctx.verbs_in(&head).next_back().map(|v| v.range().end);
+    // A speech verb inside an opening phrase ("When Yazov asked … in March 1990, Major
+    // responded") belongs to that phrase, which dates the subject's verb.
+    let in_opening_phrase = ctx.words_in(&head).first().is_some_and(|w| ctx.opens_phrase(w))
+        && text[head.clone()].trim_end().ends_with(',');
+    let verb = ctx.verbs_in(&head).next_back().map(|v| v.range().end).filter(|_| !in_opening_phrase);
     [Some(sentence.start), semicolon, quote, verb].into_iter().flatten().max().unwrap_or(sentence.start)
 }
 

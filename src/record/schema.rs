@@ -89,6 +89,10 @@ pub struct Person {
     pub misspellings: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleSpan>,
+    /// For a body: the larger bodies it speaks for ("north-atlantic-council" is part of
+    /// "nato"), so that a statement of the one, credited to the other, is not misattributed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub part_of: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -142,6 +142,27 @@ impl Validator<'_> {
         for (i, alias) in person.aliases.iter().enumerate() {
             self.not_empty("people", o, &[Step::Key("aliases"), Step::Index(i)], "alias", alias);
         }
+        for (i, body) in person.part_of.iter().enumerate() {
+            let at = [Step::Key("part_of"), Step::Index(i)];
+            match self.record.person(body) {
+                Some(b)
+                    if b.kind == SpeakerKind::Organization && person.kind == SpeakerKind::Organization => {}
+                Some(_) => self.report(
+                    o,
+                    path("people", o, &at),
+                    format!("`part_of` joins two organizations; `{}` or `{body}` is not one", person.id),
+                    "not an organization",
+                    None,
+                ),
+                None => self.report(
+                    o,
+                    path("people", o, &at),
+                    format!("unknown organization `{body}`"),
+                    "no organization has this id",
+                    suggest(body, self.record.people.iter().map(|p| p.id.as_str())),
+                ),
+            }
+        }
         for (i, span) in person.roles.iter().enumerate() {
             let at = |k: &'static str| [Step::Key("roles"), Step::Index(i), Step::Key(k)];
             if self.record.role(&span.role).is_none() {

@@ -12,7 +12,7 @@ use super::words::{has_digit, within, words_of, Word};
 use crate::date::PartialDate;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
 use crate::markdown::Block;
-use crate::names::{Mention, NameIndex};
+use crate::names::{Mention, NameIndex, Target};
 use crate::record::{Record, SpanEnd, SpeakerKind};
 
 /// How far before and after a quotation its speaker and date are looked for, in bytes: longer
@@ -26,6 +26,7 @@ pub(super) const MAX_DATE_LEN: usize = 64;
 pub(super) struct BlockContext<'a> {
     pub(super) block: &'a Block,
     pub(super) record: &'a Record,
+    pub(super) article: &'a Article<'a>,
     pub(super) quotes: Vec<quotes::Quote>,
     /// The quotations' ranges (depth 0), disjoint and in order.
     pub(super) outer: Vec<Range<usize>>,
@@ -41,6 +42,7 @@ impl<'a> BlockContext<'a> {
     pub(super) fn new(
         block: &'a Block,
         record: &'a Record,
+        article: &'a Article<'a>,
         names: &NameIndex,
         article_date: Option<PartialDate>,
     ) -> Self {
@@ -54,6 +56,7 @@ impl<'a> BlockContext<'a> {
         let mut context = BlockContext {
             block,
             record,
+            article,
             outer,
             mentions: Vec::new(),
             person_before: Vec::new(),
@@ -180,8 +183,38 @@ impl<'a> BlockContext<'a> {
             if let [one] = holders.as_slice() {
                 return Some(*one);
             }
+            return None;
         }
-        None
+        // A surname shared by namesakes ("Blinken"): the one whose recorded roles cover the
+        // date, else the one whose full name the article used before it.
+        let people: Vec<usize> = m
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Person(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        if let Some(date) = date {
+            let dated: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&p| self.record.people[p].roles.iter().any(|s| holds(s, date)))
+                .collect();
+            if let [one] = dated.as_slice() {
+                return Some(*one);
+            }
+        }
+        let at = self.block.to_source(m.range.start);
+        let named: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&p| self.article.named_in_full_before(self.record, p, at))
+            .collect();
+        match named.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// The last person named before `at` in this paragraph (for "he said").
@@ -215,4 +248,32 @@ pub(super) fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
         None => false,
     };
     started && not_ended
+}
+
+/// What extraction knows of the whole article while it reads one block.
+pub(super) struct Article<'a> {
+    pub(super) source: &'a str,
+    /// Per person asked about: where the article first writes their full name, if it does.
+    full_names: std::cell::RefCell<rustc_hash::FxHashMap<usize, Option<usize>>>,
+}
+
+impl<'a> Article<'a> {
+    pub(super) fn new(source: &'a str) -> Self {
+        Article { source, full_names: Default::default() }
+    }
+
+    /// The article writes `person`'s full name (the record's name or an alias of two or more
+    /// words) before source offset `at`. Each person's first full name is searched for once
+    /// per article, so that a long article with many bare surnames stays linear.
+    pub(super) fn named_in_full_before(&self, record: &Record, person: usize, at: usize) -> bool {
+        let first = *self.full_names.borrow_mut().entry(person).or_insert_with(|| {
+            let p = &record.people[person];
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .filter(|n| n.contains(' '))
+                .filter_map(|n| memchr::memmem::find(self.source.as_bytes(), n.as_bytes()))
+                .min()
+        });
+        first.is_some_and(|f| f < at)
+    }
 }

@@ -26,7 +26,7 @@ use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{is_cited, paren_citations};
-use context::BlockContext;
+use context::{Article, BlockContext};
 use events::events;
 use lexicon::{DEBUNK_PHRASES, DENIAL_OPENINGS};
 use statement_date::{date_candidates, nearest_date, statement_date};
@@ -118,8 +118,9 @@ pub struct Extraction {
 pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Options) -> Extraction {
     let mut out =
         Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
+    let article = Article::new(doc.source);
     let contexts: Vec<BlockContext> =
-        doc.blocks.iter().map(|b| BlockContext::new(b, record, names, out.article_date)).collect();
+        doc.blocks.iter().map(|b| BlockContext::new(b, record, &article, names, out.article_date)).collect();
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {

@@ -340,6 +340,22 @@ fn a_hundred_thousand_unmatched_quote_marks_are_linear() {
 }
 
 #[test]
+fn forty_thousand_suppressed_findings_are_linear() {
+    // Issue 18: every finding was compared with every directive; 20,000 suppressed findings
+    // took 13 s (40,000, 50 s) against 0.27 s without the comments. Each directive here hides
+    // the finding on the line after it, and a region at the end hides the last one. The test
+    // build takes about a second for 40,000; the bound leaves ten times that and more.
+    let mut text = String::new();
+    for i in 0..40_000 {
+        text.push_str(&format!("<!-- quotelint-disable-next-line unsourced -->\nPutin said \"item {i} of a long list here\".\n\n"));
+    }
+    text.push_str("<!-- quotelint-disable unsourced -->\n\nPutin said \"the very last item of the list\".\n");
+    let (run, stats) = hostile("suppressed.md", text.into_bytes());
+    assert!(findings(&run).iter().all(|f| f.0 == "good.md"), "{:?}", &findings(&run)[..3]);
+    assert!(stats.elapsed < std::time::Duration::from_secs(15), "{stats:?}");
+}
+
+#[test]
 fn a_quotation_of_a_hundred_thousand_words_is_linear_and_still_matched() {
     // A recorded remark in the middle of an enormous quotation is still found and checked.
     let filler = |n: usize| {

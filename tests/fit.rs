@@ -270,6 +270,54 @@ fn changed_since_checks_changed_and_untracked_markdown_only() {
     run.assert_stderr("--changed-since works inside a git repository");
 }
 
+/// Issue 18: `--changed-since=--output=victim.txt` had `git diff` overwrite that file; a
+/// revision is never an option now, and the run says it is not a commit.
+#[test]
+fn changed_since_never_passes_an_option_to_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    write(root, "a.md", WRONG);
+    write(root, "victim.txt", "keep me\n");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    for rev in ["--output=victim.txt", "--output=new.txt", "-p", "--no-index"] {
+        let run = quotelint(&["check", &format!("--changed-since={rev}")], Some(root));
+        assert_eq!(run.code, 2, "{rev}: {}", run.stdout);
+        run.assert_stderr(&format!("`{rev}` is not a commit git knows"));
+        assert_eq!(fs::read_to_string(root.join("victim.txt")).unwrap(), "keep me\n", "{rev}");
+        assert!(!root.join("new.txt").exists(), "{rev}");
+    }
+    let run = quotelint(&["check", "--changed-since", "no-such-branch"], Some(root));
+    assert_eq!(run.code, 2);
+    run.assert_stderr("`no-such-branch` is not a commit git knows");
+}
+
+/// Issue 18: git quotes names with non-ASCII bytes, tabs, quotes or newlines, and every such
+/// file was silently skipped ("checked 0 files", exit 0).
+#[test]
+fn changed_since_checks_files_whose_names_git_would_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    let names = ["café.md", "tab\there.md", "quote\"d.md", "new\nline.md", "back\\slash.md"];
+    for name in names {
+        write(root, name, "Nothing here.\n");
+    }
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    for name in names {
+        write(root, name, WRONG);
+    }
+    write(root, "untracked é.md", WRONG);
+    let run = quotelint(&["check", "--changed-since", "HEAD", "--format", "json"], Some(root));
+    let mut files: Vec<String> = codes(&run.stdout).into_iter().map(|c| c.0).collect();
+    files.dedup();
+    let mut expected: Vec<&str> = names.iter().copied().chain(["untracked é.md"]).collect();
+    expected.sort();
+    assert_eq!(files, expected, "{}", run.stderr);
+}
+
 #[test]
 fn stdin_uses_the_configuration_of_the_file_it_stands_for() {
     let dir = tempfile::tempdir().unwrap();

@@ -139,6 +139,44 @@ fn a_binary_file_named_md_is_an_error() {
 }
 
 #[test]
+fn a_nul_byte_past_the_first_eight_kilobytes_is_binary_too() {
+    // Issue 18: only the first 8 KB were looked at, and a NUL after them was checked as text.
+    let dir = dir_with_good();
+    let mut late = "Some prose here.\n".repeat(1000).into_bytes();
+    late.extend(b"tail\0end\n");
+    fs::write(dir.path().join("late.md"), late).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(&run, "late.md: binary file, not Markdown (NUL byte at line 1001, column 5)");
+}
+
+#[test]
+fn utf16_and_utf32_are_named_as_such() {
+    // Issue 18: a UTF-16 file was called "binary"; what the writer needs to hear is to save it
+    // as UTF-8.
+    let dir = dir_with_good();
+    let utf16 = |big_endian: bool, bom: bool| {
+        let units = (if bom { "\u{feff}" } else { "" }).chars().chain(GOOD.chars()).collect::<String>();
+        let units: Vec<u16> = units.encode_utf16().collect();
+        units
+            .iter()
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect::<Vec<u8>>()
+    };
+    fs::write(dir.path().join("le.md"), utf16(false, true)).unwrap();
+    fs::write(dir.path().join("be.md"), utf16(true, true)).unwrap();
+    fs::write(dir.path().join("le-no-bom.md"), utf16(false, false)).unwrap();
+    fs::write(dir.path().join("be-no-bom.md"), utf16(true, false)).unwrap();
+    let utf32: Vec<u8> = "\u{feff}text\n".chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+    fs::write(dir.path().join("utf32.md"), utf32).unwrap();
+    let run = check(dir.path(), &["."]);
+    for name in ["le.md", "be.md", "le-no-bom.md", "be-no-bom.md"] {
+        assert_bad_file(&run, &format!("{name}: UTF-16 is not supported; save the file as UTF-8"));
+    }
+    run.assert_stderr("utf32.md: UTF-32 is not supported; save the file as UTF-8");
+    assert!(!run.stderr.contains("binary"), "{}", run.stderr);
+}
+
+#[test]
 fn a_directory_named_md_is_walked_as_a_directory() {
     let dir = dir_with_good();
     fs::create_dir(dir.path().join("x.md")).unwrap();

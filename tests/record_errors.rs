@@ -53,7 +53,7 @@ fn valid_base_record_passes() {
     let (run, _d) = validate(&[("base.yaml", BASE)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 roles"),
+        run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 role, "),
         "{}",
         run.stdout
     );

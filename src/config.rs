@@ -175,6 +175,11 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Vec<RecordError>> {
         let name = path.display().to_string();
         let text = match std::fs::read(path) {
+            Ok(bytes) if memchr::memchr(0, &bytes).is_some() => {
+                let mut e = crate::record::not_yaml_text(&format!("config file {name}"), &bytes);
+                e.code = "quotelint::config";
+                return Err(vec![e]);
+            }
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| vec![config_error(format!("config file {name} is not UTF-8"))])?,
             Err(e) if path.is_dir() || e.kind() == std::io::ErrorKind::IsADirectory => {

@@ -22,6 +22,7 @@ use entries::{Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use schema::*;
+pub(crate) use source::not_yaml_text;
 use source::LazyFile;
 pub use source::{default_sources, Layer, RecordSource};
 

@@ -283,7 +283,7 @@ fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
     let (run, stats) = bounded(dir.path(), &["--rules", "bomb.yaml", "check", "good.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    run.assert_stderr("invalid type: sequence, expected struct Quotation");
+    run.assert_stderr("`quotations[0]` must be a mapping of keys to values, got a list");
     run.assert_stderr("bomb.yaml:2:5");
     assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
 }

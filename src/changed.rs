@@ -4,27 +4,58 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Paths (relative to the working directory) changed since `rev` or untracked, that still
-/// exist. An error when git is missing, this is not a repository, or `rev` is unknown.
+/// exist. An error when git is missing, this is not a repository, or `rev` is not a commit.
+///
+/// `rev` is never passed to git as an option: it is resolved to a commit first, after
+/// `--end-of-options` (`--changed-since=--output=FILE` once had `git diff` write FILE), and a
+/// revision starting with `-` is refused outright. Names are read NUL-separated and unquoted
+/// (`-z`, `core.quotePath=false`), so that `café.md` or a name with a tab, a quote or a
+/// newline is checked like any other, not dropped.
 pub fn files(rev: &str) -> Result<Vec<PathBuf>, String> {
-    let git = |args: &[&str]| -> Result<String, String> {
+    let git = |args: &[&str]| -> Result<Vec<u8>, String> {
         let out = Command::new("git")
+            .args(["-c", "core.quotePath=false"])
             .args(args)
             .output()
             .map_err(|e| format!("--changed-since needs git, which could not be run: {e}"))?;
         if out.status.success() {
-            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+            Ok(out.stdout)
         } else {
             Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
         }
     };
     git(&["rev-parse", "--is-inside-work-tree"])
         .map_err(|_| "--changed-since works inside a git repository, and this is not one".to_owned())?;
-    let changed = git(&["diff", "--name-only", "--relative", rev, "--"])
+    let unknown = || format!("--changed-since: `{rev}` is not a commit git knows");
+    if rev.starts_with('-') || rev.is_empty() {
+        return Err(unknown());
+    }
+    let commit = git(&["rev-parse", "--verify", "--quiet", "--end-of-options", &format!("{rev}^{{commit}}")])
+        .map_err(|_| unknown())?;
+    let commit = String::from_utf8_lossy(&commit).trim().to_owned();
+    let changed = git(&["diff", "--name-only", "-z", "--relative", &commit, "--"])
         .map_err(|e| format!("git cannot compare with `{rev}`: {e}"))?;
-    let untracked = git(&["ls-files", "--others", "--exclude-standard"])?;
-    let mut files: Vec<PathBuf> =
-        changed.lines().chain(untracked.lines()).map(PathBuf::from).filter(|p| p.is_file()).collect();
+    let untracked = git(&["ls-files", "-z", "--others", "--exclude-standard"])?;
+    let mut files: Vec<PathBuf> = changed
+        .split(|&b| b == 0)
+        .chain(untracked.split(|&b| b == 0))
+        .filter(|name| !name.is_empty())
+        .map(path_of)
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// A name as git wrote it: bytes, which on Unix are the name whatever their encoding.
+#[cfg(unix)]
+fn path_of(name: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(name))
+}
+
+#[cfg(not(unix))]
+fn path_of(name: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(name).into_owned())
 }

@@ -175,7 +175,7 @@ impl Failure {
         let n = errors.len();
         Failure {
             diagnostics: errors.into_iter().map(RecordError::into_report).collect(),
-            summary: Some(format!("found {n} problem{} in the record", if n == 1 { "" } else { "s" })),
+            summary: Some(format!("found {} in the record", crate::count(n, "problem", "problems"))),
         }
     }
 
@@ -191,7 +191,7 @@ pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure
         let n = errors.len();
         Failure {
             diagnostics: errors.into_iter().map(RecordError::into_report).collect(),
-            summary: Some(format!("found {n} problem{} in the configuration", if n == 1 { "" } else { "s" })),
+            summary: Some(format!("found {} in the configuration", crate::count(n, "problem", "problems"))),
         }
     };
     if args.isolated {

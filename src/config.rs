@@ -175,6 +175,11 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Vec<RecordError>> {
         let name = path.display().to_string();
         let text = match std::fs::read(path) {
+            Ok(bytes) if memchr::memchr(0, &bytes).is_some() => {
+                let mut e = crate::record::not_yaml_text(&format!("config file {name}"), &bytes);
+                e.code = "quotelint::config";
+                return Err(vec![e]);
+            }
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| vec![config_error(format!("config file {name} is not UTF-8"))])?,
             Err(e) if path.is_dir() || e.kind() == std::io::ErrorKind::IsADirectory => {
@@ -182,24 +187,25 @@ impl Config {
             }
             Err(e) => return Err(vec![config_error(format!("cannot read config file {name}: {e}"))]),
         };
+        let mut errors = Vec::new();
+        // On a problem, each key is decoded alone, to report every key's problem, and the
+        // others are still validated below.
         let file: ConfigFile = match serde_norway::from_str::<Option<ConfigFile>>(&text) {
             Ok(f) => f.unwrap_or_default(),
             Err(e) => {
-                let mut err = crate::record::yaml_error(
-                    &name,
-                    &text,
-                    &e,
-                    "see the README's configuration section for the keys",
-                );
-                err.code = "quotelint::config";
-                return Err(vec![err]);
+                let keys_help = "see the README's configuration section for the keys";
+                let (file, errs) = crate::record::decode_by_key(&name, &text, &e, keys_help);
+                errors.extend(errs.into_iter().map(|mut err| {
+                    err.code = "quotelint::config";
+                    err
+                }));
+                file
             }
         };
         let line_of = |key: &'static str, sub: Option<&str>| -> Origin {
             let line = key_line(&text, key, sub);
             Origin::File(path.to_path_buf(), line)
         };
-        let mut errors = Vec::new();
         let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
         macro_rules! take {
             ($field:ident, $key:literal) => {

@@ -146,6 +146,12 @@ impl LineIndex {
         text[start..].char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| start + i)
     }
 
+    /// The 1-based line of a byte offset alone: [`LineIndex::position`] without counting the
+    /// column's characters.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset.max(self.starts[0]))
+    }
+
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.max(self.starts[0]));
         let line = self.starts.partition_point(|&s| s <= offset);

@@ -75,7 +75,9 @@ impl<'r> Engine<'r> {
         diagnostics.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
         let report_unused = self.settings.report_unused_suppressions
             || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
-        crate::suppress::apply(&doc, &mut diagnostics, report_unused);
+        let invalid =
+            self.settings.checks.iter().find(|(c, _)| c.code == "invalid-suppression").map(|(_, s)| *s);
+        crate::suppress::apply(&doc, &mut diagnostics, report_unused, invalid);
         FileResult { quotations: extraction.quotations.len(), diagnostics }
     }
 }

@@ -26,6 +26,11 @@ pub mod suppress;
 
 pub use cli::{run, Cli, Failure, Outcome};
 
+/// "1 quotation", "2 quotations", "1 person", "0 people": a count for a summary line.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// quotelint allocates many small strings (record entries, words) from two threads; mimalloc
 /// is markedly faster than the system allocator at that (measured in `benches/record_load.rs`).
 #[global_allocator]

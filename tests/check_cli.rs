@@ -59,7 +59,7 @@ fn exit_codes_and_human_output() {
     fs::write(dir.path().join("wrong.md"), WRONG).unwrap();
     let clean = quotelint(&["check", "right.md"], Some(dir.path()));
     assert_eq!(clean.code, 0, "{}", clean.stdout);
-    assert_eq!(clean.stdout.trim(), "checked 1 file, 1 quotations: no problems found");
+    assert_eq!(clean.stdout.trim(), "checked 1 file, 1 quotation: no problems found");
     let found = quotelint(&["check", "wrong.md"], Some(dir.path()));
     assert_eq!(found.code, 1);
     assert!(found.stdout.starts_with("wrong.md:1:49: warning[misattributed] "), "{}", found.stdout);

@@ -106,10 +106,10 @@ fn config_shows_values_and_where_they_come_from() {
 #[test]
 fn each_config_error_points_at_its_line() {
     let cases: &[(&str, &str, &str)] = &[
-        ("excludes: [\"x\"]\n", "unknown field `excludes`", ":1:1]"),
+        ("excludes: [\"x\"]\n", "unknown key `excludes`; did you mean `exclude`?", ":1:1]"),
         ("checks:\n  unsourced: loud\n", "`loud` is not off, error, warning or info", ":2:14]"),
         ("checks:\n  unsourced: true\n", "`true` does not say a severity", ":2:14]"),
-        ("min-words: many\n", "invalid type: string \"many\", expected usize", ":1:12]"),
+        ("min-words: many\n", "`min-words` must be a whole number, got \"many\"", ":1:12]"),
         ("checks:\n  misatributed: off\n", "unknown check `misatributed`", ":2:3]"),
         ("article-date: \"2022-13\"\n", "`2022-13` has no month 13", ":1:1]"),
         ("exclude: [\"a[\"]\n", "is not a valid glob", ":1:1]"),
@@ -123,6 +123,23 @@ fn each_config_error_points_at_its_line() {
         assert!(run.stderr.contains(message), "{text}: {}", run.stderr);
         assert!(run.stderr.contains(&format!(".quotelint.yaml{at}")), "{text}: {}", run.stderr);
     }
+    // Issue 18: serde stopped at a file's first problem, in Rust's words. Every key's problem is
+    // reported now, and the keys without one are still validated.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "min-words: four\ndefault-rules: yes please\nchecks:\n  misatributed: off\nexclude: [3]\n";
+    write(dir.path(), ".quotelint.yaml", text);
+    write(dir.path(), "a.md", WRONG);
+    let run = quotelint(&["check", "a.md"], Some(dir.path()));
+    assert_eq!(run.code, 2);
+    for (message, at) in [
+        ("`min-words` must be a whole number, got \"four\"", ":1:12]"),
+        ("`default-rules` must be true or false, got \"yes please\"", ":2:16]"),
+        ("unknown check `misatributed`", ":4:3]"),
+    ] {
+        run.assert_stderr(message);
+        run.assert_stderr(&format!(".quotelint.yaml{at}"));
+    }
+    assert!(run.stderr.trim_end().ends_with("found 3 problems in the configuration"), "{}", run.stderr);
     // A config path that is a directory.
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("conf")).unwrap();
@@ -268,6 +285,54 @@ fn changed_since_checks_changed_and_untracked_markdown_only() {
     let run = quotelint(&["check", "--changed-since", "HEAD"], Some(outside.path()));
     assert_eq!(run.code, 2);
     run.assert_stderr("--changed-since works inside a git repository");
+}
+
+/// Issue 18: `--changed-since=--output=victim.txt` had `git diff` overwrite that file; a
+/// revision is never an option now, and the run says it is not a commit.
+#[test]
+fn changed_since_never_passes_an_option_to_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    write(root, "a.md", WRONG);
+    write(root, "victim.txt", "keep me\n");
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    for rev in ["--output=victim.txt", "--output=new.txt", "-p", "--no-index"] {
+        let run = quotelint(&["check", &format!("--changed-since={rev}")], Some(root));
+        assert_eq!(run.code, 2, "{rev}: {}", run.stdout);
+        run.assert_stderr(&format!("`{rev}` is not a commit git knows"));
+        assert_eq!(fs::read_to_string(root.join("victim.txt")).unwrap(), "keep me\n", "{rev}");
+        assert!(!root.join("new.txt").exists(), "{rev}");
+    }
+    let run = quotelint(&["check", "--changed-since", "no-such-branch"], Some(root));
+    assert_eq!(run.code, 2);
+    run.assert_stderr("`no-such-branch` is not a commit git knows");
+}
+
+/// Issue 18: git quotes names with non-ASCII bytes, tabs, quotes or newlines, and every such
+/// file was silently skipped ("checked 0 files", exit 0).
+#[test]
+fn changed_since_checks_files_whose_names_git_would_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    let names = ["café.md", "tab\there.md", "quote\"d.md", "new\nline.md", "back\\slash.md"];
+    for name in names {
+        write(root, name, "Nothing here.\n");
+    }
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    for name in names {
+        write(root, name, WRONG);
+    }
+    write(root, "untracked é.md", WRONG);
+    let run = quotelint(&["check", "--changed-since", "HEAD", "--format", "json"], Some(root));
+    let mut files: Vec<String> = codes(&run.stdout).into_iter().map(|c| c.0).collect();
+    files.dedup();
+    let mut expected: Vec<&str> = names.iter().copied().chain(["untracked é.md"]).collect();
+    expected.sort();
+    assert_eq!(files, expected, "{}", run.stderr);
 }
 
 #[test]

@@ -53,7 +53,7 @@ fn valid_base_record_passes() {
     let (run, _d) = validate(&[("base.yaml", BASE)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 roles"),
+        run.stdout.contains("record is valid: 2 people, 0 quotations, 0 events, 1 role, "),
         "{}",
         run.stdout
     );
@@ -69,14 +69,14 @@ fn yaml_syntax_error() {
 fn unknown_key_is_an_error_not_ignored() {
     let text = "people:\n  - id: major\n    name: John Major\n    nicknames: [Honest John]\n";
     let (run, _d) = validate(&[("bad.yaml", text)]);
-    assert_problem(&run, "unknown field `nicknames`", "bad.yaml:4:5");
+    assert_problem(&run, "unknown key `nicknames` in `people[0]`", "bad.yaml:4:5");
 }
 
 #[test]
 fn wrong_value_type() {
     let text = "people:\n  - id: major\n    name: [John, Major]\n";
     let (run, _d) = validate(&[("bad.yaml", text)]);
-    assert_problem(&run, "invalid type: sequence, expected a string", "bad.yaml:3:11");
+    assert_problem(&run, "`people[0].name` must be text, got a list", "bad.yaml:3:11");
 }
 
 #[test]
@@ -174,6 +174,25 @@ fn every_problem_of_a_run_is_reported() {
         assert!(run.stderr.contains(message), "missing `{message}` in:\n{}", run.stderr);
     }
     assert!(run.stderr.trim_end().ends_with("found 5 problems in the record"), "{}", run.stderr);
+}
+
+/// Issue 18: serde stopped at a file's first problem, in Rust's words; each entry's problem is
+/// reported now, at its place, in a writer's.
+#[test]
+fn every_entry_with_a_wrong_type_is_reported() {
+    let people = "people:\n  - id: a\n    name: A\n    aliases: 5\n  - id: b\n    name: B\n  - id: c\n    nme: C\n  - name: D\n";
+    let q = "quotations:\n  - id: q-a\n    speaker: a\n    text: Words.\n    confidence: hgh\n";
+    let (run, _d) = validate(&[("p.yaml", people), ("q.yaml", q)]);
+    assert_eq!(run.code, 2);
+    assert_problem(&run, "`people[0].aliases` must be a list, got 5", "p.yaml:4:14");
+    assert_problem(&run, "unknown key `nme` in `people[2]`; did you mean `name`?", "p.yaml:8:5");
+    assert_problem(&run, "`people[3]` has no `id`, which it needs", "p.yaml:9:5");
+    assert_problem(
+        &run,
+        "`quotations[0].confidence` must be one of low, medium, high, got `hgh`; did you mean `high`?",
+        "q.yaml:5:17",
+    );
+    assert!(run.stderr.trim_end().ends_with("found 4 problems in the record"), "{}", run.stderr);
 }
 
 #[test]

@@ -106,6 +106,25 @@ fn suppression_comments_may_span_lines() {
     assert_eq!(codes(&json), Vec::<String>::new());
 }
 
+/// Issue 18: `quotelint-disable-line` was read as `quotelint-disable` with a code `-line`, and
+/// hid the check for the rest of the file; the run passed. A mistyped directive or code now
+/// suppresses nothing and is a finding of its own, without `--report-unused-suppressions`.
+#[test]
+fn a_mistyped_suppression_is_a_finding_and_suppresses_nothing() {
+    let wrong = "Margaret Thatcher told Gorbachev in March 1991: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))";
+    for comment in [
+        "<!-- quotelint-disable-line misattributed -->",
+        "<!-- quotelint-disable-nextline misattributed -->",
+        "<!-- quotelint-disable-next-line misatributed -->",
+    ] {
+        let (code, json, _) = check(&format!("{comment}\n{wrong}\n\n{wrong}\n"));
+        assert_eq!(code, 1, "{comment}");
+        assert_eq!(codes(&json), vec!["invalid-suppression", "misattributed", "misattributed"], "{comment}");
+        let message = json["diagnostics"][0]["message"].as_str().unwrap();
+        assert!(message.contains("did you mean"), "{message}");
+    }
+}
+
 #[test]
 fn lone_carriage_returns_end_lines() {
     let text = "Intro.\r\rMore.\r\rPutin said \"we will not move one inch east of here\".\r";

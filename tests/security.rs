@@ -116,3 +116,72 @@ fn configured_patterns_run_in_linear_time() {
     // `bounded` fails the test past its timeout: a backtracking engine would never get here.
     eprintln!("(a+)+$ on 200,000 characters: {:.2?}", stats.elapsed);
 }
+
+/// Runs quotelint in `dir` with a secret in its environment, as a CI job has.
+fn with_secret(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
+    cmd.args(args).current_dir(dir).env("CI_DEPLOY_TOKEN", "hunter2-secret-token");
+    run_command(cmd, None)
+}
+
+/// Issue 18: `rules: ["/proc/self/environ"]` in a configuration printed the environment (a CI
+/// job's secrets) in the error. A record path that is not a YAML file is refused unread, a
+/// file with NUL bytes is refused unquoted, and an error in a YAML file quotes its own line
+/// and no other.
+#[test]
+fn a_record_or_config_error_quotes_no_other_file_and_no_other_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("a.md"), "Nothing quoted.\n").unwrap();
+    fs::write(p.join("quotelint.yaml"), "rules: [\"/proc/self/environ\"]\n").unwrap();
+    let run = with_secret(p, &["check", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("record file /proc/self/environ is not a YAML file");
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+
+    // Named like YAML, through a link: refused for its NUL bytes, not quoted.
+    std::os::unix::fs::symlink("/proc/self/environ", p.join("env.yaml")).unwrap();
+    let run = with_secret(p, &["--isolated", "--rules", "env.yaml", "check", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("record file env.yaml is not YAML text (NUL byte at line 1, column");
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    fs::remove_file(p.join("env.yaml")).unwrap();
+
+    // A YAML record with a bad value: its line is quoted, the lines around it are not.
+    let record = "people:\n  - id: a # SECRET-BEFORE\n    name: A\n    aliases: 5\n    # SECRET-AFTER\n";
+    fs::write(p.join("record.yaml"), record).unwrap();
+    let run = with_secret(p, &["--isolated", "--rules", "record.yaml", "check", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("aliases: 5");
+    assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
+    // And a configuration likewise.
+    fs::write(p.join("quotelint.yaml"), "# SECRET-BEFORE\nmin-words: four\n# SECRET-AFTER\n").unwrap();
+    let run = with_secret(p, &["check", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("min-words: four");
+    assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
+}
+
+/// Issue 18: `--rules DIR` followed directory links out of the repository, while finding
+/// articles does not. Now both read a linked file and walk no linked directory.
+#[test]
+fn a_record_directory_is_walked_as_articles_are() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("stray.yaml"), "people: [unclosed\n").unwrap();
+    fs::write(
+        outside.path().join("linked.yaml"),
+        "people:\n  - id: linked-person\n    name: Linked Person\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    fs::create_dir(&rules).unwrap();
+    fs::write(rules.join("own.yaml"), "people:\n  - id: own-person\n    name: Own Person\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), rules.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("linked.yaml"), rules.join("linked.yaml")).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
+    cmd.args(["--no-default-rules", "--rules", "rules", "rules", "validate"]).current_dir(dir.path());
+    let run = run_command(cmd, None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("record is valid: 2 people"), "{}", run.stdout);
+}

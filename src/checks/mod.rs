@@ -1,6 +1,7 @@
 //! The checks: one file each, whose module documentation is what `quotelint explain CODE`
 //! prints. A check reads the article's extraction and the record and pushes diagnostics.
 
+mod invalid_suppression;
 mod malformed_date;
 mod misattributed;
 mod misdated;
@@ -43,7 +44,8 @@ pub struct Check {
     pub opt_in: bool,
     /// One line for listings.
     pub summary: &'static str,
-    /// `None` for a finding made elsewhere (`unused-suppression`, by [`crate::suppress`]).
+    /// `None` for a finding made elsewhere (`invalid-suppression` and `unused-suppression`, by
+    /// [`crate::suppress`]).
     run: Option<fn(&Context, Severity, &mut Vec<Diagnostic>)>,
 }
 
@@ -118,6 +120,13 @@ pub const ALL: &[Check] = &[
         opt_in: true,
         summary: "attributed to a person of the record but matching none of their quotations",
         run: Some(unverified::run),
+    },
+    Check {
+        code: "invalid-suppression",
+        severity: Severity::Warning,
+        opt_in: false,
+        summary: "a suppression with an unknown directive or check code, which suppresses nothing",
+        run: None,
     },
     Check {
         code: "unused-suppression",

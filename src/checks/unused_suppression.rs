@@ -2,8 +2,9 @@
 //!
 //! **What it flags.** A suppression comment, or a check code in one, that suppressed nothing:
 //! `<!-- quotelint-disable-next-line misdated -->` above a line with no `misdated` finding, a
-//! `quotelint-disable` region with nothing to disable, a front matter `quotelint: {disable:
-//! [...]}` entry that is never needed, or an unknown code in any of them.
+//! `quotelint-disable` region with nothing to disable, or a front matter `quotelint: {disable:
+//! [...]}` entry that is never needed. (An unknown code is an `invalid-suppression`, reported
+//! always.)
 //!
 //! **Why.** Suppressions outlive the problems they hid: the sentence was fixed, or the record
 //! corrected, and the comment now hides whatever appears there next. As ruff's RUF100 does for
@@ -16,8 +17,7 @@
 //!
 //! **Passes:** the same comment above a line that does have a `misdated` finding.
 //!
-//! **How to fix.** Delete the comment, or the code that is no longer needed; correct a
-//! misspelt code.
+//! **How to fix.** Delete the comment, or the code that is no longer needed.
 //!
 //! **Suppress** it by running without `--report-unused-suppressions`; it cannot be suppressed
 //! by a comment.

@@ -46,11 +46,16 @@ fn read(path: &Path) -> Result<String, FileError> {
     decode(path, bytes)
 }
 
-/// The text of a file, or why it is not a Markdown text: binary (a NUL byte near the start, as
-/// git and ripgrep judge it) or not UTF-8, with the line and column of the first bad byte.
+/// The text of a file, or why it is not a Markdown text: UTF-16 or UTF-32 (by its byte-order
+/// mark, or ASCII text with every other byte NUL), binary (a NUL byte anywhere: git and ripgrep
+/// look at the first 8 KB only, but a NUL in Markdown is never text, and memchr scans a 50 MB
+/// file in milliseconds) or not UTF-8, with the line and column of the first bad byte.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
-    let head = &bytes[..bytes.len().min(8192)];
-    if let Some(nul) = memchr::memchr(0, head) {
+    if let Some(encoding) = wide_encoding(&bytes) {
+        let message = format!("{encoding} is not supported; save the file as UTF-8");
+        return Err(FileError { path: path.to_path_buf(), message });
+    }
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         let message = format!(
             "binary file, not Markdown (NUL byte at {})",
             crate::diagnostic::line_and_column(&bytes, nul)
@@ -61,6 +66,24 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
         path: path.to_path_buf(),
         message: format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e)),
     })
+}
+
+/// "UTF-16" or "UTF-32" when the bytes are text in one of them: a byte-order mark, or (UTF-16
+/// without one) a start where every other byte is NUL and the bytes between are not.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Some("UTF-32");
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Some("UTF-16");
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd, pairs) = (zeros(0), zeros(1), head.len() / 2);
+    ((even == 0 && odd * 4 >= pairs * 3) || (odd == 0 && even * 4 >= pairs * 3)).then_some("UTF-16")
 }
 
 fn globs(patterns: &[String]) -> GlobSet {

@@ -65,23 +65,25 @@ pub fn validate(record: &Record, out: &mut dyn Write) -> Result<Outcome, Failure
     if !failed.is_empty() {
         let n = failed.len();
         let mut failure = Failure::record(failed);
+        let verb = if n == 1 { "behaves" } else { "behave" };
         failure.summary = Some(format!(
-            "{n} example{} of the record behave otherwise than written",
-            if n == 1 { "" } else { "s" }
+            "{} of the record {verb} otherwise than written",
+            crate::count(n, "example", "examples")
         ));
         return Err(failure);
     }
     let examples: usize = record.quotations.iter().map(|q| q.examples.len()).sum::<usize>()
         + record.events.iter().map(|e| e.examples.len()).sum::<usize>();
+    use crate::count;
     writeln!(
         out,
-        "record is valid: {} people, {} quotations, {} events, {} roles, {} examples (all behave as written), in {} files",
-        record.people.len(),
-        record.quotations.len(),
-        record.events.len(),
-        record.roles.len(),
-        examples,
-        record.sources.len()
+        "record is valid: {}, {}, {}, {}, {} (all behave as written), in {}",
+        count(record.people.len(), "person", "people"),
+        count(record.quotations.len(), "quotation", "quotations"),
+        count(record.events.len(), "event", "events"),
+        count(record.roles.len(), "role", "roles"),
+        count(examples, "example", "examples"),
+        count(record.sources.len(), "file", "files"),
     )
     .map_err(io_failure)?;
     Ok(Outcome::Clean)

@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
+use miette::{Diagnostic, LabeledSpan, MietteError, NamedSource, SourceCode, SourceSpan, SpanContents};
 
 /// One problem found while loading or validating the record.
 #[derive(Debug)]
@@ -20,7 +20,7 @@ pub struct RecordError {
 #[derive(Debug)]
 pub struct Location {
     pub file: String,
-    pub source: NamedSource<Arc<str>>,
+    pub source: Quoted,
     pub span: Range<usize>,
     pub label: String,
 }
@@ -28,7 +28,43 @@ pub struct Location {
 impl Location {
     /// 1-based line and column (in characters) of the start of the span.
     pub fn line_col(&self) -> (usize, usize) {
-        line_col(self.source.inner(), self.span.start)
+        line_col(self.source.0.inner(), self.span.start)
+    }
+
+    /// The span, cut at the end of its first line: an error quotes at most that line.
+    fn quoted_span(&self) -> SourceSpan {
+        let text = self.source.0.inner();
+        let start = self.span.start.min(text.len());
+        let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        SourceSpan::from(start..self.span.end.clamp(start, line_end))
+    }
+}
+
+/// A file's text as an error shows it: the line at fault and no other. A record or
+/// configuration path may name any file (`rules: ["/proc/self/environ"]`), and an error must
+/// not copy a file's neighbouring lines (its secrets) into a CI log.
+#[derive(Debug)]
+pub struct Quoted(pub NamedSource<Arc<str>>);
+
+impl SourceCode for Quoted {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        if context_lines_before == 0 && context_lines_after == 0 {
+            // The span alone: how miette finds the line and column of its header.
+            return self.0.read_span(span, 0, 0);
+        }
+        // The snippet: the whole of the span's lines, without the context lines asked for
+        // (miette would start at the span itself when asked for no context).
+        let text = self.0.inner();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+        self.0.read_span(&SourceSpan::from(line_start..line_end), 0, 0)
     }
 }
 
@@ -77,8 +113,7 @@ impl Diagnostic for RecordError {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let l = self.location.as_ref()?;
-        let span = SourceSpan::from(l.span.start..l.span.end.max(l.span.start));
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(l.label.clone()), span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(l.label.clone()), l.quoted_span()))))
     }
 }
 
@@ -103,7 +138,7 @@ impl RecordError {
             help,
             location: Some(Box::new(Location {
                 file: file.to_owned(),
-                source: NamedSource::new(file, text).with_language("yaml"),
+                source: Quoted(NamedSource::new(file, text).with_language("yaml")),
                 span,
                 label: label.to_owned(),
             })),

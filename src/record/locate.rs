@@ -56,6 +56,24 @@ impl<'a> Locator<'a> {
         start..start + trimmed
     }
 
+    /// The number of items of the sequence at `path`, if there is one.
+    pub fn len(&self, path: &[Step]) -> Option<usize> {
+        let mut node = self.root.as_ref()?;
+        for step in path {
+            node = match (step, &node.data) {
+                (Step::Key(key), YamlData::Mapping(map)) => {
+                    map.iter().find(|(k, _)| k.data.as_str() == Some(key)).map(|(_, v)| v)?
+                }
+                (Step::Index(i), YamlData::Sequence(seq)) => seq.get(*i)?,
+                _ => return None,
+            };
+        }
+        match &node.data {
+            YamlData::Sequence(seq) => Some(seq.len()),
+            _ => None,
+        }
+    }
+
     /// Byte offset of a 1-based line and a 0-based column counted in characters (saphyr's).
     fn offset(&self, line: usize, col: usize) -> usize {
         self.lines.offset(self.text, line, col + 1)

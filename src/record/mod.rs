@@ -8,6 +8,7 @@
 mod entries;
 mod error;
 mod locate;
+mod plain;
 pub mod schema;
 mod source;
 mod validate;
@@ -22,6 +23,7 @@ use entries::{Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use schema::*;
+pub(crate) use source::not_yaml_text;
 use source::LazyFile;
 pub use source::{default_sources, Layer, RecordSource};
 
@@ -136,7 +138,7 @@ impl Record {
         // Starting threads costs more than decoding a small record (the default one is ~0.3 MB
         // of snapshots): only large records go parallel.
         let total: usize = sources.iter().map(|s| s.snapshot.map_or(s.text.len(), str::len)).sum();
-        let decoded: Vec<Result<FileEntries, RecordError>> = if sources.len() > 1 && total > 4 << 20 {
+        let decoded: Vec<Result<FileEntries, Vec<RecordError>>> = if sources.len() > 1 && total > 4 << 20 {
             sources.par_iter().map(decode).collect()
         } else {
             sources.iter().map(decode).collect()
@@ -150,7 +152,7 @@ impl Record {
         for (file, result) in decoded.into_iter().enumerate() {
             match result {
                 Ok(decoded) => record.merge(file, sources[file].layer, decoded, &sources, &mut problems),
-                Err(e) => errors.push(e),
+                Err(e) => errors.extend(e),
             }
         }
         record.sources = sources;
@@ -408,7 +410,7 @@ fn lazy_section<T: Entry>(
 
 /// A file's entries: each as the build wrote it for checking, when only checking; else from the
 /// build-time snapshot when there is one; else from the YAML.
-fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, RecordError> {
+fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<RecordError>> {
     if let (true, Some(lazy)) = (for_checking, source.check_entries) {
         return Ok(FileEntries::Lazy(lazy));
     }
@@ -419,30 +421,127 @@ fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Reco
     }
     match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
         Ok(decoded) => Ok(FileEntries::Decoded(decoded.unwrap_or_default())),
-        Err(e) => Err(decode_error(source, &e)),
+        Err(e) => Err(decode_errors(source, &e)),
     }
 }
 
+const RECORD_KEYS_HELP: &str = "see docs/record.md for the keys each entry takes";
+
 /// A file serde could not decode: bad YAML syntax, an unknown key, a value of the wrong type.
-fn decode_error(source: &RecordSource, e: &serde_norway::Error) -> RecordError {
-    yaml_error(&source.name, &source.text, e, "see docs/record.md for the keys each entry takes")
+/// serde stops at the first; the file's entries are then decoded one by one, so that the
+/// problem of every entry is reported.
+fn decode_errors(source: &RecordSource, e: &serde_norway::Error) -> Vec<RecordError> {
+    let (name, text) = (&source.name, &*source.text);
+    let first = yaml_error(name, text, e, RECORD_KEYS_HELP);
+    // Anchors would make an entry depend on another (and saphyr expands aliases): first only.
+    if text.contains('&') {
+        return vec![first];
+    }
+    let locator = Locator::new(text);
+    let mut pieces = Vec::new();
+    let mut entries = Vec::new();
+    for section in ["roles", "people", "quotations", "events"] {
+        for i in 0..locator.len(&[Step::Key(section)]).unwrap_or(0) {
+            let span = locator.locate(&[Step::Key(section), Step::Index(i)]);
+            let line_start = text[..span.start].rfind('\n').map_or(0, |n| n + 1);
+            // Entries of a block list only: `- ` starts the entry's first line.
+            if text[line_start..span.start].trim() != "-" {
+                continue;
+            }
+            let line_end = text[span.end..].find('\n').map_or(text.len(), |n| span.end + n + 1);
+            pieces.push(plain::Piece { header: format!("{section}:\n"), lines: line_start..line_end });
+            entries.push((section, i));
+        }
+    }
+    let mut errors: Vec<RecordError> = plain::decode_pieces::<RecordFile>(text, &pieces)
+        .into_iter()
+        .zip(entries)
+        .filter_map(|(result, (section, i))| {
+            let (message, offset) = result.err()?;
+            // The piece holds the one entry: its path says `[0]`.
+            let message = match message.strip_prefix(&format!("{section}[0]")) {
+                Some(rest) => format!("{section}[{i}]{rest}"),
+                None => message,
+            };
+            Some(yaml_error_at(name, text, &message, Some(offset), RECORD_KEYS_HELP))
+        })
+        .collect();
+    let start = |e: &RecordError| e.location.as_ref().map(|l| l.span.start);
+    if !errors.iter().any(|e| start(e) == start(&first)) {
+        errors.push(first);
+    }
+    errors.sort_by_key(start);
+    errors
 }
 
 /// A YAML file serde could not decode, located at the value serde stopped at.
 pub fn yaml_error(name: &str, text: &str, e: &serde_norway::Error, keys_help: &str) -> RecordError {
-    let span = match e.location() {
-        Some(loc) => {
-            let start = crate::diagnostic::LineIndex::new(text).offset(text, loc.line(), loc.column());
+    let offset = e
+        .location()
+        .map(|loc| crate::diagnostic::LineIndex::new(text).offset(text, loc.line(), loc.column()));
+    yaml_error_at(name, text, &e.to_string(), offset, keys_help)
+}
+
+/// serde's `message` about the value at byte `offset` of a YAML file, in a writer's words.
+fn yaml_error_at(
+    name: &str,
+    text: &str,
+    message: &str,
+    offset: Option<usize>,
+    keys_help: &str,
+) -> RecordError {
+    let span = match offset {
+        Some(start) => {
             let end = text[start..].find(['\n', ':', ',']).map_or(text.len(), |i| start + i);
             start..end.max(start)
         }
         None => 0..0,
     };
-    let message = e.to_string();
     // serde_norway appends " at line L column C"; the location already says it.
-    let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+    let message = message.split(" at line ").next().unwrap_or(message);
     let help = if message.contains("unknown field") { Some(keys_help.to_owned()) } else { None };
-    RecordError::located(message, help, name, Arc::from(text), span, "here")
+    RecordError::located(plain::translate(message), help, name, Arc::from(text), span, "here")
+}
+
+/// [`yaml_error`] for every top-level key of a file that serde could not decode (`first`
+/// is serde's problem with the whole), each key decoded on its own; and what the keys without
+/// a problem decode to.
+pub fn decode_by_key<T: serde::de::DeserializeOwned + Default>(
+    name: &str,
+    text: &str,
+    first: &serde_norway::Error,
+    keys_help: &str,
+) -> (T, Vec<RecordError>) {
+    let first = yaml_error(name, text, first, keys_help);
+    if text.contains('&') {
+        return (T::default(), vec![first]);
+    }
+    let mut pieces: Vec<plain::Piece> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let top = !line.starts_with([' ', '\t', '#', '-', '.', '\r', '\n']);
+        match pieces.last_mut() {
+            Some(p) if !top => p.lines.end = at + line.len(),
+            _ if top => pieces.push(plain::Piece { header: String::new(), lines: at..at + line.len() }),
+            _ => {}
+        }
+        at += line.len();
+    }
+    let mut good = String::new();
+    let mut errors = Vec::new();
+    for (piece, result) in pieces.iter().zip(plain::decode_pieces::<T>(text, &pieces)) {
+        match result {
+            Ok(_) => good.push_str(&text[piece.lines.clone()]),
+            Err((message, offset)) => {
+                errors.push(yaml_error_at(name, text, &message, Some(offset), keys_help))
+            }
+        }
+    }
+    if errors.is_empty() {
+        return (T::default(), vec![first]);
+    }
+    let decoded = serde_norway::from_str::<Option<T>>(&good).ok().flatten().unwrap_or_default();
+    (decoded, errors)
 }
 
 /// "did you mean" for a mistyped id.

@@ -70,16 +70,22 @@ pub fn default_sources() -> Vec<RecordSource> {
 
 /// Reads the files a user named with `--rules`: a file, or every `.yaml`/`.yml` file below a
 /// directory (sorted, so that the order and therefore the output is deterministic). A path that
-/// cannot be read is reported and the others are still read.
+/// cannot be read is reported and the others are still read. As when articles are found, a
+/// linked file below a directory is read, but a linked directory is not walked: it could lead
+/// out of the repository.
 pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut files: Vec<PathBuf> = Vec::new();
-            for entry in walkdir::WalkDir::new(path).follow_links(true) {
+            for entry in walkdir::WalkDir::new(path) {
                 match entry {
                     Ok(e) if e.file_type().is_file() && is_yaml(e.path()) => files.push(e.into_path()),
+                    // A link named like a record file is read (a broken one is an error there).
+                    Ok(e) if e.path_is_symlink() && is_yaml(e.path()) && !e.path().is_dir() => {
+                        files.push(e.into_path())
+                    }
                     Ok(_) => {}
                     Err(e) => errors.push(RecordError::plain(
                         format!("cannot read record directory {}: {e}", path.display()),
@@ -104,7 +110,17 @@ fn is_yaml(path: &Path) -> bool {
 
 fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
     let name = path.display().to_string();
+    if !is_yaml(path) && path.exists() {
+        // Refused unread: a record error quotes the file, and a path may name any file.
+        return errors.push(RecordError::plain(
+            format!("record file {name} is not a YAML file"),
+            Some("record files are named .yaml or .yml".into()),
+        ));
+    }
     match std::fs::read(path) {
+        Ok(bytes) if memchr::memchr(0, &bytes).is_some() => {
+            errors.push(not_yaml_text(&format!("record file {name}"), &bytes))
+        }
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => sources.push(RecordSource {
                 name,
@@ -124,4 +140,14 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
         )),
         Err(e) => errors.push(RecordError::plain(format!("cannot read record file {name}: {e}"), None)),
     }
+}
+
+/// A file (`what`: "record file x.yaml") with a NUL byte, which YAML text never holds: refused
+/// without quoting it.
+pub(crate) fn not_yaml_text(what: &str, bytes: &[u8]) -> RecordError {
+    let nul = memchr::memchr(0, bytes).unwrap_or(0);
+    RecordError::plain(
+        format!("{what} is not YAML text (NUL byte at {})", crate::diagnostic::line_and_column(bytes, nul)),
+        None,
+    )
 }

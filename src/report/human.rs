@@ -142,15 +142,18 @@ pub fn statistics(
 }
 
 pub fn summary(t: Totals) -> String {
-    let files = if t.files == 1 { "1 file".to_owned() } else { format!("{} files", t.files) };
+    let files = crate::count(t.files, "file", "files");
+    let quotations = crate::count(t.quotations, "quotation", "quotations");
     if t.diagnostics() == 0 {
-        return format!("checked {files}, {} quotations: no problems found", t.quotations);
+        return format!("checked {files}, {quotations}: no problems found");
     }
     let mut parts = Vec::new();
-    for (n, what) in [(t.errors, "error"), (t.warnings, "warning"), (t.infos, "info")] {
+    for (n, one, many) in
+        [(t.errors, "error", "errors"), (t.warnings, "warning", "warnings"), (t.infos, "info", "info")]
+    {
         if n > 0 {
-            parts.push(format!("{n} {what}{}", if n == 1 || what == "info" { "" } else { "s" }));
+            parts.push(crate::count(n, one, many));
         }
     }
-    format!("checked {files}, {} quotations: {}", t.quotations, parts.join(", "))
+    format!("checked {files}, {quotations}: {}", parts.join(", "))
 }

@@ -182,6 +182,11 @@ impl Config {
             }
             Err(e) => return Err(vec![config_error(format!("cannot read config file {name}: {e}"))]),
         };
+        if let Err(refusal) = crate::yaml_guard::check(&text, crate::yaml_guard::Limits::FILE) {
+            let mut err = crate::record::refused(&name, &text, refusal);
+            err.code = "quotelint::config";
+            return Err(vec![err]);
+        }
         let file: ConfigFile = match serde_norway::from_str::<Option<ConfigFile>>(&text) {
             Ok(f) => f.unwrap_or_default(),
             Err(e) => {

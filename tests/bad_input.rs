@@ -234,7 +234,8 @@ fn a_config_file_that_is_a_directory_is_an_error() {
 #[test]
 fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     // "Billion laughs": ten anchors, each ten references to the one before, 10^10 strings if
-    // expanded. The record's types stop it at the first nested list.
+    // expanded. The aliases are weighed before the record is decoded: the one that takes them
+    // past 1 MiB is refused.
     let dir = dir_with_good();
     let mut yaml =
         String::from("quotations:\n  - &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
@@ -245,8 +246,8 @@ fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
     let (run, stats) = bounded(dir.path(), &["--rules", "bomb.yaml", "check", "good.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    run.assert_stderr("invalid type: sequence, expected struct Quotation");
-    run.assert_stderr("bomb.yaml:2:5");
+    run.assert_stderr("YAML aliases expand to more than 1024 KiB");
+    run.assert_stderr("bomb.yaml:6:26");
     assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
 }
 
@@ -355,5 +356,105 @@ fn a_quotation_of_a_hundred_thousand_words_is_linear_and_still_matched() {
         findings(&run).iter().any(|f| f.0 == "speech.md" && f.1 == "misattributed"),
         "{:?}",
         findings(&run)
+    );
+}
+
+/// A run that met one refused YAML file: exit 2, the message, quickly and in little memory.
+fn assert_refused(run: &Run, stats: &Stats, message: &str, at: &str) {
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr(message);
+    run.assert_stderr(at);
+    assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
+}
+
+/// `a: &a [x, x, …]` and `b: [*a, *a, …]`, `n` of each: n² strings when expanded.
+fn alias_square(n: usize) -> String {
+    format!("a: &a [{}]\nb: [{}]\n", vec!["x"; n].join(", "), vec!["*a"; n].join(", "))
+}
+
+#[test]
+fn front_matter_aliases_are_refused_beyond_a_budget() {
+    // 56 KB of front matter (64 KB is read), 8,000 aliases of an 8,000-item list: gigabytes,
+    // then an abort that lost the whole batch, before aliases were weighed.
+    let dir = dir_with_good();
+    fs::write(dir.path().join("bomb.md"), format!("---\ntitle: x\n{}---\n\n{GOOD}", alias_square(8_000)))
+        .unwrap();
+    // A few aliases of a small anchor are fine.
+    let fine = "---\nauthor: &me Jane\nreviewer: *me\n---\n\nIntro.\n";
+    fs::write(dir.path().join("fine.md"), fine).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--format", "json-lines", "."]);
+    assert_refused(
+        &run,
+        &stats,
+        "bomb.md: front matter at line 4, column 33: YAML aliases expand to more than 1024 KiB",
+        "write the values out instead of aliasing them",
+    );
+    assert_good_checked(&run);
+    assert!(!run.stderr.contains("fine.md"), "{}", run.stderr);
+}
+
+#[test]
+fn flat_aliases_of_a_long_string_are_refused_in_configs_and_records() {
+    // One 100 KB string, 5,000 aliases of it: 120 KB that took 509 MB as a config.
+    let long = "x".repeat(100_000);
+    let refs = vec!["*a"; 5_000].join(", ");
+    let dir = dir_with_good();
+    fs::write(dir.path().join(".quotelint.yaml"), format!("exclude: [&a \"{long}\"]\ninclude: [{refs}]\n"))
+        .unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "good.md"]);
+    // 4 × 120 KB is 469 KiB, under the 1 MiB floor: the 11th alias crosses it.
+    assert_refused(&run, &stats, "YAML aliases expand to more than 1024 KiB", ".quotelint.yaml:2:51");
+
+    let dir = dir_with_good();
+    let record = format!("people:\n  - id: big\n    name: &a \"{long}\"\n    aliases: [{refs}]\n");
+    fs::write(dir.path().join("big.yaml"), record).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "big.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "YAML aliases expand to more than 1024 KiB", "big.yaml:4:55");
+}
+
+#[test]
+fn deep_brackets_in_configs_and_records_are_refused_at_once() {
+    // 100,000 levels took 39.5 s in the YAML scanner (release build), quadratic in the depth.
+    let deep = format!("{}x{}", "[".repeat(100_000), "]".repeat(100_000));
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), format!("include: {deep}\n")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "quotelint.yaml:1:74");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+
+    let dir = dir_with_good();
+    fs::write(dir.path().join("deep.yaml"), format!("people: {deep}\n")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "deep.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "deep.yaml:1:73");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+    // Quoted `]` close nothing: they cannot hide the depth from the scan.
+    let hidden = format!("people: {}\n", "[\"]\", ".repeat(100_000));
+    fs::write(dir.path().join("deep.yaml"), hidden).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "deep.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "deep.yaml:1:");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+}
+
+#[test]
+fn binary_and_custom_yaml_tags_are_refused_not_read_as_strings() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), "exclude:\n  - !!binary ZHJhZnRzLyoq\n").unwrap();
+    let run = check(dir.path(), &["good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("YAML tag `!!binary` is not supported");
+    run.assert_stderr("quotelint.yaml:2:5");
+
+    let dir = dir_with_good();
+    fs::write(dir.path().join("tagged.yaml"), "people:\n  - id: x\n    name: !person Someone\n").unwrap();
+    let run = quotelint(&["--rules", "tagged.yaml", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("YAML tag `!person` is not supported");
+    run.assert_stderr("tagged.yaml:3:11");
+
+    fs::write(dir.path().join("tagged.md"), format!("---\ndate: !!binary MjAyMg==\n---\n\n{GOOD}")).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(
+        &run,
+        "tagged.md: front matter at line 2, column 7: YAML tag `!!binary` is not supported",
     );
 }

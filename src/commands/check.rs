@@ -80,9 +80,16 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
     abs.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run.
+/// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run, and
+/// so does front matter refused unread.
 fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::FileResult, FileError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text))).map_err(|panic| {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text)));
+    if let Ok(crate::engine::FileResult { refused: Some(refusal), .. }) = &result {
+        let at = crate::diagnostic::line_and_column(text.as_bytes(), refusal.span.start);
+        let message = format!("front matter at {at}: {}; {}", refusal.message, refusal.help);
+        return Err(FileError { path: path.to_path_buf(), message });
+    }
+    result.map_err(|panic| {
         let what = panic
             .downcast_ref::<String>()
             .map(String::as_str)

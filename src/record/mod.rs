@@ -417,6 +417,9 @@ fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Reco
             return Ok(FileEntries::Decoded(decoded));
         }
     }
+    if let Err(refusal) = crate::yaml_guard::check(&source.text, crate::yaml_guard::Limits::FILE) {
+        return Err(refused(&source.name, &source.text, refusal));
+    }
     match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
         Ok(decoded) => Ok(FileEntries::Decoded(decoded.unwrap_or_default())),
         Err(e) => Err(decode_error(source, &e)),
@@ -443,6 +446,18 @@ pub fn yaml_error(name: &str, text: &str, e: &serde_norway::Error, keys_help: &s
     let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
     let help = if message.contains("unknown field") { Some(keys_help.to_owned()) } else { None };
     RecordError::located(message, help, name, Arc::from(text), span, "here")
+}
+
+/// A YAML file refused before parsing ([`crate::yaml_guard`]), located at the refusal.
+pub fn refused(name: &str, text: &str, refusal: crate::yaml_guard::Refusal) -> RecordError {
+    RecordError::located(
+        refusal.message,
+        Some(refusal.help.to_owned()),
+        name,
+        Arc::from(text),
+        refusal.span,
+        "here",
+    )
 }
 
 /// "did you mean" for a mistyped id.

@@ -63,6 +63,39 @@ impl<'de> Deserialize<'de> for CheckSetting {
     }
 }
 
+/// `checks:` as written, and each check set again after its first setting (serde's maps let
+/// the last silently win), with which time it is set (1 for the second).
+#[derive(Debug, Default)]
+pub struct Checks(pub BTreeMap<String, CheckSetting>, pub Vec<(String, usize)>);
+
+impl<'de> Deserialize<'de> for Checks {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Checks;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of check codes to off, error, warning or info")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Checks, A::Error> {
+                let (mut checks, mut again) = (BTreeMap::new(), Vec::new());
+                while let Some((code, setting)) = map.next_entry::<String, CheckSetting>()? {
+                    match checks.entry(code) {
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert(setting);
+                        }
+                        std::collections::btree_map::Entry::Occupied(o) => {
+                            let times = again.iter().filter(|(c, _)| c == o.key()).count();
+                            again.push((o.key().clone(), times + 1));
+                        }
+                    }
+                }
+                Ok(Checks(checks, again))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// The file as written; every key optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -72,7 +105,7 @@ pub struct ConfigFile {
     pub extensions: Option<Vec<String>>,
     pub rules: Option<Vec<PathBuf>>,
     pub default_rules: Option<bool>,
-    pub checks: Option<BTreeMap<String, CheckSetting>>,
+    pub checks: Option<Checks>,
     pub min_words: Option<usize>,
     pub citation_patterns: Option<Vec<String>>,
     pub article_date: Option<String>,
@@ -227,7 +260,21 @@ impl Config {
             e.code = "quotelint::config";
             e
         };
-        for (code, setting) in file.checks.unwrap_or_default() {
+        let Checks(checks, again) = file.checks.unwrap_or_default();
+        for (code, nth) in again {
+            let span = key_span_nth(&text, "checks", Some(&code), nth);
+            let mut e = RecordError::located(
+                format!("check `{code}` is set twice in `checks`"),
+                Some("keep one setting: the last would silently win".into()),
+                &name,
+                std::sync::Arc::from(text.as_str()),
+                span,
+                "set again here",
+            );
+            e.code = "quotelint::config";
+            errors.push(e);
+        }
+        for (code, setting) in checks {
             if crate::checks::by_code(&code).is_none() {
                 let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code).collect();
                 let mut e = located(format!("unknown check `{code}`"), "checks", Some(&code));
@@ -294,6 +341,11 @@ fn key_line(text: &str, key: &str, sub: Option<&str>) -> usize {
 }
 
 fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> {
+    key_span_nth(text, key, sub, 0)
+}
+
+/// [`key_span`] of the `nth` (from 0) time `sub` is set inside `key`.
+fn key_span_nth(text: &str, key: &str, sub: Option<&str>, mut nth: usize) -> std::ops::Range<usize> {
     let mut offset = 0;
     let mut in_key = false;
     for line in text.split_inclusive('\n') {
@@ -309,7 +361,10 @@ fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> 
         } else if in_key {
             if let Some(sub) = sub {
                 if trimmed.starts_with(&format!("{sub}:")) {
-                    return offset + indent..offset + line.trim_end().len();
+                    if nth == 0 {
+                        return offset + indent..offset + line.trim_end().len();
+                    }
+                    nth -= 1;
                 }
             }
         }

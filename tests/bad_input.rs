@@ -458,3 +458,14 @@ fn binary_and_custom_yaml_tags_are_refused_not_read_as_strings() {
         "tagged.md: front matter at line 2, column 7: YAML tag `!!binary` is not supported",
     );
 }
+
+#[test]
+fn a_check_set_twice_in_the_config_is_an_error() {
+    // The second setting silently won: `unsourced` was off though the first line said error.
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), "checks:\n  unsourced: error\n  unsourced: off\n").unwrap();
+    let run = check(dir.path(), &["good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("check `unsourced` is set twice in `checks`");
+    run.assert_stderr("quotelint.yaml:3:3");
+}

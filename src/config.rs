@@ -178,6 +178,30 @@ impl Default for Config {
     }
 }
 
+/// A citation pattern longer than this many bytes is refused: each is tried on every paragraph,
+/// and the regex engine's time grows with the pattern times the paragraph.
+pub const MAX_PATTERN_LEN: usize = 1000;
+
+/// The compiled form of a citation pattern may take at most this many bytes (the regex crate's
+/// `size_limit`, 10 MB by default): `[ab ]{20000}` is short to write but 20,000 states to run.
+const PATTERN_SIZE_LIMIT: usize = 256 << 10;
+
+/// A citation pattern compiled, or why not ("is not a valid regex: …", "is longer than …").
+pub fn citation_regex(pattern: &str) -> Result<regex::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("is longer than {MAX_PATTERN_LEN} bytes ({}); shorten it", pattern.len()));
+    }
+    regex::RegexBuilder::new(pattern).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| match e {
+        regex::Error::CompiledTooBig(_) => {
+            format!(
+                "compiles to more than {} KiB; simplify it (fewer or smaller repetitions)",
+                PATTERN_SIZE_LIMIT >> 10
+            )
+        }
+        e => format!("is not a valid regex: {e}"),
+    })
+}
+
 /// The nearest config file at or above `start`.
 pub fn discover(start: &Path) -> Result<Option<PathBuf>, RecordError> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
@@ -286,12 +310,10 @@ impl Config {
             config.checks.insert(code, Set { value: setting, origin });
         }
         for pattern in &config.citation_patterns.value {
-            if let Err(e) = regex::Regex::new(pattern) {
-                errors.push(located(
-                    format!("citation pattern `{pattern}` is not a valid regex: {e}"),
-                    "citation-patterns",
-                    None,
-                ));
+            if let Err(e) = citation_regex(pattern) {
+                let shown: String = pattern.chars().take(60).collect();
+                let shown = if shown.len() < pattern.len() { format!("{shown}…") } else { shown };
+                errors.push(located(format!("citation pattern `{shown}` {e}"), "citation-patterns", None));
             }
         }
         for glob in config.include.value.iter().chain(&config.exclude.value) {
@@ -376,6 +398,18 @@ fn key_span_nth(text: &str, key: &str, sub: Option<&str>, mut nth: usize) -> std
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_patterns_are_bounded_in_length_and_compiled_size() {
+        for fine in [r"\(source: [^)]+\)", r"(?i)\bper\s+\w+\s+\w+", r"\[\^\w+\]", &"[ab ]".repeat(200)] {
+            assert!(citation_regex(fine).is_ok(), "{fine}");
+        }
+        let long = "[ab ]".repeat(20_000);
+        assert_eq!(citation_regex(&long).unwrap_err(), "is longer than 1000 bytes (100000); shorten it");
+        assert!(citation_regex("[ab ]{20000}z").unwrap_err().starts_with("compiles to more than 256 KiB"));
+        assert!(citation_regex(r"\w{1000}").unwrap_err().starts_with("compiles to more than"));
+        assert!(citation_regex("(").unwrap_err().starts_with("is not a valid regex"));
+    }
 
     #[test]
     fn key_lines_for_origins() {

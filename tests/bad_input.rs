@@ -469,3 +469,30 @@ fn a_check_set_twice_in_the_config_is_an_error() {
     run.assert_stderr("check `unsourced` is set twice in `checks`");
     run.assert_stderr("quotelint.yaml:3:3");
 }
+
+#[test]
+fn citation_patterns_are_bounded() {
+    // A 100 KB paragraph of what the pattern matches, but never to its end.
+    let paragraph = format!(
+        "Thatcher said: \"We are not talking about the strengthening of NATO.\" {}\n",
+        "ab ".repeat(33_000)
+    );
+    let with_pattern = |pattern: &str| {
+        let dir = dir_with_good();
+        fs::write(dir.path().join("quotelint.yaml"), format!("citation-patterns:\n  - '{pattern}'\n"))
+            .unwrap();
+        fs::write(dir.path().join("long.md"), &paragraph).unwrap();
+        bounded(dir.path(), &["check", "--format", "json-lines", "."])
+    };
+    // 100,000 characters took 38.6 s on this paragraph.
+    let (run, stats) = with_pattern(&format!("{}z", "[ab ]".repeat(20_000)));
+    assert_refused(&run, &stats, "citation pattern `[ab ][ab ]", "is longer than 1000 bytes (100001)");
+    run.assert_stderr("quotelint.yaml:1:1");
+    let (run, stats) = with_pattern("[ab ]{20000}z");
+    assert_refused(&run, &stats, "compiles to more than 256 KiB", "quotelint.yaml:1:1");
+    // The longest pattern allowed is still quick on it (no literal for a prefilter to find).
+    let (run, stats) = with_pattern(&format!("{}\\d", "[ab ]".repeat(199)));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_good_checked(&run);
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+}

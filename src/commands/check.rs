@@ -110,7 +110,10 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
         .citation_patterns
         .value
         .iter()
-        .map(|p| regex::Regex::new(p).map_err(|e| Failure::message(format!("citation pattern `{p}`: {e}"))))
+        .map(|p| {
+            crate::config::citation_regex(p)
+                .map_err(|e| Failure::message(format!("citation pattern `{p}` {e}")))
+        })
         .collect::<Result<_, _>>()?;
     Ok(Settings {
         checks,

@@ -109,6 +109,61 @@ pub struct ConfigFile {
     pub min_words: Option<usize>,
     pub citation_patterns: Option<Vec<String>>,
     pub article_date: Option<String>,
+    pub max_file_size: Option<FileSize>,
+}
+
+/// A size in bytes, written as a number of bytes or with a unit: `512KiB`, `100MiB`, `1GiB`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSize(pub u64);
+
+/// Files (articles, records, the config) larger than this are refused unread.
+pub const DEFAULT_MAX_FILE_SIZE: FileSize = FileSize(100 << 20);
+
+impl std::str::FromStr for FileSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let unit = match t[digits..].trim() {
+            "" | "B" => 1,
+            "KiB" => 1 << 10,
+            "MiB" => 1 << 20,
+            "GiB" => 1 << 30,
+            _ => return Err(format!("`{s}` is not a size: write bytes, or a number and KiB, MiB or GiB")),
+        };
+        let n: u64 = t[..digits].parse().map_err(|_| format!("`{s}` is not a size: it has no number"))?;
+        n.checked_mul(unit).map(FileSize).ok_or_else(|| format!("`{s}` is too large"))
+    }
+}
+
+impl fmt::Display for FileSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            n if n >= 1 << 30 && n % (1 << 30) == 0 => write!(f, "{} GiB", n >> 30),
+            n if n >= 1 << 20 && n % (1 << 20) == 0 => write!(f, "{} MiB", n >> 20),
+            n if n >= 1 << 10 && n % (1 << 10) == 0 => write!(f, "{} KiB", n >> 10),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FileSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = FileSize;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a size: bytes, or a number and KiB, MiB or GiB")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FileSize, E> {
+                Ok(FileSize(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FileSize, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Where a setting's value comes from.
@@ -159,6 +214,8 @@ pub struct Config {
     pub min_words: Set<usize>,
     pub citation_patterns: Set<Vec<String>>,
     pub article_date: Set<Option<PartialDate>>,
+    /// Files larger than this are refused unread.
+    pub max_file_size: Set<FileSize>,
 }
 
 impl Default for Config {
@@ -174,6 +231,7 @@ impl Default for Config {
             min_words: Set::default(4),
             citation_patterns: Set::default(Vec::new()),
             article_date: Set::default(None),
+            max_file_size: Set::default(DEFAULT_MAX_FILE_SIZE),
         }
     }
 }
@@ -228,13 +286,14 @@ fn config_error(message: String) -> RecordError {
 }
 
 impl Config {
-    /// Reads and validates a config file; every problem is located in the file.
-    pub fn load(path: &Path) -> Result<Config, Vec<RecordError>> {
+    /// Reads and validates a config file, of at most `max` bytes; every problem is located in
+    /// the file.
+    pub fn load(path: &Path, max: FileSize) -> Result<Config, Vec<RecordError>> {
         let name = path.display().to_string();
-        let text = match std::fs::read(path) {
+        let text = match crate::discover::read_regular(path, max.0) {
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| vec![config_error(format!("config file {name} is not UTF-8"))])?,
-            Err(e) if path.is_dir() || e.kind() == std::io::ErrorKind::IsADirectory => {
+            Err(e) if e == "is a directory" => {
                 return Err(vec![config_error(format!("config file {name} is a directory"))])
             }
             Err(e) => return Err(vec![config_error(format!("cannot read config file {name}: {e}"))]),
@@ -277,6 +336,7 @@ impl Config {
         take!(default_rules, "default-rules");
         take!(min_words, "min-words");
         take!(citation_patterns, "citation-patterns");
+        take!(max_file_size, "max-file-size");
         let located = |message: String, key: &'static str, sub: Option<&str>| {
             let span = key_span(&text, key, sub);
             let mut e =

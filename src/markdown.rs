@@ -152,9 +152,9 @@ pub struct Metadata {
 /// Front matter larger than this is not parsed.
 const MAX_METADATA_BYTES: usize = 64 * 1024;
 
-/// The metadata of front matter, or why it was refused (too deeply nested, aliases expanding
-/// too far, tags: [`crate::yaml_guard`]), with a span in `text`. Front matter that is not YAML
-/// or is too large gives no metadata.
+/// The metadata of front matter, or why it was refused (aliases expanding too far, tags:
+/// [`crate::yaml_guard`]), with a span in `text`. Front matter that is not YAML, too large or
+/// too deeply nested gives no metadata.
 fn metadata(text: &str) -> Result<Metadata, crate::yaml_guard::Refusal> {
     if text.len() > MAX_METADATA_BYTES {
         return Ok(Metadata::default());
@@ -167,7 +167,11 @@ fn metadata(text: &str) -> Result<Metadata, crate::yaml_guard::Refusal> {
 
 /// [`metadata`] read by the YAML parser.
 fn parsed_metadata(text: &str) -> Result<Metadata, crate::yaml_guard::Refusal> {
-    crate::yaml_guard::check(text, crate::yaml_guard::Limits::FRONT_MATTER)?;
+    match crate::yaml_guard::check(text, crate::yaml_guard::Limits::FRONT_MATTER) {
+        Err(r) if r.reason == crate::yaml_guard::Reason::Depth => return Ok(Metadata::default()),
+        Err(r) => return Err(r),
+        Ok(()) => {}
+    }
     let Ok(value) = serde_norway::from_str::<serde_norway::Value>(text) else {
         return Ok(Metadata::default());
     };

@@ -43,9 +43,18 @@ pub fn alias_budget(text: &str, limits: Limits) -> usize {
 /// Why a text was refused, and the byte range in it at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
+    pub reason: Reason,
     pub message: String,
     pub help: &'static str,
     pub span: Range<usize>,
+}
+
+/// What a refused text did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Depth,
+    Tag,
+    Aliases,
 }
 
 /// Tags that say only what YAML would read anyway; any other (`!!binary`, `!!timestamp`,
@@ -162,8 +171,8 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn refuse(&self, message: String, help: &'static str, span: Range<usize>) -> Refusal {
-        Refusal { message, help, span }
+    fn refuse(&self, reason: Reason, message: String, help: &'static str, span: Range<usize>) -> Refusal {
+        Refusal { reason, message, help, span }
     }
 
     fn run(mut self) -> Result<Scan, Refusal> {
@@ -236,6 +245,7 @@ impl<'a> Scanner<'a> {
             if rest.starts_with(b"%TAG") {
                 let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
                 return Err(self.refuse(
+                    Reason::Tag,
                     "YAML %TAG directives are not supported".into(),
                     "remove the directive and its tags",
                     self.pos..self.pos + end,
@@ -324,6 +334,7 @@ impl<'a> Scanner<'a> {
                     self.pos += 1;
                     if self.depth > self.max_depth {
                         return Err(self.refuse(
+                            Reason::Depth,
                             format!("brackets nested more than {} deep", self.max_depth),
                             "YAML this deep is not a record, config or front matter; flatten it",
                             start..start + 1,
@@ -360,6 +371,7 @@ impl<'a> Scanner<'a> {
                     let tag = &self.text[start..end];
                     if !CORE_TAGS.contains(&tag) {
                         return Err(self.refuse(
+                            Reason::Tag,
                             format!("YAML tag `{tag}` is not supported"),
                             "quotelint reads plain YAML: write the value without a tag",
                             start..end,
@@ -501,6 +513,7 @@ fn check_aliases(text: &str, limits: Limits, first_alias: usize) -> Result<(), R
             Err(e) => {
                 let at = offset(*e.marker());
                 return Err(Refusal {
+                    reason: Reason::Aliases,
                     message: format!("YAML with aliases that cannot be read: {}", e.info()),
                     help: "fix the YAML, or write the values out instead of aliasing them",
                     span: at.min(first_alias)..at.min(first_alias) + 1,
@@ -529,6 +542,7 @@ fn check_aliases(text: &str, limits: Limits, first_alias: usize) -> Result<(), R
                     let start = offset(span.start);
                     let end = offset(span.end).max(start + 1).min(text.len());
                     return Err(Refusal {
+                        reason: Reason::Aliases,
                         message: format!(
                             "YAML aliases expand to more than {} KiB (four times the file, or 1 MiB)",
                             budget >> 10

@@ -496,3 +496,98 @@ fn citation_patterns_are_bounded() {
     assert_good_checked(&run);
     assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
 }
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo {}", path.display());
+}
+
+#[test]
+fn devices_and_fifos_named_like_articles_are_errors_not_hangs() {
+    // `/dev/zero` was read until memory ran out (2.1 GB); a FIFO, named or walked, hung the run.
+    let dir = dir_with_good();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.path().join("random.md")).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    mkfifo(&dir.path().join("sub/pipe.md"));
+    std::os::unix::fs::symlink("sub/pipe.md", dir.path().join("linked-pipe.md")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--format", "json-lines", "."]);
+    let device = "not a regular file but a character device; quotelint reads only regular files";
+    assert_bad_file(&run, &format!("zero.md: {device}"));
+    run.assert_stderr(&format!("random.md: {device}"));
+    run.assert_stderr("sub/pipe.md: not a regular file but a FIFO (named pipe)");
+    run.assert_stderr("linked-pipe.md: not a regular file but a FIFO (named pipe)");
+    assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
+    // Named on the command line.
+    let (run, _) =
+        bounded(dir.path(), &["check", "--format", "json-lines", "sub/pipe.md", "zero.md", "good.md"]);
+    assert_bad_file(&run, "sub/pipe.md: not a regular file but a FIFO (named pipe)");
+    run.assert_stderr(&format!("zero.md: {device}"));
+}
+
+#[test]
+fn a_fifo_as_config_or_record_is_an_error_not_a_hang() {
+    let dir = dir_with_good();
+    mkfifo(&dir.path().join("quotelint.yaml"));
+    let (run, _) = bounded(dir.path(), &["check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read config file");
+    run.assert_stderr("quotelint.yaml: not a regular file but a FIFO (named pipe)");
+
+    let dir = dir_with_good();
+    fs::create_dir(dir.path().join("rules")).unwrap();
+    mkfifo(&dir.path().join("rules/pipe.yaml"));
+    let (run, _) = bounded(dir.path(), &["--rules", "rules", "check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file rules/pipe.yaml: not a regular file but a FIFO");
+    let (run, _) = bounded(dir.path(), &["--rules", "rules/pipe.yaml", "check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file rules/pipe.yaml: not a regular file but a FIFO");
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_unread() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("big.md"), GOOD.repeat(20)).unwrap();
+    let run = check(dir.path(), &["--max-file-size", "1KiB", "."]);
+    assert_bad_file(&run, "big.md: larger than the 1 KiB limit (2800 bytes); raise it with --max-file-size");
+    // The config can set it, the flag overrides the config, and `quotelint config` says which.
+    fs::write(dir.path().join("quotelint.yaml"), "max-file-size: 1KiB\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(&run, "big.md: larger than the 1 KiB limit");
+    let run = check(dir.path(), &["--max-file-size", "4KiB", "."]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+    let shown = quotelint(&["config"], Some(dir.path()));
+    assert!(
+        shown.stdout.contains("max-file-size: 1 KiB") && shown.stdout.contains("quotelint.yaml:1"),
+        "{}",
+        shown.stdout
+    );
+    let shown = quotelint(&["--max-file-size", "2MiB", "config"], Some(dir.path()));
+    assert!(
+        shown.stdout.contains("max-file-size: 2 MiB") && shown.stdout.contains("# --max-file-size"),
+        "{}",
+        shown.stdout
+    );
+    // Records, and standard input, which may never end.
+    fs::write(dir.path().join("quotelint.yaml"), "").unwrap();
+    fs::write(
+        dir.path().join("big.yaml"),
+        format!("people:\n  - id: big\n    name: \"{}\"\n", "x".repeat(2000)),
+    )
+    .unwrap();
+    let run =
+        quotelint(&["--max-file-size", "1KiB", "--rules", "big.yaml", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file big.yaml: larger than the 1 KiB limit (2033 bytes)");
+    let run = common::quotelint_with_input(
+        &["--max-file-size", "1KiB", "check", "-"],
+        Some(dir.path()),
+        Some(&GOOD.repeat(20)),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("-: larger than the 1 KiB limit; raise it");
+    let run = quotelint(&["--max-file-size", "lots", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("`lots` is not a size");
+}

@@ -64,11 +64,18 @@ pub struct LoadOptions {
     /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
     /// A user's files are always read and validated in full.
     pub for_checking: bool,
+    /// A user's record files larger than this many bytes are refused unread.
+    pub max_file_size: u64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { default: true, paths: Vec::new(), for_checking: false }
+        LoadOptions {
+            default: true,
+            paths: Vec::new(),
+            for_checking: false,
+            max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE.0,
+        }
     }
 }
 
@@ -110,7 +117,7 @@ impl Record {
     /// Loads and validates the record; on any problem, returns all of them.
     pub fn load(options: &LoadOptions) -> Result<Record, Vec<RecordError>> {
         let mut sources = if options.default { default_sources() } else { Vec::new() };
-        let (user, mut errors) = source::user_sources(&options.paths);
+        let (user, mut errors) = source::user_sources(&options.paths, options.max_file_size);
         sources.extend(user);
         let record = Record::build(sources, options.for_checking, &mut errors);
         if errors.is_empty() {

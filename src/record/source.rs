@@ -70,8 +70,9 @@ pub fn default_sources() -> Vec<RecordSource> {
 
 /// Reads the files a user named with `--rules`: a file, or every `.yaml`/`.yml` file below a
 /// directory (sorted, so that the order and therefore the output is deterministic). A path that
-/// cannot be read is reported and the others are still read.
-pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) {
+/// cannot be read (or is not a regular file, or is larger than `max` bytes) is reported and the
+/// others are still read.
+pub fn user_sources(paths: &[PathBuf], max: u64) -> (Vec<RecordSource>, Vec<RecordError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -79,7 +80,8 @@ pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) 
             let mut files: Vec<PathBuf> = Vec::new();
             for entry in walkdir::WalkDir::new(path).follow_links(true) {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_yaml(e.path()) => files.push(e.into_path()),
+                    // A FIFO or device named like a record file is read, to be refused.
+                    Ok(e) if !e.file_type().is_dir() && is_yaml(e.path()) => files.push(e.into_path()),
                     Ok(_) => {}
                     Err(e) => errors.push(RecordError::plain(
                         format!("cannot read record directory {}: {e}", path.display()),
@@ -89,10 +91,10 @@ pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) 
             }
             files.sort();
             for file in files {
-                read_one(&file, &mut sources, &mut errors);
+                read_one(&file, max, &mut sources, &mut errors);
             }
         } else {
-            read_one(path, &mut sources, &mut errors);
+            read_one(path, max, &mut sources, &mut errors);
         }
     }
     (sources, errors)
@@ -102,9 +104,15 @@ fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
+fn read_one(path: &Path, max: u64, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    if !path.exists() {
+        return errors.push(RecordError::plain(
+            format!("record path {name} does not exist"),
+            Some("`--rules` takes a YAML file or a directory of them".into()),
+        ));
+    }
+    match crate::discover::read_regular(path, max) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => sources.push(RecordSource {
                 name,
@@ -118,10 +126,6 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
                 Some("save the file as UTF-8".into()),
             )),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(RecordError::plain(
-            format!("record path {name} does not exist"),
-            Some("`--rules` takes a YAML file or a directory of them".into()),
-        )),
         Err(e) => errors.push(RecordError::plain(format!("cannot read record file {name}: {e}"), None)),
     }
 }

@@ -183,7 +183,7 @@ pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow while it is read: never past the limit.
-    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
     if bytes.len() as u64 > max {
         return Err(too_large(None, max));
     }

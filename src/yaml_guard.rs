@@ -691,6 +691,15 @@ mod tests {
         assert_eq!(tag_refused("a: !!str 5\nb: \"!!binary\"\nc: x !y\nd: wow!\n"), None);
     }
 
+    /// The default record's files (block scalars, multi-line plain and quoted scalars, flow
+    /// lists, comments) pass as they are.
+    #[test]
+    fn the_default_record_passes() {
+        for source in crate::record::default_sources() {
+            assert_eq!(check(&source.text, Limits::FILE), Ok(()), "{}", source.name);
+        }
+    }
+
     #[test]
     fn aliases_within_the_budget_pass() {
         let text = "src: &s {url: 'https://example.org', title: 'A source'}\nuses: [*s, *s, *s]\n";

@@ -194,7 +194,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         let path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
         // Standard input may never end (`< /dev/zero`): read no more than a file may hold.
         io.stdin
-            .take(max + 1)
+            .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
         let checked = if bytes.len() as u64 > max {

@@ -599,6 +599,10 @@ mod tests {
         assert!(depth_refused("a: |\n      text\n   b: [[[[x]]]]\n"));
         // A comment after a plain scalar ends it: the next line is YAML again.
         assert!(depth_refused("a: text # c\n  [[[[x]]]]\n"));
+        // A lone CR, NEL or LS ends a line for libyaml, so it does for the scan.
+        assert!(depth_refused("a: x\r[[[[x]]]]\r"));
+        assert!(depth_refused("a: x\u{2028}[[[[x]]]]\n"));
+        assert!(depth_refused("a: x\u{85}[[[[x]]]]\n"));
     }
 
     /// The deepest nesting of collections in `text` as saphyr parses it, if it does.

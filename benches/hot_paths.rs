@@ -23,7 +23,7 @@ fn setup(n: usize) -> (Record, QuoteIndex, Vec<String>) {
     let record = Record::load(&LoadOptions {
         default: false,
         paths: vec![dir.path().to_path_buf()],
-        for_checking: false,
+        ..LoadOptions::default()
     })
     .expect("record");
     let index = QuoteIndex::new(&record);

@@ -39,7 +39,7 @@ fn main() {
         let size: u64 =
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
         let options =
-            LoadOptions { default: false, paths: vec![dir.path().to_path_buf()], for_checking: false };
+            LoadOptions { default: false, paths: vec![dir.path().to_path_buf()], ..LoadOptions::default() };
         measure(&format!("generated, {n} quotations ({:.1} MB)", size as f64 / 1e6), runs(7), &options);
     }
 }

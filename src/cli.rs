@@ -34,6 +34,10 @@ pub struct RecordArgs {
     /// Leave out the default record compiled into quotelint
     #[arg(long, global = true)]
     pub no_default_rules: bool,
+    /// Refuse files (articles, records, the config) larger than this: bytes, or a number and
+    /// KiB, MiB or GiB [default: 100MiB, or the config's `max-file-size`]
+    #[arg(long, value_name = "SIZE", global = true)]
+    pub max_file_size: Option<config::FileSize>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -201,17 +205,27 @@ pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure
         Some(p) => Some(p.clone()),
         None => config::discover(start).map_err(|e| fail(vec![e]))?,
     };
-    match path {
-        Some(p) => Config::load(&p).map_err(fail),
-        None => Ok(Config::default()),
+    let max = args.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE);
+    let mut config = match path {
+        Some(p) => Config::load(&p, max).map_err(fail)?,
+        None => Config::default(),
+    };
+    if let Some(max) = args.max_file_size {
+        config.max_file_size = config::Set { value: max, origin: config::Origin::Flag("--max-file-size") };
     }
+    Ok(config)
 }
 
 /// The record options a configuration and the flags give.
 fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
     let mut paths = config.rule_paths();
     paths.extend(args.rules.iter().cloned());
-    LoadOptions { default: config.default_rules.value && !args.no_default_rules, paths, for_checking: false }
+    LoadOptions {
+        default: config.default_rules.value && !args.no_default_rules,
+        paths,
+        for_checking: false,
+        max_file_size: config.max_file_size.value.0,
+    }
 }
 
 /// Runs a parsed command line, reading standard input and writing output through `io`.

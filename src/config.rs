@@ -63,6 +63,39 @@ impl<'de> Deserialize<'de> for CheckSetting {
     }
 }
 
+/// `checks:` as written, and each check set again after its first setting (serde's maps let
+/// the last silently win), with which time it is set (1 for the second).
+#[derive(Debug, Default)]
+pub struct Checks(pub BTreeMap<String, CheckSetting>, pub Vec<(String, usize)>);
+
+impl<'de> Deserialize<'de> for Checks {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Checks;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of check codes to off, error, warning or info")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Checks, A::Error> {
+                let (mut checks, mut again) = (BTreeMap::new(), Vec::new());
+                while let Some((code, setting)) = map.next_entry::<String, CheckSetting>()? {
+                    match checks.entry(code) {
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert(setting);
+                        }
+                        std::collections::btree_map::Entry::Occupied(o) => {
+                            let times = again.iter().filter(|(c, _)| c == o.key()).count();
+                            again.push((o.key().clone(), times + 1));
+                        }
+                    }
+                }
+                Ok(Checks(checks, again))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 /// The file as written; every key optional.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -72,10 +105,65 @@ pub struct ConfigFile {
     pub extensions: Option<Vec<String>>,
     pub rules: Option<Vec<PathBuf>>,
     pub default_rules: Option<bool>,
-    pub checks: Option<BTreeMap<String, CheckSetting>>,
+    pub checks: Option<Checks>,
     pub min_words: Option<usize>,
     pub citation_patterns: Option<Vec<String>>,
     pub article_date: Option<String>,
+    pub max_file_size: Option<FileSize>,
+}
+
+/// A size in bytes, written as a number of bytes or with a unit: `512KiB`, `100MiB`, `1GiB`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSize(pub u64);
+
+/// Files (articles, records, the config) larger than this are refused unread.
+pub const DEFAULT_MAX_FILE_SIZE: FileSize = FileSize(100 << 20);
+
+impl std::str::FromStr for FileSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let unit = match t[digits..].trim() {
+            "" | "B" => 1,
+            "KiB" => 1 << 10,
+            "MiB" => 1 << 20,
+            "GiB" => 1 << 30,
+            _ => return Err(format!("`{s}` is not a size: write bytes, or a number and KiB, MiB or GiB")),
+        };
+        let n: u64 = t[..digits].parse().map_err(|_| format!("`{s}` is not a size: it has no number"))?;
+        n.checked_mul(unit).map(FileSize).ok_or_else(|| format!("`{s}` is too large"))
+    }
+}
+
+impl fmt::Display for FileSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            n if n >= 1 << 30 && n % (1 << 30) == 0 => write!(f, "{} GiB", n >> 30),
+            n if n >= 1 << 20 && n % (1 << 20) == 0 => write!(f, "{} MiB", n >> 20),
+            n if n >= 1 << 10 && n % (1 << 10) == 0 => write!(f, "{} KiB", n >> 10),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FileSize {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = FileSize;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a size: bytes, or a number and KiB, MiB or GiB")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FileSize, E> {
+                Ok(FileSize(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FileSize, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Where a setting's value comes from.
@@ -126,6 +214,8 @@ pub struct Config {
     pub min_words: Set<usize>,
     pub citation_patterns: Set<Vec<String>>,
     pub article_date: Set<Option<PartialDate>>,
+    /// Files larger than this are refused unread.
+    pub max_file_size: Set<FileSize>,
 }
 
 impl Default for Config {
@@ -141,8 +231,33 @@ impl Default for Config {
             min_words: Set::default(4),
             citation_patterns: Set::default(Vec::new()),
             article_date: Set::default(None),
+            max_file_size: Set::default(DEFAULT_MAX_FILE_SIZE),
         }
     }
+}
+
+/// A citation pattern longer than this many bytes is refused: each is tried on every paragraph,
+/// and the regex engine's time grows with the pattern times the paragraph.
+pub const MAX_PATTERN_LEN: usize = 1000;
+
+/// The compiled form of a citation pattern may take at most this many bytes (the regex crate's
+/// `size_limit`, 10 MB by default): `[ab ]{20000}` is short to write but 20,000 states to run.
+const PATTERN_SIZE_LIMIT: usize = 256 << 10;
+
+/// A citation pattern compiled, or why not ("is not a valid regex: …", "is longer than …").
+pub fn citation_regex(pattern: &str) -> Result<regex::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(format!("is longer than {MAX_PATTERN_LEN} bytes ({}); shorten it", pattern.len()));
+    }
+    regex::RegexBuilder::new(pattern).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| match e {
+        regex::Error::CompiledTooBig(_) => {
+            format!(
+                "compiles to more than {} KiB; simplify it (fewer or smaller repetitions)",
+                PATTERN_SIZE_LIMIT >> 10
+            )
+        }
+        e => format!("is not a valid regex: {e}"),
+    })
 }
 
 /// The nearest config file at or above `start`.
@@ -171,10 +286,11 @@ fn config_error(message: String) -> RecordError {
 }
 
 impl Config {
-    /// Reads and validates a config file; every problem is located in the file.
-    pub fn load(path: &Path) -> Result<Config, Vec<RecordError>> {
+    /// Reads and validates a config file, of at most `max` bytes; every problem is located in
+    /// the file.
+    pub fn load(path: &Path, max: FileSize) -> Result<Config, Vec<RecordError>> {
         let name = path.display().to_string();
-        let text = match std::fs::read(path) {
+        let text = match crate::discover::read_regular(path, max.0) {
             Ok(bytes) if memchr::memchr(0, &bytes).is_some() => {
                 let mut e = crate::record::not_yaml_text(&format!("config file {name}"), &bytes);
                 e.code = "quotelint::config";
@@ -182,11 +298,16 @@ impl Config {
             }
             Ok(bytes) => String::from_utf8(bytes)
                 .map_err(|_| vec![config_error(format!("config file {name} is not UTF-8"))])?,
-            Err(e) if path.is_dir() || e.kind() == std::io::ErrorKind::IsADirectory => {
+            Err(e) if e == "is a directory" => {
                 return Err(vec![config_error(format!("config file {name} is a directory"))])
             }
             Err(e) => return Err(vec![config_error(format!("cannot read config file {name}: {e}"))]),
         };
+        if let Err(refusal) = crate::yaml_guard::check(&text, crate::yaml_guard::Limits::FILE) {
+            let mut err = crate::record::refused(&name, &text, refusal);
+            err.code = "quotelint::config";
+            return Err(vec![err]);
+        }
         let mut errors = Vec::new();
         // On a problem, each key is decoded alone, to report every key's problem, and the
         // others are still validated below.
@@ -221,6 +342,7 @@ impl Config {
         take!(default_rules, "default-rules");
         take!(min_words, "min-words");
         take!(citation_patterns, "citation-patterns");
+        take!(max_file_size, "max-file-size");
         let located = |message: String, key: &'static str, sub: Option<&str>| {
             let span = key_span(&text, key, sub);
             let mut e =
@@ -228,7 +350,21 @@ impl Config {
             e.code = "quotelint::config";
             e
         };
-        for (code, setting) in file.checks.unwrap_or_default() {
+        let Checks(checks, again) = file.checks.unwrap_or_default();
+        for (code, nth) in again {
+            let span = key_span_nth(&text, "checks", Some(&code), nth);
+            let mut e = RecordError::located(
+                format!("check `{code}` is set twice in `checks`"),
+                Some("keep one setting: the last would silently win".into()),
+                &name,
+                std::sync::Arc::from(text.as_str()),
+                span,
+                "set again here",
+            );
+            e.code = "quotelint::config";
+            errors.push(e);
+        }
+        for (code, setting) in checks {
             if crate::checks::by_code(&code).is_none() {
                 let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code).collect();
                 let mut e = located(format!("unknown check `{code}`"), "checks", Some(&code));
@@ -240,12 +376,10 @@ impl Config {
             config.checks.insert(code, Set { value: setting, origin });
         }
         for pattern in &config.citation_patterns.value {
-            if let Err(e) = regex::Regex::new(pattern) {
-                errors.push(located(
-                    format!("citation pattern `{pattern}` is not a valid regex: {e}"),
-                    "citation-patterns",
-                    None,
-                ));
+            if let Err(e) = citation_regex(pattern) {
+                let shown: String = pattern.chars().take(60).collect();
+                let shown = if shown.len() < pattern.len() { format!("{shown}…") } else { shown };
+                errors.push(located(format!("citation pattern `{shown}` {e}"), "citation-patterns", None));
             }
         }
         for glob in config.include.value.iter().chain(&config.exclude.value) {
@@ -295,6 +429,11 @@ fn key_line(text: &str, key: &str, sub: Option<&str>) -> usize {
 }
 
 fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> {
+    key_span_nth(text, key, sub, 0)
+}
+
+/// [`key_span`] of the `nth` (from 0) time `sub` is set inside `key`.
+fn key_span_nth(text: &str, key: &str, sub: Option<&str>, mut nth: usize) -> std::ops::Range<usize> {
     let mut offset = 0;
     let mut in_key = false;
     for line in text.split_inclusive('\n') {
@@ -310,7 +449,10 @@ fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> 
         } else if in_key {
             if let Some(sub) = sub {
                 if trimmed.starts_with(&format!("{sub}:")) {
-                    return offset + indent..offset + line.trim_end().len();
+                    if nth == 0 {
+                        return offset + indent..offset + line.trim_end().len();
+                    }
+                    nth -= 1;
                 }
             }
         }
@@ -322,6 +464,18 @@ fn key_span(text: &str, key: &str, sub: Option<&str>) -> std::ops::Range<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citation_patterns_are_bounded_in_length_and_compiled_size() {
+        for fine in [r"\(source: [^)]+\)", r"(?i)\bper\s+\w+\s+\w+", r"\[\^\w+\]", &"[ab ]".repeat(200)] {
+            assert!(citation_regex(fine).is_ok(), "{fine}");
+        }
+        let long = "[ab ]".repeat(20_000);
+        assert_eq!(citation_regex(&long).unwrap_err(), "is longer than 1000 bytes (100000); shorten it");
+        assert!(citation_regex("[ab ]{20000}z").unwrap_err().starts_with("compiles to more than 256 KiB"));
+        assert!(citation_regex(r"\w{1000}").unwrap_err().starts_with("compiles to more than"));
+        assert!(citation_regex("(").unwrap_err().starts_with("is not a valid regex"));
+    }
 
     #[test]
     fn key_lines_for_origins() {

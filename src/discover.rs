@@ -36,7 +36,10 @@ pub fn files(paths: &[PathBuf], extensions: &[String]) -> (Vec<Found>, Vec<WalkE
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, extensions, &mut files, &mut errors),
-            Ok(meta) => files.push(Found { path: path.clone(), explicit: true, len: meta.len() }),
+            Ok(meta) => match not_regular(&meta) {
+                Ok(()) => files.push(Found { path: path.clone(), explicit: true, len: meta.len() }),
+                Err(message) => errors.push(WalkError { path: path.clone(), message }),
+            },
             Err(e) => errors.push(WalkError { path: path.clone(), message: link_message(path, &e) }),
         }
     }
@@ -112,18 +115,22 @@ fn walk(root: &Path, extensions: &[String], files: &mut Vec<Found>, errors: &mut
     for entry in walker {
         match entry {
             Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| t.is_file());
-                let is_link = e.file_type().is_some_and(|t| t.is_symlink());
-                if !(is_file || is_link) || !has_extension(e.path(), extensions) {
+                let is_dir = e.file_type().is_none_or(|t| t.is_dir());
+                if is_dir || !has_extension(e.path(), extensions) {
                     continue;
                 }
                 // A linked Markdown file is checked like any other; a broken link or a loop
-                // named like one is an error, not silence.
+                // named like one is an error, not silence, and so is a FIFO or device.
                 match std::fs::metadata(e.path()) {
                     Ok(target) if target.is_dir() => {}
-                    Ok(meta) => {
-                        files.push(Found { path: strip_dot(e.into_path()), explicit: false, len: meta.len() })
-                    }
+                    Ok(meta) => match not_regular(&meta) {
+                        Ok(()) => files.push(Found {
+                            path: strip_dot(e.into_path()),
+                            explicit: false,
+                            len: meta.len(),
+                        }),
+                        Err(message) => errors.push(WalkError { path: strip_dot(e.into_path()), message }),
+                    },
                     Err(err) => errors.push(WalkError {
                         message: link_message(e.path(), &err),
                         path: strip_dot(e.into_path()),
@@ -148,6 +155,74 @@ fn link_message(path: &Path, e: &std::io::Error) -> String {
         }
         _ => io_message(e),
     }
+}
+
+/// The bytes of a regular file (a link followed), at most `max` of them. Anything else (a FIFO,
+/// which would block the run forever, a device such as `/dev/zero`, which never ends, a
+/// socket) is refused by its type before it is opened, and again by the type of what was
+/// opened (opened without blocking), so a file swapped in between cannot hang the run either.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| link_message(path, &e))?;
+    if meta.is_dir() {
+        return Err("is a directory".to_owned());
+    }
+    not_regular(&meta)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(|e| link_message(path, &e))?;
+    let meta = file.metadata().map_err(|e| io_message(&e))?;
+    not_regular(&meta)?;
+    if meta.len() > max {
+        return Err(too_large(Some(meta.len()), max));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while it is read: never past the limit.
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(None, max));
+    }
+    Ok(bytes)
+}
+
+/// The message for a file over the size limit, of `len` bytes if known.
+pub fn too_large(len: Option<u64>, max: u64) -> String {
+    let len = len.map_or(String::new(), |n| format!(" ({n} bytes)"));
+    format!(
+        "larger than the {} limit{len}; raise it with --max-file-size or `max-file-size:` in the config",
+        crate::config::FileSize(max)
+    )
+}
+
+/// Refuses what is not a regular file, saying what it is.
+fn not_regular(meta: &std::fs::Metadata) -> Result<(), String> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if t.is_char_device() {
+            "a character device"
+        } else if t.is_block_device() {
+            "a block device"
+        } else if t.is_socket() {
+            "a socket"
+        } else {
+            "not a file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = "not a file";
+    Err(format!("not a regular file but {what}; quotelint reads only regular files"))
 }
 
 /// The error number of a symbolic link loop on Linux and the BSDs and macOS respectively.

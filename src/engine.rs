@@ -46,6 +46,9 @@ impl Default for Settings {
 pub struct FileResult {
     pub quotations: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file was not checked: its front matter was refused (nested too deeply, aliases
+    /// expanding too far, tags), at this span. The file is an error, not a pass.
+    pub refused: Option<crate::yaml_guard::Refusal>,
 }
 
 /// The default record's indexes, built with quotelint (see [`crate::prebuilt`]).
@@ -61,6 +64,9 @@ impl<'r> Engine<'r> {
 
     pub fn check(&self, text: &str) -> FileResult {
         let doc = markdown::parse(text);
+        if let Some(refusal) = doc.front_matter_error {
+            return FileResult { refused: Some(refusal), ..FileResult::default() };
+        }
         let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
         let matches: Vec<_> = extraction
             .quotations
@@ -78,7 +84,7 @@ impl<'r> Engine<'r> {
         let invalid =
             self.settings.checks.iter().find(|(c, _)| c.code == "invalid-suppression").map(|(_, s)| *s);
         crate::suppress::apply(&doc, &mut diagnostics, report_unused, invalid);
-        FileResult { quotations: extraction.quotations.len(), diagnostics }
+        FileResult { quotations: extraction.quotations.len(), diagnostics, refused: None }
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Document<'a> {
     /// YAML, or too large or deeply nested to be worth parsing (metadata is small; a hostile
     /// file must not cost seconds).
     pub metadata: Metadata,
+    /// Why the front matter was refused unread (see [`crate::yaml_guard`]), its span in the file.
+    pub front_matter_error: Option<crate::yaml_guard::Refusal>,
     pub blocks: Vec<Block>,
     /// Labels of footnote definitions, so that a reference counts as a citation only if defined.
     pub footnote_definitions: HashSet<String>,
@@ -147,34 +149,33 @@ pub struct Metadata {
     pub quotelint: Option<serde_norway::Value>,
 }
 
-/// Front matter larger or more deeply nested than this is not parsed.
+/// Front matter larger than this is not parsed.
 const MAX_METADATA_BYTES: usize = 64 * 1024;
-const MAX_METADATA_DEPTH: usize = 32;
 
-fn metadata(text: &str) -> Metadata {
+/// The metadata of front matter, or why it was refused (aliases expanding too far, tags:
+/// [`crate::yaml_guard`]), with a span in `text`. Front matter that is not YAML, too large or
+/// too deeply nested gives no metadata.
+fn metadata(text: &str) -> Result<Metadata, crate::yaml_guard::Refusal> {
     if text.len() > MAX_METADATA_BYTES {
-        return Metadata::default();
+        return Ok(Metadata::default());
     }
-    simple_metadata(text).unwrap_or_else(|| parsed_metadata(text))
+    match simple_metadata(text) {
+        Some(simple) => Ok(simple),
+        None => parsed_metadata(text),
+    }
 }
 
 /// [`metadata`] read by the YAML parser.
-fn parsed_metadata(text: &str) -> Metadata {
-    let mut depth = 0usize;
-    for b in text.bytes() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_METADATA_DEPTH {
-                    return Metadata::default();
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+fn parsed_metadata(text: &str) -> Result<Metadata, crate::yaml_guard::Refusal> {
+    match crate::yaml_guard::check(text, crate::yaml_guard::Limits::FRONT_MATTER) {
+        Err(r) if r.reason == crate::yaml_guard::Reason::Depth => return Ok(Metadata::default()),
+        Err(r) => return Err(r),
+        Ok(()) => {}
     }
-    let Ok(value) = serde_norway::from_str::<serde_norway::Value>(text) else { return Metadata::default() };
-    Metadata { date: value.get("date").cloned(), quotelint: value.get("quotelint").cloned() }
+    let Ok(value) = serde_norway::from_str::<serde_norway::Value>(text) else {
+        return Ok(Metadata::default());
+    };
+    Ok(Metadata { date: value.get("date").cloned(), quotelint: value.get("quotelint").cloned() })
 }
 
 /// The metadata of front matter that is certainly a flat YAML mapping of distinct string keys
@@ -352,8 +353,24 @@ pub fn parse(source: &str) -> Document<'_> {
     }
     b.flush();
     comments.dedup();
-    let metadata = front.as_ref().map(|r| metadata(&source[r.clone()])).unwrap_or_default();
-    Document { source, front_matter: front, metadata, blocks: b.blocks, footnote_definitions, comments }
+    let (metadata, front_matter_error) = match front.as_ref().map(|r| (r.start, metadata(&source[r.clone()])))
+    {
+        None => (Metadata::default(), None),
+        Some((_, Ok(m))) => (m, None),
+        Some((start, Err(mut refusal))) => {
+            refusal.span = start + refusal.span.start..start + refusal.span.end;
+            (Metadata::default(), Some(refusal))
+        }
+    };
+    Document {
+        source,
+        front_matter: front,
+        metadata,
+        front_matter_error,
+        blocks: b.blocks,
+        footnote_definitions,
+        comments,
+    }
 }
 
 struct Builder {
@@ -429,7 +446,7 @@ mod tests {
         )) {
             let text: String = lines.iter().map(|(k, sep, v)| format!("{k}{sep}{v}\n")).collect();
             if let Some(simple) = simple_metadata(&text) {
-                proptest::prop_assert_eq!(simple, parsed_metadata(&text), "{:?}", text);
+                proptest::prop_assert_eq!(Ok(simple), parsed_metadata(&text), "{:?}", text);
             }
         }
     }
@@ -439,14 +456,14 @@ mod tests {
         let text = "title: Notes 770\ndate: 2019-07-18\n# draft\n\nauthor: A. Writer, (ed.)\n";
         let simple = simple_metadata(text).expect("simple");
         assert_eq!(simple.date, Some(serde_norway::Value::String("2019-07-18".into())));
-        assert_eq!(simple, parsed_metadata(text));
+        assert_eq!(Ok(simple), parsed_metadata(text));
         for other in ["date: 2019\n", "quotelint:\n  disable: misdated\n", "a: 1\na: 2\n", "t: x: y\n"] {
             assert_eq!(simple_metadata(other), None, "{other}");
         }
         // `true` and `True` are one key, so the parser refuses the mapping and its date.
         let twice = "date: 2019-07-18\ntrue: 1\nTrue: 2\n";
-        assert_eq!(parsed_metadata(twice), Metadata::default());
-        assert!(simple_metadata(twice).is_none_or(|s| s == parsed_metadata(twice)));
+        assert_eq!(parsed_metadata(twice), Ok(Metadata::default()));
+        assert!(simple_metadata(twice).is_none_or(|s| Ok(s) == parsed_metadata(twice)));
     }
 
     fn texts<'a>(doc: &'a Document) -> Vec<&'a str> {

@@ -272,7 +272,8 @@ fn a_config_file_that_is_a_directory_is_an_error() {
 #[test]
 fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     // "Billion laughs": ten anchors, each ten references to the one before, 10^10 strings if
-    // expanded. The record's types stop it at the first nested list.
+    // expanded. The aliases are weighed before the record is decoded: the one that takes them
+    // past 1 MiB is refused.
     let dir = dir_with_good();
     let mut yaml =
         String::from("quotations:\n  - &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
@@ -283,8 +284,8 @@ fn a_yaml_alias_bomb_in_a_record_is_refused_at_once() {
     fs::write(dir.path().join("bomb.yaml"), yaml).unwrap();
     let (run, stats) = bounded(dir.path(), &["--rules", "bomb.yaml", "check", "good.md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    run.assert_stderr("`quotations[0]` must be a mapping of keys to values, got a list");
-    run.assert_stderr("bomb.yaml:2:5");
+    run.assert_stderr("YAML aliases expand to more than 1024 KiB");
+    run.assert_stderr("bomb.yaml:6:26");
     assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
 }
 
@@ -410,4 +411,237 @@ fn a_quotation_of_a_hundred_thousand_words_is_linear_and_still_matched() {
         "{:?}",
         findings(&run)
     );
+}
+
+/// A run that met one refused YAML file: exit 2, the message, quickly and in little memory.
+fn assert_refused(run: &Run, stats: &Stats, message: &str, at: &str) {
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr(message);
+    run.assert_stderr(at);
+    assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
+}
+
+/// `a: &a [x, x, …]` and `b: [*a, *a, …]`, `n` of each: n² strings when expanded.
+fn alias_square(n: usize) -> String {
+    format!("a: &a [{}]\nb: [{}]\n", vec!["x"; n].join(", "), vec!["*a"; n].join(", "))
+}
+
+#[test]
+fn front_matter_aliases_are_refused_beyond_a_budget() {
+    // 56 KB of front matter (64 KB is read), 8,000 aliases of an 8,000-item list: gigabytes,
+    // then an abort that lost the whole batch, before aliases were weighed.
+    let dir = dir_with_good();
+    fs::write(dir.path().join("bomb.md"), format!("---\ntitle: x\n{}---\n\n{GOOD}", alias_square(8_000)))
+        .unwrap();
+    // A few aliases of a small anchor are fine.
+    let fine = "---\nauthor: &me Jane\nreviewer: *me\n---\n\nIntro.\n";
+    fs::write(dir.path().join("fine.md"), fine).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--format", "json-lines", "."]);
+    assert_refused(
+        &run,
+        &stats,
+        "bomb.md: front matter at line 4, column 33: YAML aliases expand to more than 1024 KiB",
+        "write the values out instead of aliasing them",
+    );
+    assert_good_checked(&run);
+    assert!(!run.stderr.contains("fine.md"), "{}", run.stderr);
+}
+
+#[test]
+fn flat_aliases_of_a_long_string_are_refused_in_configs_and_records() {
+    // One 100 KB string, 5,000 aliases of it: 120 KB that took 509 MB as a config.
+    let long = "x".repeat(100_000);
+    let refs = vec!["*a"; 5_000].join(", ");
+    let dir = dir_with_good();
+    fs::write(dir.path().join(".quotelint.yaml"), format!("exclude: [&a \"{long}\"]\ninclude: [{refs}]\n"))
+        .unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "good.md"]);
+    // 4 × 120 KB is 469 KiB, under the 1 MiB floor: the 11th alias crosses it.
+    assert_refused(&run, &stats, "YAML aliases expand to more than 1024 KiB", ".quotelint.yaml:2:51");
+
+    let dir = dir_with_good();
+    let record = format!("people:\n  - id: big\n    name: &a \"{long}\"\n    aliases: [{refs}]\n");
+    fs::write(dir.path().join("big.yaml"), record).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "big.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "YAML aliases expand to more than 1024 KiB", "big.yaml:4:55");
+}
+
+#[test]
+fn deep_brackets_in_configs_and_records_are_refused_at_once() {
+    // 100,000 levels took 39.5 s in the YAML scanner (release build), quadratic in the depth.
+    let deep = format!("{}x{}", "[".repeat(100_000), "]".repeat(100_000));
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), format!("include: {deep}\n")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "quotelint.yaml:1:74");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+
+    let dir = dir_with_good();
+    fs::write(dir.path().join("deep.yaml"), format!("people: {deep}\n")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "deep.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "deep.yaml:1:73");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+    // Quoted `]` close nothing: they cannot hide the depth from the scan.
+    let hidden = format!("people: {}\n", "[\"]\", ".repeat(100_000));
+    fs::write(dir.path().join("deep.yaml"), hidden).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "deep.yaml", "check", "good.md"]);
+    assert_refused(&run, &stats, "brackets nested more than 64 deep", "deep.yaml:1:");
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+}
+
+#[test]
+fn binary_and_custom_yaml_tags_are_refused_not_read_as_strings() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), "exclude:\n  - !!binary ZHJhZnRzLyoq\n").unwrap();
+    let run = check(dir.path(), &["good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("YAML tag `!!binary` is not supported");
+    run.assert_stderr("quotelint.yaml:2:5");
+
+    let dir = dir_with_good();
+    fs::write(dir.path().join("tagged.yaml"), "people:\n  - id: x\n    name: !person Someone\n").unwrap();
+    let run = quotelint(&["--rules", "tagged.yaml", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("YAML tag `!person` is not supported");
+    run.assert_stderr("tagged.yaml:3:11");
+
+    fs::write(dir.path().join("tagged.md"), format!("---\ndate: !!binary MjAyMg==\n---\n\n{GOOD}")).unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(
+        &run,
+        "tagged.md: front matter at line 2, column 7: YAML tag `!!binary` is not supported",
+    );
+}
+
+#[test]
+fn a_check_set_twice_in_the_config_is_an_error() {
+    // The second setting silently won: `unsourced` was off though the first line said error.
+    let dir = dir_with_good();
+    fs::write(dir.path().join("quotelint.yaml"), "checks:\n  unsourced: error\n  unsourced: off\n").unwrap();
+    let run = check(dir.path(), &["good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("check `unsourced` is set twice in `checks`");
+    run.assert_stderr("quotelint.yaml:3:3");
+}
+
+#[test]
+fn citation_patterns_are_bounded() {
+    // A 100 KB paragraph of what the pattern matches, but never to its end.
+    let paragraph = format!(
+        "Thatcher said: \"We are not talking about the strengthening of NATO.\" {}\n",
+        "ab ".repeat(33_000)
+    );
+    let with_pattern = |pattern: &str| {
+        let dir = dir_with_good();
+        fs::write(dir.path().join("quotelint.yaml"), format!("citation-patterns:\n  - '{pattern}'\n"))
+            .unwrap();
+        fs::write(dir.path().join("long.md"), &paragraph).unwrap();
+        bounded(dir.path(), &["check", "--format", "json-lines", "."])
+    };
+    // 100,000 characters took 38.6 s on this paragraph.
+    let (run, stats) = with_pattern(&format!("{}z", "[ab ]".repeat(20_000)));
+    assert_refused(&run, &stats, "citation pattern `[ab ][ab ]", "is longer than 1000 bytes (100001)");
+    run.assert_stderr("quotelint.yaml:1:1");
+    let (run, stats) = with_pattern("[ab ]{20000}z");
+    assert_refused(&run, &stats, "compiles to more than 256 KiB", "quotelint.yaml:1:1");
+    // The longest pattern allowed is still quick on it (no literal for a prefilter to find).
+    let (run, stats) = with_pattern(&format!("{}\\d", "[ab ]".repeat(199)));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_good_checked(&run);
+    assert!(stats.elapsed < std::time::Duration::from_secs(10), "{stats:?}");
+}
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo {}", path.display());
+}
+
+#[test]
+fn devices_and_fifos_named_like_articles_are_errors_not_hangs() {
+    // `/dev/zero` was read until memory ran out (2.1 GB); a FIFO, named or walked, hung the run.
+    let dir = dir_with_good();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.md")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.path().join("random.md")).unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    mkfifo(&dir.path().join("sub/pipe.md"));
+    std::os::unix::fs::symlink("sub/pipe.md", dir.path().join("linked-pipe.md")).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--format", "json-lines", "."]);
+    let device = "not a regular file but a character device; quotelint reads only regular files";
+    assert_bad_file(&run, &format!("zero.md: {device}"));
+    run.assert_stderr(&format!("random.md: {device}"));
+    run.assert_stderr("sub/pipe.md: not a regular file but a FIFO (named pipe)");
+    run.assert_stderr("linked-pipe.md: not a regular file but a FIFO (named pipe)");
+    assert!(stats.max_rss_kb < 100 * 1024, "{stats:?}");
+    // Named on the command line.
+    let (run, _) =
+        bounded(dir.path(), &["check", "--format", "json-lines", "sub/pipe.md", "zero.md", "good.md"]);
+    assert_bad_file(&run, "sub/pipe.md: not a regular file but a FIFO (named pipe)");
+    run.assert_stderr(&format!("zero.md: {device}"));
+}
+
+#[test]
+fn a_fifo_as_config_or_record_is_an_error_not_a_hang() {
+    let dir = dir_with_good();
+    mkfifo(&dir.path().join("quotelint.yaml"));
+    let (run, _) = bounded(dir.path(), &["check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read config file");
+    run.assert_stderr("quotelint.yaml: not a regular file but a FIFO (named pipe)");
+
+    let dir = dir_with_good();
+    fs::create_dir(dir.path().join("rules")).unwrap();
+    mkfifo(&dir.path().join("rules/pipe.yaml"));
+    let (run, _) = bounded(dir.path(), &["--rules", "rules", "check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file rules/pipe.yaml: not a regular file but a FIFO");
+    let (run, _) = bounded(dir.path(), &["--rules", "rules/pipe.yaml", "check", "good.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file rules/pipe.yaml: not a regular file but a FIFO");
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_unread() {
+    let dir = dir_with_good();
+    fs::write(dir.path().join("big.md"), GOOD.repeat(20)).unwrap();
+    let run = check(dir.path(), &["--max-file-size", "1KiB", "."]);
+    assert_bad_file(&run, "big.md: larger than the 1 KiB limit (2800 bytes); raise it with --max-file-size");
+    // The config can set it, the flag overrides the config, and `quotelint config` says which.
+    fs::write(dir.path().join("quotelint.yaml"), "max-file-size: 1KiB\n").unwrap();
+    let run = check(dir.path(), &["."]);
+    assert_bad_file(&run, "big.md: larger than the 1 KiB limit");
+    let run = check(dir.path(), &["--max-file-size", "4KiB", "."]);
+    assert_eq!((run.code, run.stderr.as_str()), (1, ""));
+    let shown = quotelint(&["config"], Some(dir.path()));
+    assert!(
+        shown.stdout.contains("max-file-size: 1 KiB") && shown.stdout.contains("quotelint.yaml:1"),
+        "{}",
+        shown.stdout
+    );
+    let shown = quotelint(&["--max-file-size", "2MiB", "config"], Some(dir.path()));
+    assert!(
+        shown.stdout.contains("max-file-size: 2 MiB") && shown.stdout.contains("# --max-file-size"),
+        "{}",
+        shown.stdout
+    );
+    // Records, and standard input, which may never end.
+    fs::write(dir.path().join("quotelint.yaml"), "").unwrap();
+    fs::write(
+        dir.path().join("big.yaml"),
+        format!("people:\n  - id: big\n    name: \"{}\"\n", "x".repeat(2000)),
+    )
+    .unwrap();
+    let run =
+        quotelint(&["--max-file-size", "1KiB", "--rules", "big.yaml", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("cannot read record file big.yaml: larger than the 1 KiB limit (2033 bytes)");
+    let run = common::quotelint_with_input(
+        &["--max-file-size", "1KiB", "check", "-"],
+        Some(dir.path()),
+        Some(&GOOD.repeat(20)),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("-: larger than the 1 KiB limit; raise it");
+    let run = quotelint(&["--max-file-size", "lots", "check", "good.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("`lots` is not a size");
 }

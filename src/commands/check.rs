@@ -40,9 +40,10 @@ struct FileError {
     message: String,
 }
 
-fn read(path: &Path) -> Result<String, FileError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| FileError { path: path.to_path_buf(), message: discover::io_message(&e) })?;
+/// The text of a regular file of at most `max` bytes (see [`discover::read_regular`]).
+fn read(path: &Path, max: u64) -> Result<String, FileError> {
+    let bytes = discover::read_regular(path, max)
+        .map_err(|message| FileError { path: path.to_path_buf(), message })?;
     decode(path, bytes)
 }
 
@@ -103,9 +104,16 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
     abs.strip_prefix(base).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run.
+/// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run, and
+/// so does front matter refused unread.
 fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::FileResult, FileError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text))).map_err(|panic| {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text)));
+    if let Ok(crate::engine::FileResult { refused: Some(refusal), .. }) = &result {
+        let at = crate::diagnostic::line_and_column(text.as_bytes(), refusal.span.start);
+        let message = format!("front matter at {at}: {}; {}", refusal.message, refusal.help);
+        return Err(FileError { path: path.to_path_buf(), message });
+    }
+    result.map_err(|panic| {
         let what = panic
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -126,7 +134,10 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
         .citation_patterns
         .value
         .iter()
-        .map(|p| regex::Regex::new(p).map_err(|e| Failure::message(format!("citation pattern `{p}`: {e}"))))
+        .map(|p| {
+            crate::config::citation_regex(p)
+                .map_err(|e| Failure::message(format!("citation pattern `{p}` {e}")))
+        })
         .collect::<Result<_, _>>()?;
     Ok(Settings {
         checks,
@@ -199,14 +210,22 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             serious |= reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= Severity::Warning);
             reporter.batch(&reports, out).map_err(io_failure)
         };
+    let max = config.max_file_size.value.0;
     let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if stdin_only {
         let mut bytes = Vec::new();
         let path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
+        // Standard input may never end (`< /dev/zero`): read no more than a file may hold.
         io.stdin
+            .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
-        let checked = decode(&path, bytes).and_then(|text| {
+        let checked = if bytes.len() as u64 > max {
+            Err(FileError { path: path.clone(), message: discover::too_large(None, max) })
+        } else {
+            decode(&path, bytes)
+        };
+        let checked = checked.and_then(|text| {
             let result = guarded(&engine, &path, &text)?;
             Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
         });
@@ -226,7 +245,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             p(Progress::Start(files.len()));
         }
         let check_one = |f: &discover::Found| {
-            let text = read(&f.path)?;
+            let text = read(&f.path, max)?;
             let result = guarded(&engine, &f.path, &text)?;
             if let Some(p) = progress {
                 p(Progress::FileDone);

@@ -37,6 +37,11 @@ pub fn run(args: &RecordArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         list(&config.citation_patterns.value),
         config.citation_patterns.origin.to_string(),
     ));
+    lines.push((
+        "max-file-size".into(),
+        config.max_file_size.value.to_string(),
+        config.max_file_size.origin.to_string(),
+    ));
     let date = config.article_date.value.map_or("none".to_owned(), |d| d.to_string());
     lines.push(("article-date".into(), date, config.article_date.origin.to_string()));
     for c in checks::ALL {

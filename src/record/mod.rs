@@ -66,11 +66,18 @@ pub struct LoadOptions {
     /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
     /// A user's files are always read and validated in full.
     pub for_checking: bool,
+    /// A user's record files larger than this many bytes are refused unread.
+    pub max_file_size: u64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { default: true, paths: Vec::new(), for_checking: false }
+        LoadOptions {
+            default: true,
+            paths: Vec::new(),
+            for_checking: false,
+            max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE.0,
+        }
     }
 }
 
@@ -112,7 +119,7 @@ impl Record {
     /// Loads and validates the record; on any problem, returns all of them.
     pub fn load(options: &LoadOptions) -> Result<Record, Vec<RecordError>> {
         let mut sources = if options.default { default_sources() } else { Vec::new() };
-        let (user, mut errors) = source::user_sources(&options.paths);
+        let (user, mut errors) = source::user_sources(&options.paths, options.max_file_size);
         sources.extend(user);
         let record = Record::build(sources, options.for_checking, &mut errors);
         if errors.is_empty() {
@@ -419,6 +426,9 @@ fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<
             return Ok(FileEntries::Decoded(decoded));
         }
     }
+    if let Err(refusal) = crate::yaml_guard::check(&source.text, crate::yaml_guard::Limits::FILE) {
+        return Err(vec![refused(&source.name, &source.text, refusal)]);
+    }
     match serde_norway::from_str::<Option<RecordFile>>(&source.text) {
         Ok(decoded) => Ok(FileEntries::Decoded(decoded.unwrap_or_default())),
         Err(e) => Err(decode_errors(source, &e)),
@@ -542,6 +552,18 @@ pub fn decode_by_key<T: serde::de::DeserializeOwned + Default>(
     }
     let decoded = serde_norway::from_str::<Option<T>>(&good).ok().flatten().unwrap_or_default();
     (decoded, errors)
+}
+
+/// A YAML file refused before parsing ([`crate::yaml_guard`]), located at the refusal.
+pub fn refused(name: &str, text: &str, refusal: crate::yaml_guard::Refusal) -> RecordError {
+    RecordError::located(
+        refusal.message,
+        Some(refusal.help.to_owned()),
+        name,
+        Arc::from(text),
+        refusal.span,
+        "here",
+    )
 }
 
 /// "did you mean" for a mistyped id.

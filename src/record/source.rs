@@ -70,10 +70,10 @@ pub fn default_sources() -> Vec<RecordSource> {
 
 /// Reads the files a user named with `--rules`: a file, or every `.yaml`/`.yml` file below a
 /// directory (sorted, so that the order and therefore the output is deterministic). A path that
-/// cannot be read is reported and the others are still read. As when articles are found, a
-/// linked file below a directory is read, but a linked directory is not walked: it could lead
-/// out of the repository.
-pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) {
+/// cannot be read (or is not a regular file, or is larger than `max` bytes) is reported and the
+/// others are still read. As when articles are found, a linked file below a directory is read,
+/// but a linked directory is not walked: it could lead out of the repository.
+pub fn user_sources(paths: &[PathBuf], max: u64) -> (Vec<RecordSource>, Vec<RecordError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -81,11 +81,9 @@ pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) 
             let mut files: Vec<PathBuf> = Vec::new();
             for entry in walkdir::WalkDir::new(path) {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_yaml(e.path()) => files.push(e.into_path()),
-                    // A link named like a record file is read (a broken one is an error there).
-                    Ok(e) if e.path_is_symlink() && is_yaml(e.path()) && !e.path().is_dir() => {
-                        files.push(e.into_path())
-                    }
+                    // A link, FIFO or device named like a record file is read, to be refused if
+                    // it is not a regular file (a link to a directory is refused, not walked).
+                    Ok(e) if !e.file_type().is_dir() && is_yaml(e.path()) => files.push(e.into_path()),
                     Ok(_) => {}
                     Err(e) => errors.push(RecordError::plain(
                         format!("cannot read record directory {}: {e}", path.display()),
@@ -95,10 +93,10 @@ pub fn user_sources(paths: &[PathBuf]) -> (Vec<RecordSource>, Vec<RecordError>) 
             }
             files.sort();
             for file in files {
-                read_one(&file, &mut sources, &mut errors);
+                read_one(&file, max, &mut sources, &mut errors);
             }
         } else {
-            read_one(path, &mut sources, &mut errors);
+            read_one(path, max, &mut sources, &mut errors);
         }
     }
     (sources, errors)
@@ -108,16 +106,22 @@ fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
+fn read_one(path: &Path, max: u64, sources: &mut Vec<RecordSource>, errors: &mut Vec<RecordError>) {
     let name = path.display().to_string();
-    if !is_yaml(path) && path.exists() {
+    if !path.exists() {
+        return errors.push(RecordError::plain(
+            format!("record path {name} does not exist"),
+            Some("`--rules` takes a YAML file or a directory of them".into()),
+        ));
+    }
+    if !is_yaml(path) {
         // Refused unread: a record error quotes the file, and a path may name any file.
         return errors.push(RecordError::plain(
             format!("record file {name} is not a YAML file"),
             Some("record files are named .yaml or .yml".into()),
         ));
     }
-    match std::fs::read(path) {
+    match crate::discover::read_regular(path, max) {
         Ok(bytes) if memchr::memchr(0, &bytes).is_some() => {
             errors.push(not_yaml_text(&format!("record file {name}"), &bytes))
         }
@@ -134,10 +138,6 @@ fn read_one(path: &Path, sources: &mut Vec<RecordSource>, errors: &mut Vec<Recor
                 Some("save the file as UTF-8".into()),
             )),
         },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(RecordError::plain(
-            format!("record path {name} does not exist"),
-            Some("`--rules` takes a YAML file or a directory of them".into()),
-        )),
         Err(e) => errors.push(RecordError::plain(format!("cannot read record file {name}: {e}"), None)),
     }
 }

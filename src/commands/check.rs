@@ -38,11 +38,30 @@ pub const PROGRESS_THRESHOLD: usize = 300;
 struct FileError {
     path: PathBuf,
     message: String,
+    /// The file's text before its first bad byte (empty when it could not be read), which
+    /// places the `unreadable` finding at that byte.
+    before: String,
+}
+
+impl FileError {
+    fn new(path: &Path, message: String) -> Self {
+        FileError { path: path.to_path_buf(), message, before: String::new() }
+    }
+
+    /// The `unreadable` finding that stands for the file in the output.
+    /// Its text moves into the report, which is dropped once written.
+    fn report(&mut self) -> FileReport {
+        FileReport {
+            path: self.path.clone(),
+            diagnostics: vec![crate::checks::unreadable(self.message.clone(), self.before.len())],
+            text: std::mem::take(&mut self.before),
+            quotations: 0,
+        }
+    }
 }
 
 fn read(path: &Path) -> Result<String, FileError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| FileError { path: path.to_path_buf(), message: discover::io_message(&e) })?;
+    let bytes = std::fs::read(path).map_err(|e| FileError::new(path, discover::io_message(&e)))?;
     decode(path, bytes)
 }
 
@@ -55,11 +74,17 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
             "binary file, not Markdown (NUL byte at {})",
             crate::diagnostic::line_and_column(&bytes, nul)
         );
-        return Err(FileError { path: path.to_path_buf(), message });
+        let before = String::from_utf8_lossy(&bytes[..nul]).into_owned();
+        return Err(FileError { before, ..FileError::new(path, message) });
     }
-    String::from_utf8(bytes).map_err(|e| FileError {
-        path: path.to_path_buf(),
-        message: format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e)),
+    String::from_utf8(bytes).map_err(|e| {
+        let message =
+            format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e));
+        let valid = e.utf8_error().valid_up_to();
+        let mut bytes = e.into_bytes();
+        bytes.truncate(valid);
+        let before = String::from_utf8(bytes).unwrap_or_default();
+        FileError { before, ..FileError::new(path, message) }
     })
 }
 
@@ -88,10 +113,7 @@ fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::Fi
             .map(String::as_str)
             .or_else(|| panic.downcast_ref::<&str>().copied())
             .unwrap_or("unknown cause");
-        FileError {
-            path: path.to_path_buf(),
-            message: format!("internal error while checking this file ({what}); please report it"),
-        }
+        FileError::new(path, format!("internal error while checking this file ({what}); please report it"))
     })
 }
 
@@ -153,7 +175,7 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
                 && (f.explicit || config.include.value.is_empty() || include.is_match(&rel))
         })
         .collect();
-    let errors = walk_errors.into_iter().map(|e| FileError { path: e.path, message: e.message }).collect();
+    let errors = walk_errors.into_iter().map(|e| FileError::new(&e.path, e.message)).collect();
     Ok((files, errors))
 }
 
@@ -189,13 +211,20 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         });
         match checked {
             Ok(report) => report_batch(vec![report], &mut reporter, out)?,
-            Err(e) => errors.push(e),
+            Err(mut e) => {
+                report_batch(vec![e.report()], &mut reporter, out)?;
+                errors.push(e);
+            }
         }
     } else {
         if args.paths.iter().any(|p| p.as_os_str() == "-") {
             return Err(Failure::message("`-` (standard input) cannot be mixed with other paths".into()));
         }
-        let (files, walk_errors) = select_files(args, config)?;
+        let (files, mut walk_errors) = select_files(args, config)?;
+        // Paths that could not be walked come first (the walk met them before any file was read).
+        if !walk_errors.is_empty() {
+            report_batch(walk_errors.iter_mut().map(FileError::report).collect(), &mut reporter, out)?;
+        }
         errors.extend(walk_errors);
         let machine = args.format != OutputFormat::Human || args.quiet;
         let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);
@@ -229,7 +258,10 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             for r in results {
                 match r {
                     Ok(report) => reports.push(report),
-                    Err(e) => errors.push(e),
+                    Err(mut e) => {
+                        reports.push(e.report());
+                        errors.push(e);
+                    }
                 }
             }
             report_batch(reports, &mut reporter, &mut *out)
@@ -260,7 +292,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             p(Progress::Finish);
         }
     }
-    reporter.finish(errors.len(), out).map_err(io_failure)?;
+    reporter.finish(out).map_err(io_failure)?;
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path));

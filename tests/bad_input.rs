@@ -357,3 +357,36 @@ fn a_quotation_of_a_hundred_thousand_words_is_linear_and_still_matched() {
         findings(&run)
     );
 }
+
+/// Every output format writes findings as it goes: none holds them to the end (JSON held a
+/// 3 KB tree per finding, SARIF 8 KB), so a file of 100,000 findings costs about what the
+/// engine needs to find them, in every format. A 1.5 MB line of `word "a b c d" ` (98,304
+/// `unsourced` findings) here; `scripts/output-memory.sh` measures the 50 MB one in the release
+/// build (docs/performance.md).
+#[test]
+fn every_format_writes_findings_as_it_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pieces = (3 << 19) / 16;
+    fs::write(dir.path().join("many.md"), format!("{}\n", "word \"a b c d\" ".repeat(pieces))).unwrap();
+    // The engine's own cost: the same file, its findings not made.
+    let (run, baseline) = bounded(dir.path(), &["check", "--disable", "unsourced", "many.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let formats = [
+        ("human", "[unsourced]"),
+        ("json", r#""code":"unsourced""#),
+        ("json-lines", r#""code":"unsourced""#),
+        ("sarif", r#""ruleId":"unsourced""#),
+        ("github", "quotelint(unsourced)"),
+        ("checkstyle", "quotelint.unsourced"),
+    ];
+    for (format, finding) in formats {
+        let (run, stats) = bounded(dir.path(), &["check", "--format", format, "many.md"]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert_eq!(run.stdout.matches(finding).count(), pieces, "{format}");
+        let per_finding = (stats.max_rss_kb - baseline.max_rss_kb).max(0) * 1024 / pieces as i64;
+        eprintln!("{format}: {per_finding} B of peak memory per finding");
+        // Findings are held only in the engine's list for the file (about 400 B each, see
+        // docs/performance.md); no format adds a copy of its own.
+        assert!(per_finding < 600, "{format}: {per_finding} B per finding ({stats:?}, baseline {baseline:?})");
+    }
+}

@@ -205,6 +205,9 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         io.stdin
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
+        if bytes.len() as u64 >= crate::LARGE_FILE {
+            crate::tune_allocator_for_large_files();
+        }
         let checked = decode(&path, bytes).and_then(|text| {
             let result = guarded(&engine, &path, &text)?;
             Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
@@ -226,6 +229,9 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             report_batch(walk_errors.iter_mut().map(FileError::report).collect(), &mut reporter, out)?;
         }
         errors.extend(walk_errors);
+        if files.iter().any(|f| f.len >= crate::LARGE_FILE) {
+            crate::tune_allocator_for_large_files();
+        }
         let machine = args.format != OutputFormat::Human || args.quiet;
         let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);
         if let Some(p) = progress {

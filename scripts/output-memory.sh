@@ -27,7 +27,7 @@ run() { # input format [flags...]
   shift 2
   local code=0
   /usr/bin/time -f "%M %e" -o "$dir/time" target/release/quotelint check --format "$format" "$@" "$dir/$input" > /dev/null 2>&1 || code=$?
-  read -r kb secs < "$dir/time"
+  read -r kb secs < <(tail -1 "$dir/time")
   printf '%-12s %-11s %9s KiB %7s s  exit %s %s\n' "$input" "$format" "$kb" "$secs" "$code" "$*"
 }
 for input in hostile.md curly.md; do

@@ -249,6 +249,22 @@ fn escape_sequences_in_articles_never_reach_the_terminal_raw() {
 }
 
 #[test]
+fn escape_sequences_in_file_names_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "x\x1b]0;pwned\x07\x1b[2J.md";
+    fs::write(dir.path().join(name), WRONG).unwrap();
+    fs::write(dir.path().join("bad\x1b[2J.md"), b"W\xf6rner\n").unwrap();
+    for format in ["human", "github"] {
+        let run = quotelint(&["check", "--format", format, "."], Some(dir.path()));
+        assert_eq!(run.code, 2, "{format}: {}", run.stderr);
+        for (what, out) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            assert!(!out.contains('\x1b') && !out.contains('\x07'), "{format} {what}: {out:?}");
+        }
+        run.assert_stderr("bad␛[2J.md: not UTF-8");
+    }
+}
+
+#[test]
 fn file_names_round_trip_in_machine_output() {
     let dir = tempfile::tempdir().unwrap();
     // A Latin-1 name (not UTF-8), and names with a tab, a line break and a `%`.

@@ -305,7 +305,11 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         return Err(Failure {
             diagnostics: errors
                 .into_iter()
-                .map(|e| miette::miette!("{}: {}", e.path.display(), e.message))
+                .map(|e| {
+                    // A file name is the user's, but it may hold escape sequences too.
+                    let path = e.path.to_string_lossy();
+                    miette::miette!("{}: {}", crate::report::terminal_safe(&path), e.message)
+                })
                 .collect(),
             summary: None,
         });

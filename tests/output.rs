@@ -368,3 +368,21 @@ fn a_reader_that_goes_away_early_gets_the_exit_code_of_the_findings() {
         }
     }
 }
+
+#[test]
+fn other_commands_stop_quietly_when_the_reader_goes_away() {
+    // 72 KB of JSON, more than a pipe holds: the writes after the reader left fail.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+        .args(["rules", "list", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Read;
+    let mut stdout = child.stdout.take().unwrap();
+    stdout.read_exact(&mut [0u8]).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty());
+}

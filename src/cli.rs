@@ -186,6 +186,12 @@ impl Failure {
     pub fn message(message: String) -> Self {
         Failure { diagnostics: vec![miette::miette!("{message}")], summary: None }
     }
+
+    /// The reader of the output went away (`quotelint rules list | head`): see [`io_failure`].
+    /// Nothing went wrong that the user should hear of, and the run exits 0.
+    pub fn is_closed_pipe(&self) -> bool {
+        self.diagnostics.is_empty() && self.summary.is_none()
+    }
 }
 
 /// The configuration that applies: none with `--isolated`, the `--config` file, or the nearest
@@ -283,7 +289,9 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
 }
 
 /// Output errors are failures too, reported plainly; a reader that closed the pipe early
-/// (`quotelint rules list | head`) is not worth a message.
+/// (`quotelint rules list | head`) is not worth a message, nor a failing exit code
+/// ([`Failure::is_closed_pipe`]). `check` handles it in its reporter, and exits with the code
+/// its findings call for.
 pub(crate) fn io_failure(e: std::io::Error) -> Failure {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         return Failure { diagnostics: Vec::new(), summary: None };

@@ -152,6 +152,20 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset.max(self.starts[0]))
     }
 
+    /// The byte offset where a 1-based line starts (the text's end past its last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line.saturating_sub(1)).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The byte offset where a 1-based line's text ends, before its line break.
+    pub fn line_end(&self, text: &str, line: usize) -> usize {
+        let Some(&next) = self.starts.get(line) else { return text.len() };
+        let before = &text.as_bytes()[..next];
+        next - if before.ends_with(b"\r\n") { 2 } else { 1 }
+    }
+
+    /// The 1-based line, 1-based column (in characters) and byte offset of `offset`: the one
+    /// place every output format, and the terminal's snippets, take positions from.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.max(self.starts[0]));
         let line = self.starts.partition_point(|&s| s <= offset);

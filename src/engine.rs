@@ -74,11 +74,24 @@ impl<'r> Engine<'r> {
             .map(|q| self.memo.find(&q.text, || self.quotes.find(self.record, &q.text)))
             .collect();
         let ctx = Context { record: self.record, source: text, extraction: &extraction, matches: &matches };
-        let mut diagnostics = Vec::new();
+        // Room for a finding per quotation, as most checks give at most that: reserved, not
+        // touched, so it costs no memory until used, and a file of a million findings does not
+        // keep the copies that growing by doubling leaves behind (about half again per finding).
+        let mut diagnostics = Vec::with_capacity(extraction.quotations.len());
         for (check, severity) in &self.settings.checks {
             check.run(&ctx, *severity, &mut diagnostics);
         }
-        diagnostics.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
+        // In place: a stable sort takes a buffer of half the findings (300 MB for 3.3 million).
+        // Findings equal in all of (start, code, end, message) print the same, so their order
+        // is moot and the output stays deterministic.
+        diagnostics.sort_unstable_by(|a, b| {
+            (a.range.start, a.code, a.range.end, &a.message).cmp(&(
+                b.range.start,
+                b.code,
+                b.range.end,
+                &b.message,
+            ))
+        });
         let report_unused = self.settings.report_unused_suppressions
             || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
         let invalid =

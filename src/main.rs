@@ -55,6 +55,8 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Clean) => ExitCode::from(0),
         Ok(Outcome::Findings) => ExitCode::from(1),
+        // Quietly, as other Unix tools stop when the reader goes away.
+        Err(failure) if failure.is_closed_pipe() => ExitCode::from(0),
         Err(failure) => {
             let mut stderr = std::io::stderr().lock();
             for report in failure.diagnostics {

@@ -645,3 +645,47 @@ fn files_over_the_size_limit_are_refused_unread() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     run.assert_stderr("`lots` is not a size");
 }
+
+/// Every output format writes findings as it goes: none holds them to the end (JSON held a
+/// 3 KB tree per finding, SARIF 8 KB), so a file of 100,000 findings costs about what the
+/// engine needs to find them, in every format. A 1.5 MB line of `word "a b c d" ` (98,304
+/// `unsourced` findings) here; `scripts/output-memory.sh` measures the 50 MB one in the release
+/// build (docs/performance.md).
+#[test]
+fn every_format_writes_findings_as_it_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pieces = (3 << 19) / 16;
+    fs::write(dir.path().join("many.md"), format!("{}\n", "word \"a b c d\" ".repeat(pieces))).unwrap();
+    // The engine's own cost: the same file, its findings not made.
+    let (run, baseline) = bounded(dir.path(), &["check", "--disable", "unsourced", "many.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let formats = [
+        ("human", "[unsourced]"),
+        ("json", r#""code":"unsourced""#),
+        ("json-lines", r#""code":"unsourced""#),
+        ("sarif", r#""ruleId":"unsourced""#),
+        ("github", "quotelint(unsourced)"),
+        ("checkstyle", "quotelint.unsourced"),
+    ];
+    for (format, finding) in formats {
+        let (run, stats) = bounded(dir.path(), &["check", "--format", format, "many.md"]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert_eq!(run.stdout.matches(finding).count(), pieces, "{format}");
+        let per_finding = (stats.max_rss_kb - baseline.max_rss_kb).max(0) * 1024 / pieces as i64;
+        eprintln!("{format}: {per_finding} B of peak memory per finding");
+        // Findings are held only in the engine's list for the file (about 165 B each in this
+        // build, see docs/performance.md); no format adds a copy of its own.
+        assert!(
+            per_finding <= 200,
+            "{format}: {per_finding} B per finding ({stats:?}, baseline {baseline:?})"
+        );
+    }
+}
+
+#[test]
+fn a_line_of_opening_quote_marks_keeps_few_of_them() {
+    // 1.7 million `“` with no closing mark: each was kept open (24 bytes, and a vector grown by
+    // doubling), 80 MB for these 5 MB and 909 MB for 50 MB. Now at most 256 are.
+    let (_, stats) = hostile("curly-line.md", "“".repeat((5 << 20) / 3).into_bytes());
+    assert!(stats.max_rss_kb < 50 * 1024, "{stats:?}");
+}

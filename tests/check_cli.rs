@@ -98,8 +98,36 @@ fn bad_files_are_errors_and_the_others_are_still_checked() {
     let run = quotelint(&["check", "--format", "json", "a.md", "latin1.md", "missing.md"], Some(dir.path()));
     assert_eq!(run.code, 2);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["diagnostics"][0]["path"], "a.md");
+    let found: Vec<(&str, &str, u64, u64)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let start = &d["range"]["start"];
+            (
+                d["path"].as_str().unwrap(),
+                d["code"].as_str().unwrap(),
+                start["line"].as_u64().unwrap(),
+                start["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // A path that could not be walked comes first; the others are in their place, each bad
+    // file an `unreadable` finding at its bad byte.
+    assert_eq!(
+        found,
+        vec![
+            ("missing.md", "unreadable", 1, 1),
+            ("a.md", "misattributed", 1, 49),
+            ("latin1.md", "unreadable", 1, 2)
+        ]
+    );
+    assert_eq!(
+        json["diagnostics"][2]["message"].as_str().unwrap(),
+        "not UTF-8: byte 0xf6 at line 1, column 2 (byte offset 1); save the file as UTF-8"
+    );
     assert_eq!(json["summary"]["files"], 3);
+    assert_eq!(json["summary"]["diagnostics"], 3);
     run.assert_stderr(
         "latin1.md: not UTF-8: byte 0xf6 at line 1, column 2 (byte offset 1); save the file as UTF-8",
     );
@@ -203,8 +231,9 @@ fn many_files_are_reported_in_path_order_across_batches() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["path"].as_str().unwrap().to_owned())
         .collect();
+    // The files that are not UTF-8 are in their place, as `unreadable` findings.
     let expected: Vec<String> =
-        (0..600).filter(|i| i % 3 == 0 && i % 67 != 5).map(|i| format!("{i:03}.md")).collect();
+        (0..600).filter(|i| i % 3 == 0 || i % 67 == 5).map(|i| format!("{i:03}.md")).collect();
     assert_eq!(paths, expected);
     for bad in [5, 72, 139, 273, 541] {
         run.assert_stderr(&format!("{bad:03}.md: not UTF-8"));

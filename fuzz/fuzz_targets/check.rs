@@ -9,7 +9,8 @@ use quotelint::checks::ALL;
 use quotelint::diagnostic::LineIndex;
 use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
-use quotelint::report::{json, FileReport};
+use quotelint::cli::OutputFormat;
+use quotelint::report::{FileReport, Reporter};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| {
     // Loaded as `quotelint check` loads it: entries decoded when read, prebuilt indexes.
@@ -56,7 +57,29 @@ fuzz_target!(|data: &[u8]| {
         diagnostics: result.diagnostics,
     };
     let reports = [report];
-    let out = serde_json::to_string(&json::items(&reports)).expect("serialize");
-    let back: serde_json::Value = serde_json::from_str(&out).expect("the JSON output parses");
-    assert_eq!(back.as_array().map(Vec::len), Some(reports[0].diagnostics.len()));
+    let n = reports[0].diagnostics.len();
+    // Every format, as `check` drives it: each writes as it goes and must stay well formed.
+    for format in [
+        OutputFormat::Json,
+        OutputFormat::JsonLines,
+        OutputFormat::Sarif,
+        OutputFormat::Human,
+        OutputFormat::Github,
+        OutputFormat::Checkstyle,
+    ] {
+        let mut out = Vec::new();
+        let mut reporter = Reporter::new(format, true, false, true, false);
+        reporter.begin(&mut out).expect("write");
+        reporter.batch(&reports, &mut out).expect("write");
+        reporter.finish(&mut out).expect("write");
+        let out = String::from_utf8(out).expect("UTF-8 output");
+        let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).expect("the JSON output parses");
+        match format {
+            OutputFormat::Json => assert_eq!(parse(&out)["diagnostics"].as_array().map(Vec::len), Some(n)),
+            OutputFormat::JsonLines => assert_eq!(out.lines().map(parse).count(), n),
+            OutputFormat::Sarif => assert_eq!(parse(&out)["runs"][0]["results"].as_array().map(Vec::len), Some(n)),
+            // No control character of the article reaches a terminal (colors are off here).
+            _ => assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{out:?}"),
+        }
+    }
 });

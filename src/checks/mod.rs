@@ -7,6 +7,7 @@ mod misattributed;
 mod misdated;
 mod misdated_event;
 mod misquoted;
+mod unreadable;
 mod unsourced;
 mod unused_suppression;
 mod unverified;
@@ -135,7 +136,20 @@ pub const ALL: &[Check] = &[
         summary: "a suppression comment that suppressed nothing (--report-unused-suppressions)",
         run: None,
     },
+    Check {
+        code: UNREADABLE,
+        severity: Severity::Error,
+        opt_in: false,
+        summary: "a file that could not be read, or is not UTF-8 text (always on)",
+        run: None,
+    },
 ];
+
+/// The code of a file that could not be checked: made by `check` as it reads files, not by the
+/// engine, and reported in every output format.
+pub const UNREADABLE: &str = "unreadable";
+
+pub use unreadable::finding as unreadable;
 
 pub fn by_code(code: &str) -> Option<&'static Check> {
     ALL.iter().find(|c| c.code == code)

@@ -38,12 +38,31 @@ pub const PROGRESS_THRESHOLD: usize = 300;
 struct FileError {
     path: PathBuf,
     message: String,
+    /// The file's text before its first bad byte (empty when it could not be read), which
+    /// places the `unreadable` finding at that byte.
+    before: String,
+}
+
+impl FileError {
+    fn new(path: &Path, message: String) -> Self {
+        FileError { path: path.to_path_buf(), message, before: String::new() }
+    }
+
+    /// The `unreadable` finding that stands for the file in the output.
+    /// Its text moves into the report, which is dropped once written.
+    fn report(&mut self) -> FileReport {
+        FileReport {
+            path: self.path.clone(),
+            diagnostics: vec![crate::checks::unreadable(self.message.clone(), self.before.len())],
+            text: std::mem::take(&mut self.before),
+            quotations: 0,
+        }
+    }
 }
 
 /// The text of a regular file of at most `max` bytes (see [`discover::read_regular`]).
 fn read(path: &Path, max: u64) -> Result<String, FileError> {
-    let bytes = discover::read_regular(path, max)
-        .map_err(|message| FileError { path: path.to_path_buf(), message })?;
+    let bytes = discover::read_regular(path, max).map_err(|message| FileError::new(path, message))?;
     decode(path, bytes)
 }
 
@@ -54,18 +73,24 @@ fn read(path: &Path, max: u64) -> Result<String, FileError> {
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     if let Some(encoding) = wide_encoding(&bytes) {
         let message = format!("{encoding} is not supported; save the file as UTF-8");
-        return Err(FileError { path: path.to_path_buf(), message });
+        return Err(FileError::new(path, message));
     }
     if let Some(nul) = memchr::memchr(0, &bytes) {
         let message = format!(
             "binary file, not Markdown (NUL byte at {})",
             crate::diagnostic::line_and_column(&bytes, nul)
         );
-        return Err(FileError { path: path.to_path_buf(), message });
+        let before = String::from_utf8_lossy(&bytes[..nul]).into_owned();
+        return Err(FileError { before, ..FileError::new(path, message) });
     }
-    String::from_utf8(bytes).map_err(|e| FileError {
-        path: path.to_path_buf(),
-        message: format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e)),
+    String::from_utf8(bytes).map_err(|e| {
+        let message =
+            format!("not UTF-8: {}; save the file as UTF-8", crate::diagnostic::first_invalid_byte(&e));
+        let valid = e.utf8_error().valid_up_to();
+        let mut bytes = e.into_bytes();
+        bytes.truncate(valid);
+        let before = String::from_utf8(bytes).unwrap_or_default();
+        FileError { before, ..FileError::new(path, message) }
     })
 }
 
@@ -111,7 +136,8 @@ fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::Fi
     if let Ok(crate::engine::FileResult { refused: Some(refusal), .. }) = &result {
         let at = crate::diagnostic::line_and_column(text.as_bytes(), refusal.span.start);
         let message = format!("front matter at {at}: {}; {}", refusal.message, refusal.help);
-        return Err(FileError { path: path.to_path_buf(), message });
+        let before = text.get(..refusal.span.start).unwrap_or_default().to_owned();
+        return Err(FileError { before, ..FileError::new(path, message) });
     }
     result.map_err(|panic| {
         let what = panic
@@ -119,10 +145,7 @@ fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::Fi
             .map(String::as_str)
             .or_else(|| panic.downcast_ref::<&str>().copied())
             .unwrap_or("unknown cause");
-        FileError {
-            path: path.to_path_buf(),
-            message: format!("internal error while checking this file ({what}); please report it"),
-        }
+        FileError::new(path, format!("internal error while checking this file ({what}); please report it"))
     })
 }
 
@@ -187,7 +210,7 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
                 && (f.explicit || config.include.value.is_empty() || include.is_match(&rel))
         })
         .collect();
-    let errors = walk_errors.into_iter().map(|e| FileError { path: e.path, message: e.message }).collect();
+    let errors = walk_errors.into_iter().map(|e| FileError::new(&e.path, e.message)).collect();
     Ok((files, errors))
 }
 
@@ -220,8 +243,11 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
+        if bytes.len() as u64 >= crate::LARGE_FILE {
+            crate::tune_allocator_for_large_files();
+        }
         let checked = if bytes.len() as u64 > max {
-            Err(FileError { path: path.clone(), message: discover::too_large(None, max) })
+            Err(FileError::new(&path, discover::too_large(None, max)))
         } else {
             decode(&path, bytes)
         };
@@ -231,14 +257,24 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         });
         match checked {
             Ok(report) => report_batch(vec![report], &mut reporter, out)?,
-            Err(e) => errors.push(e),
+            Err(mut e) => {
+                report_batch(vec![e.report()], &mut reporter, out)?;
+                errors.push(e);
+            }
         }
     } else {
         if args.paths.iter().any(|p| p.as_os_str() == "-") {
             return Err(Failure::message("`-` (standard input) cannot be mixed with other paths".into()));
         }
-        let (files, walk_errors) = select_files(args, config)?;
+        let (files, mut walk_errors) = select_files(args, config)?;
+        // Paths that could not be walked come first (the walk met them before any file was read).
+        if !walk_errors.is_empty() {
+            report_batch(walk_errors.iter_mut().map(FileError::report).collect(), &mut reporter, out)?;
+        }
         errors.extend(walk_errors);
+        if files.iter().any(|f| f.len >= crate::LARGE_FILE) {
+            crate::tune_allocator_for_large_files();
+        }
         let machine = args.format != OutputFormat::Human || args.quiet;
         let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);
         if let Some(p) = progress {
@@ -271,7 +307,10 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             for r in results {
                 match r {
                     Ok(report) => reports.push(report),
-                    Err(e) => errors.push(e),
+                    Err(mut e) => {
+                        reports.push(e.report());
+                        errors.push(e);
+                    }
                 }
             }
             report_batch(reports, &mut reporter, &mut *out)
@@ -302,14 +341,18 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             p(Progress::Finish);
         }
     }
-    reporter.finish(errors.len(), out).map_err(io_failure)?;
+    reporter.finish(out).map_err(io_failure)?;
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path));
         return Err(Failure {
             diagnostics: errors
                 .into_iter()
-                .map(|e| miette::miette!("{}: {}", e.path.display(), e.message))
+                .map(|e| {
+                    // A file name is the user's, but it may hold escape sequences too.
+                    let path = e.path.to_string_lossy();
+                    miette::miette!("{}: {}", crate::report::terminal_safe(&path), e.message)
+                })
                 .collect(),
             summary: None,
         });

@@ -14,8 +14,13 @@ fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // Attribute values are normalized by XML parsers: a raw tab or line break would
+            // be read as a space.
             '\n' => out.push_str("&#10;"),
-            c if (c as u32) < 0x20 && c != '\t' => {}
+            '\t' => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            // Not allowed in XML 1.0 at all, raw or as a reference.
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -34,7 +39,7 @@ pub fn footer(out: &mut dyn Write) -> std::io::Result<()> {
 /// The `<file>` elements of some files.
 pub fn files(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
     for r in reports {
-        writeln!(out, r#"  <file name="{}">"#, escape(&r.path.to_string_lossy()))?;
+        writeln!(out, r#"  <file name="{}">"#, escape(&super::path_text(&r.path)))?;
         let lines = LineIndex::new(&r.text);
         for d in &r.diagnostics {
             let p = lines.position(&r.text, d.range.start);
@@ -55,4 +60,12 @@ pub fn files(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>
         writeln!(out, "  </file>")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn attributes_keep_tabs_and_line_breaks() {
+        assert_eq!(super::escape("a\tb\nc\rd\x1be<&"), "a&#9;b&#10;c&#13;d\u{fffd}e&lt;&amp;");
+    }
 }

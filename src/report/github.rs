@@ -6,9 +6,12 @@ use std::io::Write;
 use super::FileReport;
 use crate::diagnostic::Severity;
 
-/// Escapes a message as GitHub requires: `%`, CR and LF.
+/// Escapes a message as GitHub requires (`%`, CR and LF), and shows any other control
+/// character as its picture: the log is read on a terminal of sorts, and an escape sequence in
+/// an article must not reach it raw.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    super::terminal_safe(&s).into_owned()
 }
 
 /// Escapes a property value: the message's escapes plus `:` and `,`.
@@ -18,7 +21,7 @@ fn escape_property(s: &str) -> String {
 
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
-        let path = r.path.to_string_lossy();
+        let path = super::path_text(&r.path);
         for d in &r.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -54,5 +57,6 @@ mod tests {
     fn escapes_as_github_requires() {
         assert_eq!(escape_data("50% of\nit"), "50%25 of%0Ait");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("a\x1b[31mb\x07"), "a␛[31mb␇");
     }
 }

@@ -10,16 +10,135 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{FileReport, Totals};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{terminal_safe, FileReport, Totals};
+use crate::checks::UNREADABLE;
+use crate::diagnostic::{ceil_char_boundary, floor_char_boundary, Diagnostic, LineIndex, Severity};
 
-/// A file's text with its name, borrowed (miette's `NamedSource` wants to own it).
-struct Named<'a> {
-    name: &'a str,
-    text: &'a str,
+/// What a snippet shows of a file: the lines a finding and its labels touch, each cut to a
+/// window around the ranges on it when it is long, made safe for a terminal. Its own text, so
+/// that a finding on a 60 KB line prints a few hundred bytes, not the line; positions in it
+/// come from the file's [`LineIndex`] (the one place lines and columns are derived).
+struct Excerpt {
+    name: String,
+    text: String,
+    /// The 0-based line of the file the excerpt's first line is.
+    first_line: usize,
+    /// The primary range in the excerpt, and its start's 0-based line and column in the file.
+    primary: SourceSpan,
+    primary_at: (usize, usize),
+    /// The labels kept (those in the excerpt), with their ranges in the excerpt.
+    labels: Vec<(SourceSpan, String)>,
 }
 
-impl SourceCode for Named<'_> {
+/// Lines longer than this many bytes are shown as windows around the ranges on them.
+const LONG_LINE: usize = 240;
+/// Bytes of context shown either side of a range's start and end on a long line.
+const CONTEXT: usize = 60;
+/// Lines a snippet shows at most after its first.
+const MAX_LINES: usize = 8;
+
+impl Excerpt {
+    fn new(name: &str, text: &str, lines: &LineIndex, d: &Diagnostic) -> Self {
+        let start = lines.position(text, d.range.start);
+        let first = start.line;
+        let last_line = first + MAX_LINES;
+        let line_of = |offset: usize| lines.position(text, offset).line;
+        // The ranges shown: the primary one cut to the lines shown, and labels within them.
+        let clamp_end = |end: usize| lines.line_end(text, line_of(end).min(last_line)).min(end);
+        let primary = d.range.start..clamp_end(d.range.end).max(d.range.start);
+        let labels: Vec<(std::ops::Range<usize>, &str)> = d
+            .labels
+            .iter()
+            .filter(|l| (first.saturating_sub(MAX_LINES)..=last_line).contains(&line_of(l.range.start)))
+            .map(|l| (l.range.start..clamp_end(l.range.end).max(l.range.start), l.text.as_str()))
+            .collect();
+        let min_line = labels.iter().map(|(r, _)| line_of(r.start)).fold(first, usize::min);
+        let max_line = std::iter::once(&primary)
+            .chain(labels.iter().map(|(r, _)| r))
+            .map(|r| line_of(r.end))
+            .fold(first, usize::max);
+        let ranges: Vec<&std::ops::Range<usize>> =
+            std::iter::once(&primary).chain(labels.iter().map(|(r, _)| r)).collect();
+        // Pieces of the file copied into the excerpt: (file offset, excerpt offset, length).
+        let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+        let mut out = String::new();
+        for line in min_line..=max_line {
+            let le = lines.line_end(text, line);
+            let ls = lines.line_start(line).min(le);
+            if line > min_line {
+                out.push('\n');
+            }
+            let mut windows: Vec<(usize, usize)> = if le - ls <= LONG_LINE {
+                vec![(ls, le)]
+            } else {
+                let mut w: Vec<(usize, usize)> = ranges
+                    .iter()
+                    .flat_map(|r| [r.start, r.end])
+                    .filter(|&o| (ls..=le).contains(&o))
+                    .map(|o| (o.saturating_sub(CONTEXT).max(ls), (o + CONTEXT).min(le)))
+                    .collect();
+                if w.is_empty() {
+                    w.push((ls, ls + CONTEXT));
+                }
+                w
+            };
+            windows.sort_unstable();
+            let mut merged: Vec<(usize, usize)> = Vec::new();
+            for (a, b) in windows {
+                let (a, b) = (floor_char_boundary(text, a), ceil_char_boundary(text, b));
+                match merged.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            let mut at = ls;
+            for (a, b) in merged {
+                if a > at {
+                    out.push('…');
+                }
+                pieces.push((a, out.len(), b - a));
+                push_safe(&mut out, &text[a..b]);
+                at = b;
+            }
+            if at < le {
+                out.push('…');
+            }
+        }
+        // A file offset in the excerpt: in a piece (each character of which became one or
+        // more characters of the excerpt), or at the ellipsis of the gap it fell in.
+        let map = |offset: usize| -> usize {
+            let i = pieces.partition_point(|p| p.0 <= offset);
+            match i.checked_sub(1).map(|i| pieces[i]) {
+                Some((from, to, len)) if offset <= from + len => {
+                    let mut shown = String::new();
+                    push_safe(&mut shown, &text[from..floor_char_boundary(text, offset)]);
+                    to + shown.len()
+                }
+                Some((_, to, len)) => to + len,
+                None => 0,
+            }
+        };
+        let span = |r: &std::ops::Range<usize>| {
+            let (a, b) = (map(r.start), map(r.end));
+            SourceSpan::from(a..b.max(a))
+        };
+        Excerpt {
+            name: terminal_safe(name).into_owned(),
+            primary: span(&primary),
+            primary_at: (start.line - 1, start.column - 1),
+            labels: labels.iter().map(|(r, t)| (span(r), terminal_safe(t).into_owned())).collect(),
+            text: out,
+            first_line: min_line - 1,
+        }
+    }
+}
+
+/// Appends `s` made safe for a terminal.
+fn push_safe(out: &mut String, s: &str) {
+    out.push_str(&terminal_safe(s));
+}
+
+impl SourceCode for Excerpt {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
@@ -27,12 +146,18 @@ impl SourceCode for Named<'_> {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let c = self.text.read_span(span, before, after)?;
+        // The header gives the primary range's start, at its line and column in the file.
+        let (line, column) = if *span == self.primary && before == 0 && after == 0 {
+            self.primary_at
+        } else {
+            (self.first_line + c.line(), c.column())
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_owned(),
+            self.name.clone(),
             c.data(),
             *c.span(),
-            c.line(),
-            c.column(),
+            line,
+            column,
             c.line_count(),
         )))
     }
@@ -41,18 +166,18 @@ impl SourceCode for Named<'_> {
 /// A finding as miette renders it.
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
-    source: Named<'a>,
+    source: Excerpt,
 }
 
 impl fmt::Debug for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&terminal_safe(&self.diagnostic.message))
     }
 }
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&terminal_safe(&self.diagnostic.message))
     }
 }
 
@@ -72,7 +197,7 @@ impl MietteDiagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic.help.as_ref().map(|h| Box::new(terminal_safe(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -80,15 +205,18 @@ impl MietteDiagnostic for Rendered<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(None, d.range.clone());
-        let others =
-            d.labels.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.range.clone()));
+        let primary = LabeledSpan::new_primary_with_span(None, self.source.primary);
+        let others = self
+            .source
+            .labels
+            .iter()
+            .map(|(span, text)| LabeledSpan::new_with_span(Some(text.clone()), *span));
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
 
-/// Writes every finding of some files.
+/// Writes every finding of some files. A file that could not be read is not written here: its
+/// error goes to standard error, and the summary counts it.
 pub fn write(
     reports: &[FileReport],
     graphical: bool,
@@ -102,9 +230,10 @@ pub fn write(
     });
     for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
-        for d in &r.diagnostics {
+        let safe_path = terminal_safe(&path);
+        for d in r.diagnostics.iter().filter(|d| d.code != UNREADABLE) {
             if graphical {
-                let rendered = Rendered { diagnostic: d, source: Named { name: &path, text: &r.text } };
+                let rendered = Rendered { diagnostic: d, source: Excerpt::new(&path, &r.text, &lines, d) };
                 let mut s = String::new();
                 handler.render_report(&mut s, &rendered).map_err(std::io::Error::other)?;
                 writeln!(out, "{s}")?;
@@ -112,15 +241,15 @@ pub fn write(
                 let p = lines.position(&r.text, d.range.start);
                 writeln!(
                     out,
-                    "{path}:{}:{}: {}[{}] {}",
+                    "{safe_path}:{}:{}: {}[{}] {}",
                     p.line,
                     p.column,
                     d.severity.as_str(),
                     d.code,
-                    d.message
+                    terminal_safe(&d.message)
                 )?;
                 if let Some(help) = &d.help {
-                    writeln!(out, "  help: {help}")?;
+                    writeln!(out, "  help: {}", terminal_safe(help))?;
                 }
             }
         }
@@ -155,5 +284,10 @@ pub fn summary(t: Totals) -> String {
             parts.push(crate::count(n, one, many));
         }
     }
-    format!("checked {files}, {quotations}: {}", parts.join(", "))
+    let unreadable = match t.unreadable {
+        0 => String::new(),
+        1 => " (1 file could not be checked)".to_owned(),
+        n => format!(" ({n} files could not be checked)"),
+    };
+    format!("checked {files}, {quotations}: {}{unreadable}", parts.join(", "))
 }

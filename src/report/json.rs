@@ -1,5 +1,7 @@
 //! `--format json` (one object, the contract documented in the README) and `--format
-//! json-lines` (one finding per line, the same shape as the `diagnostics` items).
+//! json-lines` (one finding per line, the same shape as the `diagnostics` items). Both are
+//! written as files arrive: the object's `diagnostics` first, a finding at a time, then its
+//! `summary`, which needs every file.
 
 use std::io::Write;
 
@@ -7,13 +9,6 @@ use serde::Serialize;
 
 use super::{FileReport, Totals};
 use crate::diagnostic::{Position, Severity};
-
-#[derive(Serialize)]
-struct Output {
-    version: u32,
-    summary: Summary,
-    diagnostics: Vec<serde_json::Value>,
-}
 
 #[derive(Serialize)]
 struct Summary {
@@ -25,7 +20,7 @@ struct Summary {
 /// One finding, as both JSON formats give it.
 #[derive(Serialize)]
 pub struct Item<'a> {
-    pub path: String,
+    pub path: &'a str,
     pub code: &'a str,
     pub severity: Severity,
     pub message: &'a str,
@@ -41,13 +36,16 @@ pub struct Range {
     pub end: Position,
 }
 
-/// Every finding of every file, in output order, with positions.
-pub fn items(reports: &[FileReport]) -> Vec<Item<'_>> {
-    let mut out = Vec::new();
+/// Writes every finding of some files, in output order, each as `write` gives it.
+fn each_item(
+    reports: &[FileReport],
+    mut write: impl FnMut(&Item) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
+        let path = super::path_text(&r.path);
         for d in &r.diagnostics {
-            out.push(Item {
-                path: r.path.to_string_lossy().into_owned(),
+            write(&Item {
+                path: &path,
                 code: d.code,
                 severity: d.severity,
                 message: &d.message,
@@ -58,41 +56,41 @@ pub fn items(reports: &[FileReport]) -> Vec<Item<'_>> {
                 quote_id: d.quote_id.as_deref(),
                 found: d.found.as_deref(),
                 expected: d.expected.as_deref(),
-            });
+            })?;
         }
     }
-    out
+    Ok(())
 }
 
-/// The whole object, around findings already turned into JSON values (in output order).
-pub fn write(
-    diagnostics: Vec<serde_json::Value>,
-    totals: Totals,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let output = Output {
-        version: 1,
-        summary: Summary {
-            files: totals.files,
-            quotations: totals.quotations,
-            diagnostics: totals.diagnostics(),
-        },
-        diagnostics,
-    };
-    serde_json::to_writer(&mut *out, &output)?;
-    writeln!(out)
+/// The object's opening, up to its first finding.
+pub fn header(out: &mut impl Write) -> std::io::Result<()> {
+    write!(out, r#"{{"version":1,"diagnostics":["#)
 }
 
-/// The findings one per line. They are written into one buffer and handed to `out` whole:
-/// serde_json writes a finding in dozens of small pieces, each a call through `dyn Write`.
-pub fn write_lines(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    // About half a kilobyte a finding: sized once rather than doubled from small (up to a
-    // megabyte: a file with tens of thousands of findings grows it as before).
-    let findings: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let mut buf = Vec::with_capacity((512 * findings).min(1 << 20));
-    for item in items(reports) {
-        serde_json::to_writer(&mut buf, &item)?;
-        buf.push(b'\n');
-    }
-    out.write_all(&buf)
+/// Some files' findings, as items of `diagnostics`; `written` says whether one came before.
+pub fn write_items(reports: &[FileReport], written: &mut bool, out: &mut impl Write) -> std::io::Result<()> {
+    each_item(reports, |item| {
+        if std::mem::replace(written, true) {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, item)?;
+        Ok(())
+    })
+}
+
+/// The object's end: the summary, after the findings it counts.
+pub fn footer(totals: Totals, out: &mut impl Write) -> std::io::Result<()> {
+    let summary =
+        Summary { files: totals.files, quotations: totals.quotations, diagnostics: totals.diagnostics() };
+    write!(out, r#"],"summary":"#)?;
+    serde_json::to_writer(&mut *out, &summary)?;
+    writeln!(out, "}}")
+}
+
+/// The findings one per line.
+pub fn write_lines(reports: &[FileReport], out: &mut impl Write) -> std::io::Result<()> {
+    each_item(reports, |item| {
+        serde_json::to_writer(&mut *out, item)?;
+        out.write_all(b"\n")
+    })
 }

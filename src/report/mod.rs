@@ -1,7 +1,7 @@
 //! Writing findings: for people (`human`) and for programs (`json`, `sarif`, `github`,
-//! `checkstyle`). Files arrive in batches, in output order; formats that can stream write each
-//! batch at once, the others keep only the findings (never the files' text) until the end, so
-//! memory stays bounded however many files are checked.
+//! `checkstyle`). Files arrive in batches, in output order, and every format writes each batch
+//! as it arrives: nothing is held from one batch to the next but the counts of the summary (and
+//! of `--statistics`), so memory stays bounded however many files and findings there are.
 
 pub mod checkstyle;
 pub mod github;
@@ -9,9 +9,10 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::OutputFormat;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
@@ -40,6 +41,8 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files that could not be checked (each also one error).
+    pub unreadable: usize,
 }
 
 impl Totals {
@@ -49,6 +52,7 @@ impl Totals {
         for r in reports {
             self.quotations += r.quotations;
             for d in &r.diagnostics {
+                self.unreadable += usize::from(d.code == crate::checks::UNREADABLE);
                 match d.severity {
                     Severity::Error => self.errors += 1,
                     Severity::Warning => self.warnings += 1,
@@ -63,7 +67,7 @@ impl Totals {
     }
 }
 
-/// Writes findings as batches of files arrive, and what needs all of them at the end.
+/// Writes findings as batches of files arrive, and the summary at the end.
 pub struct Reporter {
     format: OutputFormat,
     /// Human output: snippets (a terminal) or one line a finding.
@@ -72,7 +76,11 @@ pub struct Reporter {
     summary_line: bool,
     statistics: bool,
     pub totals: Totals,
-    held: Vec<serde_json::Value>,
+    /// Whether a finding has been written yet (JSON and SARIF separate them with commas).
+    written: bool,
+    /// The reader went away (`quotelint check | head`): nothing more is written, but files are
+    /// still counted, so that the exit code is the one the findings call for.
+    closed: bool,
     counts: BTreeMap<&'static str, (usize, Severity)>,
 }
 
@@ -91,20 +99,50 @@ impl Reporter {
             summary_line,
             statistics,
             totals: Totals::default(),
-            held: Vec::new(),
+            written: false,
+            closed: false,
             counts: BTreeMap::new(),
         }
     }
 
+    /// A write's result, a closed pipe aside: that ends the output quietly, as for other Unix
+    /// tools, and is no failure of the run.
+    fn written(&mut self, result: std::io::Result<()>) -> std::io::Result<()> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            result => result,
+        }
+    }
+
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let result = self.write_begin(out);
+        self.written(result)
+    }
+
+    fn write_begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let out = &mut buffered(out);
         match self.format {
             OutputFormat::Checkstyle => checkstyle::header(out),
+            OutputFormat::Json => json::header(out),
+            OutputFormat::Sarif => sarif::header(out),
             _ => Ok(()),
-        }
+        }?;
+        out.flush()
     }
 
     pub fn batch(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
         self.totals.add(reports);
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.write_batch(reports, out);
+        self.written(result)
+    }
+
+    fn write_batch(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
         let out = &mut buffered(out);
         match self.format {
             OutputFormat::Human if self.statistics => {
@@ -116,37 +154,32 @@ impl Reporter {
                 Ok(())
             }
             OutputFormat::Human => human::write(reports, self.graphical, self.color, out),
-            OutputFormat::Json => {
-                for item in json::items(reports) {
-                    self.held.push(serde_json::to_value(item).map_err(std::io::Error::other)?);
-                }
-                Ok(())
-            }
+            OutputFormat::Json => json::write_items(reports, &mut self.written, out),
             OutputFormat::JsonLines => json::write_lines(reports, out),
-            OutputFormat::Sarif => {
-                self.held.extend(sarif::results(reports));
-                Ok(())
-            }
+            OutputFormat::Sarif => sarif::write_results(reports, &mut self.written, out),
             OutputFormat::Github => github::write(reports, out),
             OutputFormat::Checkstyle => checkstyle::files(reports, out),
         }?;
         out.flush()
     }
 
-    /// Closes the output; `failed` files could not be checked (they count as files).
-    pub fn finish(&mut self, failed: usize, out: &mut dyn Write) -> std::io::Result<()> {
-        self.totals.files += failed;
-        let held = std::mem::take(&mut self.held);
+    /// Closes the output with what needs every file: the summary.
+    pub fn finish(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.write_finish(out);
+        self.written(result)
+    }
+
+    fn write_finish(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         let out = &mut buffered(out);
         match self.format {
             OutputFormat::Human if self.statistics => human::statistics(&self.counts, out),
             OutputFormat::Human if self.summary_line => writeln!(out, "{}", human::summary(self.totals)),
             OutputFormat::Human | OutputFormat::JsonLines | OutputFormat::Github => Ok(()),
-            OutputFormat::Json => json::write(held, self.totals, out),
-            OutputFormat::Sarif => {
-                serde_json::to_writer_pretty(&mut *out, &sarif::document(held))?;
-                writeln!(out)
-            }
+            OutputFormat::Json => json::footer(self.totals, out),
+            OutputFormat::Sarif => sarif::footer(out),
             OutputFormat::Checkstyle => checkstyle::footer(out),
         }?;
         out.flush()
@@ -158,4 +191,108 @@ impl Reporter {
 /// output's line buffer: for JSON lines that cost more than the formatting itself.
 fn buffered(out: &mut dyn Write) -> std::io::BufWriter<&mut dyn Write> {
     std::io::BufWriter::with_capacity(1 << 16, out)
+}
+
+/// A path as machine output gives it, so that any name round-trips: a name that is UTF-8 is
+/// written as it is, but for a `%` followed by two hex digits, written `%25`; each byte that is
+/// not UTF-8 is written `%XX`. Percent-decoding the text (each `%XX` to its byte, any other `%`
+/// left alone) gives the name's bytes back.
+pub fn path_text(path: &Path) -> Cow<'_, str> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let hex = |b: u8| b.is_ascii_hexdigit();
+    let needs = |i: usize| {
+        bytes[i] == b'%'
+            && bytes.get(i + 1).is_some_and(|&b| hex(b))
+            && bytes.get(i + 2).is_some_and(|&b| hex(b))
+    };
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if !(0..bytes.len()).any(needs) {
+            return Cow::Borrowed(s);
+        }
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        let base = valid.as_ptr() as usize - bytes.as_ptr() as usize;
+        for (i, c) in valid.char_indices() {
+            if c == '%' && needs(base + i) {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text from an article or a file name made safe for a terminal or a CI log: control
+/// characters (ESC, BEL, CR… but tab and newline) are shown as their Unicode control pictures
+/// (`␛`, `␇`, `␍`), and DEL and the C1 controls (which some terminals obey as escapes) as
+/// `␡` and `�`, so that no escape sequence in an article reaches the terminal raw.
+pub fn terminal_safe(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\t' | '\n' => c,
+                '\u{7f}' => '\u{2421}',
+                c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn paths_round_trip_by_percent_decoding() {
+        let decode = |s: &str| {
+            let b = s.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                match hex.filter(|_| b[i] == b'%').and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b[i]);
+                        i += 1;
+                    }
+                }
+            }
+            out
+        };
+        let names: [&[u8]; 7] =
+            [b"a.md", b"caf\xe9.md", "café.md".as_bytes(), b"100%.md", b"a%41.md", b"%\xe9%", b"x%2"];
+        for name in names {
+            let path = Path::new(OsStr::from_bytes(name));
+            let text = path_text(path);
+            assert_eq!(decode(&text), name, "{text}");
+        }
+        assert_eq!(path_text(Path::new("a.md")), "a.md");
+        assert_eq!(path_text(Path::new("100%.md")), "100%.md");
+        assert_eq!(path_text(Path::new(OsStr::from_bytes(b"caf\xe9.md"))), "caf%E9.md");
+        assert_eq!(path_text(Path::new("a%41.md")), "a%2541.md");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_terminal() {
+        assert_eq!(terminal_safe("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(terminal_safe("a\x1b[2Jb\x07c\rd\x7fe\u{9b}f"), "a␛[2Jb␇c␍d␡e�f");
+    }
 }

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::FileReport;
@@ -18,66 +19,148 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI reference: forward slashes, percent-encoded where needed.
+/// A path as a relative URI reference: forward slashes, every other byte but the unreserved
+/// ones percent-encoded (so a name that is not UTF-8 round-trips too).
 fn uri(path: &std::path::Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    let mut out = String::new();
-    for b in s.bytes() {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let bytes = bytes.strip_prefix(b"./").unwrap_or(bytes);
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'\\' => out.push('/'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
     out
 }
 
-/// The SARIF results of some files' findings.
-pub fn results(reports: &[FileReport]) -> Vec<Value> {
-    let mut results = Vec::new();
+/// One result, serialized as it is written (no JSON tree is built per finding).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "Properties::is_empty")]
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation<'a> {
+    uri: &'a str,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<&'a str>,
+}
+
+impl Properties<'_> {
+    fn is_empty(&self) -> bool {
+        self.quote_id.is_none() && self.found.is_none() && self.expected.is_none()
+    }
+}
+
+/// Writes some files' results; `written` says whether one came before.
+pub fn write_results(
+    reports: &[FileReport],
+    written: &mut bool,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
+        let uri = uri(&r.path);
         for d in &r.diagnostics {
             let start = lines.position(&r.text, d.range.start);
             let end = lines.position(&r.text, d.range.end);
-            let rule_index = checks::ALL.iter().position(|c| c.code == d.code).unwrap_or(0);
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str(&format!("\n{help}"));
-            }
-            let mut result = json!({
-                "ruleId": d.code,
-                "ruleIndex": rule_index,
-                "level": level(d.severity),
-                "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&r.path), "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": start.line,
-                            "startColumn": start.column,
-                            "endLine": end.line,
-                            "endColumn": end.column,
-                        }
-                    }
+            let message = match &d.help {
+                Some(help) => format!("{}\n{help}", d.message).into(),
+                None => d.message.as_str().into(),
+            };
+            let result = SarifResult {
+                rule_id: d.code,
+                rule_index: checks::ALL.iter().position(|c| c.code == d.code).unwrap_or(0),
+                level: level(d.severity),
+                message: Text { text: message },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri: &uri, uri_base_id: "%SRCROOT%" },
+                        region: Region {
+                            start_line: start.line,
+                            start_column: start.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                        },
+                    },
                 }],
-            });
-            let mut props = serde_json::Map::new();
-            for (k, v) in [("quote_id", &d.quote_id), ("found", &d.found), ("expected", &d.expected)] {
-                if let Some(v) = v {
-                    props.insert(k.to_owned(), json!(v));
-                }
-            }
-            if !props.is_empty() {
-                result["properties"] = Value::Object(props);
-            }
-            results.push(result);
+                properties: Properties {
+                    quote_id: d.quote_id.as_deref(),
+                    found: d.found.as_deref(),
+                    expected: d.expected.as_deref(),
+                },
+            };
+            out.write_all(if std::mem::replace(written, true) { b",\n        " } else { b"\n        " })?;
+            serde_json::to_writer(&mut *out, &result)?;
         }
     }
-    results
+    Ok(())
 }
 
-/// The whole SARIF document around `results`.
-pub fn document(results: Vec<Value>) -> Value {
+/// Where the results go in the document: [`document`] pretty-printed splits around it.
+const RESULTS: &str = "\"results\": []";
+
+/// The document's opening, rules and all, up to its first result.
+pub fn header(out: &mut impl Write) -> std::io::Result<()> {
+    let doc = document();
+    let at = doc.find(RESULTS).expect("the results array");
+    write!(out, "{}\"results\": [", &doc[..at])
+}
+
+/// The document's end, after its last result.
+pub fn footer(out: &mut impl Write) -> std::io::Result<()> {
+    let doc = document();
+    let at = doc.find(RESULTS).expect("the results array") + RESULTS.len();
+    writeln!(out, "\n      ]{}", &doc[at..])
+}
+
+/// The whole SARIF document with no results: the tool, its rules, and an empty `results`.
+fn document() -> String {
     let rules: Vec<Value> = checks::ALL
         .iter()
         .map(|c| {
@@ -92,23 +175,35 @@ pub fn document(results: Vec<Value>) -> Value {
             })
         })
         .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    // A struct rather than `json!` for the document and its run, so that the tool and its rules
+    // come before the results (a `Value` object sorts its keys).
+    #[derive(Serialize)]
+    struct Document {
+        #[serde(rename = "$schema")]
+        schema: &'static str,
+        version: &'static str,
+        runs: [Run; 1],
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Run {
+        tool: Value,
+        column_kind: &'static str,
+        results: [(); 0],
+    }
+    let doc = Document {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({"driver": {
                 "name": "quotelint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": "https://github.com/quotelint/quotelint",
                 "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    })
-}
-
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(results(reports)))?;
-    writeln!(out)
+            }}),
+            column_kind: "unicodeCodePoints",
+            results: [],
+        }],
+    };
+    serde_json::to_string_pretty(&doc).expect("a document of strings")
 }

@@ -237,7 +237,9 @@ impl NameIndex {
         }
         for (i, e) in record.events.iter().enumerate() {
             for name in &e.names {
-                Self::add(&mut by_first, name, false, Target::Event(i));
+                for name in event_phrasings(name) {
+                    Self::add(&mut by_first, &name, false, Target::Event(i));
+                }
             }
         }
         let mut index = NameIndex::default();
@@ -371,6 +373,23 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// An event's name and the other tenses and clauses of a passive one: "the Warsaw Pact was
+/// dissolved" is also written "the Warsaw Pact is dissolved" (a timeline's present), "the
+/// Warsaw Pact, dissolved in …" (a participle clause; commas are not part of names) and "the
+/// Warsaw Pact, which was dissolved in …".
+fn event_phrasings(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_owned()];
+    for (past, present) in [(" was ", " is "), (" were ", " are ")] {
+        if let Some(at) = name.find(past) {
+            let (subject, rest) = (&name[..at], &name[at + past.len()..]);
+            out.push(format!("{subject}{present}{rest}"));
+            out.push(format!("{subject} {rest}"));
+            out.push(format!("{subject} which{past}{rest}"));
+        }
+    }
+    out
 }
 
 /// A normalized word of the text being searched: most are written words whose normal form is

@@ -290,6 +290,18 @@ impl NameIndex {
         }
     }
 
+    /// Whether the name of an event, of more than one word, starts with the written word `word`
+    /// ("Stoltenberg" starts "Stoltenberg took over from Rasmussen"): one look-up, so that a
+    /// person's name can be tried as the subject of an event's name only where one exists.
+    pub fn starts_event_name(&self, word: &str) -> bool {
+        let mut normalized = Vec::new();
+        normalize_word(word, &mut normalized);
+        let [first] = normalized.as_slice() else { return false };
+        self.names_starting(first).is_some_and(|names| {
+            names.iter().any(|n| matches!(n.target, Target::Event(_)) && n.words.len() > 1)
+        })
+    }
+
     /// Every name in `text`, longest first where they overlap, in order. Words are read as
     /// they are needed, a name's length ahead at most, so a long paragraph costs no more
     /// memory than a short one; and a word is normalized only when it may start a name or

@@ -13,7 +13,7 @@ use super::words::is_space;
 use super::{Dated, EventDate};
 use crate::date::PartialDate;
 use crate::diagnostic::ceil_char_boundary;
-use crate::names::Target;
+use crate::names::{Mention, NameIndex, Target};
 
 /// Events named with a date that belongs to them, read from the clause that names them:
 /// a date right after the name or after the verb that makes it ("the Founding Act in 1996", "the
@@ -23,9 +23,13 @@ use crate::names::Target;
 /// March 2014 NATO suspended …", a timeline item "**1 July 1991** — The Warsaw Pact is
 /// dissolved"). A date after a verb of another action on the event ("invoked the Founding Act in
 /// July 2014") is that action's, not the event's.
-pub(super) fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
+pub(super) fn events(ctx: &BlockContext, names: &NameIndex, out: &mut Vec<EventDate>) {
     let text = ctx.text();
     for m in &ctx.mentions {
+        if m.is_person() {
+            out.extend(relative_clause_event(ctx, names, m));
+            continue;
+        }
         let Some(event) = m.events().next() else { continue };
         if ctx.in_quote(&m.range) || m.targets.iter().filter(|t| matches!(t, Target::Event(_))).count() > 1 {
             continue;
@@ -35,19 +39,8 @@ pub(super) fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
         // After the name, unless the name is the object of another action.
         // A relative date ("the Founding Act today") is about now, not the event.
         if !acted_on(&text[..m.range.start]) {
-            let k = ctx.dates.partition_point(|d| d.range.start < m.range.end);
-            if let Some(d) = ctx.dates[k..]
-                .iter()
-                .take_while(|d| d.range.start - m.range.end <= LINK_REACH)
-                .find(|d| !d.relative)
-            {
-                let between = &text[m.range.end..d.range.start];
-                let between = between.strip_suffix("the ").unwrap_or(between);
-                let of_name = tokens(&text[m.range.clone()]).iter().any(|t| t.is_in(&["of"]));
-                if links_to_date(&tokens(between), has_verb, of_name) && !ctx.in_quote(&d.range) {
-                    attached = Some(Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
-                }
-            }
+            let of_name = tokens(&text[m.range.clone()]).iter().any(|t| t.is_in(&["of"]));
+            attached = date_after(ctx, m.range.end, has_verb, of_name);
         }
         // "the Istanbul Charter (1997)": a year in parentheses right after the name.
         if attached.is_none() {
@@ -88,6 +81,51 @@ pub(super) fn events(ctx: &BlockContext, out: &mut Vec<EventDate>) {
             out.push(EventDate { event, name: ctx.block.source_range(m.range.clone()), date });
         }
     }
+}
+
+/// The date after an event's name ending at `end`, when the words between tie it to the event
+/// (see [`links_to_date`]). A relative date ("the Founding Act today") is about now, not the
+/// event.
+fn date_after(ctx: &BlockContext, end: usize, has_verb: bool, of_name: bool) -> Option<Dated> {
+    let text = ctx.text();
+    let k = ctx.dates.partition_point(|d| d.range.start < end);
+    let d = ctx.dates[k..].iter().take_while(|d| d.range.start - end <= LINK_REACH).find(|d| !d.relative)?;
+    let between = &text[end..d.range.start];
+    let between = between.strip_suffix("the ").unwrap_or(between);
+    (links_to_date(&tokens(between), has_verb, of_name) && !ctx.in_quote(&d.range))
+        .then(|| Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) })
+}
+
+/// "Jens Stoltenberg, who took over from Rasmussen in October 2015": a relative clause says of
+/// the person before it what an event's name says of its subject ("Stoltenberg took over from
+/// Rasmussen"), so the person's last name and the clause are read as that name, and the date
+/// after it as for any name with its verb. So is a full name followed by its verb ("Jens
+/// Stoltenberg took over …"), which the shorter event name cannot start inside.
+fn relative_clause_event(ctx: &BlockContext, names: &NameIndex, m: &Mention) -> Option<EventDate> {
+    let text = ctx.text();
+    let written = &text[m.range.clone()];
+    if written.ends_with("'s") || written.ends_with("’s") || ctx.in_quote(&m.range) {
+        return None;
+    }
+    let subject = written.rsplit(char::is_whitespace).next()?;
+    if !names.starts_event_name(subject) {
+        return None;
+    }
+    let rest = &text[m.range.end..];
+    let clause = match rest.strip_prefix(',') {
+        Some(rest) => rest.trim_start().strip_prefix("who")?,
+        None => rest,
+    };
+    let clause = clause.strip_prefix(char::is_whitespace)?;
+    let at = text.len() - clause.len();
+    let read = &clause[..ceil_char_boundary(clause, clause.len().min(LINK_REACH))];
+    let phrased = format!("{subject} {read}");
+    let found = names.find(&phrased);
+    let name = found.first().filter(|n| n.range.start == 0 && n.range.end > subject.len())?;
+    let [Target::Event(event)] = *name.targets else { return None };
+    let end = at + name.range.end - subject.len() - 1;
+    let date = date_after(ctx, end, true, false)?;
+    Some(EventDate { event, name: ctx.block.source_range(m.range.start..end), date })
 }
 
 /// How far after an event's name its date is looked for, in bytes: a verb, a place and a
@@ -373,7 +411,6 @@ pub(super) fn year_ending(text: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::names::NameIndex;
     use crate::record::{LoadOptions, Record};
     use regex::Regex;
     use std::sync::LazyLock;
@@ -429,6 +466,19 @@ mod tests {
         assert_eq!(
             dated("The study on NATO enlargement, published in September 1995, was short."),
             one("study-on-enlargement", "September 1995")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_says_of_a_person_what_an_event_name_says() {
+        assert_eq!(
+            dated("Jens Stoltenberg, who took over from Rasmussen in October 2014, stayed ten years."),
+            one("stoltenberg-takes-office", "October 2014")
+        );
+        assert_eq!(dated("Jens Stoltenberg, who met Rasmussen in October 2015, stayed."), vec![]);
+        assert_eq!(
+            dated("Jens Stoltenberg took over from Rasmussen in 2015."),
+            one("stoltenberg-takes-office", "2015")
         );
     }
 

@@ -134,7 +134,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         if ctx.block.kind == BlockKind::Footnote {
             continue;
         }
-        events(ctx, &mut out.events);
+        events(ctx, names, &mut out.events);
         if let Some(group) = ctx.block.blockquote {
             if done_blockquotes.insert(group) {
                 out.quotations.extend(blockquote(&contexts, bi, group, doc, options));

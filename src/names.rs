@@ -290,15 +290,25 @@ impl NameIndex {
         }
     }
 
-    /// Whether the name of an event, of more than one word, starts with the written word `word`
-    /// ("Stoltenberg" starts "Stoltenberg took over from Rasmussen"): one look-up, so that a
-    /// person's name can be tried as the subject of an event's name only where one exists.
-    pub fn starts_event_name(&self, word: &str) -> bool {
+    /// Whether the name of an event starts with the written words `first` and `second`
+    /// ("Stoltenberg took" starts "Stoltenberg took over from Rasmussen"): two look-ups, so
+    /// that a person's name is tried as the subject of an event's name only where one fits.
+    pub fn starts_event_name(&self, first: &str, second: &str) -> bool {
         let mut normalized = Vec::new();
-        normalize_word(word, &mut normalized);
-        let [first] = normalized.as_slice() else { return false };
-        self.names_starting(first).is_some_and(|names| {
-            names.iter().any(|n| matches!(n.target, Target::Event(_)) && n.words.len() > 1)
+        let mut one = |word: &str| {
+            if normalizes_to_lower_case(word) {
+                return Some(word.to_ascii_lowercase());
+            }
+            normalize_word(word, &mut normalized);
+            let w = (normalized.len() == 1).then(|| normalized[0].clone());
+            normalized.clear();
+            w
+        };
+        let (Some(first), Some(second)) = (one(first), one(second)) else { return false };
+        self.names_starting(&first).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| matches!(n.target, Target::Event(_)) && n.words.get(1).is_some_and(|w| *w == second))
         })
     }
 

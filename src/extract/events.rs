@@ -108,15 +108,16 @@ fn relative_clause_event(ctx: &BlockContext, names: &NameIndex, m: &Mention) -> 
         return None;
     }
     let subject = written.rsplit(char::is_whitespace).next()?;
-    if !names.starts_event_name(subject) {
-        return None;
-    }
     let rest = &text[m.range.end..];
     let clause = match rest.strip_prefix(',') {
         Some(rest) => rest.trim_start().strip_prefix("who")?,
         None => rest,
     };
     let clause = clause.strip_prefix(char::is_whitespace)?;
+    let verb = clause.split(|c: char| !c.is_alphanumeric()).next()?;
+    if verb.is_empty() || !names.starts_event_name(subject, verb) {
+        return None;
+    }
     let at = text.len() - clause.len();
     let read = &clause[..ceil_char_boundary(clause, clause.len().min(LINK_REACH))];
     let phrased = format!("{subject} {read}");
@@ -463,6 +464,12 @@ mod tests {
             dated("NATO suspended practical cooperation with Russia in March 2014."),
             one("nato-suspends-cooperation", "March 2014")
         );
+        // "since" dates the start of what a verb did, and only after a verb.
+        assert_eq!(
+            dated("NATO has suspended all practical cooperation with Russia since April 2014."),
+            one("nato-suspends-cooperation", "April 2014")
+        );
+        assert_eq!(dated("Nobody has read the Founding Act since 1997."), vec![]);
         assert_eq!(
             dated("The study on NATO enlargement, published in September 1995, was short."),
             one("study-on-enlargement", "September 1995")

@@ -6,8 +6,8 @@ use super::context::{BlockContext, MAX_DATE_LEN};
 use super::dates::DateExpr;
 use super::lexicon::{
     CLAUSE_DATE_PREPOSITIONS, DETERMINERS, EVENT_AUXILIARIES, EVENT_CLAUSE_VERBS, EVENT_DATE_PREPOSITIONS,
-    EVENT_PARTICIPATION_VERBS, EVENT_VERBS, NOT_ACTION_VERBS, OBJECT_PREPOSITIONS, PLACE_PREPOSITIONS,
-    PLACE_WORDS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_STOPS,
+    EVENT_FINITE_VERBS, EVENT_PARTICIPATION_VERBS, EVENT_VERBS, NOT_ACTION_VERBS, OBJECT_PREPOSITIONS,
+    PLACE_PREPOSITIONS, PLACE_WORDS, RELATIVE_PRONOUNS, SPEECH_VERBS, SUBJECT_STOPS,
 };
 use super::words::is_space;
 use super::{Dated, EventDate};
@@ -184,7 +184,12 @@ fn tokens(text: &str) -> Vec<Tok<'_>> {
 
 /// The length of the verb of [`EVENT_VERBS`] that `toks` starts with, in words ("set up" is 2).
 fn event_verb(toks: &[Tok]) -> Option<usize> {
-    EVENT_VERBS.iter().find_map(|verb| {
+    event_verb_in(toks, EVENT_VERBS)
+}
+
+/// The length of the verb of `verbs` that `toks` starts with, in words.
+fn event_verb_in(toks: &[Tok], verbs: &[&str]) -> Option<usize> {
+    verbs.iter().find_map(|verb| {
         let n = verb.split(' ').count();
         let fits = toks.len() >= n
             && verb.split(' ').zip(toks).all(|(v, t)| matches!(t, Tok::Word(w) if w.eq_ignore_ascii_case(v)));
@@ -209,8 +214,10 @@ fn is_clause_name(name: &str) -> bool {
 /// agent, and a preposition, each optional, in that order ("…, which was signed in Paris in",
 /// "… set up at Pratica di Mare, near Rome, on", "… with Russia in"). An auxiliary or a relative
 /// pronoun with any other verb ("…, which was invoked in") ties nothing. After a name of the form
-/// "N of X" (`of_name`) a verb is X's as much as N's ("the closure of the mission, set up in
-/// 2002"): it ties nothing either.
+/// "N of X" (`of_name`) a participle, or a verb set off by a comma or a relative pronoun, is X's
+/// as much as N's ("the closure of the mission, set up in 2002", "the closure of the mission set
+/// up in 2002"): it ties nothing either; a finite verb ("the dissolution of the USSR came in",
+/// "… was agreed in") is N's.
 fn links_to_date(toks: &[Tok], name_has_verb: bool, of_name: bool) -> bool {
     let mut i = 0;
     let at = |i: usize| toks.get(i).copied();
@@ -221,17 +228,23 @@ fn links_to_date(toks: &[Tok], name_has_verb: bool, of_name: bool) -> bool {
         return true; // "the Founding Act (May 1997)"
     }
     let mut bound = false;
+    // Set off by a comma or a relative pronoun, a verb describes the nearest noun.
+    let mut set_off = i > 0;
     if at(i).is_some_and(|t| t.is_in(RELATIVE_PRONOUNS)) {
         i += 1;
         bound = true;
+        set_off = true;
     }
+    let mut auxiliary = false;
     while at(i).is_some_and(|t| t.is_in(EVENT_AUXILIARIES)) {
         i += 1;
         bound = true;
+        auxiliary = true;
     }
     let mut verb = name_has_verb;
     if let Some(n) = event_verb(&toks[i.min(toks.len())..]) {
-        if of_name {
+        let finite = auxiliary || event_verb_in(&toks[i..], EVENT_FINITE_VERBS).is_some();
+        if of_name && (set_off || !finite) {
             return false;
         }
         i += n;
@@ -450,6 +463,18 @@ mod tests {
         assert_eq!(
             dated("The closure of NATO's military liaison mission in Moscow, set up in 2002, hurt."),
             vec![]
+        );
+        assert_eq!(
+            dated("The closure of NATO's military liaison mission in Moscow set up in 2002 hurt."),
+            vec![]
+        );
+        assert_eq!(
+            dated("The dissolution of the USSR came in December 1990."),
+            one("ussr-dissolution", "December 1990")
+        );
+        assert_eq!(
+            dated("The dissolution of the USSR was agreed in December 1991."),
+            one("ussr-dissolution", "December 1991")
         );
         assert_eq!(
             dated("The closure of NATO's military liaison mission in Moscow in October 2021 hurt."),

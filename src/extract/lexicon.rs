@@ -219,6 +219,10 @@ pub(super) const EVENT_VERBS: &[&str] = &[
     "happened",
 ];
 
+/// The verbs of [`EVENT_VERBS`] that are never a participle describing a noun ("the dissolution
+/// of the USSR came in …"): after "N of X" they are N's.
+pub(super) const EVENT_FINITE_VERBS: &[&str] = &["came", "took place", "occurred", "happened"];
+
 /// Finite verbs that make an event's name a clause ("Finland joined NATO", "NATO foreign ministers
 /// suspend all practical … cooperation", "the Warsaw Pact is dissolved"), besides any lower-case
 /// word ending in "-ed": such a name carries its own verb, so a date at the head of its clause is

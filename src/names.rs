@@ -237,7 +237,9 @@ impl NameIndex {
         }
         for (i, e) in record.events.iter().enumerate() {
             for name in &e.names {
-                Self::add(&mut by_first, name, false, Target::Event(i));
+                for name in event_phrasings(name) {
+                    Self::add(&mut by_first, &name, false, Target::Event(i));
+                }
             }
         }
         let mut index = NameIndex::default();
@@ -286,6 +288,28 @@ impl NameIndex {
                 names.push(Name { words, capitals, target });
             }
         }
+    }
+
+    /// Whether the name of an event starts with the written words `first` and `second`
+    /// ("Stoltenberg took" starts "Stoltenberg took over from Rasmussen"): two look-ups, so
+    /// that a person's name is tried as the subject of an event's name only where one fits.
+    pub fn starts_event_name(&self, first: &str, second: &str) -> bool {
+        let mut normalized = Vec::new();
+        let mut one = |word: &str| {
+            if normalizes_to_lower_case(word) {
+                return Some(word.to_ascii_lowercase());
+            }
+            normalize_word(word, &mut normalized);
+            let w = (normalized.len() == 1).then(|| normalized[0].clone());
+            normalized.clear();
+            w
+        };
+        let (Some(first), Some(second)) = (one(first), one(second)) else { return false };
+        self.names_starting(&first).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| matches!(n.target, Target::Event(_)) && n.words.get(1).is_some_and(|w| *w == second))
+        })
     }
 
     /// Every name in `text`, longest first where they overlap, in order. Words are read as
@@ -371,6 +395,23 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// An event's name and the other tenses and clauses of a passive one: "the Warsaw Pact was
+/// dissolved" is also written "the Warsaw Pact is dissolved" (a timeline's present), "the
+/// Warsaw Pact, dissolved in …" (a participle clause; commas are not part of names) and "the
+/// Warsaw Pact, which was dissolved in …".
+fn event_phrasings(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_owned()];
+    for (past, present) in [(" was ", " is "), (" were ", " are ")] {
+        if let Some(at) = name.find(past) {
+            let (subject, rest) = (&name[..at], &name[at + past.len()..]);
+            out.push(format!("{subject}{present}{rest}"));
+            out.push(format!("{subject} {rest}"));
+            out.push(format!("{subject} which{past}{rest}"));
+        }
+    }
+    out
 }
 
 /// A normalized word of the text being searched: most are written words whose normal form is

@@ -13,10 +13,12 @@
 //! **Passes:** "the Founding Act of 27 May 1997", "the 1997 Founding Act", "the Founding Act
 //! (1997)". Dates are compared at the coarser precision, so "in May 1997" passes too.
 //!
-//! Only a date attached to the name counts: "<name> in/of/on <date>", "<name>, signed in
-//! <date>", "<name> (<date>)", "the <year> <name>". A date elsewhere in the sentence may be
-//! about something else and is not checked; names inside quotations are the speaker's, not
-//! the article's. Findings resting on a low-confidence record entry are warnings.
+//! Only a date the name's clause gives the event counts: "<name> in/of/on <date>", "<name>,
+//! signed in Paris in <date>", "<name> (<date>)", "the <year> <name>", "In <date> NATO
+//! suspended …", a timeline item "**<date>** — <name> …". The date of another action on the
+//! event ("invoked the Founding Act in July 2014") or of another clause is not checked
+//! (docs/checks.md, "Event dates"); names inside quotations are the speaker's, not the
+//! article's. Findings resting on a low-confidence record entry are warnings.
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
 //!

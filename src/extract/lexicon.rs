@@ -413,3 +413,139 @@ pub(super) enum CueList {
 pub(super) fn keyword(word: &str) -> u16 {
     KEYWORDS.1.position(word).map_or(0, |i| i as u16 + 1)
 }
+
+/// Verbs that make or hold a recorded event: after the event's name, a date in their clause is
+/// the event's date ("the Council, established in 2002", "the Act, which was signed in Paris in
+/// May 1997", "the summit, held in April 2008"). Several words are read as one verb. Verbs of
+/// another phase ("approved", "ratified", "entered into force") or of another action on the event
+/// ("invoked", "cited") are deliberately absent: their date is not the event's.
+pub(super) const EVENT_VERBS: &[&str] = &[
+    "signed",
+    "agreed",
+    "concluded",
+    "adopted",
+    "held",
+    "established",
+    "founded",
+    "created",
+    "set up",
+    "launched",
+    "published",
+    "reached",
+    "issued",
+    "convened",
+    "came",
+    "took place",
+    "occurred",
+    "happened",
+];
+
+/// The verbs of [`EVENT_VERBS`] that are never a participle describing a noun ("the dissolution
+/// of the USSR came in …"): after "N of X" they are N's.
+pub(super) const EVENT_FINITE_VERBS: &[&str] = &["came", "took place", "occurred", "happened"];
+
+/// Finite verbs that make an event's name a clause ("Finland joined NATO", "NATO foreign ministers
+/// suspend all practical … cooperation", "the Warsaw Pact is dissolved"), besides any lower-case
+/// word ending in "-ed": such a name carries its own verb, so a date at the head of its clause is
+/// its date.
+pub(super) const EVENT_CLAUSE_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "became",
+    "becomes",
+    "took",
+    "takes",
+    "join",
+    "joins",
+    "suspend",
+    "suspends",
+    "withdrew",
+    "withdraws",
+    "sign",
+    "signs",
+    "agree",
+    "agrees",
+    "apply",
+    "applies",
+    "ends",
+];
+
+/// Words ending in "-ed" or "-ing" that are not verbs acting on what follows them ("during the
+/// summit in 2008", "following the Act"): they never take a date away from an event.
+pub(super) const NOT_ACTION_VERBS: &[&str] = &[
+    "during",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "excluding",
+    "considering",
+    "pending",
+    "notwithstanding",
+    "preceding",
+];
+
+/// Verbs of taking part in an event: they share its date ("attended the Bucharest summit in
+/// April 2008"), unlike other actions on it ("invoked the Founding Act in July 2014").
+pub(super) const EVENT_PARTICIPATION_VERBS: &[&str] = &[
+    "attended",
+    "attending",
+    "hosted",
+    "hosting",
+    "chaired",
+    "chairing",
+    "addressed",
+    "addressing",
+    "signing",
+    "concluding",
+    "adopting",
+];
+
+/// Auxiliaries and relative pronouns that may stand between an event's name and its verb
+/// ("…, which was signed in", "…, that had been agreed in").
+pub(super) const EVENT_AUXILIARIES: &[&str] =
+    &["is", "was", "are", "were", "be", "been", "has", "have", "had"];
+pub(super) const EVENT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "who"];
+
+/// Determiners and possessives before a noun ("the", "its").
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this"];
+
+/// Prepositions that introduce a place in an event's clause ("signed in Paris", "set up at
+/// Pratica di Mare, near Rome, on …"), the lower-case words a place name may contain, and the
+/// lower-case nouns of a setting ("at a meeting in Prague").
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near"];
+pub(super) const PLACE_WORDS: &[&str] = &[
+    "di",
+    "de",
+    "la",
+    "le",
+    "del",
+    "der",
+    "von",
+    "van",
+    "of",
+    "meeting",
+    "summit",
+    "ceremony",
+    "conference",
+];
+/// Prepositions of a verb's object or agent that may stand between an event's verb and its date
+/// ("suspended … cooperation with Russia in", "took over from Rasmussen in", "signed by Yeltsin
+/// and Clinton in"): only before capitalised names.
+pub(super) const OBJECT_PREPOSITIONS: &[&str] = &["with", "from", "to", "against", "between", "by"];
+/// Prepositions right before an event's date ("in 1996", "on 27 May 1997", "of 2008"); "since"
+/// only after a verb ("suspended … since April 2014").
+pub(super) const EVENT_DATE_PREPOSITIONS: &[&str] = &["in", "on", "of"];
+
+/// Prepositions that may open a clause that starts with a date ("In March 2014, NATO …") or a
+/// timeline item's setting ("**September 2014** — At the Wales summit, …").
+pub(super) const CLAUSE_DATE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during"];
+/// Words that end a clause's subject: a name after them is not what the clause's date dates
+/// ("In 2002, long after the Founding Act, …").
+pub(super) const SUBJECT_STOPS: &[&str] = &[
+    "after", "before", "since", "when", "while", "until", "long", "as", "because", "although", "though",
+    "if", "that", "which", "who", "than", "unlike", "despite", "without", "and", "or", "but", "not",
+];

@@ -136,7 +136,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         if ctx.block.kind == BlockKind::Footnote {
             continue;
         }
-        events(ctx, &mut out.events);
+        events(ctx, names, &mut out.events);
         let found = out.quotations.len();
         if let Some(group) = ctx.block.blockquote {
             if done_blockquotes.insert(group) {

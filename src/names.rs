@@ -1,7 +1,8 @@
 //! Finding people, roles and events named in prose, by every name the record gives them.
 //!
 //! Built once per record. Names of people must be capitalised as written ("Major" the prime
-//! minister, not "a major change"); role phrases and event names match in any case. The longest
+//! minister, not "a major change"); role phrases, event names and bodies' names of several
+//! words ("allied leaders") match in any case. The longest
 //! name wins where names overlap ("NATO's secretary general" over "NATO").
 
 use rustc_hash::FxHashMap as HashMap;
@@ -227,7 +228,12 @@ impl NameIndex {
         let mut by_first = HashMap::default();
         for (i, p) in record.people.iter().enumerate() {
             for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.misspellings) {
-                Self::add(&mut by_first, name, true, Target::Person(i));
+                // A body's name of several words is a phrase ("allied leaders", "NATO foreign
+                // ministers"), written in any case; a person's name, and a one-word body
+                // ("NATO"), keep their capitals.
+                let phrase =
+                    p.kind != crate::record::SpeakerKind::Person && name.split_whitespace().nth(1).is_some();
+                Self::add(&mut by_first, name, !phrase, Target::Person(i));
             }
         }
         for (i, r) in record.roles.iter().enumerate() {

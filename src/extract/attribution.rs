@@ -202,9 +202,15 @@ impl BlockContext<'_> {
     }
 
     /// The person "he" or "she" refers to: the last person named before it in the paragraph, but
-    /// not a name it directly follows as an aside ("Yeltsin, she writes, …": she is not Yeltsin).
+    /// not a name it directly follows as an aside ("Yeltsin, she writes, …": she is not Yeltsin);
+    /// opening a paragraph, the last person named in the paragraph before.
     pub(super) fn resolve_pronoun(&self, pronoun: &Word) -> Option<usize> {
         let at = pronoun.range().start;
+        // "He" opening a paragraph in which nobody is named before it: the last person of the
+        // paragraph before, when that paragraph named one.
+        if self.text()[..at].trim().is_empty() && self.mentions.first().is_none_or(|m| m.range.start > at) {
+            return self.previous_person.get();
+        }
         let (person, mention) = self.last_person_before(at)?;
         let between = &self.text()[mention.end..at];
         if between.trim() == "," {

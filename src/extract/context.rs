@@ -36,6 +36,9 @@ pub(super) struct BlockContext<'a> {
     pub(super) dates: Vec<DateExpr>,
     pub(super) words: Vec<Word>,
     pub(super) sentences: Vec<Range<usize>>,
+    /// The last person named (outside quotations) in the paragraph before this one, when that
+    /// paragraph's names were read: what "He" opening this paragraph refers to.
+    pub(super) previous_person: std::cell::Cell<Option<usize>>,
 }
 
 impl<'a> BlockContext<'a> {
@@ -64,6 +67,7 @@ impl<'a> BlockContext<'a> {
             words: Vec::new(),
             quotes,
             sentences: Vec::new(),
+            previous_person: std::cell::Cell::new(None),
         };
         if !quoting && !has_digit(&block.text) {
             return context;
@@ -217,11 +221,21 @@ impl<'a> BlockContext<'a> {
         }
     }
 
+    /// The last person named in this paragraph, outside quotations.
+    pub(super) fn last_person(&self) -> Option<usize> {
+        self.mentions.iter().rev().find_map(|m| {
+            m.person().filter(|&p| {
+                self.record.people[p].kind == SpeakerKind::Person && !within(&self.outer, &m.range)
+            })
+        })
+    }
+
     /// The last person named before `at` in this paragraph (for "he said").
     pub(super) fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
         // "he" and "she" are people, never an organization or a document.
         let before = self.mentions.partition_point(|m| m.range.end <= at);
-        let m = &self.mentions[self.person_before[before]?];
+        // Blocks that quote nothing have no `person_before`: no one to refer to.
+        let m = &self.mentions[(*self.person_before.get(before)?)?];
         Some((m.person()?, m.range.clone()))
     }
 

@@ -121,6 +121,11 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let article = Article::new(doc.source);
     let contexts: Vec<BlockContext> =
         doc.blocks.iter().map(|b| BlockContext::new(b, record, &article, names, out.article_date)).collect();
+    for pair in contexts.windows(2) {
+        if pair[0].block.blockquote.is_none() && pair[0].block.kind != BlockKind::Footnote {
+            pair[1].previous_person.set(pair[0].last_person());
+        }
+    }
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {

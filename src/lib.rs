@@ -23,6 +23,7 @@ pub mod record;
 pub mod report;
 pub mod score;
 pub mod suppress;
+pub mod words;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

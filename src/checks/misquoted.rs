@@ -34,7 +34,10 @@ const MAX_CHANGED_SHARE: f64 = 0.3;
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.matched() {
         let changes = m.content_changes();
-        if changes.is_empty() || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64 {
+        let appended = m.appended_words();
+        if (changes.is_empty() && appended.is_empty())
+            || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64
+        {
             continue;
         }
 
@@ -46,7 +49,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             Some(v) => &recorded.variants[v].text,
             None => &recorded.text,
         };
-        let diff: Vec<String> = changes
+        let mut diff: Vec<String> = changes
             .iter()
             .map(|e| match e {
                 Edit::Changed { found, expected } => format!("“{found}” for “{expected}”"),
@@ -55,6 +58,9 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 Edit::Same(_) => unreachable!("content_changes has no Same"),
             })
             .collect();
+        if !appended.is_empty() {
+            diff.push(format!("“{}” added after the end of the recorded sentence", appended.join(" ")));
+        }
         out.push(Diagnostic {
             code: "misquoted",
             severity: for_confidence(severity, recorded.confidence),

@@ -39,6 +39,24 @@ fn title_trigrams(record: &Record) -> Vec<u64> {
     out
 }
 
+/// A recorded wording that quotes the speaker in pieces with the reporter's own words between
+/// them (“there would be no extension” of NATO’s jurisdiction “one inch to the east.”): the
+/// pieces alone, the reporter's words between them an elision, since what the speaker said
+/// there is not in the wording. `None` for any other wording.
+fn quoted_pieces(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with(['“', '"']) {
+        return None;
+    }
+    // Before the opening mark nothing; then inside and outside the marks in turn.
+    let parts: Vec<&str> = text.split(['“', '”', '"']).collect();
+    let reporter = parts.iter().skip(2).step_by(2).any(|p| p.chars().any(char::is_alphanumeric));
+    if parts.len() < 4 || !reporter {
+        return None;
+    }
+    Some(parts.iter().skip(1).step_by(2).copied().collect::<Vec<_>>().join(" … "))
+}
+
 /// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
 #[derive(Debug, Clone, PartialEq)]
 struct Wording {
@@ -444,7 +462,8 @@ impl QuoteIndex {
                 // article may quote words there without being misquoted.
                 let mut words = Vec::new();
                 let mut gaps = vec![false];
-                for (token, _) in crate::record::tokens_of(text) {
+                let pieces = quoted_pieces(text);
+                for (token, _) in crate::record::tokens_of(pieces.as_deref().unwrap_or(text)) {
                     match token {
                         Token::Word(w) => {
                             words.push(w);
@@ -1495,6 +1514,26 @@ mod tests {
         let own =
             "obligations under the Founding Act on Mutual Relations, Cooperation and Security between Russia";
         assert_eq!(find(own).map(|f| f.0).as_deref(), Some("lukashevich-2014-07-02-awaiting-explanations"));
+    }
+
+    #[test]
+    fn a_wording_quoted_in_pieces_holds_only_the_pieces() {
+        assert_eq!(
+            quoted_pieces("“there would be no extension” of NATO’s jurisdiction “one inch to the east.”")
+                .as_deref(),
+            Some("there would be no extension … one inch to the east.")
+        );
+        for whole in ["“We will not move.”", "\"A,\" he said.", "plain words", "‘We will not move,’"]
+        {
+            assert_eq!(quoted_pieces(whole), None, "{whole}");
+        }
+        // The reporter's words between the pieces are not the speaker's: quoting them as one run
+        // is measured against the full recorded text, which has "for forces of NATO" there.
+        let m = INDEX
+            .find(&RECORD, "there would be no extension of NATO's jurisdiction one inch to the east")
+            .expect("Baker's remark");
+        assert_eq!(m.variant, None);
+        assert!(m.content_changes().contains(&&Edit::Dropped("forces".into())), "{:?}", m.edits);
     }
 
     #[test]

@@ -12,12 +12,15 @@
 //!
 //! **Passes:** differences of case, quote marks, dashes, diacritics (Wörner/Woerner),
 //! British and American spelling (centimetre/centimeter), contractions (wasn't/was not), a
-//! typo of one or two letters, elisions marked `...`, `…` or `[...]`, bracketed insertions such
+//! typo of one or two letters that makes no English word ("expnasion"; "expend" for "expand" is
+//! a changed word), elisions marked `...`, `…` or `[...]`, bracketed insertions such
 //! as `[the alliance]`, a trailing `[sic]`, quoting a fragment of the remark, and any wording
 //! the record lists as a variant (another translation or transcript of the same remark).
 //!
-//! Small function words ("the", "of") alone never make a finding. Findings resting on a
-//! low-confidence record entry are lowered to `info`.
+//! Small function words ("the", "of") alone never make a finding; negations ("not", "never",
+//! "non-") always count. Words quoted after the end of a sentence the record holds whole are
+//! reported as added after it. Findings resting on a low-confidence record entry are lowered
+//! to `info`.
 //!
 //! **How to fix.** Use the record's wording (the help shows it), mark elisions with `...`, or
 //! add a documented alternative wording to the record as a variant.

@@ -156,7 +156,8 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    // No stopword is longer than five letters: most content words are ruled out by length.
+    w.len() <= 5 && STOPWORDS.contains(&w)
 }
 
 pub fn hash(w: &str) -> u64 {
@@ -604,8 +605,8 @@ impl QuoteIndex {
             }
             // Shared words must say something: "the rhetoric of the Cold War" shares five words
             // with "The end of the Cold War", all but two of them function words.
-            let content = edits.iter().filter(|e| matches!(e, Edit::Same(w) if !is_stopword(w))).count();
-            if content < MIN_CONTENT_WORDS {
+            let content = edits.iter().filter(|e| matches!(e, Edit::Same(w) if !is_stopword(w)));
+            if content.take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS {
                 continue;
             }
             let candidate = Match {
@@ -1534,6 +1535,12 @@ mod tests {
             .expect("Baker's remark");
         assert_eq!(m.variant, None);
         assert!(m.content_changes().contains(&&Edit::Dropped("forces".into())), "{:?}", m.edits);
+    }
+
+    #[test]
+    fn stopwords_are_short() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 5 && is_stopword(w)));
+        assert!(!is_stopword("alliance") && !is_stopword("not") && !is_stopword("never"));
     }
 
     #[test]

@@ -272,9 +272,16 @@ impl Match {
     /// Marks as added the article's words after the record's end, when the recorded wording
     /// ends a sentence and the article's sentence goes on without a break or an elision: the
     /// record then shows that the speaker's sentence ended there. Words after a sentence end or
-    /// an elision in the article are another sentence, which the record does not hold.
+    /// an elision in the article are another sentence, which the record does not hold. Only a
+    /// [strong](Self::is_strong) match says the article quotes that sentence at all: a claim
+    /// that ends on a few of its words ("… it would not expand one inch to the east, then
+    /// broke its word") is not a quotation of it run on.
     fn append_after_sentence_end(&mut self, record: &Record, text: &str, query: &[Token<&str>]) {
-        if self.taken == 0 || self.taken >= query.len() || !matches!(query[self.taken], Token::Word(_)) {
+        if self.taken == 0
+            || self.taken >= query.len()
+            || !matches!(query[self.taken], Token::Word(_))
+            || !self.is_strong()
+        {
             return;
         }
         let recorded = &record.quotations[self.quotation];
@@ -1497,6 +1504,8 @@ mod tests {
             "We are not talking about the strengthening of NATO. Nobody wants that",
             "We are not talking about the strengthening of NATO ... nobody wants that",
             "much more than any other solution for Europe",
+            // A claim that only ends on the recorded sentence's words does not quote it.
+            "They swore nothing of the sort will happen, then it happened",
         ] {
             let (_, edits, appended) = find(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!(appended, 0, "{text}");

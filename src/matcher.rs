@@ -142,7 +142,8 @@ const MIN_TYPO_LEN: usize = 4;
 /// Article quotations shorter than this are never matched: too little to tell remarks apart.
 pub const MIN_MATCH_WORDS: usize = 4;
 
-/// A match shares at least this many words other than [`STOPWORDS`] with the record.
+/// A match shares at least this many words other than [`STOPWORDS`] with the record (or all of
+/// a recorded wording's, when it has fewer).
 const MIN_CONTENT_WORDS: usize = 3;
 
 /// Quotations of at most this many words that share no word triple with the record look for a
@@ -612,8 +613,12 @@ impl QuoteIndex {
             }
             // Shared words must say something: "the rhetoric of the Cold War" shares five words
             // with "The end of the Cold War", all but two of them function words.
+            // A recorded wording with fewer such words ("from a single capitol") needs them all.
             let content = edits.iter().filter(|e| matches!(e, Edit::Same(w) if !is_stopword(w)));
-            if content.take(MIN_CONTENT_WORDS).count() < MIN_CONTENT_WORDS {
+            let shared = content.take(MIN_CONTENT_WORDS).count();
+            if shared < MIN_CONTENT_WORDS
+                && shared < wording.words.iter().filter(|w| !is_stopword(w)).take(MIN_CONTENT_WORDS).count()
+            {
                 continue;
             }
             let candidate = Match {
@@ -1471,6 +1476,9 @@ mod tests {
         }
         let (id, _, _) = find("The end of the Cold War presents us").expect("the sentence itself");
         assert_eq!(id, "clinton-1994-12-05-end-of-cold-war-opportunity");
+        // A recorded wording with fewer than three such words, quoted whole, still matches.
+        let (id, _, _) = find("from a single capitol").expect("a short variant");
+        assert_eq!(id, "yeltsin-1994-12-05-single-capital");
     }
 
     #[test]

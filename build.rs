@@ -30,6 +30,17 @@ mod names;
 #[path = "src/prebuilt.rs"]
 mod prebuilt;
 
+/// What matching asks of the word list (`src/words.rs`, which embeds files this script
+/// writes): the build indexes the record and compares no words, so it never asks.
+mod words {
+    pub fn is_word(_: &str) -> bool {
+        unreachable!("the build compares no words")
+    }
+    pub fn spelling_variants(_: &str, _: &str) -> bool {
+        unreachable!("the build compares no words")
+    }
+}
+
 /// What the index builders read of quotelint's record module.
 mod record {
     use std::borrow::Cow;
@@ -120,6 +131,7 @@ fn main() {
     fs::write(out_dir.join("normalized_record.rs"), normalized_table(&texts)).unwrap();
     fs::write(out_dir.join("prebuilt_indexes.rs"), prebuilt_indexes(record)).unwrap();
     check_docs(&root, &out_dir);
+    word_lists(&root, &out_dir);
 }
 
 /// Each entry of `file` as JSON, end to end in one blob, and the Rust source of the table of
@@ -271,4 +283,32 @@ fn check_docs(root: &Path, out_dir: &Path) {
     }
     code.push_str("];\n");
     fs::write(out_dir.join("check_docs.rs"), code).unwrap();
+}
+
+/// Decodes `data/words.txt` (front-coded sections, see `scripts/wordlist.py`) into one file of
+/// sorted lines per section, which `src/words.rs` embeds and searches in place.
+fn word_lists(root: &Path, out_dir: &Path) {
+    println!("cargo:rerun-if-changed=data/words.txt");
+    let text = fs::read_to_string(root.join("data/words.txt")).unwrap_or_default();
+    let mut sections: Vec<(String, String)> = Vec::new();
+    let mut prev = String::new();
+    for line in text.lines() {
+        if let Some(title) = line.strip_prefix("# ") {
+            if !title.contains(' ') {
+                sections.push((title.to_owned(), String::new()));
+                prev.clear();
+            }
+            continue;
+        }
+        let Some(shared) = line.chars().next().and_then(|c| c.to_digit(10)) else { continue };
+        let Some((_, blob)) = sections.last_mut() else { continue };
+        prev.truncate(shared as usize);
+        prev.push_str(&line[1..]);
+        blob.push_str(&prev);
+        blob.push('\n');
+    }
+    for name in ["both", "american", "british"] {
+        let blob = sections.iter().find(|(t, _)| t == name).map_or("", |(_, b)| b.as_str());
+        fs::write(out_dir.join(format!("words-{name}.txt")), blob).unwrap();
+    }
 }

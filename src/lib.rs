@@ -24,6 +24,7 @@ pub mod report;
 pub mod score;
 pub mod suppress;
 pub mod yaml_guard;
+pub mod words;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

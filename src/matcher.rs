@@ -14,6 +14,49 @@ use rustc_hash::FxHashMap;
 use crate::normalize::{tokens_into, Token};
 use crate::record::Record;
 
+/// The word triples of the record's event names and document names, sorted, without the
+/// parts of a name inside quotation marks (an event named after what was said keeps that
+/// speech quotable).
+fn title_trigrams(record: &Record) -> Vec<u64> {
+    let events = record.events.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.names));
+    let documents = record.people.iter().filter(|p| p.kind == crate::record::SpeakerKind::Document);
+    let titles = events.chain(documents.flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)));
+    let mut out = Vec::new();
+    for title in titles {
+        for part in title.split(['"', '“', '”', '«', '»']).step_by(2) {
+            let hashes: Vec<u64> = crate::record::tokens_of(part)
+                .into_iter()
+                .filter_map(|(t, _)| match t {
+                    Token::Word(w) => Some(hash(&w)),
+                    _ => None,
+                })
+                .collect();
+            out.extend(hashes.windows(3).map(trigram));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A recorded wording that quotes the speaker in pieces with the reporter's own words between
+/// them (“there would be no extension” of NATO’s jurisdiction “one inch to the east.”): the
+/// pieces alone, the reporter's words between them an elision, since what the speaker said
+/// there is not in the wording. `None` for any other wording.
+fn quoted_pieces(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with(['“', '"']) {
+        return None;
+    }
+    // Before the opening mark nothing; then inside and outside the marks in turn.
+    let parts: Vec<&str> = text.split(['“', '”', '"']).collect();
+    let reporter = parts.iter().skip(2).step_by(2).any(|p| p.chars().any(char::is_alphanumeric));
+    if parts.len() < 4 || !reporter {
+        return None;
+    }
+    Some(parts.iter().skip(1).step_by(2).copied().collect::<Vec<_>>().join(" … "))
+}
+
 /// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
 #[derive(Debug, Clone, PartialEq)]
 struct Wording {
@@ -88,6 +131,9 @@ pub struct QuoteIndex {
     trigrams: FxHashMap<u64, (u32, u32)>,
     /// Wording ids, grouped by trigram, each group in ascending order without repeats.
     postings: Vec<u32>,
+    /// The word triples of every recorded event and document title, sorted: a quotation made
+    /// of them alone quotes a title, not speech (see [`QuoteIndex::quotes_a_title`]).
+    titles: Cow<'static, [u64]>,
 }
 
 /// Words shorter than this never count as a typo of another word.
@@ -96,6 +142,14 @@ const MIN_TYPO_LEN: usize = 4;
 /// Article quotations shorter than this are never matched: too little to tell remarks apart.
 pub const MIN_MATCH_WORDS: usize = 4;
 
+/// A match shares at least this many words other than [`STOPWORDS`] with the record (or all of
+/// a recorded wording's, when it has fewer).
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// Quotations of at most this many words that share no word triple with the record look for a
+/// recorded entry with one word inserted (see [`QuoteIndex::find`]).
+const MAX_INSERTION_QUERY: usize = 12;
+
 /// Function words whose change does not make a misquotation on its own.
 const STOPWORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "that", "this",
@@ -103,7 +157,8 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    // No stopword is longer than five letters: most content words are ruled out by length.
+    w.len() <= 5 && STOPWORDS.contains(&w)
 }
 
 pub fn hash(w: &str) -> u64 {
@@ -205,10 +260,57 @@ pub struct Match {
     pub ambiguous: bool,
     /// Words of the article quotation in all (for the share matched).
     pub article_words: usize,
+    /// How many of the last `edits` are words the article adds after the end of a sentence the
+    /// record holds whole ("…combat forces on the territory of new members" for "…combat
+    /// forces."): `Added` all, and none of the changes inside the aligned part.
+    pub appended: usize,
     score: i32,
+    /// Query tokens the alignment took; those after it are beyond the record's end.
+    taken: usize,
 }
 
 impl Match {
+    /// Marks as added the article's words after the record's end, when the recorded wording
+    /// ends a sentence and the article's sentence goes on without a break or an elision: the
+    /// record then shows that the speaker's sentence ended there. Words after a sentence end or
+    /// an elision in the article are another sentence, which the record does not hold. Only a
+    /// [strong](Self::is_strong) match says the article quotes that sentence at all: a claim
+    /// that ends on a few of its words ("… it would not expand one inch to the east, then
+    /// broke its word") is not a quotation of it run on.
+    fn append_after_sentence_end(&mut self, record: &Record, text: &str, query: &[Token<&str>]) {
+        if self.taken == 0
+            || self.taken >= query.len()
+            || !matches!(query[self.taken], Token::Word(_))
+            || !self.is_strong()
+        {
+            return;
+        }
+        let recorded = &record.quotations[self.quotation];
+        let wording = match self.variant {
+            Some(v) => recorded.variants[v].text.as_str(),
+            None => recorded.text.as_str(),
+        };
+        if !ends_sentence(wording) {
+            return;
+        }
+        // Where the query's tokens lie in the text: read again, in this rare case only.
+        let tokens = crate::normalize::tokens(text);
+        if tokens.len() != query.len() {
+            return;
+        }
+        let mut added = 0;
+        for k in self.taken..query.len() {
+            let between = &text[tokens[k - 1].1.end..tokens[k].1.start];
+            let Token::Word(w) = query[k] else { break };
+            if between.contains(['.', '!', '?', ';']) {
+                break;
+            }
+            self.edits.push(Edit::Added(w.to_owned()));
+            added += 1;
+        }
+        self.appended = added;
+    }
+
     /// Strong enough to say who said it and when: most of the article's quotation is the
     /// recorded one, or a long verbatim run of it is ("we will not move ... east" shares a few
     /// words with many remarks and proves nothing).
@@ -227,8 +329,10 @@ impl Match {
     }
 
     /// Content words changed, added or dropped.
+    /// Content words changed, added or dropped within the aligned part (the words
+    /// [`appended`](Self::appended_words) after a recorded sentence's end aside).
     pub fn content_changes(&self) -> Vec<&Edit> {
-        self.edits
+        self.edits[..self.edits.len() - self.appended]
             .iter()
             .filter(|e| match e {
                 Edit::Same(_) => false,
@@ -236,6 +340,22 @@ impl Match {
                 Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
             })
             .collect()
+    }
+
+    /// The words the article adds after the end of a sentence the record holds whole, when
+    /// any of them is more than a function word; empty otherwise.
+    pub fn appended_words(&self) -> Vec<&str> {
+        let words: Vec<&str> = self.edits[self.edits.len() - self.appended..]
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Added(w) => Some(w.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.iter().all(|w| is_stopword(w)) {
+            return Vec::new();
+        }
+        words
     }
 }
 
@@ -246,6 +366,7 @@ impl PartialEq for QuoteIndex {
             && (0..self.wordings.len()).all(|id| self.wording(id) == other.wording(id))
             && self.trigrams == other.trigrams
             && self.postings == other.postings
+            && self.titles == other.titles
     }
 }
 
@@ -262,6 +383,7 @@ pub struct PrebuiltQuotes {
     /// Each trigram with the range of its wordings in `postings`.
     pub trigrams: &'static [(u64, u32, u32)],
     pub postings: &'static [u32],
+    pub titles: &'static [u64],
 }
 
 impl std::fmt::Debug for PrebuiltQuotes {
@@ -297,10 +419,11 @@ impl QuoteIndex {
         let trigrams: String =
             trigrams.iter().map(|(k, (from, to))| format!("({k}, {from}, {to}), ")).collect();
         let postings: String = self.postings.iter().map(|p| format!("{p}, ")).collect();
+        let titles: String = self.titles.iter().map(|t| format!("{t}, ")).collect();
         format!(
             "crate::matcher::PrebuiltQuotes {{ strings: {:?}, wordings: &[{wordings}], words: &[{words}], \
              hashes: &[{hashes}], letters: &[{letters}], gaps: &[{gaps}], trigrams: &[{trigrams}], \
-             postings: &[{postings}] }}",
+             postings: &[{postings}], titles: &[{titles}] }}",
             blob.0
         )
     }
@@ -309,7 +432,13 @@ impl QuoteIndex {
     pub fn from_prebuilt(p: &'static PrebuiltQuotes) -> Self {
         let trigrams = p.trigrams.iter().map(|&(k, from, to)| (k, (from, to))).collect();
         let wordings = p.wordings.iter().map(|_| OnceLock::new()).collect();
-        QuoteIndex { wordings, prebuilt: Some(p), trigrams, postings: p.postings.to_vec() }
+        QuoteIndex {
+            wordings,
+            prebuilt: Some(p),
+            trigrams,
+            postings: p.postings.to_vec(),
+            titles: Cow::Borrowed(p.titles),
+        }
     }
 
     fn wording(&self, id: usize) -> &Wording {
@@ -342,7 +471,8 @@ impl QuoteIndex {
                 // article may quote words there without being misquoted.
                 let mut words = Vec::new();
                 let mut gaps = vec![false];
-                for (token, _) in crate::record::tokens_of(text) {
+                let pieces = quoted_pieces(text);
+                for (token, _) in crate::record::tokens_of(pieces.as_deref().unwrap_or(text)) {
                     match token {
                         Token::Word(w) => {
                             words.push(w);
@@ -371,7 +501,18 @@ impl QuoteIndex {
             index.postings.extend(group.iter().map(|&(_, id)| id));
             index.trigrams.insert(group[0].0, (start, index.postings.len() as u32));
         }
+        index.titles = Cow::Owned(title_trigrams(record));
         index
+    }
+
+    /// Whether the query's words are all word triples of recorded titles ("the Founding Act on
+    /// Mutual Relations, Cooperation and Security"): a title quoted, which a recorded remark
+    /// naming the same document does not make the speaker's words.
+    fn quotes_a_title(&self, query: &[Token<&str>], query_keys: &[Key]) -> bool {
+        query.iter().all(|t| matches!(t, Token::Word(_)))
+            && query_keys
+                .windows(3)
+                .all(|w| self.titles.binary_search(&trigram(&[w[0].hash, w[1].hash, w[2].hash])).is_ok())
     }
 
     /// The recorded quotation an article quotation quotes, if any matches well enough.
@@ -408,6 +549,24 @@ impl QuoteIndex {
                 hits.extend(self.postings[from as usize..to as usize].iter().map(|&id| (id, start)));
             }
         }
+        // A word inserted into a short recorded entry ("virtually no military bases abroad")
+        // breaks every triple it shares: a short quotation sharing none looks up its triples
+        // with one word left out.
+        if hits.is_empty() && word_count <= MAX_INSERTION_QUERY {
+            for (start, window) in query_keys.windows(4).enumerate() {
+                if !query[start..start + 4].iter().all(|t| matches!(t, Token::Word(_))) {
+                    continue;
+                }
+                for hashes in [
+                    [window[0].hash, window[2].hash, window[3].hash],
+                    [window[0].hash, window[1].hash, window[3].hash],
+                ] {
+                    if let Some(&(from, to)) = self.trigrams.get(&trigram(&hashes)) {
+                        hits.extend(self.postings[from as usize..to as usize].iter().map(|&id| (id, start)));
+                    }
+                }
+            }
+        }
         hits.sort_unstable();
         let mut candidates: Vec<&[(u32, usize)]> = hits.chunk_by(|a, b| a.0 == b.0).collect();
         candidates.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].0.cmp(&b[0].0)));
@@ -437,13 +596,14 @@ impl QuoteIndex {
             } else {
                 std::iter::once(0..query.len()).collect()
             };
-            let Some((score, matched, edits)) = spans
+            let whole = spans.len() == 1 && spans[0] == (0..query.len());
+            let Some((score, matched, edits, taken)) = spans
                 .into_iter()
                 .filter_map(|span| align(&query[span.clone()], &query_keys[span], wording, floor))
-                .map(|(score, edits)| {
-                    (score, edits.iter().filter(|e| matches!(e, Edit::Same(_))).count(), edits)
+                .map(|(score, edits, taken)| {
+                    (score, edits.iter().filter(|e| matches!(e, Edit::Same(_))).count(), edits, taken)
                 })
-                .max_by_key(|&(score, matched, _)| (score, matched))
+                .max_by_key(|&(score, matched, _, _)| (score, matched))
             else {
                 continue;
             };
@@ -451,14 +611,27 @@ impl QuoteIndex {
             if matched < MIN_MATCH_WORDS.min(word_count) || (matched as f64) < 0.6 * aligned as f64 {
                 continue;
             }
+            // Shared words must say something: "the rhetoric of the Cold War" shares five words
+            // with "The end of the Cold War", all but two of them function words.
+            // A recorded wording with fewer such words ("from a single capitol") needs them all.
+            let content = edits.iter().filter(|e| matches!(e, Edit::Same(w) if !is_stopword(w)));
+            let shared = content.take(MIN_CONTENT_WORDS).count();
+            if shared < MIN_CONTENT_WORDS
+                && shared < wording.words.iter().filter(|w| !is_stopword(w)).take(MIN_CONTENT_WORDS).count()
+            {
+                continue;
+            }
             let candidate = Match {
                 quotation: wording.quotation,
                 variant: wording.variant,
                 matched,
                 edits,
+                appended: 0,
                 ambiguous: false,
                 article_words: word_count,
                 score,
+                // Words beyond the record's end, when the whole query was aligned at once.
+                taken: if whole { taken } else { query.len() },
             };
             match &best {
                 Some(b)
@@ -483,6 +656,10 @@ impl QuoteIndex {
             }
         }
         let mut best = best?;
+        if self.quotes_a_title(&query, &query_keys) {
+            return None;
+        }
+        best.append_after_sentence_end(record, text, &query);
         if let Some((other, score, matched)) = runner_up {
             let speakers = |q: usize| &record.quotations[q].speaker.0;
             if (score, matched) == (best.score, best.matched) && speakers(other) != speakers(best.quotation) {
@@ -493,7 +670,17 @@ impl QuoteIndex {
     }
 }
 
-/// Two words that are the same, or differ by a typo of one or two letters in a long word.
+/// Whether a recorded wording ends a sentence: its last mark, before closing quotes and
+/// brackets, is a full stop, a question or an exclamation mark, not an ellipsis or a comma.
+fn ends_sentence(text: &str) -> bool {
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
+    (text.ends_with(['.', '!', '?'])) && !text.ends_with("..")
+}
+
+/// Whether the article's word `a` is the record's word `b`, or a typo of it: one or two letters
+/// off in a long word, and no word of the language itself (a word list decides: "form" for
+/// "from" is another word, "guarentees" a slip), unless the two are one word's American and
+/// British spellings.
 pub fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -518,7 +705,8 @@ pub fn same_word(a: &str, b: &str) -> bool {
     };
     let close =
         if ascii { within(a.as_bytes(), b.as_bytes(), allowed) } else { edit_distance(a, b) <= allowed };
-    close && !opposite(a, b)
+    // The word list is asked last: only about the few pairs a typo apart.
+    close && !opposite(a, b) && (!crate::words::is_word(a) || crate::words::spelling_variants(a, b))
 }
 
 /// True when the optimal-string-alignment distance of two byte strings is at most `k`, without
@@ -625,14 +813,13 @@ fn keys<W: AsRef<str>>(query: &[Token<W>]) -> Vec<Key> {
 /// and so are article words beyond either end of the record (the record may hold less of the
 /// remark than the article does). Inside, an elision (gap) skips record words freely; any other
 /// skipped, added or changed word costs, except article words inside the record's own elisions.
-/// Returns the score and the edits of the aligned part; `None` when it surely scores below
-/// `floor`.
+/// Returns the [`Aligned`] part; `None` when it surely scores below `floor`.
 fn align<W: AsRef<str>>(
     query: &[Token<W>],
     query_keys: &[Key],
     wording: &Wording,
     floor: i32,
-) -> Option<(i32, Vec<Edit>)> {
+) -> Option<Aligned> {
     if let Some(run) = verbatim(query, query_keys, wording) {
         return Some(run);
     }
@@ -642,6 +829,10 @@ fn align<W: AsRef<str>>(
     }
     align_table(query, query_keys, wording, floor)
 }
+
+/// An alignment: its score, its edits, and the number of query tokens it took (those after are
+/// the article's words beyond the record's end, which it leaves free).
+type Aligned = (i32, Vec<Edit>, usize);
 
 /// One step back through the table of [`align_table`].
 #[derive(Debug, Clone, Copy)]
@@ -655,7 +846,9 @@ enum Step {
 
 /// The edits of the alignment ending at `end`, walking back by `step` (which step the fill took
 /// into each cell) to the start, in order. `same[i * m + j]` says whether article word `i` is
-/// record word `j`.
+/// record word `j`. Article words added at the end, where the record's words go on (free, as
+/// the rest of a remark the article does not quote), are the record's next words changed: one
+/// score either way, and "“west” for “east”" is what happened, not "“west” added".
 fn walk_back<W: AsRef<str>>(
     end: (usize, usize),
     step: impl Fn(usize, usize) -> Step,
@@ -704,6 +897,17 @@ fn walk_back<W: AsRef<str>>(
     }
     edits.reverse();
     // Dropped words at the very start are the record's free prefix.
+    let (n_end, j_end) = end;
+    if n_end == query.len() {
+        let trailing = edits.iter().rev().take_while(|e| matches!(e, Edit::Added(_))).count();
+        let first = edits.len() - trailing;
+        for (k, edit) in edits[first..].iter_mut().take(m - j_end).enumerate() {
+            if let Edit::Added(found) = edit {
+                let found = std::mem::take(found);
+                *edit = Edit::Changed { found, expected: record[j_end + k].to_string() };
+            }
+        }
+    }
     edits
 }
 
@@ -746,7 +950,7 @@ fn align_table<W: AsRef<str>>(
     query_keys: &[Key],
     wording: &Wording,
     floor: i32,
-) -> Option<(i32, Vec<Edit>)> {
+) -> Option<Aligned> {
     TABLES.with_borrow_mut(|tables| {
         let aligned = align_in(tables, query, query_keys, wording, floor);
         // The tables of a very long quotation are not kept: each thread would hold their size
@@ -768,7 +972,7 @@ fn align_in<W: AsRef<str>>(
     query_keys: &[Key],
     wording: &Wording,
     floor: i32,
-) -> Option<(i32, Vec<Edit>)> {
+) -> Option<Aligned> {
     let (record, record_gaps) = (&wording.words, &wording.gaps);
     const NEG: i32 = i32::MIN / 4;
     let n = query.len();
@@ -846,18 +1050,14 @@ fn align_in<W: AsRef<str>>(
         }
     };
     let (best, end) = best_end(dp, n, m);
-    Some((best, walk_back(end, step, query, wording, same)))
+    Some((best, walk_back(end, step, query, wording, same), end.0))
 }
 
 /// The alignment of a query quoted word for word (typos aside) from a wording, without
 /// elisions: every word the same, two points each, which no alignment beats, so the table is not
 /// needed. The table ends at the first such run (an alignment scoring the maximum can only be
 /// one), and so does this. `None` when the wording has no such run.
-fn verbatim<W: AsRef<str>>(
-    query: &[Token<W>],
-    query_keys: &[Key],
-    wording: &Wording,
-) -> Option<(i32, Vec<Edit>)> {
+fn verbatim<W: AsRef<str>>(query: &[Token<W>], query_keys: &[Key], wording: &Wording) -> Option<Aligned> {
     let n = query.len();
     if n == 0 || n > wording.words.len() {
         return None;
@@ -887,7 +1087,7 @@ fn verbatim<W: AsRef<str>>(
         }
     };
     let edits = wording.words[start..start + n].iter().map(|w| Edit::Same(w.to_string())).collect();
-    Some((2 * n as i32, edits))
+    Some((2 * n as i32, edits, n))
 }
 
 #[cfg(test)]
@@ -908,7 +1108,8 @@ mod tests {
 
     fn align(query: &[Token], record: &[String]) -> (i32, Vec<Edit>) {
         let wording = wording(record, vec![false; record.len() + 1]);
-        super::align(query, &keys(query), &wording, i32::MIN).expect("no floor")
+        let (score, edits, _) = super::align(query, &keys(query), &wording, i32::MIN).expect("no floor");
+        (score, edits)
     }
 
     #[test]
@@ -936,8 +1137,9 @@ mod tests {
             ("wörner", "worner"),
             ("gorbachev", "gorbatchev"),
         ] {
-            assert!(same_word(a, b), "{a} {b}");
-            assert!(same_or_typo(a, Key::of(a), b, Key::of(b)), "{a} {b}");
+            // The article's word is the misspelt one: a real word is never a typo.
+            assert!(same_word(b, a), "{b} {a}");
+            assert!(same_or_typo(b, Key::of(b), a, Key::of(a)), "{b} {a}");
         }
         assert!(!same_or_typo("alliance", Key::of("alliance"), "security", Key::of("security")));
     }
@@ -970,6 +1172,27 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_last_word_is_a_substitution_not_an_addition() {
+        for (text, found, expected) in [
+            ("not one inch to the west", "west", "east"),
+            ("virtually no bases overseas", "overseas", "abroad"),
+        ] {
+            let record = if expected == "east" {
+                "NATO would not move one inch to the east, he said"
+            } else {
+                "virtually no bases abroad"
+            };
+            let (_, edits) = align(&q(text), &w(record));
+            assert_eq!(
+                edits.last(),
+                Some(&Edit::Changed { found: found.into(), expected: expected.into() }),
+                "{edits:?}"
+            );
+            assert!(!edits.iter().any(|e| matches!(e, Edit::Added(_))), "{edits:?}");
+        }
+    }
+
+    #[test]
     fn article_words_beyond_the_record_are_free() {
         let (_, edits) = align(&q("he said firmly that we will not move"), &w("we will not move"));
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
@@ -981,7 +1204,7 @@ mod tests {
         let mut gaps = vec![false; 6];
         gaps[3] = true; // "one two three ... four five"
         let query = q("one two three and more words four five");
-        let (_, edits) =
+        let (_, edits, _) =
             super::align(&query, &keys(&query), &wording(&record, gaps), i32::MIN).expect("no floor");
         assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{edits:?}");
     }
@@ -1063,9 +1286,29 @@ mod tests {
     }
 
     #[test]
+    fn a_real_word_is_never_a_typo_of_another() {
+        for (found, recorded) in [
+            ("form", "from"),
+            ("ever", "never"),
+            ("guarantee", "guarantees"),
+            ("expansions", "expansion"),
+            ("western", "eastern"),
+            ("now", "not"),
+        ] {
+            assert!(!same_word(found, recorded), "{found} {recorded}");
+        }
+        // Misspellings are typos, and one word's two spellings are one word.
+        assert!(same_word("guarentees", "guarantees"));
+        assert!(same_word("expanison", "expansion"));
+        assert!(same_word("acknowledgement", "acknowledgment"));
+        // A name is in no word list: a transliteration keeps its tolerance.
+        assert!(same_word("gorbatchev", "gorbachev"));
+    }
+
+    #[test]
     fn typos_of_one_or_two_letters_are_the_same_word() {
-        assert!(same_word("guarantees", "guarentees"));
-        assert!(same_word("ironclad", "ironclda"));
+        assert!(same_word("guarentees", "guarantees"));
+        assert!(same_word("ironclda", "ironclad"));
         assert!(!same_word("not", "now"));
         assert!(!same_word("1990", "1991"));
         assert!(!same_word("east", "west"));
@@ -1112,7 +1355,7 @@ mod tests {
 
     /// The table as it was before the fill kept only scores and the same-word table was filled
     /// by the column: every step stored, and `same` from the plain definition.
-    fn reference_table(query: &[Token], wording: &Wording) -> (i32, Vec<Edit>) {
+    fn reference_table(query: &[Token], wording: &Wording) -> Aligned {
         let (record, record_gaps) = (&wording.words, &wording.gaps);
         const NEG: i32 = i32::MIN / 4;
         let n = query.len();
@@ -1172,7 +1415,7 @@ mod tests {
             }
         }
         let (best, end) = super::best_end(&dp, n, m);
-        (best, super::walk_back(end, |i, j| back[i * width + j], query, wording, &same))
+        (best, super::walk_back(end, |i, j| back[i * width + j], query, wording, &same), end.0)
     }
 
     proptest::proptest! {
@@ -1210,6 +1453,120 @@ mod tests {
             let wording = index.wording(id + other);
             let table = align_table(&query, &keys(&query), wording, i32::MIN);
             proptest::prop_assert_eq!(table, Some(reference_table(&query, wording)));
+        }
+    }
+
+    static RECORD: std::sync::LazyLock<crate::record::Record> = std::sync::LazyLock::new(|| {
+        crate::record::Record::load(&Default::default()).expect("default record")
+    });
+
+    /// The default record's match for `text`: its quotation's id and its edits.
+    fn find(text: &str) -> Option<(String, Vec<Edit>, usize)> {
+        let m = INDEX.find(&RECORD, text)?;
+        Some((RECORD.quotations[m.quotation].id.clone(), m.edits, m.appended))
+    }
+
+    #[test]
+    fn a_stock_phrase_matches_no_recorded_sentence() {
+        // Clinton's "The end of the Cold War presents us with the opportunity ...".
+        for text in
+            ["the rhetoric of the Cold War", "a relic of the Cold War", "the logic of the Cold War era"]
+        {
+            assert_eq!(find(text), None, "{text}");
+        }
+        let (id, _, _) = find("The end of the Cold War presents us").expect("the sentence itself");
+        assert_eq!(id, "clinton-1994-12-05-end-of-cold-war-opportunity");
+        // A recorded wording with fewer than three such words, quoted whole, still matches.
+        let (id, _, _) = find("from a single capitol").expect("a short variant");
+        assert_eq!(id, "yeltsin-1994-12-05-single-capital");
+    }
+
+    #[test]
+    fn a_word_inserted_into_a_short_entry_still_matches() {
+        for (text, id, inserted) in [
+            ("virtually no military bases abroad", "putin-2015-06-virtually-no-bases-abroad", "military"),
+            (
+                "undeclared Russian military intelligence officers",
+                "nato-2021-10-undeclared-intelligence-officers",
+                "military",
+            ),
+        ] {
+            let (found, edits, _) = find(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(found, id);
+            assert_eq!(
+                edits.iter().filter(|e| !matches!(e, Edit::Same(_))).collect::<Vec<_>>(),
+                [&Edit::Added(inserted.into())]
+            );
+        }
+    }
+
+    #[test]
+    fn words_run_on_past_a_recorded_sentence_end_are_added() {
+        let (_, edits, appended) =
+            find("rather than by additional permanent stationing of substantial combat forces on the territory of new members")
+                .expect("the Founding Act");
+        assert_eq!(appended, 6);
+        assert_eq!(edits.last(), Some(&Edit::Added("members".into())));
+        // A new sentence, an elision, or a recorded wording whose sentence goes on: free.
+        for text in [
+            "We are not talking about the strengthening of NATO. Nobody wants that",
+            "We are not talking about the strengthening of NATO ... nobody wants that",
+            "much more than any other solution for Europe",
+            // A claim that only ends on the recorded sentence's words does not quote it.
+            "They swore nothing of the sort will happen, then it happened",
+        ] {
+            let (_, edits, appended) = find(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(appended, 0, "{text}");
+            assert!(edits.iter().all(|e| matches!(e, Edit::Same(_))), "{text}: {edits:?}");
+        }
+    }
+
+    #[test]
+    fn a_quoted_title_is_not_the_remark_that_names_it() {
+        for text in [
+            "Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation",
+            "Founding Act on Mutual Relations, Cooperation and Security",
+        ] {
+            assert_eq!(find(text), None, "{text}");
+        }
+        let own =
+            "obligations under the Founding Act on Mutual Relations, Cooperation and Security between Russia";
+        assert_eq!(find(own).map(|f| f.0).as_deref(), Some("lukashevich-2014-07-02-awaiting-explanations"));
+    }
+
+    #[test]
+    fn a_wording_quoted_in_pieces_holds_only_the_pieces() {
+        assert_eq!(
+            quoted_pieces("“there would be no extension” of NATO’s jurisdiction “one inch to the east.”")
+                .as_deref(),
+            Some("there would be no extension … one inch to the east.")
+        );
+        for whole in ["“We will not move.”", "\"A,\" he said.", "plain words", "‘We will not move,’"]
+        {
+            assert_eq!(quoted_pieces(whole), None, "{whole}");
+        }
+        // The reporter's words between the pieces are not the speaker's: quoting them as one run
+        // is measured against the full recorded text, which has "for forces of NATO" there.
+        let m = INDEX
+            .find(&RECORD, "there would be no extension of NATO's jurisdiction one inch to the east")
+            .expect("Baker's remark");
+        assert_eq!(m.variant, None);
+        assert!(m.content_changes().contains(&&Edit::Dropped("forces".into())), "{:?}", m.edits);
+    }
+
+    #[test]
+    fn stopwords_are_short() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 5 && is_stopword(w)));
+        assert!(!is_stopword("alliance") && !is_stopword("not") && !is_stopword("never"));
+    }
+
+    #[test]
+    fn ends_of_sentences() {
+        for text in ["forces.", "forces.”", "happen!) ", "Where are these guarantees?"] {
+            assert!(ends_sentence(text), "{text}");
+        }
+        for text in ["solution,", "forces...", "forces …", "forces"] {
+            assert!(!ends_sentence(text), "{text}");
         }
     }
 
@@ -1256,7 +1613,7 @@ mod tests {
             assert!(verbatim(&query, &keys(&query), &wording).is_none(), "{text}");
         }
         let query = q("will not move one");
-        assert_eq!(verbatim(&query, &keys(&query), &wording).map(|(s, e)| (s, e.len())), Some((8, 4)));
+        assert_eq!(verbatim(&query, &keys(&query), &wording).map(|(s, e, _)| (s, e.len())), Some((8, 4)));
     }
 
     #[test]

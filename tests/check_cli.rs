@@ -239,3 +239,20 @@ fn many_files_are_reported_in_path_order_across_batches() {
         run.assert_stderr(&format!("{bad:03}.md: not UTF-8"));
     }
 }
+
+#[test]
+fn misquoted_messages_name_substitutions_and_words_run_on_past_a_sentence_end() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let run = quotelint(&["check", "match-sentence-ends.md", "match-real-words.md"], Some(&fixtures));
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    for message in [
+        "the wording differs from the record: “in eastern europe” added after the end of the recorded sentence",
+        "the wording differs from the record: “follow” for “happen”\n",
+        "the wording differs from the record: “expend” for “expand”\n",
+        "the wording differs from the record: “difference” for “differences”\n",
+    ] {
+        assert!(run.stdout.contains(message), "no `{message}` in:\n{}", run.stdout);
+    }
+    // A changed word is never offered as one to delete.
+    assert!(!run.stdout.contains("“follow” added"), "{}", run.stdout);
+}

@@ -154,7 +154,19 @@ proptest! {
 fn every_recorded_quotation_and_variant_matches_itself_exactly() {
     let mut checked = 0;
     for q in &RECORD.quotations {
-        for text in std::iter::once(&q.text).chain(q.variants.iter().map(|v| &v.text)) {
+        let wordings = std::iter::once(&q.text).chain(q.variants.iter().map(|v| &v.text));
+        // A wording that quotes the speaker in pieces with the source's words between them
+        // (“…” of NATO’s jurisdiction “…”) is quoted by an article piece by piece: joined, the
+        // pieces are measured against the full text (docs/checks.md).
+        let texts = wordings.flat_map(|text| {
+            let parts: Vec<&str> = text.split(['“', '”', '"']).collect();
+            if text.trim_start().starts_with(['“', '"']) && parts.len() >= 4 {
+                parts.into_iter().skip(1).step_by(2).collect()
+            } else {
+                vec![text.as_str()]
+            }
+        });
+        for text in texts {
             if words(text).len() < quotelint::matcher::MIN_MATCH_WORDS {
                 continue;
             }

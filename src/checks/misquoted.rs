@@ -12,12 +12,15 @@
 //!
 //! **Passes:** differences of case, quote marks, dashes, diacritics (Wörner/Woerner),
 //! British and American spelling (centimetre/centimeter), contractions (wasn't/was not), a
-//! typo of one or two letters, elisions marked `...`, `…` or `[...]`, bracketed insertions such
+//! typo of one or two letters that makes no English word ("expnasion"; "expend" for "expand" is
+//! a changed word), elisions marked `...`, `…` or `[...]`, bracketed insertions such
 //! as `[the alliance]`, a trailing `[sic]`, quoting a fragment of the remark, and any wording
 //! the record lists as a variant (another translation or transcript of the same remark).
 //!
-//! Small function words ("the", "of") alone never make a finding. Findings resting on a
-//! low-confidence record entry are lowered to `info`.
+//! Small function words ("the", "of") alone never make a finding; negations ("not", "never",
+//! "non-") always count. Words quoted after the end of a sentence the record holds whole are
+//! reported as added after it. Findings resting on a low-confidence record entry are lowered
+//! to `info`.
 //!
 //! **How to fix.** Use the record's wording (the help shows it), mark elisions with `...`, or
 //! add a documented alternative wording to the record as a variant.
@@ -34,7 +37,10 @@ const MAX_CHANGED_SHARE: f64 = 0.3;
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.matched() {
         let changes = m.content_changes();
-        if changes.is_empty() || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64 {
+        let appended = m.appended_words();
+        if (changes.is_empty() && appended.is_empty())
+            || (changes.len() as f64) > MAX_CHANGED_SHARE * m.matched.max(1) as f64
+        {
             continue;
         }
 
@@ -46,7 +52,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             Some(v) => &recorded.variants[v].text,
             None => &recorded.text,
         };
-        let diff: Vec<String> = changes
+        let mut diff: Vec<String> = changes
             .iter()
             .map(|e| match e {
                 Edit::Changed { found, expected } => format!("“{found}” for “{expected}”"),
@@ -55,6 +61,9 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 Edit::Same(_) => unreachable!("content_changes has no Same"),
             })
             .collect();
+        if !appended.is_empty() {
+            diff.push(format!("“{}” added after the end of the recorded sentence", appended.join(" ")));
+        }
         out.push(Diagnostic {
             code: "misquoted",
             severity: for_confidence(severity, recorded.confidence),

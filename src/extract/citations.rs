@@ -1,8 +1,12 @@
 //! Parenthetical citations: "(Reuters, 12 May 2022)", "(Baker to Gorbachev, 1990)".
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::context::BlockContext;
+use super::lexicon::{NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
 use super::Options;
 use crate::markdown::Document;
 
@@ -44,13 +48,48 @@ fn cites(b: &[u8], start: usize, end: usize) -> bool {
     })
 }
 
-/// A paragraph is cited when it has a link, a footnote reference with a definition, a
-/// parenthetical citation or a match of one of the repository's citation patterns.
+/// A paragraph is cited when it has a link (a bare URL in the text included), a footnote
+/// reference with a definition, a parenthetical citation, a news organization named as the
+/// source ("according to Reuters", "told this newspaper") or a match of one of the
+/// repository's citation patterns.
 pub(super) fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
     !ctx.block.links.is_empty()
         || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
         || paren_citations(ctx.text()).next().is_some()
+        || has_bare_url(ctx.text())
+        || cites_news_outlet(ctx.text())
         || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
+}
+
+/// Whether `text` holds a URL written out as text (`https://…`, `http://…`, `www.…`): what
+/// GitHub's Markdown turns into a link.
+pub(super) fn has_bare_url(text: &str) -> bool {
+    let b = text.as_bytes();
+    let followed = |at: usize| b.get(at).is_some_and(|c| c.is_ascii_alphanumeric());
+    memchr::memmem::find_iter(b, "://")
+        .any(|i| (b[..i].ends_with(b"http") || b[..i].ends_with(b"https")) && followed(i + 3))
+        || memchr::memmem::find_iter(b, "www.").any(|i| {
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && followed(i + 4) && b[i + 4..].contains(&b'.')
+        })
+}
+
+/// The default newsroom citations: an outlet of [`NEWS_OUTLETS`] after a cue of
+/// [`OUTLET_CUES`], or a phrase of [`OWN_REPORTING`]. Built from the lexicon once, and only
+/// when a quoting paragraph has no link or footnote.
+static NEWS_CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let pattern = format!(
+        r"\b(?i:{cues})\s+(?:(?i:the)\s+)?(?:{outlets})\b|\b(?i:{own})\b",
+        cues = alternatives(OUTLET_CUES),
+        outlets = alternatives(NEWS_OUTLETS),
+        own = alternatives(OWN_REPORTING),
+    );
+    Regex::new(&pattern).expect("the lexicon's newsroom citations are a valid pattern")
+});
+
+/// Whether `text` names a news organization as the source of what it reports.
+pub(super) fn cites_news_outlet(text: &str) -> bool {
+    NEWS_CITATION.is_match(text)
 }
 
 #[cfg(test)]
@@ -72,6 +111,45 @@ mod tests {
         let found: Vec<&str> = paren_citations(text).map(|r| &text[r]).collect();
         assert_eq!(found, ["(Reuters, 12 May 2022)", "(B 2001)"]);
         assert_eq!(paren_citations(text).collect::<Vec<_>>(), by_regex(text));
+    }
+
+    #[test]
+    fn bare_urls_are_links() {
+        for text in [
+            "Read it at https://example.org/a and weep.",
+            "(Gorbachev, 2014)[http://rbth.com/x]",
+            "see www.nato.int/docu for the text",
+        ] {
+            assert!(has_bare_url(text), "{text}");
+        }
+        for text in ["the https:// prefix", "a www. b", "awww.x.org", "ftp://x"] {
+            assert!(!has_bare_url(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn newsrooms_cite_by_naming_the_outlet() {
+        for text in [
+            "according to Reuters, he said \"x\"",
+            "According to the Associated Press, \"x\"",
+            "Lavrov told Interfax: \"x\"",
+            "he said in an interview with Der Spiegel",
+            "a diplomat told this newspaper on Monday",
+            "\"x,\" she told the BBC.",
+            "Peskov was quoted by TASS as saying",
+        ] {
+            assert!(cites_news_outlet(text), "{text}");
+        }
+        for text in [
+            "He told reporters: \"x\"",
+            "according to APA rules",
+            "he told Apple",
+            "Reuters reported nothing",
+            "according to the ambassador",
+            "he told Baker",
+        ] {
+            assert!(!cites_news_outlet(text), "{text}");
+        }
     }
 
     const PIECES: &[&str] = &[

@@ -50,7 +50,10 @@ impl<'a> BlockContext<'a> {
         // Quotations are read with their sentences, words and who was named before them; a
         // block with a date but no quotation only for its events and misspelt dates; and most
         // prose, with neither (every date form has digits), not at all: it can hold no finding.
-        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(&block.text);
+        let quoting = !outer.is_empty()
+            || block.blockquote.is_some()
+            || block.cell.is_some()
+            || is_attribution_line(block);
         let mut context = BlockContext {
             block,
             record,

@@ -12,6 +12,7 @@ mod lexicon;
 pub mod quotes;
 mod sentences;
 mod statement_date;
+mod tables;
 mod words;
 
 use std::ops::Range;
@@ -120,6 +121,11 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let contexts: Vec<BlockContext> =
         doc.blocks.iter().map(|b| BlockContext::new(b, record, names, out.article_date)).collect();
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
+    let mut tables = tables::Tables::default();
+    // The level of the reference-list heading ("References", "Sources") the blocks are under.
+    let mut references: Option<u8> = None;
+    // Quotations in headings, checked where the body quotes them again.
+    let mut in_headings: Vec<usize> = Vec::new();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {
             if let Some((written, meant)) = d.misspelt.as_deref() {
@@ -141,12 +147,68 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             }
             continue;
         }
-        if is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
+        if is_attribution_line(ctx.block) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
             continue;
         }
+        let level = ctx.block.heading_level;
+        if level > 0 {
+            if is_reference_section(ctx.text()) {
+                references = Some(level);
+            } else if references.is_some_and(|r| level <= r) {
+                references = None;
+            }
+        }
+        if references.is_some() && ctx.block.kind == BlockKind::ListItem {
+            continue; // a reference list: its quoted spans are titles
+        }
+        let before = out.quotations.len();
         quotations(ctx, doc, options, &mut out.quotations);
+        if ctx.block.cell.is_some_and(|c| c.row > 0) {
+            tables.apply(&contexts, bi, doc, options, &mut out.quotations[before..]);
+        }
+        if level > 0 {
+            in_headings.extend(before..out.quotations.len());
+        }
     }
+    drop_repeated_headlines(&mut out.quotations, &in_headings);
     out
+}
+
+/// Whether a heading opens a reference list: "References", "Sources", "Further reading".
+fn is_reference_section(heading: &str) -> bool {
+    let h = heading.trim().trim_end_matches([':', '.']).trim().to_lowercase();
+    lexicon::REFERENCE_SECTIONS.contains(&h.as_str())
+}
+
+/// Removes the quotations of headings (`in_headings`, indices into `quotations`) whose words
+/// the body quotes again: a headline's quotation is checked where the body quotes it.
+fn drop_repeated_headlines(quotations: &mut Vec<Quotation>, in_headings: &[usize]) {
+    if in_headings.is_empty() {
+        return;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.replace('’', "'").to_lowercase())
+            .collect()
+    };
+    let body: Vec<Vec<String>> = (0..quotations.len())
+        .filter(|i| in_headings.binary_search(i).is_err())
+        .map(|i| words(&quotations[i].text))
+        .collect();
+    let repeated: Vec<usize> = in_headings
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let head = words(&quotations[i].text);
+            !head.is_empty() && body.iter().any(|b| b.windows(head.len()).any(|w| w == head.as_slice()))
+        })
+        .collect();
+    let mut i = 0;
+    quotations.retain(|_| {
+        i += 1;
+        repeated.binary_search(&(i - 1)).is_err()
+    });
 }
 
 /// `date:` of the front matter.
@@ -169,25 +231,37 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
     }
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
-    for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
-        if within(&titles, &q.outer) {
-            continue; // a title inside a parenthetical citation
+    let text = ctx.text();
+    let top: Vec<&quotes::Quote> = ctx
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        // A title inside a parenthetical citation, or the whole text of a link.
+        .filter(|q| !within(&titles, &q.outer) && !is_link_text(ctx, q))
+        .collect();
+    let mut i = 0;
+    while i < top.len() {
+        let q = top[i];
+        // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
+        let rest = top.get(i + 1).copied().filter(|r| is_split_by_cue(ctx, q, r));
+        i += if rest.is_some() { 2 } else { 1 };
+        let (mut speaker, mut date) = speaker_and_date(ctx, q);
+        let mut inner = text[q.inner.clone()].to_owned();
+        let mut outer = q.outer.clone();
+        if let Some(r) = rest {
+            if speaker == Attribution::None {
+                (speaker, date) = speaker_and_date(ctx, r);
+            }
+            inner.push(' ');
+            inner.push_str(&text[r.inner.clone()]);
+            outer.end = r.outer.end;
         }
-        let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
-        // A date first (roles need one), from the quotation's position; then the speaker; then
-        // the date again, anchored at the speech verb.
-        let candidates = date_candidates(ctx, &sentence);
-        let first_date = nearest_date(ctx, &candidates, q.outer.start);
-        let hint = |_: usize| first_date.as_ref().map(|d| d.date);
-        let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
-        let date = nearest_date(ctx, &candidates, verb);
-        let inner = &ctx.text()[q.inner.clone()];
-        if speaker == Attribution::None && crate::normalize::has_fewer_words(inner, options.min_words) {
+        if speaker == Attribution::None && crate::normalize::has_fewer_words(&inner, options.min_words) {
             continue; // a term or scare quote
         }
         out.push(Quotation {
-            range: ctx.block.source_range(q.outer.clone()),
-            text: inner.to_owned(),
+            range: ctx.block.source_range(outer),
+            text: inner,
             speaker,
             date,
             cited,
@@ -195,6 +269,58 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         });
     }
 }
+
+/// Who the quotation's sentence says spoke it, and when.
+fn speaker_and_date(ctx: &BlockContext, q: &quotes::Quote) -> (Attribution, Option<Dated>) {
+    let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
+    // A date first (roles need one), from the quotation's position; then the speaker; then
+    // the date again, anchored at the speech verb.
+    let candidates = date_candidates(ctx, &sentence);
+    let first_date = nearest_date(ctx, &candidates, q.outer.start);
+    let hint = |_: usize| first_date.as_ref().map(|d| d.date);
+    let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
+    (speaker, nearest_date(ctx, &candidates, verb))
+}
+
+/// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
+/// title, not speech.
+fn is_link_text(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let trimmed = |r: &Range<usize>| {
+        let t = &text[r.clone()];
+        let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+        r.start + (t.len() - t.trim_start().len())..r.start + t.len()
+    };
+    ctx.block.links.iter().any(|l| {
+        let link = trimmed(&l.text);
+        !link.is_empty() && (link == trimmed(&q.outer) || link == trimmed(&q.inner))
+    })
+}
+
+/// Whether `b` continues the quotation `a`, split by a speech cue: `"…," he said, "…"` — a
+/// comma ends the first part, a short clause with a speech verb and a comma stand between
+/// them, and the second part starts in lower case (not a new sentence).
+fn is_split_by_cue(ctx: &BlockContext, a: &quotes::Quote, b: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    if !a.closed || a.outer.end > b.outer.start {
+        return false;
+    }
+    let gap = &text[a.outer.end..b.outer.start];
+    let comma_first = text[a.inner.clone()].trim_end().ends_with(',') || gap.trim_start().starts_with(',');
+    let clause = gap.trim().trim_start_matches(',').trim_end();
+    let Some(clause) = clause.strip_suffix(',') else { return false };
+    let words = clause.split_whitespace().count();
+    let lower_next =
+        text[b.inner.clone()].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+    comma_first
+        && lower_next
+        && (1..=MAX_SPLIT_CUE_WORDS).contains(&words)
+        && !clause.contains(['.', ';', ':', '!', '?', '(', ')'])
+        && ctx.verbs_in(&(a.outer.end..b.outer.start)).next().is_some()
+}
+
+/// The most words a cue splitting a quotation holds ("Kennan wrote in February 1997").
+const MAX_SPLIT_CUE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -303,6 +429,21 @@ mod tests {
         assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
         assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
         assert!(q.blockquote);
+    }
+
+    #[test]
+    fn table_rows_give_speaker_date_and_citation() {
+        let table = "| When | Who | Words | Link |\n| --- | --- | --- | --- |\n| June 2016 | Vladimir Putin | \"Only an insane person and only in a dream can imagine it.\" | [x](https://x.org) |\n";
+        let q = one(table);
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("putin"));
+        assert_eq!(q.date.map(|d| d.date.to_string()), Some("2016-06".into()));
+        assert!(q.cited);
+        // No speaker column: the cell's own cue; no link in the row: not cited.
+        let q = one(
+            "| Claim | Verdict |\n| --- | --- |\n| Kennan wrote \"it is a fateful error indeed\" | True |\n",
+        );
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("kennan"));
+        assert!(!q.cited);
     }
 
     #[test]

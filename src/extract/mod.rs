@@ -256,8 +256,9 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
             inner.push_str(&text[r.inner.clone()]);
             outer.end = r.outer.end;
         }
-        if speaker == Attribution::None && crate::normalize::has_fewer_words(&inner, options.min_words) {
-            continue; // a term or scare quote
+        let short = crate::normalize::has_fewer_words(&inner, options.min_words);
+        if short && (speaker == Attribution::None || after_possessive(text, q.outer.start)) {
+            continue; // a term or scare quote; "NATO's 'Article 5'" names a thing, not words
         }
         out.push(Quotation {
             range: ctx.block.source_range(outer),
@@ -280,6 +281,16 @@ fn speaker_and_date(ctx: &BlockContext, q: &quotes::Quote) -> (Attribution, Opti
     let hint = |_: usize| first_date.as_ref().map(|d| d.date);
     let (speaker, verb) = attribute(ctx, q, &sentence, &hint);
     (speaker, nearest_date(ctx, &candidates, verb))
+}
+
+/// Whether the text before `at` ends with a possessive and a space: "NATO's ", "the allies' ".
+fn after_possessive(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.len() < at
+        && (before.ends_with("'s")
+            || before.ends_with("’s")
+            || before.ends_with("s'")
+            || before.ends_with("s’"))
 }
 
 /// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
@@ -444,6 +455,62 @@ mod tests {
         );
         assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("kennan"));
         assert!(!q.cited);
+    }
+
+    fn texts(src: &str) -> Vec<String> {
+        let doc = crate::markdown::parse(src);
+        extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.into_iter().map(|q| q.text).collect()
+    }
+
+    #[test]
+    fn italic_and_parenthetical_lines_sign_a_blockquote() {
+        let q = one("> We are not talking about the strengthening of NATO.\n\n*John Major to Gorbachev, March 1991*[^1]\n\n[^1]: diary\n");
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
+        assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
+        assert!(q.cited);
+        let q = one(
+            "> We are not talking about the strengthening of NATO.\n\n(John Major, 1991)[https://x.org/a]\n",
+        );
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
+        assert!(q.cited);
+        // A long italic paragraph after a blockquote is commentary, not a signature.
+        let q = one("> We are not talking about the strengthening of NATO.\n\n*John Major said this in Moscow, where the mood among the generals was sour and the weather was no better than the talks.*\n");
+        assert_eq!(q.speaker, Attribution::None);
+    }
+
+    #[test]
+    fn a_short_term_after_a_possessive_is_not_a_quotation() {
+        assert!(texts("Rasmussen said NATO's \"Article 5\" guarantee covered the Baltic states.").is_empty());
+        assert!(texts("Lavrov said the allies' 'open door' was a fiction.").is_empty());
+        // Four words or more, or no possessive, remain quotations of a named speaker.
+        assert_eq!(texts("Rasmussen said NATO's \"door remains wide open\" now.").len(), 1);
+        assert_eq!(texts("Rasmussen said \"Article 5\" applies.").len(), 1);
+    }
+
+    #[test]
+    fn split_quotations_are_one() {
+        assert_eq!(
+            texts("\"NATO,\" Gorbachev told the paper, \"would not move a centimeter to the east.\""),
+            ["NATO, would not move a centimeter to the east."]
+        );
+        // A new sentence, or a capital after the cue, starts another quotation.
+        assert_eq!(texts("\"We will go home now,\" he said. \"Nothing will happen here.\"").len(), 2);
+        assert_eq!(texts("\"We will go home now,\" Baker said, \"Nothing will happen here.\"").len(), 2);
+    }
+
+    #[test]
+    fn titles_are_not_quotations() {
+        // A link's whole text.
+        assert!(texts("See [“NATO would not move a millimeter east”](https://x.org) today.").is_empty());
+        assert_eq!(texts("See “[NATO would not move a millimeter east](https://x.org)”, he wrote.").len(), 0);
+        // List items under a references heading, until a heading of the same level.
+        let src = "## Sources\n\n- \"The Myth of a Pledge to Russia Again\", 2009.\n\n### Books\n\n- \"Another Long Book Title Here\"\n\n## After\n\n- He said \"the promises were real ones\".\n";
+        assert_eq!(texts(src), ["the promises were real ones"]);
+        // A heading's quotation repeated in the body is read there only.
+        let src = "# \"What is not to understand?\" A reply\n\nPutin said: \"What is not to understand about it?\"\n";
+        assert_eq!(texts(src), ["What is not to understand about it?"]);
+        let src = "# \"What is not to understand?\" A reply\n\nPutin said nothing.\n";
+        assert_eq!(texts(src), ["What is not to understand?"]);
     }
 
     #[test]

@@ -54,8 +54,9 @@ pub struct Block {
     pub links: Vec<Link>,
     /// Footnote references: label and range in `text`.
     pub footnotes: Vec<(String, Range<usize>)>,
-    /// Ranges of `text` in emphasis (`*…*`, `_…_`), strong emphasis included.
-    pub emphasis: Vec<Range<usize>>,
+    /// Where emphasis (`*…*`, `_…_`, strong included) that opens the block's text ends: an
+    /// italic line ends there. Only the outermost such emphasis is kept.
+    pub leading_emphasis: Option<usize>,
     /// A heading's level (1 for `#`), 0 for other blocks.
     pub heading_level: u8,
     /// Where a table cell sits.
@@ -331,7 +332,9 @@ pub fn parse(source: &str) -> Document<'_> {
                 if let Some(start) = b.emphasis.pop() {
                     let end = b.text_len(r.end);
                     if let Some(block) = b.current.as_mut().filter(|_| end >= start) {
-                        block.emphasis.push(start..end);
+                        if block.text[..start.min(block.text.len())].trim().is_empty() {
+                            block.leading_emphasis = Some(block.leading_emphasis.map_or(end, |e| e.max(end)));
+                        }
                     }
                 }
             }
@@ -443,7 +446,7 @@ impl Builder {
             segments: Vec::with_capacity(8),
             links: Vec::new(),
             footnotes: Vec::new(),
-            emphasis: Vec::new(),
+            leading_emphasis: None,
             heading_level: 0,
             cell: None,
         });
@@ -614,12 +617,12 @@ mod tests {
 
     #[test]
     fn emphasis_and_heading_levels() {
-        let doc = parse("## Sources\n\n*Hurd to Genscher, 1990*[^1] and **b**\n\n[^1]: x\n");
+        let doc = parse("## Sources\n\n*Hurd to **Genscher**, 1990*[^1] and **b**\n\nA *b*\n\n[^1]: x\n");
         assert_eq!(doc.blocks[0].heading_level, 2);
         let b = &doc.blocks[1];
         assert_eq!(b.heading_level, 0);
-        let spans: Vec<&str> = b.emphasis.iter().map(|r| &b.text[r.clone()]).collect();
-        assert_eq!(spans, ["Hurd to Genscher, 1990", "b"]);
+        assert_eq!(b.leading_emphasis.map(|e| &b.text[..e]), Some("Hurd to Genscher, 1990"));
+        assert_eq!(doc.blocks[2].leading_emphasis, None);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(super) fn is_attribution_line(block: &Block) -> bool {
     let start = text.len() - t.len();
     // Italics from the line's first character, or a parenthesis from it, closed with none
     // inside: where they end.
-    let end = if let Some(e) = block.emphasis.iter().filter(|e| e.start == start).map(|e| e.end).max() {
+    let end = if let Some(e) = block.leading_emphasis {
         e
     } else if t.starts_with('(') {
         match t[1..].find([')', '(']).map(|i| start + 1 + i) {

@@ -22,7 +22,7 @@ use regex::Regex;
 use crate::date::PartialDate;
 use crate::markdown::{BlockKind, Document};
 use crate::names::NameIndex;
-use crate::record::Record;
+use crate::record::{Record, SpeakerKind};
 use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
@@ -180,6 +180,9 @@ fn is_reference_section(heading: &str) -> bool {
     lexicon::REFERENCE_SECTIONS.contains(&h.as_str())
 }
 
+/// A heading quotation longer than this is read as any other quotation.
+const MAX_HEADLINE_WORDS: usize = 16;
+
 /// Removes the quotations of headings (`in_headings`, indices into `quotations`) whose words
 /// the body quotes again: a headline's quotation is checked where the body quotes it.
 fn drop_repeated_headlines(quotations: &mut Vec<Quotation>, in_headings: &[usize]) {
@@ -196,14 +199,20 @@ fn drop_repeated_headlines(quotations: &mut Vec<Quotation>, in_headings: &[usize
         .filter(|i| in_headings.binary_search(i).is_err())
         .map(|i| words(&quotations[i].text))
         .collect();
-    let repeated: Vec<usize> = in_headings
+    // Every run of the body's words as long as a heading quotation, in a set: linear in the
+    // body for each of the (few, short) lengths, however many headings quote.
+    let heads: Vec<(usize, Vec<String>)> = in_headings
         .iter()
-        .copied()
-        .filter(|&i| {
-            let head = words(&quotations[i].text);
-            !head.is_empty() && body.iter().any(|b| b.windows(head.len()).any(|w| w == head.as_slice()))
-        })
+        .map(|&i| (i, words(&quotations[i].text)))
+        .filter(|(_, w)| (1..=MAX_HEADLINE_WORDS).contains(&w.len()))
         .collect();
+    let mut lengths: Vec<usize> = heads.iter().map(|(_, w)| w.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let runs: rustc_hash::FxHashSet<&[String]> =
+        lengths.iter().flat_map(|&n| body.iter().flat_map(move |b| b.windows(n))).collect();
+    let repeated: Vec<usize> =
+        heads.iter().filter(|(_, head)| runs.contains(head.as_slice())).map(|(i, _)| *i).collect();
     let mut i = 0;
     quotations.retain(|_| {
         i += 1;
@@ -232,19 +241,16 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
     let text = ctx.text();
-    let top: Vec<&quotes::Quote> = ctx
+    let mut top = ctx
         .quotes
         .iter()
         .filter(|q| q.depth == 0)
-        // A title inside a parenthetical citation, or the whole text of a link.
-        .filter(|q| !within(&titles, &q.outer) && !is_link_text(ctx, q))
-        .collect();
-    let mut i = 0;
-    while i < top.len() {
-        let q = top[i];
+        // A title inside a parenthetical citation, the whole text of a link, an event's title.
+        .filter(|q| !within(&titles, &q.outer) && !is_link_text(ctx, q) && !is_event_title(ctx, q))
+        .peekable();
+    while let Some(q) = top.next() {
         // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
-        let rest = top.get(i + 1).copied().filter(|r| is_split_by_cue(ctx, q, r));
-        i += if rest.is_some() { 2 } else { 1 };
+        let rest = top.next_if(|r| is_split_by_cue(ctx, q, r));
         let (mut speaker, mut date) = speaker_and_date(ctx, q);
         let mut inner = text[q.inner.clone()].to_owned();
         let mut outer = q.outer.clone();
@@ -291,6 +297,28 @@ fn after_possessive(text: &str, at: usize) -> bool {
             || before.ends_with("’s")
             || before.ends_with("s'")
             || before.ends_with("s’"))
+}
+
+/// Whether a quoted span is a recorded title: it starts with a name of at least three words of
+/// one of the record's events or documents, `“Founding Act on Mutual Relations, Cooperation and Security
+/// between NATO and the Russian Federation”` — a document's title, not speech.
+fn is_event_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let inner = &text[q.inner.clone()];
+    let lead = inner.len() - inner.trim_start().len();
+    let start = q.inner.start + lead;
+    let start = if text[start..].starts_with("the ") || text[start..].starts_with("The ") {
+        start + 4
+    } else {
+        start
+    };
+    let from = ctx.mentions.partition_point(|m| m.range.start < start);
+    ctx.mentions[from..].iter().take_while(|m| m.range.start == start).any(|m| {
+        let document = m.person().is_some_and(|p| ctx.record.people[p].kind == SpeakerKind::Document);
+        m.range.end <= q.inner.end
+            && (m.events().next().is_some() || document)
+            && text[m.range.clone()].split_whitespace().count() >= 3
+    })
 }
 
 /// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
@@ -503,6 +531,8 @@ mod tests {
         // A link's whole text.
         assert!(texts("See [“NATO would not move a millimeter east”](https://x.org) today.").is_empty());
         assert_eq!(texts("See “[NATO would not move a millimeter east](https://x.org)”, he wrote.").len(), 0);
+        // A recorded event's title.
+        assert!(texts("The treaty is called the “Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation”.").is_empty());
         // List items under a references heading, until a heading of the same level.
         let src = "## Sources\n\n- \"The Myth of a Pledge to Russia Again\", 2009.\n\n### Books\n\n- \"Another Long Book Title Here\"\n\n## After\n\n- He said \"the promises were real ones\".\n";
         assert_eq!(texts(src), ["the promises were real ones"]);

@@ -45,8 +45,8 @@ pub(super) fn is_attribution_line(block: &Block) -> bool {
     // inside: where they end.
     let end = if let Some(e) = block.leading_emphasis {
         e
-    } else if t.starts_with('(') {
-        match t[1..].find([')', '(']).map(|i| start + 1 + i) {
+    } else if let Some(inside) = t.strip_prefix('(') {
+        match inside.find([')', '(']).map(|i| start + 1 + i) {
             Some(close) if text.as_bytes()[close] == b')' => close + 1,
             _ => return false,
         }

@@ -23,8 +23,8 @@ pub mod record;
 pub mod report;
 pub mod score;
 pub mod suppress;
-pub mod yaml_guard;
 pub mod words;
+pub mod yaml_guard;
 
 pub use cli::{run, Cli, Failure, Outcome};
 

@@ -56,6 +56,22 @@ pub struct Block {
     pub links: Vec<Link>,
     /// Footnote references: label and range in `text`.
     pub footnotes: Vec<(String, Range<usize>)>,
+    /// Where emphasis (`*…*`, `_…_`, strong included) that opens the block's text ends: an
+    /// italic line ends there. Only the outermost such emphasis is kept.
+    pub leading_emphasis: Option<usize>,
+    /// A heading's level (1 for `#`), 0 for other blocks.
+    pub heading_level: u8,
+    /// Where a table cell sits.
+    pub cell: Option<Cell>,
+}
+
+/// A table cell's place: its table (numbered from 0 in document order), its row (0 is the
+/// header row) and its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
 }
 
 /// A link in a block: its text's range in the block text, and how it was written.
@@ -230,7 +246,15 @@ pub fn parse(source: &str) -> Document<'_> {
     // About a block per 128 bytes of Markdown (headings, short paragraphs, list items, table
     // cells): sized once rather than doubled from empty, and capped for a huge file.
     let blocks = Vec::with_capacity((body.len() / 128).min(1024));
-    let mut b = Builder { blocks, current: None, blockquote_depth: 0, blockquotes: 0 };
+    let mut b = Builder {
+        blocks,
+        current: None,
+        blockquote_depth: 0,
+        blockquotes: 0,
+        emphasis: Vec::new(),
+        table: None,
+        tables: 0,
+    };
     let mut footnote_definitions = HashSet::new();
     let mut skip_depth = 0usize; // inside code blocks, HTML blocks, images
     let mut footnote_depth = 0usize;
@@ -285,8 +309,43 @@ pub fn parse(source: &str) -> Document<'_> {
                 b.flush();
                 footnote_depth = footnote_depth.saturating_sub(1);
             }
+            Event::Start(Tag::Table(_)) => {
+                b.flush();
+                b.table = Some(Cell { table: b.tables, row: 0, column: 0 });
+                b.tables += 1;
+            }
+            Event::End(TagEnd::Table) => {
+                b.flush();
+                b.table = None;
+            }
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                b.flush();
+                if let Some(cell) = b.table.as_mut() {
+                    cell.row += 1;
+                    cell.column = 0;
+                }
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong) => {
+                let start = b.text_len(r.start);
+                b.emphasis.push(start);
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                if let Some(start) = b.emphasis.pop() {
+                    let end = b.text_len(r.end);
+                    if let Some(block) = b.current.as_mut().filter(|_| end >= start) {
+                        if block.text[..start.min(block.text.len())].trim().is_empty() {
+                            block.leading_emphasis = Some(block.leading_emphasis.map_or(end, |e| e.max(end)));
+                        }
+                    }
+                }
+            }
             Event::Start(tag @ (Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell)) => {
                 b.flush();
+                let level = match &tag {
+                    Tag::Heading { level, .. } => *level as u8,
+                    _ => 0,
+                };
+                let cell = if matches!(tag, Tag::TableCell) { b.table } else { None };
                 let kind = match tag {
                     _ if footnote_depth > 0 => BlockKind::Footnote,
                     Tag::Heading { .. } => BlockKind::Heading,
@@ -295,6 +354,10 @@ pub fn parse(source: &str) -> Document<'_> {
                     _ => BlockKind::Paragraph,
                 };
                 b.open(kind, r.start);
+                if let Some(block) = b.current.as_mut() {
+                    block.heading_level = level;
+                    block.cell = cell;
+                }
                 // A paragraph's or heading's text is at most its source: sized once, so that a
                 // 50 MB paragraph is not copied while it doubles. (An item's range holds its
                 // nested items too.)
@@ -304,9 +367,13 @@ pub fn parse(source: &str) -> Document<'_> {
                     }
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
-                b.flush()
+            Event::End(TagEnd::TableCell) => {
+                b.flush();
+                if let Some(cell) = b.table.as_mut() {
+                    cell.column += 1;
+                }
             }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => b.flush(),
             Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) => b.flush(),
             Event::Start(Tag::Link { link_type, dest_url, .. }) => {
                 let kind = match link_type {
@@ -378,6 +445,11 @@ struct Builder {
     current: Option<Block>,
     blockquote_depth: usize,
     blockquotes: usize,
+    /// Where each open emphasis starts in the current block's text.
+    emphasis: Vec<usize>,
+    /// The next table cell's place, inside a table.
+    table: Option<Cell>,
+    tables: usize,
 }
 
 impl Builder {
@@ -391,6 +463,9 @@ impl Builder {
             segments: Vec::with_capacity(8),
             links: Vec::new(),
             footnotes: Vec::new(),
+            leading_emphasis: None,
+            heading_level: 0,
+            cell: None,
         });
     }
 
@@ -534,6 +609,37 @@ mod tests {
         assert!(doc.footnote_definitions.contains("1"));
         let para = doc.blocks.iter().find(|b| b.text.starts_with("Text")).unwrap();
         assert_eq!(para.footnotes.len(), 1, "{:?}", para.text);
+    }
+
+    #[test]
+    fn table_cells_know_their_row_and_column() {
+        let src =
+            "| Who | What |\n| --- | --- |\n| Baker | \"one\" |\n| | \"two\" |\n\n| x |\n|---|\n| y |\n";
+        let doc = parse(src);
+        let cells: Vec<(&str, Option<Cell>)> = doc.blocks.iter().map(|b| (b.text.as_str(), b.cell)).collect();
+        let at = |table, row, column| Some(Cell { table, row, column });
+        assert_eq!(
+            cells,
+            vec![
+                ("Who", at(0, 0, 0)),
+                ("What", at(0, 0, 1)),
+                ("Baker", at(0, 1, 0)),
+                ("\"one\"", at(0, 1, 1)),
+                ("\"two\"", at(0, 2, 1)),
+                ("x", at(1, 0, 0)),
+                ("y", at(1, 1, 0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn emphasis_and_heading_levels() {
+        let doc = parse("## Sources\n\n*Hurd to **Genscher**, 1990*[^1] and **b**\n\nA *b*\n\n[^1]: x\n");
+        assert_eq!(doc.blocks[0].heading_level, 2);
+        let b = &doc.blocks[1];
+        assert_eq!(b.heading_level, 0);
+        assert_eq!(b.leading_emphasis.map(|e| &b.text[..e]), Some("Hurd to Genscher, 1990"));
+        assert_eq!(doc.blocks[2].leading_emphasis, None);
     }
 
     #[test]

@@ -689,3 +689,33 @@ fn a_line_of_opening_quote_marks_keeps_few_of_them() {
     let (_, stats) = hostile("curly-line.md", "“".repeat((5 << 20) / 3).into_bytes());
     assert!(stats.max_rss_kb < 50 * 1024, "{stats:?}");
 }
+
+#[test]
+fn huge_tables_and_many_headline_quotations_are_linear() {
+    // A table is read a row at a time, its header once: 100,000 rows, each quoting with a
+    // speaker, a date and a link in other cells, and one row of 100,000 cells.
+    let mut table = String::from("| When | Who | Words | Source |\n| --- | --- | --- | --- |\n");
+    for _ in 0..100_000 {
+        table.push_str("| March 1991 | John Major | \"We are not talking about the strengthening of NATO.\" | [d](https://x.org) |\n");
+    }
+    let (run, _) = hostile("table.md", table.into_bytes());
+    assert!(!findings(&run).iter().any(|f| f.0 == "table.md"), "rows are attributed, dated and cited");
+    let wide = format!(
+        "|{}\n|{}\n|{} [x](https://x.org) |\n",
+        " h |".repeat(50_000),
+        "---|".repeat(50_000),
+        " \"one two three four\" |".repeat(49_999)
+    );
+    let (run, _) = hostile("wide.md", wide.into_bytes());
+    assert!(!findings(&run).iter().any(|f| f.0 == "wide.md"), "the row's last cell cites it");
+    // 20,000 headings quoting, each repeated by a cited body quotation: every heading is
+    // compared with the whole body, through a set.
+    let mut headlines = String::new();
+    for i in 0..20_000 {
+        headlines.push_str(&format!(
+            "## \"We will not move east, day {i}\"\n\nHe said \"we will not move east, day {i} of the talks\" ([x](https://x.org)).\n\n"
+        ));
+    }
+    let (run, _) = hostile("headlines.md", headlines.into_bytes());
+    assert!(!findings(&run).iter().any(|f| f.0 == "headlines.md"), "headlines repeated by the body");
+}

@@ -154,6 +154,23 @@ fn checks_can_be_enabled_and_disabled() {
     unknown.assert_stderr("unknown check `misatributed`");
 }
 
+/// `unsourced` says how a newsroom registers its own way of citing, and the registered
+/// pattern then counts as a citation.
+#[test]
+fn unsourced_tells_how_to_register_a_house_style() {
+    let explain = quotelint(&["explain", "unsourced"], None);
+    assert!(explain.stdout.contains("citation-patterns:"), "{}", explain.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let article = "A diplomat said \"the door was never as open as they claimed\". (Desk wire)\n";
+    fs::write(dir.path().join("a.md"), article).unwrap();
+    let run = quotelint(&["check", "a.md"], Some(dir.path()));
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("`citation-patterns` in quotelint.yaml"), "{}", run.stdout);
+    fs::write(dir.path().join("quotelint.yaml"), "citation-patterns: ['\\(Desk wire\\)']\n").unwrap();
+    let run = quotelint(&["check", "a.md"], Some(dir.path()));
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
 #[test]
 fn explain_every_check() {
     let list = quotelint(&["explain", "--list"], None);

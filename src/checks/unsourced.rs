@@ -6,9 +6,18 @@
 //! reference next to it is how.
 //!
 //! **Counts as a citation** in the quotation's paragraph: a link (inline `[text](url)`,
-//! reference `[text][ref]` with a definition, or autolink `<https://…>`), a footnote reference
-//! `[^1]` whose footnote is defined, or a parenthetical citation with a year such as
-//! `(Sarotte, 2014)`. For a blockquote, a citation in it or in its attribution line.
+//! reference `[text][ref]` with a definition, autolink `<https://…>`, or a URL written out as
+//! text), a footnote reference `[^1]` whose footnote is defined, a parenthetical citation with a
+//! year such as `(Sarotte, 2014)`, or a news organization named as the source: "according to
+//! Reuters", "told Interfax", "said in an interview with Der Spiegel", "told this newspaper"
+//! (the outlets and cues are listed in `docs/checks.md`). For a blockquote, a citation in it or
+//! in its attribution line (`— Name, date`, `*Name to Name, date*`, `(Name, date)`); for a
+//! table cell, a citation anywhere in its row.
+//!
+//! **A house style** that cites otherwise ("(AP) —", "Source: Kyiv Independent") is registered
+//! in `quotelint.yaml` as regular expressions:
+//!
+//!     citation-patterns: ["\\(AP\\)", "Source: [A-Z]"]
 //!
 //! **Flagged:**
 //!
@@ -19,10 +28,13 @@
 //!     "We are not talking about the strengthening of NATO," Major told Gorbachev, according
 //!     to [the ambassador's diary](https://nsarchive.gwu.edu/...).
 //!
-//! A quoted span of one to three words with no speaker is a term, not a quotation, and is
-//! never flagged. When the record knows where the quotation is documented, the help names it.
+//! A quoted span of one to three words with no speaker, or right after a possessive ("NATO's
+//! 'Article 5'"), is a term, not a quotation, and is never flagged; nor are quoted titles (a
+//! link's whole text, items of a References or Sources list). A quotation split by its cue
+//! ("'NATO,' he said, 'would not move…'") is one quotation. When the record knows where the quotation is documented, the help names it.
 //!
-//! **How to fix.** Link the source, or add a footnote.
+//! **How to fix.** Link the source, or add a footnote; or register the house style's source
+//! line with `citation-patterns`.
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line unsourced -->`, or turn the check off
 //! for a repository that does not cite inline.
@@ -50,7 +62,10 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             labels: Vec::new(),
             help: Some(match &source {
                 Some(s) => format!("cite the source; the record documents it in {s}"),
-                None => "link the source or add a footnote".to_owned(),
+                None => {
+                    "link the source or add a footnote (a house style's source line: `citation-patterns` in quotelint.yaml)"
+                        .to_owned()
+                }
             }),
             quote_id: recorded.map(|r| r.id.clone()),
             found: None,

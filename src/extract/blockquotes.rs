@@ -5,7 +5,8 @@ use std::ops::Range;
 use super::citations::is_cited;
 use super::context::BlockContext;
 use super::{Attribution, Dated, Options, Quotation};
-use crate::markdown::Document;
+use crate::date::PartialDate;
+use crate::markdown::{Block, Document, PLACEHOLDER};
 
 /// Blockquotes used as callouts, not quotations: "> **Note:** …", "> [!WARNING] …".
 pub(super) fn is_callout(text: &str) -> bool {
@@ -28,9 +29,94 @@ pub(super) fn is_callout(text: &str) -> bool {
     t.contains(':') && head.len() < 20 && LABELS.contains(&head.as_str())
 }
 
-pub(super) fn is_attribution_line(text: &str) -> bool {
+/// Whether a paragraph reads as a quotation's attribution line, when it sits right after a
+/// blockquote or as its last paragraph: a dash line (`— Name, date`), an italic line
+/// (`*Hurd to Genscher, 6 February 1990*[^1]`) or a parenthetical line (`(Name, date)` and a
+/// link). An italic or parenthetical line is short, quotes nothing, and has after its italics
+/// or parentheses nothing but a citation (a footnote, link or URL) and punctuation.
+pub(super) fn is_attribution_line(block: &Block) -> bool {
+    let text = block.text.trim_end();
     let t = text.trim_start();
-    t.starts_with('—') || t.starts_with('–') || t.starts_with("--") || t.starts_with('―')
+    if t.starts_with('—') || t.starts_with('–') || t.starts_with("--") || t.starts_with('―') {
+        return true;
+    }
+    let start = text.len() - t.len();
+    // Italics from the line's first character, or a parenthesis from it, closed with none
+    // inside: where they end.
+    let end = if let Some(e) = block.leading_emphasis {
+        e
+    } else if let Some(inside) = t.strip_prefix('(') {
+        match inside.find([')', '(']).map(|i| start + 1 + i) {
+            Some(close) if text.as_bytes()[close] == b')' => close + 1,
+            _ => return false,
+        }
+    } else {
+        return false;
+    };
+    end > start + 1
+        && text[start..end].split_whitespace().count() <= MAX_ATTRIBUTION_WORDS
+        && !t.contains(['"', '“', '”', '„', '«', '»'])
+        && only_citation(block, end)
+}
+
+/// An attribution line is at most this many words before its citation.
+const MAX_ATTRIBUTION_WORDS: usize = 16;
+
+/// Whether the block's text from `from` holds nothing but citations (links, footnote marks,
+/// URLs) and punctuation.
+fn only_citation(block: &Block, from: usize) -> bool {
+    let text = &block.text;
+    let mut at = from;
+    let mut links = block.links.iter().filter(|l| l.text.start >= from).map(|l| l.text.clone()).peekable();
+    let mut rest = String::new();
+    while at < text.len() {
+        match links.peek() {
+            Some(l) if l.start <= at => {
+                at = at.max(l.end);
+                links.next();
+            }
+            Some(l) => {
+                rest.push_str(&text[at..l.start.min(text.len())]);
+                at = l.start;
+            }
+            None => {
+                rest.push_str(&text[at..]);
+                at = text.len();
+            }
+        }
+    }
+    rest.split_whitespace().all(|token| {
+        let bare = token.trim_matches(|c: char| c.is_ascii_punctuation() || c == PLACEHOLDER);
+        bare.is_empty() || super::citations::has_bare_url(token)
+    })
+}
+
+/// The person an attribution line or a table's speaker cell names in `range`: the one person
+/// its names resolve to (at `date`, for roles and namesakes), or nobody. In "X to Y" the
+/// speaker is X, the one addressed Y.
+pub(super) fn named_speaker(
+    ctx: &BlockContext,
+    range: &Range<usize>,
+    date: Option<PartialDate>,
+) -> Attribution {
+    let text = ctx.text();
+    let mut end = range.end;
+    if let Some(first) = ctx.mentions_in(range).next() {
+        let after = &text[first.range.end..range.end];
+        if after.trim_start().starts_with("to ") {
+            end = first.range.end;
+        }
+    }
+    let people: Vec<(usize, Range<usize>)> = ctx
+        .mentions_in(&(range.start..end))
+        .filter_map(|m| ctx.resolve(m, date).map(|p| (p, m.range.clone())))
+        .collect();
+    match people.first() {
+        Some((p, m)) if people.iter().all(|(q, _)| q == p) => {
+            Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }
+        }
+        _ => Attribution::None,
+    }
 }
 
 /// A blockquote is one quotation; its attribution line (`— Name, date`) is its last paragraph
@@ -47,11 +133,11 @@ pub(super) fn blockquote(
     let mut body = members.clone();
     let mut attribution = None;
     if let Some(&last) = members.last() {
-        if is_attribution_line(contexts[last].text()) && members.len() > 1 {
+        if is_attribution_line(contexts[last].block) && members.len() > 1 {
             attribution = Some(last);
             body.pop();
         } else if let Some(next) = contexts.get(last + 1) {
-            if next.block.blockquote.is_none() && is_attribution_line(next.text()) {
+            if next.block.blockquote.is_none() && is_attribution_line(next.block) {
                 attribution = Some(last + 1);
             }
         }
@@ -66,20 +152,12 @@ pub(super) fn blockquote(
         let line = 0..ctx.text().len();
         date =
             ctx.dates.first().map(|d| Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
-        let people: Vec<(usize, Range<usize>)> = ctx
-            .mentions_in(&line)
-            .filter_map(|m| ctx.resolve(m, date.as_ref().map(|d| d.date)).map(|p| (p, m.range.clone())))
-            .collect();
-        if let Some((p, m)) = people.first() {
-            if people.iter().all(|(q, _)| q == p) {
-                speaker = Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) };
-            }
-        }
+        speaker = named_speaker(ctx, &line, date.as_ref().map(|d| d.date));
     }
     let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
     // A blockquote of a dash line alone, or of a few words with no speaker (a note, a
     // heading-like aside), is not a quotation.
-    if body.iter().all(|&i| is_attribution_line(contexts[i].text()))
+    if body.iter().all(|&i| is_attribution_line(contexts[i].block))
         || (speaker == Attribution::None && crate::normalize::has_fewer_words(&text, options.min_words))
         || is_callout(&text)
     {

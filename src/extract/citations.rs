@@ -1,8 +1,13 @@
 //! Parenthetical citations: "(Reuters, 12 May 2022)", "(Baker to Gorbachev, 1990)".
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+use regex::Regex;
 
 use super::context::BlockContext;
+use super::lexicon::{NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
 use super::Options;
 use crate::markdown::Document;
 
@@ -44,13 +49,67 @@ fn cites(b: &[u8], start: usize, end: usize) -> bool {
     })
 }
 
-/// A paragraph is cited when it has a link, a footnote reference with a definition, a
-/// parenthetical citation or a match of one of the repository's citation patterns.
+/// A paragraph is cited when it has a link (a bare URL in the text included), a footnote
+/// reference with a definition, a parenthetical citation, a news organization named as the
+/// source ("according to Reuters", "told this newspaper") or a match of one of the
+/// repository's citation patterns.
 pub(super) fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
     !ctx.block.links.is_empty()
         || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
         || paren_citations(ctx.text()).next().is_some()
+        || has_bare_url(ctx.text())
+        || cites_news_outlet(ctx.text())
         || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
+}
+
+/// Whether `text` holds a URL written out as text (`https://…`, `http://…`, `www.…`): what
+/// GitHub's Markdown turns into a link.
+pub(super) fn has_bare_url(text: &str) -> bool {
+    static SCHEME: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("://"));
+    static WWW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("www."));
+    let b = text.as_bytes();
+    let followed = |at: usize| b.get(at).is_some_and(|c| c.is_ascii_alphanumeric());
+    SCHEME.find_iter(b).any(|i| (b[..i].ends_with(b"http") || b[..i].ends_with(b"https")) && followed(i + 3))
+        || WWW.find_iter(b).any(|i| {
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && followed(i + 4) && b[i + 4..].contains(&b'.')
+        })
+}
+
+/// The outlets of [`NEWS_OUTLETS`] as one pattern, case-sensitive and with ASCII word
+/// boundaries, so that it is searched by its literals rather than run as an automaton (a
+/// Unicode `\b` made the search cost more than the rest of a run). Built once, and only when a
+/// quoting paragraph has no link or footnote.
+static OUTLETS: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = NEWS_OUTLETS.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|")))
+        .expect("outlet names are a valid pattern")
+});
+
+/// Whether `text` names a news organization as the source of what it reports: an outlet of
+/// [`NEWS_OUTLETS`] right after a cue of [`OUTLET_CUES`] (and an optional "the"), or a phrase of
+/// [`OWN_REPORTING`].
+pub(super) fn cites_news_outlet(text: &str) -> bool {
+    let ends_with_word = |before: &str, word: &str| {
+        before.len() >= word.len()
+            && before.is_char_boundary(before.len() - word.len())
+            && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
+            && before[..before.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    };
+    // Every phrase of the newsroom's own reporting has "this ": found once, then compared.
+    static THIS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("this "));
+    let own = THIS.find_iter(text.as_bytes()).any(|i| {
+        OWN_REPORTING.iter().any(|p| {
+            let at = p.find("this ").expect("each phrase has \"this \"");
+            i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(p))
+        })
+    });
+    own || OUTLETS.find_iter(text).any(|m| {
+        let mut before = text[..m.start()].trim_end();
+        if ends_with_word(before, "the") {
+            before = before[..before.len() - 3].trim_end();
+        }
+        before.len() < m.start() && OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
+    })
 }
 
 #[cfg(test)]
@@ -72,6 +131,45 @@ mod tests {
         let found: Vec<&str> = paren_citations(text).map(|r| &text[r]).collect();
         assert_eq!(found, ["(Reuters, 12 May 2022)", "(B 2001)"]);
         assert_eq!(paren_citations(text).collect::<Vec<_>>(), by_regex(text));
+    }
+
+    #[test]
+    fn bare_urls_are_links() {
+        for text in [
+            "Read it at https://example.org/a and weep.",
+            "(Gorbachev, 2014)[http://rbth.com/x]",
+            "see www.nato.int/docu for the text",
+        ] {
+            assert!(has_bare_url(text), "{text}");
+        }
+        for text in ["the https:// prefix", "a www. b", "awww.x.org", "ftp://x"] {
+            assert!(!has_bare_url(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn newsrooms_cite_by_naming_the_outlet() {
+        for text in [
+            "according to Reuters, he said \"x\"",
+            "According to the Associated Press, \"x\"",
+            "Lavrov told Interfax: \"x\"",
+            "he said in an interview with Der Spiegel",
+            "a diplomat told this newspaper on Monday",
+            "\"x,\" she told the BBC.",
+            "Peskov was quoted by TASS as saying",
+        ] {
+            assert!(cites_news_outlet(text), "{text}");
+        }
+        for text in [
+            "He told reporters: \"x\"",
+            "according to APA rules",
+            "he told Apple",
+            "Reuters reported nothing",
+            "according to the ambassador",
+            "he told Baker",
+        ] {
+            assert!(!cites_news_outlet(text), "{text}");
+        }
     }
 
     const PIECES: &[&str] = &[

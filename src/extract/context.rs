@@ -55,7 +55,7 @@ impl<'a> BlockContext<'a> {
         // Quotations are read with their sentences, words and who was named before them; a
         // block with a date but no quotation only for its events and misspelt dates; and most
         // prose, with neither (every date form has digits), not at all: it can hold no finding.
-        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(&block.text);
+        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(block);
         let mut context = BlockContext {
             block,
             record,
@@ -69,7 +69,8 @@ impl<'a> BlockContext<'a> {
             sentences: Vec::new(),
             previous_person: std::cell::Cell::new(None),
         };
-        if !quoting && !has_digit(&block.text) {
+        // A table cell may name its row's speaker: its names are read, not its sentences.
+        if !quoting && !has_digit(&block.text) && block.cell.is_none() {
             return context;
         }
         context.dates = dates::find(&block.text);

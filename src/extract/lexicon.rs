@@ -549,3 +549,111 @@ pub(super) const SUBJECT_STOPS: &[&str] = &[
     "after", "before", "since", "when", "while", "until", "long", "as", "because", "although", "though",
     "if", "that", "which", "who", "than", "unlike", "despite", "without", "and", "or", "but", "not",
 ];
+
+/// Table headers (lower case) of a column that names the speaker of its row's quotation.
+pub(super) const SPEAKER_HEADERS: &[&str] =
+    &["who", "speaker", "speakers", "said by", "quoted", "person", "who said it"];
+/// Table headers (lower case) of a column that dates its row's quotation.
+pub(super) const DATE_HEADERS: &[&str] = &["when", "date", "said on", "date said"];
+
+/// Section headings (lower case) whose list items are references: quoted titles in them are
+/// not speech.
+pub(super) const REFERENCE_SECTIONS: &[&str] = &[
+    "references",
+    "sources",
+    "bibliography",
+    "further reading",
+    "works cited",
+    "notes",
+    "citations",
+    "footnotes",
+    "sources and notes",
+    "notes and references",
+];
+
+/// News organizations whose reporting a newsroom cites by name: "according to Reuters", "told
+/// Reuters", "in an interview with Der Spiegel". Written as the article writes them; a leading
+/// "the" is read separately. A repository adds its own with `citation-patterns`.
+pub(super) const NEWS_OUTLETS: &[&str] = &[
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "dpa",
+    "DPA",
+    "TASS",
+    "Interfax",
+    "RIA Novosti",
+    "RIA",
+    "Sputnik",
+    "Xinhua",
+    "Bloomberg",
+    "BBC",
+    "CNN",
+    "NPR",
+    "PBS",
+    "Der Spiegel",
+    "Spiegel",
+    "Bild",
+    "Die Welt",
+    "Die Zeit",
+    "Le Monde",
+    "Le Figaro",
+    "Corriere della Sera",
+    "La Repubblica",
+    "El País",
+    "Kommersant",
+    "Izvestia",
+    "Rossiyskaya Gazeta",
+    "Novaya Gazeta",
+    "New York Times",
+    "Washington Post",
+    "Wall Street Journal",
+    "Financial Times",
+    "Guardian",
+    "Times",
+    "Telegraph",
+    "Economist",
+    "Politico",
+    "Axios",
+    "Foreign Policy",
+    "Foreign Affairs",
+    "Al Jazeera",
+    "Euronews",
+    "Deutsche Welle",
+    "DW",
+    "Radio Free Europe",
+    "RFE/RL",
+    "Voice of America",
+    "VOA",
+];
+
+/// Words before an outlet's name that make it the source of a report: "according to Reuters",
+/// "Lavrov told Interfax", "said in an interview with Der Spiegel", "quoted by TASS".
+pub(super) const OUTLET_CUES: &[&str] = &[
+    "according to",
+    "told",
+    "telling",
+    "in an interview with",
+    "in an interview to",
+    "interviewed by",
+    "quoted by",
+    "reported by",
+    "speaking to",
+    "said to",
+    "wrote in",
+    "writing in",
+];
+
+/// Phrases by which a newsroom marks its own reporting: "told this newspaper".
+pub(super) const OWN_REPORTING: &[&str] = &[
+    "told this newspaper",
+    "told this paper",
+    "told this reporter",
+    "told this publication",
+    "told this magazine",
+    "told this website",
+    "in an interview with this newspaper",
+    "in an interview with this paper",
+];

@@ -12,6 +12,7 @@ mod lexicon;
 pub mod quotes;
 mod sentences;
 mod statement_date;
+mod tables;
 mod words;
 
 use std::ops::Range;
@@ -21,7 +22,7 @@ use regex::Regex;
 use crate::date::PartialDate;
 use crate::markdown::{BlockKind, Document};
 use crate::names::NameIndex;
-use crate::record::Record;
+use crate::record::{Record, SpeakerKind};
 use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
@@ -127,6 +128,11 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         }
     }
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
+    let mut tables = tables::Tables::default();
+    // The level of the reference-list heading ("References", "Sources") the blocks are under.
+    let mut references: Option<u8> = None;
+    // Quotations in headings, checked where the body quotes them again.
+    let mut in_headings: Vec<usize> = Vec::new();
     for (bi, ctx) in contexts.iter().enumerate() {
         for d in &ctx.dates {
             if let Some((written, meant)) = d.misspelt.as_deref() {
@@ -142,34 +148,62 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             continue;
         }
         events(ctx, names, &mut out.events);
-        let found = out.quotations.len();
         if let Some(group) = ctx.block.blockquote {
             if done_blockquotes.insert(group) {
+                let before = out.quotations.len();
                 out.quotations.extend(blockquote(&contexts, bi, group, doc, options));
+                undo_debunked(&contexts, bi, &mut out.quotations[before..]);
             }
-        } else if !(is_attribution_line(ctx.text()) && bi > 0 && contexts[bi - 1].block.blockquote.is_some())
-        {
-            quotations(ctx, doc, options, &mut out.quotations);
+            continue;
         }
-        if out.quotations.len() > found && debunked(&contexts, bi) {
-            for q in &mut out.quotations[found..] {
-                q.speaker = Attribution::None;
-                q.date = None;
+        if is_attribution_line(ctx.block) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
+            continue;
+        }
+        let level = ctx.block.heading_level;
+        if level > 0 {
+            if is_reference_section(ctx.text()) {
+                references = Some(level);
+            } else if references.is_some_and(|r| level <= r) {
+                references = None;
             }
         }
+        if references.is_some() && ctx.block.kind == BlockKind::ListItem {
+            continue; // a reference list: its quoted spans are titles
+        }
+        let before = out.quotations.len();
+        quotations(ctx, doc, options, &mut out.quotations);
+        if ctx.block.cell.is_some_and(|c| c.row > 0) {
+            tables.apply(&contexts, bi, doc, options, &mut out.quotations[before..]);
+        }
+        if level > 0 {
+            in_headings.extend(before..out.quotations.len());
+        }
+        undo_debunked(&contexts, bi, &mut out.quotations[before..]);
     }
+    drop_repeated_headlines(&mut out.quotations, &in_headings);
     out
 }
 
-/// The quotations of block `first` are reproduced to be debunked ("The line often credited to
+/// Takes back the speaker and date of the quotations of block `first` when they are reproduced to
+/// be debunked (docs/checks.md). The quotations of block `first` are reproduced to be debunked ("The line often credited to
 /// X …", "It wasn't X."): its text, or the paragraph after it (after a blockquote and its
 /// attribution line), says so. Such an article asserts no speaker or date for them.
+fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quotation]) {
+    if !quotations.is_empty() && debunked(contexts, first) {
+        for q in quotations {
+            q.speaker = Attribution::None;
+            q.date = None;
+        }
+    }
+}
+
+/// Whether the paragraphs around block `first` debunk an attribution (see [`undo_debunked`]).
 fn debunked(contexts: &[BlockContext], first: usize) -> bool {
     let mut next = first + 1;
     if let Some(group) = contexts[first].block.blockquote {
         next = (first..contexts.len()).find(|&i| contexts[i].block.blockquote != Some(group)).unwrap_or(next);
     }
-    if contexts.get(next).is_some_and(|c| is_attribution_line(c.text()) && c.block.blockquote.is_none()) {
+    if contexts.get(next).is_some_and(|c| is_attribution_line(c.block) && c.block.blockquote.is_none()) {
         next += 1;
     }
     let says_so = |c: &BlockContext| {
@@ -184,6 +218,52 @@ fn debunked(contexts: &[BlockContext], first: usize) -> bool {
             })
     };
     (first..next).chain([next]).filter_map(|i| contexts.get(i)).any(says_so)
+}
+
+/// Whether a heading opens a reference list: "References", "Sources", "Further reading".
+fn is_reference_section(heading: &str) -> bool {
+    let h = heading.trim().trim_end_matches([':', '.']).trim().to_lowercase();
+    lexicon::REFERENCE_SECTIONS.contains(&h.as_str())
+}
+
+/// A heading quotation longer than this is read as any other quotation.
+const MAX_HEADLINE_WORDS: usize = 16;
+
+/// Removes the quotations of headings (`in_headings`, indices into `quotations`) whose words
+/// the body quotes again: a headline's quotation is checked where the body quotes it.
+fn drop_repeated_headlines(quotations: &mut Vec<Quotation>, in_headings: &[usize]) {
+    if in_headings.is_empty() {
+        return;
+    }
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| w.replace('’', "'").to_lowercase())
+            .collect()
+    };
+    let body: Vec<Vec<String>> = (0..quotations.len())
+        .filter(|i| in_headings.binary_search(i).is_err())
+        .map(|i| words(&quotations[i].text))
+        .collect();
+    // Every run of the body's words as long as a heading quotation, in a set: linear in the
+    // body for each of the (few, short) lengths, however many headings quote.
+    let heads: Vec<(usize, Vec<String>)> = in_headings
+        .iter()
+        .map(|&i| (i, words(&quotations[i].text)))
+        .filter(|(_, w)| (1..=MAX_HEADLINE_WORDS).contains(&w.len()))
+        .collect();
+    let mut lengths: Vec<usize> = heads.iter().map(|(_, w)| w.len()).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let runs: rustc_hash::FxHashSet<&[String]> =
+        lengths.iter().flat_map(|&n| body.iter().flat_map(move |b| b.windows(n))).collect();
+    let repeated: Vec<usize> =
+        heads.iter().filter(|(_, head)| runs.contains(head.as_slice())).map(|(i, _)| *i).collect();
+    let mut i = 0;
+    quotations.retain(|_| {
+        i += 1;
+        repeated.binary_search(&(i - 1)).is_err()
+    });
 }
 
 /// `date:` of the front matter.
@@ -206,26 +286,35 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
     }
     let cited = is_cited(ctx, doc, options);
     let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
-    for q in ctx.quotes.iter().filter(|q| q.depth == 0) {
-        if within(&titles, &q.outer) {
-            continue; // a title inside a parenthetical citation
+    let text = ctx.text();
+    let mut top = ctx
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        // A title inside a parenthetical citation, the whole text of a link, an event's title.
+        .filter(|q| !within(&titles, &q.outer) && !is_link_text(ctx, q) && !is_event_title(ctx, q))
+        .peekable();
+    while let Some(q) = top.next() {
+        // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
+        let rest = top.next_if(|r| is_split_by_cue(ctx, q, r));
+        let (mut speaker, mut date) = speaker_and_date(ctx, q);
+        let mut inner = text[q.inner.clone()].to_owned();
+        let mut outer = q.outer.clone();
+        if let Some(r) = rest {
+            if speaker == Attribution::None {
+                (speaker, date) = speaker_and_date(ctx, r);
+            }
+            inner.push(' ');
+            inner.push_str(&text[r.inner.clone()]);
+            outer.end = r.outer.end;
         }
-        let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
-        // A date first (roles need one), from the quotation's position; then the speaker; then
-        // the date again, anchored at the speech verb.
-        let candidates = date_candidates(ctx, &sentence);
-        let first_date = nearest_date(ctx, &candidates, q.outer.start);
-        let hint = |_: usize| first_date.as_ref().map(|d| d.date);
-        let cue = attribute(ctx, q, &sentence, &hint);
-        let date = statement_date(ctx, &candidates, &sentence, &q.outer, &cue);
-        let speaker = cue.speaker;
-        let inner = &ctx.text()[q.inner.clone()];
-        if speaker == Attribution::None && crate::normalize::has_fewer_words(inner, options.min_words) {
-            continue; // a term or scare quote
+        let short = crate::normalize::has_fewer_words(&inner, options.min_words);
+        if short && (speaker == Attribution::None || after_possessive(text, q.outer.start)) {
+            continue; // a term or scare quote; "NATO's 'Article 5'" names a thing, not words
         }
         out.push(Quotation {
-            range: ctx.block.source_range(q.outer.clone()),
-            text: inner.to_owned(),
+            range: ctx.block.source_range(outer),
+            text: inner,
             speaker,
             date,
             cited,
@@ -233,6 +322,91 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         });
     }
 }
+
+/// Who the quotation's sentence says spoke it, and when.
+fn speaker_and_date(ctx: &BlockContext, q: &quotes::Quote) -> (Attribution, Option<Dated>) {
+    let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
+    // A date first (roles need one), from the quotation's position; then the speaker; then
+    // the date again, anchored at the speech verb.
+    let candidates = date_candidates(ctx, &sentence);
+    let first_date = nearest_date(ctx, &candidates, q.outer.start);
+    let hint = |_: usize| first_date.as_ref().map(|d| d.date);
+    let cue = attribute(ctx, q, &sentence, &hint);
+    let date = statement_date(ctx, &candidates, &sentence, &q.outer, &cue);
+    (cue.speaker, date)
+}
+
+/// Whether the text before `at` ends with a possessive and a space: "NATO's ", "the allies' ".
+fn after_possessive(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.len() < at
+        && (before.ends_with("'s")
+            || before.ends_with("’s")
+            || before.ends_with("s'")
+            || before.ends_with("s’"))
+}
+
+/// Whether a quoted span is a recorded title: it starts with a name of at least three words of
+/// one of the record's events or documents, `“Founding Act on Mutual Relations, Cooperation and Security
+/// between NATO and the Russian Federation”` — a document's title, not speech.
+fn is_event_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let inner = &text[q.inner.clone()];
+    let lead = inner.len() - inner.trim_start().len();
+    let start = q.inner.start + lead;
+    let start = if text[start..].starts_with("the ") || text[start..].starts_with("The ") {
+        start + 4
+    } else {
+        start
+    };
+    let from = ctx.mentions.partition_point(|m| m.range.start < start);
+    ctx.mentions[from..].iter().take_while(|m| m.range.start == start).any(|m| {
+        let document = m.person().is_some_and(|p| ctx.record.people[p].kind == SpeakerKind::Document);
+        m.range.end <= q.inner.end
+            && (m.events().next().is_some() || document)
+            && text[m.range.clone()].split_whitespace().count() >= 3
+    })
+}
+
+/// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
+/// title, not speech.
+fn is_link_text(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let trimmed = |r: &Range<usize>| {
+        let t = &text[r.clone()];
+        let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+        r.start + (t.len() - t.trim_start().len())..r.start + t.len()
+    };
+    ctx.block.links.iter().any(|l| {
+        let link = trimmed(&l.text);
+        !link.is_empty() && (link == trimmed(&q.outer) || link == trimmed(&q.inner))
+    })
+}
+
+/// Whether `b` continues the quotation `a`, split by a speech cue: `"…," he said, "…"` — a
+/// comma ends the first part, a short clause with a speech verb and a comma stand between
+/// them, and the second part starts in lower case (not a new sentence).
+fn is_split_by_cue(ctx: &BlockContext, a: &quotes::Quote, b: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    if !a.closed || a.outer.end > b.outer.start {
+        return false;
+    }
+    let gap = &text[a.outer.end..b.outer.start];
+    let comma_first = text[a.inner.clone()].trim_end().ends_with(',') || gap.trim_start().starts_with(',');
+    let clause = gap.trim().trim_start_matches(',').trim_end();
+    let Some(clause) = clause.strip_suffix(',') else { return false };
+    let words = clause.split_whitespace().count();
+    let lower_next =
+        text[b.inner.clone()].chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+    comma_first
+        && lower_next
+        && (1..=MAX_SPLIT_CUE_WORDS).contains(&words)
+        && !clause.contains(['.', ';', ':', '!', '?', '(', ')'])
+        && ctx.verbs_in(&(a.outer.end..b.outer.start)).next().is_some()
+}
+
+/// The most words a cue splitting a quotation holds ("Kennan wrote in February 1997").
+const MAX_SPLIT_CUE_WORDS: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -384,6 +558,79 @@ mod tests {
         assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
         assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
         assert!(q.blockquote);
+    }
+
+    #[test]
+    fn table_rows_give_speaker_date_and_citation() {
+        let table = "| When | Who | Words | Link |\n| --- | --- | --- | --- |\n| June 2016 | Vladimir Putin | \"Only an insane person and only in a dream can imagine it.\" | [x](https://x.org) |\n";
+        let q = one(table);
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("putin"));
+        assert_eq!(q.date.map(|d| d.date.to_string()), Some("2016-06".into()));
+        assert!(q.cited);
+        // No speaker column: the cell's own cue; no link in the row: not cited.
+        let q = one(
+            "| Claim | Verdict |\n| --- | --- |\n| Kennan wrote \"it is a fateful error indeed\" | True |\n",
+        );
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("kennan"));
+        assert!(!q.cited);
+    }
+
+    fn texts(src: &str) -> Vec<String> {
+        let doc = crate::markdown::parse(src);
+        extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.into_iter().map(|q| q.text).collect()
+    }
+
+    #[test]
+    fn italic_and_parenthetical_lines_sign_a_blockquote() {
+        let q = one("> We are not talking about the strengthening of NATO.\n\n*John Major to Gorbachev, March 1991*[^1]\n\n[^1]: diary\n");
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
+        assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
+        assert!(q.cited);
+        let q = one(
+            "> We are not talking about the strengthening of NATO.\n\n(John Major, 1991)[https://x.org/a]\n",
+        );
+        assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
+        assert!(q.cited);
+        // A long italic paragraph after a blockquote is commentary, not a signature.
+        let q = one("> We are not talking about the strengthening of NATO.\n\n*John Major said this in Moscow, where the mood among the generals was sour and the weather was no better than the talks.*\n");
+        assert_eq!(q.speaker, Attribution::None);
+    }
+
+    #[test]
+    fn a_short_term_after_a_possessive_is_not_a_quotation() {
+        assert!(texts("Rasmussen said NATO's \"Article 5\" guarantee covered the Baltic states.").is_empty());
+        assert!(texts("Lavrov said the allies' 'open door' was a fiction.").is_empty());
+        // Four words or more, or no possessive, remain quotations of a named speaker.
+        assert_eq!(texts("Rasmussen said NATO's \"door remains wide open\" now.").len(), 1);
+        assert_eq!(texts("Rasmussen said \"Article 5\" applies.").len(), 1);
+    }
+
+    #[test]
+    fn split_quotations_are_one() {
+        assert_eq!(
+            texts("\"NATO,\" Gorbachev told the paper, \"would not move a centimeter to the east.\""),
+            ["NATO, would not move a centimeter to the east."]
+        );
+        // A new sentence, or a capital after the cue, starts another quotation.
+        assert_eq!(texts("\"We will go home now,\" he said. \"Nothing will happen here.\"").len(), 2);
+        assert_eq!(texts("\"We will go home now,\" Baker said, \"Nothing will happen here.\"").len(), 2);
+    }
+
+    #[test]
+    fn titles_are_not_quotations() {
+        // A link's whole text.
+        assert!(texts("See [“NATO would not move a millimeter east”](https://x.org) today.").is_empty());
+        assert_eq!(texts("See “[NATO would not move a millimeter east](https://x.org)”, he wrote.").len(), 0);
+        // A recorded event's title.
+        assert!(texts("The treaty is called the “Founding Act on Mutual Relations, Cooperation and Security between NATO and the Russian Federation”.").is_empty());
+        // List items under a references heading, until a heading of the same level.
+        let src = "## Sources\n\n- \"The Myth of a Pledge to Russia Again\", 2009.\n\n### Books\n\n- \"Another Long Book Title Here\"\n\n## After\n\n- He said \"the promises were real ones\".\n";
+        assert_eq!(texts(src), ["the promises were real ones"]);
+        // A heading's quotation repeated in the body is read there only.
+        let src = "# \"What is not to understand?\" A reply\n\nPutin said: \"What is not to understand about it?\"\n";
+        assert_eq!(texts(src), ["What is not to understand about it?"]);
+        let src = "# \"What is not to understand?\" A reply\n\nPutin said nothing.\n";
+        assert_eq!(texts(src), ["What is not to understand?"]);
     }
 
     #[test]

@@ -150,9 +150,20 @@ pub(super) fn blockquote(
     if let Some(a) = attribution {
         let ctx = &contexts[a];
         let line = 0..ctx.text().len();
-        date =
-            ctx.dates.first().map(|d| Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) });
+        date = ctx
+            .dates
+            .first()
+            .map(|d| Dated { date: d.date, range: ctx.block.source_range(d.range.clone()) })
+            .or_else(|| bare_year(ctx));
         speaker = named_speaker(ctx, &line, date.as_ref().map(|d| d.date));
+    }
+    // "> … He said at the time that: 'the fact that …'": a blockquote that quotes someone else
+    // inside it makes no claim that its own speaker said the words it quotes.
+    if let Some(person) = speaker.person() {
+        if body.iter().any(|&i| quotes_someone_else(&contexts[i], person)) {
+            speaker = Attribution::None;
+            date = None;
+        }
     }
     let text = text.trim().trim_matches(['"', '“', '”']).to_owned();
     // A blockquote of a dash line alone, or of a few words with no speaker (a note, a
@@ -164,4 +175,29 @@ pub(super) fn blockquote(
         return None;
     }
     Some(Quotation { range, text, speaker, date, cited, blockquote: true })
+}
+
+/// A year standing alone after a comma in an attribution line ("— Mikhail Gorbachev, 2009 (quoted
+/// in …)"): the statement's year, which a bare year elsewhere is not.
+fn bare_year(ctx: &BlockContext) -> Option<Dated> {
+    let text = ctx.text();
+    ctx.words.iter().find_map(|w| {
+        let word = &text[w.range()];
+        let after_comma = text[..w.range().start].trim_end().ends_with(',');
+        let alone = text[w.range().end..].chars().next().is_none_or(|c| c.is_whitespace() || c == ',' || c == '.');
+        let year = (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| PartialDate::parse(word).ok())
+            .flatten()
+            .filter(|d| (1900..2100).contains(&d.year))?;
+        (after_comma && alone).then(|| Dated { date: year, range: ctx.block.source_range(w.range()) })
+    })
+}
+
+/// A block of a blockquote quotes, with a speech cue, someone other than `speaker`.
+fn quotes_someone_else(ctx: &BlockContext, speaker: usize) -> bool {
+    ctx.quotes.iter().filter(|q| q.depth == 0).any(|q| {
+        let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
+        let cue = super::attribution::attribute(ctx, q, &sentence, &|_| None);
+        cue.speaker.person().is_some_and(|p| p != speaker)
+    })
 }

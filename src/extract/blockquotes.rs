@@ -184,7 +184,8 @@ fn bare_year(ctx: &BlockContext) -> Option<Dated> {
     ctx.words.iter().find_map(|w| {
         let word = &text[w.range()];
         let after_comma = text[..w.range().start].trim_end().ends_with(',');
-        let alone = text[w.range().end..].chars().next().is_none_or(|c| c.is_whitespace() || c == ',' || c == '.');
+        let alone =
+            text[w.range().end..].chars().next().is_none_or(|c| c.is_whitespace() || c == ',' || c == '.');
         let year = (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
             .then(|| PartialDate::parse(word).ok())
             .flatten()

@@ -197,6 +197,9 @@ fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quot
     }
 }
 
+/// How much of the paragraph after a quotation is read for a debunking phrase, in bytes.
+const DEBUNK_REACH: usize = 400;
+
 /// Whether the paragraphs around block `first` debunk an attribution (see [`undo_debunked`]).
 fn debunked(contexts: &[BlockContext], first: usize) -> bool {
     let mut next = first + 1;
@@ -206,18 +209,28 @@ fn debunked(contexts: &[BlockContext], first: usize) -> bool {
     if contexts.get(next).is_some_and(|c| is_attribution_line(c.block) && c.block.blockquote.is_none()) {
         next += 1;
     }
-    let says_so = |c: &BlockContext| {
-        let lower = c.text().to_lowercase();
-        DEBUNK_PHRASES.iter().any(|p| lower.contains(p))
-            || DENIAL_OPENINGS.iter().any(|opening| {
-                // A name follows: a capital letter (the block's names are not read when it
-                // quotes nothing).
-                c.text().match_indices(opening).any(|(at, _)| {
-                    c.text()[at + opening.len()..].chars().next().is_some_and(char::is_uppercase)
-                })
-            })
+    // One case-insensitive search for all the phrases (a literal alternation, which the regex
+    // crate runs as a multi-pattern prefilter), not a lower-cased copy of each paragraph.
+    // One search for all the phrases (ASCII case folded), not a lower-cased copy of each
+    // paragraph; and one for a denial
+    // opening followed by a capital letter: a name ("It wasn't Blinken."; the block's names are
+    // not read when it quotes nothing).
+    static PHRASES: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        let alternation: Vec<String> = DEBUNK_PHRASES.iter().map(|p| regex::escape(p)).collect();
+        Regex::new(&format!("(?i-u){}", alternation.join("|"))).expect("debunk phrases")
+    });
+    static DENIALS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        let alternation: Vec<String> = DENIAL_OPENINGS.iter().map(|p| regex::escape(p)).collect();
+        Regex::new(&format!(r"(?:{})\p{{Lu}}", alternation.join("|"))).expect("denial openings")
+    });
+    let says_so = |text: &str| PHRASES.is_match(text) || DENIALS.is_match(text);
+    // Of the paragraph after, its opening ("It wasn't Blinken. …") is what answers the quotation.
+    let opening = |c: &BlockContext| {
+        let text = c.text();
+        says_so(&text[..crate::diagnostic::floor_char_boundary(text, DEBUNK_REACH.min(text.len()))])
     };
-    (first..next).chain([next]).filter_map(|i| contexts.get(i)).any(says_so)
+    (first..next).filter_map(|i| contexts.get(i)).any(|c| says_so(c.text()))
+        || contexts.get(next).is_some_and(opening)
 }
 
 /// Whether a heading opens a reference list: "References", "Sources", "Further reading".

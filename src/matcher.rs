@@ -300,7 +300,9 @@ impl Match {
         }
         let mut added = 0;
         for k in self.taken..query.len() {
-            let between = &text[tokens[k - 1].1.end..tokens[k].1.start];
+            // Tokens of one written word (a contraction read as two) share its range: nothing
+            // lies between them.
+            let between = text.get(tokens[k - 1].1.end..tokens[k].1.start).unwrap_or("");
             let Token::Word(w) = query[k] else { break };
             if between.contains(['.', '!', '?', ';']) {
                 break;

@@ -179,3 +179,20 @@ fn an_iso_date_after_a_preposition_is_underlined_whole() {
     );
     assert_eq!(&text[s as usize..e as usize], "1991-02-28", "{json}");
 }
+
+/// Found by fuzzing (`check`): words run on past a recorded sentence with a contraction among
+/// them ("cannot" is read as two words of one range) sliced the text backwards and made the file
+/// an internal error. Now the run-on words are reported as added.
+#[test]
+fn a_contraction_in_words_run_on_past_a_recorded_sentence_does_not_crash() {
+    let text = "Manfred Wörner said on 17 May 1990: \"the fact that we are ready not to place a NATO army outside of German territory gives the Soviet Union a firm security guarantee and they cannot be trusted.\" ([NATO](https://www.nato.int/x))\n";
+    let (code, json, text) = check(text);
+    assert_eq!(code, 1, "{json}");
+    ranges_are_sound(&json, &text);
+    let messages: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("“and they can not be trusted” added after the end of the recorded sentence")),
+        "{messages:?}"
+    );
+}

@@ -21,6 +21,9 @@ fn escape(s: &str) -> String {
             '\r' => out.push_str("&#13;"),
             // Not allowed in XML 1.0 at all, raw or as a reference.
             c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            // Allowed but discouraged (DEL, the C1 controls): a character reference, so that no
+            // raw control character reaches a log or terminal that shows the file.
+            c if c.is_control() => out.push_str(&format!("&#{};", c as u32)),
             c => out.push(c),
         }
     }
@@ -67,5 +70,7 @@ mod tests {
     #[test]
     fn attributes_keep_tabs_and_line_breaks() {
         assert_eq!(super::escape("a\tb\nc\rd\x1be<&"), "a&#9;b&#10;c&#13;d\u{fffd}e&lt;&amp;");
+        // Found by fuzzing: DEL and the C1 controls were written raw.
+        assert_eq!(super::escape("n\u{7f}w\u{85}"), "n&#127;w&#133;");
     }
 }

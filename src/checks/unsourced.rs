@@ -62,10 +62,9 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             labels: Vec::new(),
             help: Some(match &source {
                 Some(s) => format!("cite the source; the record documents it in {s}"),
-                None => {
-                    "link the source or add a footnote (a house style's source line: `citation-patterns` in quotelint.yaml)"
-                        .to_owned()
-                }
+                // Short: every finding holds its help until its file is reported, and the
+                // battery bounds a finding's memory (`quotelint explain unsourced` says more).
+                None => "link it, footnote it, or set citation-patterns".to_owned(),
             }),
             quote_id: recorded.map(|r| r.id.clone()),
             found: None,

@@ -165,7 +165,7 @@ fn unsourced_tells_how_to_register_a_house_style() {
     fs::write(dir.path().join("a.md"), article).unwrap();
     let run = quotelint(&["check", "a.md"], Some(dir.path()));
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("`citation-patterns` in quotelint.yaml"), "{}", run.stdout);
+    assert!(run.stdout.contains("or set citation-patterns"), "{}", run.stdout);
     fs::write(dir.path().join("quotelint.yaml"), "citation-patterns: ['\\(Desk wire\\)']\n").unwrap();
     let run = quotelint(&["check", "a.md"], Some(dir.path()));
     assert_eq!(run.code, 0, "{}", run.stdout);

@@ -120,12 +120,13 @@ impl BlockContext<'_> {
     fn coordinating_conjunction(&self, verb: &Word, region: &Range<usize>) -> Option<usize> {
         let words = self.words_in(&(region.start..verb.range().start));
         let conjunction = words.iter().rev().find(|w| !w.is(CueList::VerbAdverb))?;
-        let between = &self.text()[conjunction.range().end..verb.range().start];
+        let gap = conjunction.range().end..verb.range().start;
+        let between = &self.text()[gap.clone()];
         let joined = conjunction.is(CueList::VerbConjunction)
-            && !self.text()[conjunction.range().end..verb.range().start].contains([',', ';'])
+            && !between.contains([',', ';'])
             && between.split_whitespace().count() <= 2;
         // "… and Lavrov said": a name right before the verb is its own subject.
-        let own_subject = self.mentions_in(&(conjunction.range().end..verb.range().start)).next().is_some();
+        let own_subject = self.mentions_in(&gap).next().is_some();
         (joined && !own_subject && words.len() > 1).then_some(conjunction.range().start)
     }
 

@@ -189,7 +189,10 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
 /// X …", "It wasn't X."): its text, or the paragraph after it (after a blockquote and its
 /// attribution line), says so. Such an article asserts no speaker or date for them.
 fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quotation]) {
-    if !quotations.is_empty() && debunked(contexts, first) {
+    // Only a speaker or a date can be taken back: paragraphs whose quotations claim neither are
+    // not searched.
+    let claims = quotations.iter().any(|q| q.speaker != Attribution::None || q.date.is_some());
+    if claims && debunked(contexts, first) {
         for q in quotations {
             q.speaker = Attribution::None;
             q.date = None;

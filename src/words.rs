@@ -15,7 +15,7 @@ static BRITISH: &str = include_str!(concat!(env!("OUT_DIR"), "/words-british.txt
 
 /// Whether `word` (normalized: lower case, diacritics folded) is an English word.
 pub fn is_word(word: &str) -> bool {
-    holds(BOTH, word) || holds(AMERICAN, word) || holds(BRITISH, word)
+    verdict(word).word
 }
 
 /// Whether two words a typo apart may be one word's American and British spellings
@@ -24,7 +24,40 @@ pub fn is_word(word: &str) -> bool {
 /// spelling of one side only. The lists give both spellings where American English accepts
 /// the British one too, so a pair of two words of both sides is two words.
 pub fn spelling_variants(a: &str, b: &str) -> bool {
-    [a, b].iter().any(|w| holds(AMERICAN, w) || holds(BRITISH, w))
+    verdict(a).one_side || verdict(b).one_side
+}
+
+/// What the lists say of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verdict {
+    /// In any list.
+    word: bool,
+    /// In the American or the British list: a spelling of one side only.
+    one_side: bool,
+}
+
+/// Words asked about are kept per thread, at most this many, with their verdicts: the same few
+/// words of an article are asked about against every recorded word they are a typo apart from,
+/// and three binary searches of the lists cost far more than a look-up.
+const KEPT_VERDICTS: usize = 4096;
+
+fn verdict(word: &str) -> Verdict {
+    use std::cell::RefCell;
+    thread_local! {
+        static KEPT: RefCell<rustc_hash::FxHashMap<Box<str>, Verdict>> = RefCell::default();
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(&v) = kept.get(word) {
+            return v;
+        }
+        let one_side = holds(AMERICAN, word) || holds(BRITISH, word);
+        let v = Verdict { word: one_side || holds(BOTH, word), one_side };
+        if kept.len() >= KEPT_VERDICTS {
+            kept.clear();
+        }
+        kept.insert(word.into(), v);
+        v
+    })
 }
 
 /// Whether `blob`, sorted lines each ending in `\n`, has `word` as a line: a binary search

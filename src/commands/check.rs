@@ -60,9 +60,9 @@ impl FileError {
     }
 }
 
-/// The text of a regular file of at most `max` bytes (see [`discover::read_regular`]).
+/// The text of a discovered regular file of at most `max` bytes (see [`discover::read_found`]).
 fn read(path: &Path, max: u64) -> Result<String, FileError> {
-    let bytes = discover::read_regular(path, max).map_err(|message| FileError::new(path, message))?;
+    let bytes = discover::read_found(path, max).map_err(|message| FileError::new(path, message))?;
     decode(path, bytes)
 }
 

@@ -4,10 +4,10 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
-use regex::Regex;
 
 use super::context::BlockContext;
-use super::lexicon::{NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
+use super::lexicon::{CueList, NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
+use super::words::Word;
 use super::Options;
 use crate::markdown::Document;
 
@@ -58,7 +58,7 @@ pub(super) fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) ->
         || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
         || paren_citations(ctx.text()).next().is_some()
         || has_bare_url(ctx.text())
-        || cites_news_outlet(ctx.text())
+        || cites_news_outlet(ctx.text(), &ctx.words_up_to(ctx.text().len()))
         || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
 }
 
@@ -75,20 +75,12 @@ pub(super) fn has_bare_url(text: &str) -> bool {
         })
 }
 
-/// The outlets of [`NEWS_OUTLETS`] as one pattern, case-sensitive and with ASCII word
-/// boundaries, so that it is searched by its literals rather than run as an automaton (a
-/// Unicode `\b` made the search cost more than the rest of a run). Built once, and only when a
-/// quoting paragraph has no link or footnote.
-static OUTLETS: LazyLock<Regex> = LazyLock::new(|| {
-    let names: Vec<String> = NEWS_OUTLETS.iter().map(|w| regex::escape(w)).collect();
-    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|")))
-        .expect("outlet names are a valid pattern")
-});
-
-/// Whether `text` names a news organization as the source of what it reports: an outlet of
-/// [`NEWS_OUTLETS`] right after a cue of [`OUTLET_CUES`] (and an optional "the"), or a phrase of
-/// [`OWN_REPORTING`].
-pub(super) fn cites_news_outlet(text: &str) -> bool {
+/// Whether `text`, whose words are `words`, names a news organization as the source of what it
+/// reports: an outlet of [`NEWS_OUTLETS`] (as written, and not followed by a letter or digit)
+/// right after a cue of [`OUTLET_CUES`] (and an optional "the"), or a phrase of
+/// [`OWN_REPORTING`]. Outlets are looked for only where a word may start one (a bit of the cue
+/// table), not searched for in the whole paragraph.
+pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
     let ends_with_word = |before: &str, word: &str| {
         before.len() >= word.len()
             && before.is_char_boundary(before.len() - word.len())
@@ -103,17 +95,25 @@ pub(super) fn cites_news_outlet(text: &str) -> bool {
             i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(p))
         })
     });
-    own || OUTLETS.find_iter(text).any(|m| {
-        let mut before = text[..m.start()].trim_end();
+    let names_outlet = |at: usize| {
+        let rest = &text[at..];
+        NEWS_OUTLETS.iter().any(|o| {
+            rest.starts_with(o)
+                && !rest.as_bytes().get(o.len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        })
+    };
+    own || words.iter().filter(|w| w.is(CueList::OutletStart) && names_outlet(w.range().start)).any(|w| {
+        let mut before = text[..w.range().start].trim_end();
         if ends_with_word(before, "the") {
             before = before[..before.len() - 3].trim_end();
         }
-        before.len() < m.start() && OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
+        before.len() < w.range().start && OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::words_of;
     use super::*;
     use proptest::prelude::*;
 
@@ -158,7 +158,7 @@ mod tests {
             "\"x,\" she told the BBC.",
             "Peskov was quoted by TASS as saying",
         ] {
-            assert!(cites_news_outlet(text), "{text}");
+            assert!(cites_news_outlet(text, &words_of(text)), "{text}");
         }
         for text in [
             "He told reporters: \"x\"",
@@ -168,7 +168,7 @@ mod tests {
             "according to the ambassador",
             "he told Baker",
         ] {
-            assert!(!cites_news_outlet(text), "{text}");
+            assert!(!cites_news_outlet(text, &words_of(text)), "{text}");
         }
     }
 

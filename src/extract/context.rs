@@ -123,6 +123,16 @@ impl<'a> BlockContext<'a> {
         i.checked_sub(1).map(|i| self.sentences[i].clone()).unwrap_or(0..self.text().len())
     }
 
+    /// The words of the first `end` bytes: those read when the block was (a block that quotes
+    /// nothing is not read for words), or read now.
+    pub(super) fn words_up_to(&self, end: usize) -> std::borrow::Cow<'_, [Word]> {
+        if self.words.is_empty() {
+            std::borrow::Cow::Owned(words_of(&self.text()[..end]))
+        } else {
+            std::borrow::Cow::Borrowed(self.words_in(&(0..end)))
+        }
+    }
+
     /// The words within `range`.
     pub(super) fn words_in(&self, range: &Range<usize>) -> &[Word] {
         let from = self.words.partition_point(|w| w.range().start < range.start);

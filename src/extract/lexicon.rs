@@ -291,11 +291,12 @@ pub(super) const RELATIVE_WORDS: &[&str] =
     &["yesterday", "today", "tonight", "meanwhile", "afterwards", "subsequently"];
 
 /// Phrases by which an article says that a quotation is not the speaker's, or not of that date:
-/// it reproduces a misattribution to debunk it, and asserts none. Lower case, compared with the
-/// lower-cased paragraph.
+/// it reproduces a misattribution to debunk it, and asserts none. Words separated by one space,
+/// compared word by word in any case (so each form of a word is listed: "fake quotes").
 pub(super) const DEBUNK_PHRASES: &[&str] = &[
     "misattributed",
     "misattribution",
+    "misattributions",
     "wrongly attributed",
     "falsely attributed",
     "wrongly credited",
@@ -317,14 +318,18 @@ pub(super) const DEBUNK_PHRASES: &[&str] = &[
     "not his words",
     "not her words",
     "apocryphal",
+    "apocryphally",
     "fake quote",
+    "fake quotes",
     "fabricated quote",
+    "fabricated quotes",
 ];
 
 /// Sentence openings that deny an attribution when a name follows: "It wasn't Blinken."
-/// Compared with the paragraph as written (capital first letter: a sentence start).
+/// Compared word by word; the first word and the word after must be written with a capital (a
+/// sentence start, and a name).
 pub(super) const DENIAL_OPENINGS: &[&str] =
-    &["It wasn't ", "It wasn’t ", "It was not ", "That wasn't ", "That was not "];
+    &["it wasn't", "it wasn’t", "it was not", "that wasn't", "that wasn’t", "that was not"];
 
 /// Verbs by which the subject repeats another's words: "Putin quoted Wörner's words: '…'",
 /// "citing Kohl: '…'". Their subject is not the speaker.
@@ -350,8 +355,18 @@ pub(super) const QUOTING_VERBS: &[&str] = &[
 /// one of them is never missing here: the list, the same as a set (a word's [`Word::kw`] number
 /// is 1 + its position), and which lists each is in (a bit per [`CueList`]), so that a cue test
 /// is one table lookup.
-pub(super) static KEYWORDS: LazyLock<(Vec<&'static str>, WordSet, Vec<u32>)> = LazyLock::new(|| {
-    let lists: [&[&'static str]; 19] = [
+pub(super) static KEYWORDS: LazyLock<(Vec<String>, WordSet, Vec<u32>)> = LazyLock::new(|| {
+    // The words of the debunking phrases, and the first words, which start a comparison.
+    let phrase_words = |phrases: &[&'static str], first: bool| -> Vec<&'static str> {
+        let words = phrases.iter().flat_map(|p| p.split(' ').take(if first { 1 } else { usize::MAX }));
+        words.collect()
+    };
+    let debunk_words = [phrase_words(DEBUNK_PHRASES, false), phrase_words(DENIAL_OPENINGS, false)].concat();
+    let debunk_starts = [phrase_words(DEBUNK_PHRASES, true), phrase_words(DENIAL_OPENINGS, true)].concat();
+    // The first words of the news outlets: where an outlet may start.
+    let outlet_starts: Vec<&'static str> =
+        NEWS_OUTLETS.iter().map(|o| o.split([' ', '/']).next().expect("a first word")).collect();
+    let lists: [&[&'static str]; 22] = [
         SPEECH_VERBS,
         SPEECH_NOUNS,
         ROLE_WORDS,
@@ -371,15 +386,21 @@ pub(super) static KEYWORDS: LazyLock<(Vec<&'static str>, WordSet, Vec<u32>)> = L
         ASIDE_VERBS,
         RELATIVE_PRONOUNS,
         QUOTING_VERBS,
+        &debunk_starts,
+        &debunk_words,
+        &outlet_starts,
     ];
-    let mut all: Vec<&'static str> = lists.iter().flat_map(|l| l.iter()).copied().collect();
+    // Words are looked up in any case (ASCII): each is kept once, in lower case, with the bits
+    // of every list that has it in any case ("New" of "New York Times", "new").
+    let mut all: Vec<String> = lists.iter().flat_map(|l| l.iter()).map(|w| w.to_ascii_lowercase()).collect();
     all.sort_unstable();
     all.dedup();
-    let set = WordSet::new(all.iter().map(|&w| std::borrow::Cow::Borrowed(w)));
+    let set = WordSet::new(all.iter().map(|w| std::borrow::Cow::Owned(w.clone())));
     let member = all
         .iter()
         .map(|w| {
-            lists.iter().enumerate().filter(|(_, l)| l.contains(w)).fold(0, |bits, (i, _)| bits | 1 << i)
+            let has = |l: &&[&str]| l.iter().any(|x| x.eq_ignore_ascii_case(w));
+            lists.iter().enumerate().filter(|(_, l)| has(l)).fold(0, |bits, (i, _)| bits | 1 << i)
         })
         .collect();
     (all, set, member)
@@ -407,6 +428,12 @@ pub(super) enum CueList {
     AsideVerb = 1 << 16,
     RelativePronoun = 1 << 17,
     QuotingVerb = 1 << 18,
+    /// The first word of a debunking phrase or denial opening.
+    DebunkStart = 1 << 19,
+    /// A word of one.
+    DebunkWord = 1 << 20,
+    /// The first word of a news outlet's name.
+    OutletStart = 1 << 21,
 }
 
 /// The [`Word::kw`] number of a word (0 for none).
@@ -657,3 +684,32 @@ pub(super) const OWN_REPORTING: &[&str] = &[
     "in an interview with this newspaper",
     "in an interview with this paper",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every cue list is found, in any case, with its list's bit: a word in two
+    /// lists written in two cases ("New" of an outlet, "new") must not lose one list.
+    #[test]
+    fn every_listed_word_has_its_lists() {
+        let checks: [(&[&str], CueList); 6] = [
+            (SPEECH_VERBS, CueList::SpeechVerb),
+            (PREPOSITIONS, CueList::Preposition),
+            (RELATIVE_PRONOUNS, CueList::RelativePronoun),
+            (QUOTING_VERBS, CueList::QuotingVerb),
+            (&["it", "that", "often", "never", "misattributed"], CueList::DebunkStart),
+            (&["New", "Foreign", "Associated", "RFE", "dpa", "El"], CueList::OutletStart),
+        ];
+        for (list, bit) in checks {
+            for word in list {
+                for written in [word.to_string(), word.to_ascii_uppercase(), word.to_ascii_lowercase()] {
+                    let kw = keyword(&written);
+                    assert!(kw != 0 && KEYWORDS.2[usize::from(kw) - 1] & bit as u32 != 0, "{written}");
+                }
+            }
+        }
+        assert!(KEYWORDS.0.iter().all(|w| *w == w.to_ascii_lowercase()));
+        assert!(KEYWORDS.0.windows(2).all(|w| w[0] < w[1]));
+    }
+}

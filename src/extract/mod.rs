@@ -7,6 +7,7 @@ mod blockquotes;
 mod citations;
 mod context;
 pub mod dates;
+mod debunk;
 mod events;
 mod lexicon;
 pub mod quotes;
@@ -28,8 +29,8 @@ use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{is_cited, paren_citations};
 use context::{Article, BlockContext};
+use debunk::undo_debunked;
 use events::events;
-use lexicon::{DEBUNK_PHRASES, DENIAL_OPENINGS};
 use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
@@ -182,58 +183,6 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     }
     drop_repeated_headlines(&mut out.quotations, &in_headings);
     out
-}
-
-/// Takes back the speaker and date of the quotations of block `first` when they are reproduced to
-/// be debunked (docs/checks.md). The quotations of block `first` are reproduced to be debunked ("The line often credited to
-/// X …", "It wasn't X."): its text, or the paragraph after it (after a blockquote and its
-/// attribution line), says so. Such an article asserts no speaker or date for them.
-fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quotation]) {
-    // Only a speaker or a date can be taken back: paragraphs whose quotations claim neither are
-    // not searched.
-    let claims = quotations.iter().any(|q| q.speaker != Attribution::None || q.date.is_some());
-    if claims && debunked(contexts, first) {
-        for q in quotations {
-            q.speaker = Attribution::None;
-            q.date = None;
-        }
-    }
-}
-
-/// How much of the paragraph after a quotation is read for a debunking phrase, in bytes.
-const DEBUNK_REACH: usize = 400;
-
-/// Whether the paragraphs around block `first` debunk an attribution (see [`undo_debunked`]).
-fn debunked(contexts: &[BlockContext], first: usize) -> bool {
-    let mut next = first + 1;
-    if let Some(group) = contexts[first].block.blockquote {
-        next = (first..contexts.len()).find(|&i| contexts[i].block.blockquote != Some(group)).unwrap_or(next);
-    }
-    if contexts.get(next).is_some_and(|c| is_attribution_line(c.block) && c.block.blockquote.is_none()) {
-        next += 1;
-    }
-    // One case-insensitive search for all the phrases (a literal alternation, which the regex
-    // crate runs as a multi-pattern prefilter), not a lower-cased copy of each paragraph.
-    // One search for all the phrases (ASCII case folded), not a lower-cased copy of each
-    // paragraph; and one for a denial
-    // opening followed by a capital letter: a name ("It wasn't Blinken."; the block's names are
-    // not read when it quotes nothing).
-    static PHRASES: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        let alternation: Vec<String> = DEBUNK_PHRASES.iter().map(|p| regex::escape(p)).collect();
-        Regex::new(&format!("(?i-u){}", alternation.join("|"))).expect("debunk phrases")
-    });
-    static DENIALS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        let alternation: Vec<String> = DENIAL_OPENINGS.iter().map(|p| regex::escape(p)).collect();
-        Regex::new(&format!(r"(?:{})\p{{Lu}}", alternation.join("|"))).expect("denial openings")
-    });
-    let says_so = |text: &str| PHRASES.is_match(text) || DENIALS.is_match(text);
-    // Of the paragraph after, its opening ("It wasn't Blinken. …") is what answers the quotation.
-    let opening = |c: &BlockContext| {
-        let text = c.text();
-        says_so(&text[..crate::diagnostic::floor_char_boundary(text, DEBUNK_REACH.min(text.len()))])
-    };
-    (first..next).filter_map(|i| contexts.get(i)).any(|c| says_so(c.text()))
-        || contexts.get(next).is_some_and(opening)
 }
 
 /// Whether a heading opens a reference list: "References", "Sources", "Further reading".

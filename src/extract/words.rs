@@ -25,7 +25,7 @@ impl Word {
         if self.kw == 0 {
             ""
         } else {
-            KEYWORDS.0[usize::from(self.kw) - 1]
+            &KEYWORDS.0[usize::from(self.kw) - 1]
         }
     }
 

@@ -56,10 +56,16 @@ struct Phrase {
     denial: bool,
 }
 
-static PHRASES: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+/// The phrases, by the cue number of their first word: "it" and "that", which start denials,
+/// are among the commonest words, and each is compared with its own few phrases only.
+static PHRASES: LazyLock<rustc_hash::FxHashMap<u16, Vec<Phrase>>> = LazyLock::new(|| {
     let phrase = |p: &str, denial: bool| Phrase { words: p.split(' ').map(keyword).collect(), denial };
     let debunks = DEBUNK_PHRASES.iter().map(|p| phrase(p, false));
-    debunks.chain(DENIAL_OPENINGS.iter().map(|p| phrase(p, true))).collect()
+    let mut by_first = rustc_hash::FxHashMap::<u16, Vec<Phrase>>::default();
+    for p in debunks.chain(DENIAL_OPENINGS.iter().map(|p| phrase(p, true))) {
+        by_first.entry(p.words[0]).or_default().push(p);
+    }
+    by_first
 });
 
 /// Whether `words`, of `text`, hold a debunking phrase, or a denial opening followed by a name:
@@ -68,7 +74,7 @@ fn says_so(text: &str, words: &[Word]) -> bool {
     let capital = |w: &Word| text[w.range()].starts_with(char::is_uppercase);
     let spaced = |a: &Word, b: &Word| text.get(a.range().end..b.range().start) == Some(" ");
     (0..words.len()).filter(|&i| words[i].is(CueList::DebunkStart)).any(|i| {
-        PHRASES.iter().any(|p| {
+        PHRASES.get(&words[i].kw).into_iter().flatten().any(|p| {
             let Some(run) = words.get(i..i + p.words.len()) else { return false };
             let fits = run.iter().zip(&p.words).all(|(w, &kw)| w.kw == kw && w.is(CueList::DebunkWord))
                 && run.windows(2).all(|pair| spaced(&pair[0], &pair[1]));

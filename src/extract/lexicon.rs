@@ -250,7 +250,9 @@ pub(super) const ASIDE_VERBS: &[&str] = &[
     "remembered",
     "according",
 ];
-/// Relative pronouns: "McNamara, who stated …" makes McNamara the subject.
+/// Relative pronouns: "McNamara, who stated …" makes McNamara the subject. Not "that": after a
+/// speech verb it opens the reported clause ("said that …"), where [`EVENT_RELATIVE_PRONOUNS`],
+/// after an event's name, has it as a relative pronoun ("the Act that was signed in …").
 pub(super) const RELATIVE_PRONOUNS: &[&str] = &["who", "which"];
 /// Conjunctions that, after a comma or semicolon, start a clause of their own with a new subject
 /// ("Antonov warned of an arms race, and Rogozin …").
@@ -535,6 +537,7 @@ pub(super) const EVENT_PARTICIPATION_VERBS: &[&str] = &[
 /// ("…, which was signed in", "…, that had been agreed in").
 pub(super) const EVENT_AUXILIARIES: &[&str] =
     &["is", "was", "are", "were", "be", "been", "has", "have", "had"];
+/// Relative pronouns after an event's name: [`RELATIVE_PRONOUNS`] and "that".
 pub(super) const EVENT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "who"];
 
 /// Determiners and possessives before a noun ("the", "its").

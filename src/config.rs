@@ -372,6 +372,15 @@ impl Config {
                 errors.push(e);
                 continue;
             }
+            if code == crate::checks::UNREADABLE {
+                // A setting it would ignore: a file that cannot be checked never passes.
+                let mut e =
+                    located(format!("check `{code}` is always on and cannot be set"), "checks", Some(&code));
+                e.help =
+                    Some("remove it from `checks`: a file that cannot be read is always an error".into());
+                errors.push(e);
+                continue;
+            }
             let origin = line_of("checks", Some(&code));
             config.checks.insert(code, Set { value: setting, origin });
         }

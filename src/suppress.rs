@@ -131,6 +131,30 @@ fn directives(doc: &Document, severity: Severity) -> (Vec<Directive>, Vec<Diagno
         let used = vec![false; codes.len().max(1)];
         out.push(Directive { kind, range: range.clone(), codes, used });
     }
+    // `disable` is the only setting a file gives itself: another key is a typo that would
+    // otherwise be read as nothing.
+    if let (Some(fm), Some(settings)) = (&doc.front_matter, &doc.metadata.quotelint) {
+        let keys: Vec<String> = match settings {
+            serde_norway::Value::Mapping(m) => m
+                .keys()
+                .filter(|k| k.as_str() != Some("disable"))
+                .map(|k| serde_norway::to_string(k).unwrap_or_default().trim().to_owned())
+                .collect(),
+            serde_norway::Value::Null => Vec::new(),
+            _ => vec![String::new()],
+        };
+        for key in keys {
+            let what = if key.is_empty() { "a value".to_owned() } else { format!("the key `{key}`") };
+            bad.push(invalid(
+                fm.clone(),
+                format!("the front matter's `quotelint:` has {what}; its only key is `disable`"),
+                "write `quotelint: {disable: [CODE, ...]}`; for other settings use quotelint.yaml (see `quotelint config`)"
+                    .to_owned(),
+                key,
+                severity,
+            ));
+        }
+    }
     let disable = doc.metadata.quotelint.as_ref().and_then(|q| q.get("disable"));
     if let (Some(fm), Some(disable)) = (&doc.front_matter, disable) {
         let codes: Option<Vec<String>> = match disable {
@@ -380,6 +404,26 @@ AAA
             codes_left(src, &[("AAA", "unsourced"), ("AAA", "misdated")], false),
             vec![("AAA".into(), "misdated")]
         );
+    }
+
+    #[test]
+    fn unknown_front_matter_settings_are_invalid_suppressions() {
+        for (settings, key) in [
+            ("{disabel: [unsourced]}", "disabel"),
+            ("{disable: [unsourced], checks: {misdated: off}}", "checks"),
+            ("off", ""),
+        ] {
+            let src = format!("---\nquotelint: {settings}\n---\nAAA\n");
+            let doc = crate::markdown::parse(&src);
+            let mut ds = vec![finding(&src, "AAA", "misdated")];
+            apply(&doc, &mut ds, false, Some(Severity::Warning));
+            let invalid: Vec<&Diagnostic> = ds.iter().filter(|d| d.code == "invalid-suppression").collect();
+            assert_eq!(invalid.len(), 1, "{settings}: {ds:?}");
+            assert_eq!(invalid[0].found.as_deref(), Some(key), "{settings}");
+            assert!(invalid[0].message.contains("its only key is `disable`"), "{}", invalid[0].message);
+            // Nothing but `disable` suppresses.
+            assert!(ds.iter().any(|d| d.code == "misdated"), "{settings}");
+        }
     }
 
     #[test]

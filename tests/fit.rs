@@ -111,6 +111,7 @@ fn each_config_error_points_at_its_line() {
         ("checks:\n  unsourced: true\n", "`true` does not say a severity", ":2:14]"),
         ("min-words: many\n", "`min-words` must be a whole number, got \"many\"", ":1:12]"),
         ("checks:\n  misatributed: off\n", "unknown check `misatributed`", ":2:3]"),
+        ("checks:\n  unreadable: off\n", "check `unreadable` is always on and cannot be set", ":2:3]"),
         ("article-date: \"2022-13\"\n", "`2022-13` has no month 13", ":1:1]"),
         ("exclude: [\"a[\"]\n", "is not a valid glob", ":1:1]"),
     ];

@@ -3,8 +3,9 @@
 //! **What it flags.** A suppression that quotelint cannot read: a comment that starts like a
 //! directive but is none of `quotelint-disable-next-line`, `quotelint-disable` and
 //! `quotelint-enable`, or a code in a suppression (a comment or the front matter's
-//! `quotelint: {disable: [...]}`) that is not a check's. Close misspellings get a "did you
-//! mean".
+//! `quotelint: {disable: [...]}`) that is not a check's, or a key of the front matter's
+//! `quotelint:` other than `disable` (`disabel:`, `checks:`: a file gives itself no other
+//! setting). Close misspellings of codes get a "did you mean".
 //!
 //! **Why.** A mistyped suppression must not pass for a working one. It suppresses nothing: an
 //! unknown directive is ignored whole, and an unknown code is ignored while the directive's

@@ -301,6 +301,47 @@ fn a_record_with_a_ten_megabyte_string_loads() {
     assert!(stats.max_rss_kb < MAX_RSS_KB, "{stats:?}");
 }
 
+#[test]
+fn a_record_with_thousands_of_problems_reports_them_all_in_linear_time() {
+    // Every error counted its file's lines from the top, and every failing example parsed its
+    // whole file again: 4,000 problems took 4.5 s and 1.5 GB, 4,000 failing examples 166 s
+    // and 8 GB (release builds).
+    let dir = dir_with_good();
+    let mut record = String::from("quotations:\n");
+    for i in 0..4000 {
+        record.push_str(&format!("  - id: q{i}\n    speaker: gates\n    text: \"words {i}\"\n"));
+    }
+    fs::write(dir.path().join("many.yaml"), record).unwrap();
+    let (run, stats) = bounded(dir.path(), &["--rules", "many.yaml", "rules", "validate"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("has no `confidence`").count(), 4000, "{stats:?}");
+    assert!(run.stderr.contains("many.yaml:8000:5]"), "the last entry's line");
+    assert!(stats.max_rss_kb < MAX_RSS_KB, "{stats:?}");
+    assert!(stats.elapsed < std::time::Duration::from_secs(30), "{stats:?}");
+
+    // 300 failing examples in a file of 20,000 entries.
+    let mut record = String::from("people:\n");
+    for i in 0..20_000 {
+        record.push_str(&format!("  - id: p{i}\n    name: Person Number{i}\n"));
+    }
+    record.push_str("quotations:\n");
+    for i in 0..300 {
+        record.push_str(&format!(
+            "  - id: q{i}\n    speaker: p{i}\n    text: \"the alliance will move eastward number{i}\"\n    \
+             date: \"1990\"\n    occasion: o\n    source: {{url: https://example.org}}\n    confidence: high\n    \
+             examples:\n      - text: 'In 1990 Person Number{i} said \"the alliance will move eastward number{i}\".'\n        \
+             expect: misdated\n"
+        ));
+    }
+    fs::write(dir.path().join("examples.yaml"), record).unwrap();
+    let (run, stats) =
+        bounded(dir.path(), &["--rules", "examples.yaml", "--no-default-rules", "rules", "validate"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("example expects misdated").count(), 300, "{}", run.stderr);
+    assert!(stats.max_rss_kb < MAX_RSS_KB, "{stats:?}");
+    assert!(stats.elapsed < std::time::Duration::from_secs(60), "{stats:?}");
+}
+
 /// Checks `name`, holding `content`, beside the good article, within the time and memory bounds.
 fn hostile(name: &str, content: Vec<u8>) -> (Run, Stats) {
     let dir = dir_with_good();

@@ -15,7 +15,7 @@ use crate::record::{EntryRef, Quotation, Record, SpanEnd};
 /// expects (`unsourced` only counts where it is expected, since examples rarely cite).
 fn check_examples(record: &Record) -> Vec<RecordError> {
     let engine = Engine::new(record, crate::engine::Settings::default());
-    let mut errors = Vec::new();
+    let mut failures = Vec::new();
     let entries = record
         .quotations
         .iter()
@@ -46,7 +46,7 @@ fn check_examples(record: &Record) -> Vec<RecordError> {
                 };
                 let details: Vec<String> =
                     result.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
-                errors.push(record.example_error(
+                failures.push((
                     entry,
                     i,
                     format!("example expects {}, but quotelint finds {}", show(&expected), show(&found)),
@@ -55,7 +55,7 @@ fn check_examples(record: &Record) -> Vec<RecordError> {
             }
         }
     }
-    errors
+    record.example_errors(failures)
 }
 
 /// Prints the summary of a record that loaded without problems (problems fail the load), after

@@ -4,7 +4,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, MietteError, NamedSource, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 /// One problem found while loading or validating the record.
 #[derive(Debug)]
@@ -28,15 +30,37 @@ pub struct Location {
 impl Location {
     /// 1-based line and column (in characters) of the start of the span.
     pub fn line_col(&self) -> (usize, usize) {
-        line_col(self.source.0.inner(), self.span.start)
+        self.source.0.line_col(self.span.start)
     }
 
     /// The span, cut at the end of its first line: an error quotes at most that line.
     fn quoted_span(&self) -> SourceSpan {
-        let text = self.source.0.inner();
+        let text = &*self.source.0.text;
         let start = self.span.start.min(text.len());
         let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
         SourceSpan::from(start..self.span.end.clamp(start, line_end))
+    }
+}
+
+/// A file's text and where its lines start, made once per file and shared by its errors: a
+/// record with thousands of problems must not count its lines from the top for each.
+#[derive(Debug)]
+pub struct SourceFile {
+    name: String,
+    text: Arc<str>,
+    lines: crate::diagnostic::LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(name: &str, text: Arc<str>) -> Arc<Self> {
+        let lines = crate::diagnostic::LineIndex::new(&text);
+        Arc::new(SourceFile { name: name.to_owned(), text, lines })
+    }
+
+    /// 1-based line and column, in characters, of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let p = self.lines.position(&self.text, offset.min(self.text.len()));
+        (p.line, p.column)
     }
 }
 
@@ -44,27 +68,41 @@ impl Location {
 /// configuration path may name any file (`rules: ["/proc/self/environ"]`), and an error must
 /// not copy a file's neighbouring lines (its secrets) into a CI log.
 #[derive(Debug)]
-pub struct Quoted(pub NamedSource<Arc<str>>);
+pub struct Quoted(pub Arc<SourceFile>);
 
 impl SourceCode for Quoted {
+    /// With no context lines asked for, the span alone: how miette finds the line and column of
+    /// its header. Otherwise the whole of the span's lines, without the context lines asked
+    /// for. Lines are found in the file's index, not counted from its start.
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        if context_lines_before == 0 && context_lines_after == 0 {
-            // The span alone: how miette finds the line and column of its header.
-            return self.0.read_span(span, 0, 0);
+        let f = &self.0;
+        let text = &*f.text;
+        let start = span.offset();
+        if start > text.len() {
+            return Err(MietteError::OutOfBounds);
         }
-        // The snippet: the whole of the span's lines, without the context lines asked for
-        // (miette would start at the span itself when asked for no context).
-        let text = self.0.inner();
-        let start = span.offset().min(text.len());
         let end = (start + span.len()).min(text.len());
-        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
-        self.0.read_span(&SourceSpan::from(line_start..line_end), 0, 0)
+        let (from, to) = if context_lines_before == 0 && context_lines_after == 0 {
+            (start, end)
+        } else {
+            let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            (line_start, text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i))
+        };
+        let at = f.lines.position(text, from);
+        let contents = MietteSpanContents::new_named(
+            f.name.clone(),
+            &text.as_bytes()[from..to],
+            SourceSpan::from(from..to),
+            at.line - 1,
+            at.column - 1,
+            at.line - 1,
+        );
+        Ok(Box::new(contents.with_language("yaml")))
     }
 }
 
@@ -132,13 +170,24 @@ impl RecordError {
         span: Range<usize>,
         label: &str,
     ) -> Self {
+        Self::located_in(message, help, &SourceFile::new(file, text), span, label)
+    }
+
+    /// [`RecordError::located`] in a file shared with other errors.
+    pub fn located_in(
+        message: String,
+        help: Option<String>,
+        file: &Arc<SourceFile>,
+        span: Range<usize>,
+        label: &str,
+    ) -> Self {
         RecordError {
             code: "quotelint::record",
             message,
             help,
             location: Some(Box::new(Location {
-                file: file.to_owned(),
-                source: Quoted(NamedSource::new(file, text).with_language("yaml")),
+                file: file.name.clone(),
+                source: Quoted(file.clone()),
                 span,
                 label: label.to_owned(),
             })),

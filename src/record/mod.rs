@@ -268,25 +268,31 @@ impl Record {
         self.ids.keys().map(|id| &**id)
     }
 
-    /// An error pointing at the `text` of an entry's `index`-th example.
-    pub fn example_error(
+    /// Errors pointing at the `text` of examples: for each, the entry, the example's index, the
+    /// message and the help. Each file is parsed and indexed once for all its errors: a record
+    /// with thousands of failing examples must not parse its file for each.
+    pub fn example_errors(
         &self,
-        entry: EntryRef,
-        index: usize,
-        message: String,
-        help: Option<String>,
-    ) -> RecordError {
-        let (origin, section) = self.origin_of(entry);
-        let source = &self.sources[origin.file];
-        let path = [
-            Step::Key(section),
-            Step::Index(origin.index),
-            Step::Key("examples"),
-            Step::Index(index),
-            Step::Key("text"),
-        ];
-        let span = Locator::new(&source.text).locate(&path);
-        RecordError::located(message, help, &source.name, Arc::from(&*source.text), span, "this example")
+        failures: Vec<(EntryRef, usize, String, Option<String>)>,
+    ) -> Vec<RecordError> {
+        let mut files: HashMap<usize, (Locator<'_>, Arc<error::SourceFile>)> = HashMap::new();
+        let mut out = Vec::with_capacity(failures.len());
+        for (entry, index, message, help) in failures {
+            let (origin, section) = self.origin_of(entry);
+            let source = &self.sources[origin.file];
+            let (locator, file) = files.entry(origin.file).or_insert_with(|| {
+                (Locator::new(&source.text), error::SourceFile::new(&source.name, Arc::from(&*source.text)))
+            });
+            let path = [
+                Step::Key(section),
+                Step::Index(origin.index),
+                Step::Key("examples"),
+                Step::Index(index),
+                Step::Key("text"),
+            ];
+            out.push(RecordError::located_in(message, help, file, locator.locate(&path), "this example"));
+        }
+        out
     }
 
     /// `file:line` where an entry is defined.
@@ -358,25 +364,27 @@ impl ProblemAt {
 fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<RecordError> {
     problems.sort_by_key(|p| p.file);
     let mut locators: HashMap<usize, Locator> = HashMap::new();
-    let mut shared: HashMap<usize, Arc<str>> = HashMap::new();
+    let mut shared: HashMap<usize, Arc<error::SourceFile>> = HashMap::new();
     let mut out = Vec::with_capacity(problems.len());
     for p in problems {
         for file in std::iter::once(p.file).chain(p.related.as_ref().map(|r| r.0)) {
             locators.entry(file).or_insert_with(|| Locator::new(&sources[file].text));
+            shared.entry(file).or_insert_with(|| {
+                error::SourceFile::new(&sources[file].name, Arc::from(&*sources[file].text))
+            });
         }
         let span = locators[&p.file].locate(&p.path);
         let mut help = p.help;
         if let Some((file, path, intro)) = &p.related {
             let at = locators[file].locate(path);
-            let (line, col) = line_col(&sources[*file].text, at.start);
+            let (line, col) = shared[file].line_col(at.start);
             let first = format!("{intro} {}:{line}:{col}", sources[*file].name);
             help = Some(match help {
                 Some(h) => format!("{first}; {h}"),
                 None => first,
             });
         }
-        let text = shared.entry(p.file).or_insert_with(|| Arc::from(&*sources[p.file].text)).clone();
-        out.push(RecordError::located(p.message, help, &sources[p.file].name, text, span, &p.label));
+        out.push(RecordError::located_in(p.message, help, &shared[&p.file], span, &p.label));
     }
     out
 }
@@ -463,6 +471,7 @@ fn decode_errors(source: &RecordSource, e: &serde_norway::Error) -> Vec<RecordEr
             entries.push((section, i));
         }
     }
+    let file = error::SourceFile::new(name, Arc::from(text));
     let mut errors: Vec<RecordError> = plain::decode_pieces::<RecordFile>(text, &pieces)
         .into_iter()
         .zip(entries)
@@ -473,7 +482,7 @@ fn decode_errors(source: &RecordSource, e: &serde_norway::Error) -> Vec<RecordEr
                 Some(rest) => format!("{section}[{i}]{rest}"),
                 None => message,
             };
-            Some(yaml_error_at(name, text, &message, Some(offset), RECORD_KEYS_HELP))
+            Some(yaml_error_at(&file, text, &message, Some(offset), RECORD_KEYS_HELP))
         })
         .collect();
     let start = |e: &RecordError| e.location.as_ref().map(|l| l.span.start);
@@ -489,12 +498,12 @@ pub fn yaml_error(name: &str, text: &str, e: &serde_norway::Error, keys_help: &s
     let offset = e
         .location()
         .map(|loc| crate::diagnostic::LineIndex::new(text).offset(text, loc.line(), loc.column()));
-    yaml_error_at(name, text, &e.to_string(), offset, keys_help)
+    yaml_error_at(&error::SourceFile::new(name, Arc::from(text)), text, &e.to_string(), offset, keys_help)
 }
 
 /// serde's `message` about the value at byte `offset` of a YAML file, in a writer's words.
 fn yaml_error_at(
-    name: &str,
+    file: &Arc<error::SourceFile>,
     text: &str,
     message: &str,
     offset: Option<usize>,
@@ -510,7 +519,7 @@ fn yaml_error_at(
     // serde_norway appends " at line L column C"; the location already says it.
     let message = message.split(" at line ").next().unwrap_or(message);
     let help = if message.contains("unknown field") { Some(keys_help.to_owned()) } else { None };
-    RecordError::located(plain::translate(message), help, name, Arc::from(text), span, "here")
+    RecordError::located_in(plain::translate(message), help, file, span, "here")
 }
 
 /// [`yaml_error`] for every top-level key of a file that serde could not decode (`first`
@@ -523,6 +532,7 @@ pub fn decode_by_key<T: serde::de::DeserializeOwned + Default>(
     keys_help: &str,
 ) -> (T, Vec<RecordError>) {
     let first = yaml_error(name, text, first, keys_help);
+    let file = error::SourceFile::new(name, Arc::from(text));
     if text.contains('&') {
         return (T::default(), vec![first]);
     }
@@ -543,7 +553,7 @@ pub fn decode_by_key<T: serde::de::DeserializeOwned + Default>(
         match result {
             Ok(_) => good.push_str(&text[piece.lines.clone()]),
             Err((message, offset)) => {
-                errors.push(yaml_error_at(name, text, &message, Some(offset), keys_help))
+                errors.push(yaml_error_at(&file, text, &message, Some(offset), keys_help))
             }
         }
     }

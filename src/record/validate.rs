@@ -88,6 +88,56 @@ impl Validator<'_> {
         }
     }
 
+    /// Each accepted date is a valid date with a source that names a publication or a URL,
+    /// beside a main date (`dated`).
+    fn accepted_dates(
+        &mut self,
+        section: &'static str,
+        origin: Origin,
+        dated: bool,
+        accepted: &[AcceptedDate],
+    ) {
+        if !dated && !accepted.is_empty() {
+            self.report(
+                origin,
+                path(section, origin, &[Step::Key("accepted_dates")]),
+                "accepted dates without a `date`".into(),
+                "no main date to add them to",
+                Some("give the entry's main `date` first; an undated entry is never misdated".into()),
+            );
+        }
+        for (i, a) in accepted.iter().enumerate() {
+            let at = |rest: &[Step]| {
+                let mut p = vec![Step::Key("accepted_dates"), Step::Index(i)];
+                p.extend_from_slice(rest);
+                path(section, origin, &p)
+            };
+            if let RecordDate::Invalid(_, e) = &a.date {
+                self.report(origin, at(&[Step::Key("date")]), e.to_string(), "not a valid date", None);
+            }
+            let named = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+            let (place, message, label) = match &a.source {
+                None => (at(&[]), "an accepted date without a `source`", "no source"),
+                Some(s) if !named(&s.publication) && !named(&s.url) => (
+                    at(&[Step::Key("source")]),
+                    "an accepted date's source names nothing",
+                    "no publication or url",
+                ),
+                Some(_) => continue,
+            };
+            self.report(
+                origin,
+                place,
+                message.into(),
+                label,
+                Some(
+                    "give the publication or URL that documents this date (`source: {publication, url}`)"
+                        .into(),
+                ),
+            );
+        }
+    }
+
     fn examples(&mut self, section: &'static str, origin: Origin, examples: &[Example]) {
         for (i, ex) in examples.iter().enumerate() {
             self.not_empty(
@@ -257,6 +307,7 @@ impl Validator<'_> {
         if let Some(d) = &q.date {
             self.date("quotations", o, &[Step::Key("date")], d);
         }
+        self.accepted_dates("quotations", o, q.date.is_some(), &q.accepted_dates);
         self.examples("quotations", o, &q.examples);
     }
 
@@ -265,6 +316,7 @@ impl Validator<'_> {
         self.id("events", o, &event.id);
         self.not_empty("events", o, &[Step::Key("name")], "event name", &event.name);
         self.date("events", o, &[Step::Key("date")], &event.date);
+        self.accepted_dates("events", o, true, &event.accepted_dates);
         if event.names.is_empty() {
             self.report(
                 o,

@@ -121,6 +121,18 @@ fn accepted_date_without_a_source() {
     assert_problem(&run, "accepted dates without a `date`", "q.yaml:5:21");
 }
 
+/// Issue 20: a record text must be the speaker's own words, not a report's sentence about them.
+#[test]
+fn reporters_words_about_the_speaker() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen, Prime Minister John Major said on Tuesday.\n    confidence: low\n  - id: q-b\n    speaker: major\n    text: We are not talking about the strengthening of NATO.\n    variants:\n      - text: \"'We are not talking about that,' said Major.\"\n    confidence: low\n  - id: q-c\n    speaker: thatcher\n    text: John Major said it would not happen, and I agreed.\n    confidence: low\n";
+    let bad = BASE.replace("    name: John Major\n", "    name: John Major\n    aliases: [Major]\n");
+    let (run, _d) = validate(&[("a.yaml", &bad), ("q.yaml", q)]);
+    assert_problem(&run, "the text says of its own speaker “John Major said”", "q.yaml:4:11");
+    assert_problem(&run, "the text says of its own speaker “said Major”", "q.yaml:10:15");
+    // Thatcher reporting what Major said is her own sentence.
+    assert!(run.stderr.trim_end().ends_with("found 2 problems in the record"), "{}", run.stderr);
+}
+
 #[test]
 fn role_span_ending_before_it_starts() {
     let bad = BASE.replace("to: \"1997-05-02\"", "to: \"1989\"");

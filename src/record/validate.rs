@@ -304,11 +304,41 @@ impl Validator<'_> {
                 &v.text,
             );
         }
+        self.reporters_words(q);
         if let Some(d) = &q.date {
             self.date("quotations", o, &[Step::Key("date")], d);
         }
         self.accepted_dates("quotations", o, q.date.is_some(), &q.accepted_dates);
         self.examples("quotations", o, &q.examples);
+    }
+
+    /// A text or variant that says of its own speaker that they spoke ("… Maria Zakharova said
+    /// on Wednesday"): a reporter's words, which an article quoting the report would match.
+    fn reporters_words(&mut self, q: &Quotation) {
+        let names: Vec<&str> = q
+            .speaker
+            .0
+            .iter()
+            .filter_map(|id| self.record.person(id))
+            .flat_map(|p| std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str)))
+            .collect();
+        let texts = std::iter::once((vec![Step::Key("text")], &q.text)).chain(
+            q.variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (vec![Step::Key("variants"), Step::Index(i), Step::Key("text")], &v.text)),
+        );
+        for (at, text) in texts {
+            if let Some(cue) = speech_cue(text, &names) {
+                self.report(
+                    q.origin,
+                    path("quotations", q.origin, &at),
+                    format!("the text says of its own speaker “{cue}”: a reporter's words, not the speaker's"),
+                    "reporter's words",
+                    Some("keep only the speaker's own words; who spoke and when belong in `speaker`, `date` and `occasion`, and a report's own sentence in `provenance`".into()),
+                );
+            }
+        }
     }
 
     fn event<'e>(&mut self, event: &'e Event, names: &mut HashMap<String, (usize, &'e Event)>) {
@@ -417,6 +447,61 @@ fn certain_core(span: &RoleSpan) -> Option<Core> {
     }
 }
 
+/// Verbs that attribute speech, as a reporter writes them next to the speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "stressed",
+    "noted",
+    "declared",
+    "stated",
+    "explained",
+    "insisted",
+    "warned",
+    "wrote",
+    "told",
+    "tells",
+    "continued",
+    "emphasized",
+    "emphasised",
+    "underlined",
+];
+
+/// The first place where one of `names` stands right before a speech verb ("Zakharova said"),
+/// or right after one that is not "told"/"tells" ("said Zakharova"; "told Zakharova" makes her
+/// the listener): the cue as written. Names match whole words, with their case.
+fn speech_cue<'t>(text: &'t str, names: &[&str]) -> Option<&'t str> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+    let verb = |w: &str| SPEECH_VERBS.contains(&w.to_lowercase().as_str());
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let before = &text[..start];
+            let after = &text[end..];
+            if before.chars().next_back().is_some_and(is_word) || after.chars().next().is_some_and(is_word) {
+                continue;
+            }
+            let next = after.trim_start_matches(char::is_whitespace);
+            let next_word = &next[..next.find(|c: char| !is_word(c)).unwrap_or(next.len())];
+            if !next_word.is_empty() && verb(next_word) {
+                let cue_end = text.len() - next.len() + next_word.len();
+                return Some(&text[start..cue_end]);
+            }
+            let prev = before.trim_end_matches(char::is_whitespace);
+            let prev_start = prev
+                .rfind(|c: char| !is_word(c))
+                .map_or(0, |i| i + prev[i..].chars().next().map_or(1, char::len_utf8));
+            let prev_word = &prev[prev_start..];
+            if verb(prev_word) && !matches!(prev_word.to_lowercase().as_str(), "told" | "tells") {
+                return Some(&text[prev_start..end]);
+            }
+        }
+    }
+    None
+}
+
 /// "did you mean" for a mistyped id: the closest known id within a small edit distance.
 pub(crate) fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
     let best = known.map(|k| (edit_distance(wrong, k), k)).filter(|(d, k)| *d <= 2.max(k.len() / 4)).min()?;
@@ -439,6 +524,28 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_cues_about_the_speaker_are_found() {
+        let names = ["Maria Zakharova", "Zakharova"];
+        let lead =
+            "a destabilizing factor, Russian Foreign Ministry spokeswoman Maria Zakharova said on Wednesday.";
+        assert_eq!(speech_cue(lead, &names), Some("Maria Zakharova said"));
+        assert_eq!(speech_cue("a destabilizing factor,” said Zakharova.", &names), Some("said Zakharova"));
+        assert_eq!(speech_cue("Zakharova STRESSED it", &names), Some("Zakharova STRESSED"));
+        // The speaker named without a speech verb, as a listener, or inside a longer word: no cue.
+        for fine in [
+            "So don't portray Zakharova as naive,",
+            "Lavrov told Zakharova nothing.",
+            "Zakharovas said so.",
+            "the Zakharova-said line",
+            "We said nothing.",
+        ] {
+            assert_eq!(speech_cue(fine, &names), None, "{fine}");
+        }
+        assert_eq!(speech_cue("Wörner said", &["Wörner"]), Some("Wörner said"));
+        assert_eq!(speech_cue("anything", &[""]), None);
+    }
 
     #[test]
     fn suggests_close_ids_only() {

@@ -26,8 +26,8 @@ pub struct RecordFile {
 }
 
 /// `file` without what checking articles never reads: notes, provenance, examples, where an
-/// event took place and where a role span, a variant or an accepted date is documented, which are for people
-/// reading the record and for `quotelint rules validate`. The build embeds each entry in this
+/// event took place and where a role span or a variant is documented, an accepted date's note,
+/// which are for people reading the record and for `quotelint rules validate`. The build embeds each entry in this
 /// leaner form too, for `check` to decode when a check reads it (`record::Entries`).
 pub fn for_checking(mut file: RecordFile) -> RecordFile {
     for role in &mut file.roles {
@@ -262,9 +262,10 @@ impl Event {
 }
 
 impl AcceptedDate {
-    /// Its source and note, which are for people reading the record, not for checks.
+    /// Without its note, which is for people reading the record. Its source stays: validation,
+    /// which runs on the embedded entries too when a user's files come with them, refuses an
+    /// accepted date without one.
     fn for_checking(&mut self) {
-        self.source = None;
         self.note = None;
     }
 }

@@ -105,6 +105,34 @@ fn invalid_dates_are_reported_where_written() {
     assert_problem(&run, "`March 1991` is not a date", "q.yaml:5:11");
 }
 
+/// Issue 20: an accepted date is a documented one; without a source it is a guess.
+#[test]
+fn accepted_date_without_a_source() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    date: \"1991-03-05\"\n    accepted_dates:\n      - date: \"1991-03-06\"\n        note: printed the next day\n      - date: \"1991-04\"\n        source: {publication: \" \"}\n      - date: \"1991-03-07\"\n        source: {url: \"https://example.org/major\"}\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
+    assert_problem(&run, "an accepted date without a `source`", "q.yaml:7:9");
+    assert_problem(&run, "an accepted date's source names nothing", "q.yaml:10:17");
+    assert!(run.stderr.trim_end().ends_with("found 2 problems in the record"), "{}", run.stderr);
+    let event = "events:\n  - id: e-a\n    name: A meeting\n    names: [the Lantern Meeting]\n    date: \"1991\"\n    accepted_dates: [{date: \"1992\"}]\n    confidence: low\n";
+    let (run, _d) = validate(&[("e.yaml", event)]);
+    assert_problem(&run, "an accepted date without a `source`", "e.yaml:6:22");
+    let undated = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    accepted_dates: [{date: \"1992\", source: {publication: P}}]\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", undated)]);
+    assert_problem(&run, "accepted dates without a `date`", "q.yaml:5:21");
+}
+
+/// Issue 20: a record text must be the speaker's own words, not a report's sentence about them.
+#[test]
+fn reporters_words_about_the_speaker() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen, Prime Minister John Major said on Tuesday.\n    confidence: low\n  - id: q-b\n    speaker: major\n    text: We are not talking about the strengthening of NATO.\n    variants:\n      - text: \"'We are not talking about that,' said Major.\"\n    confidence: low\n  - id: q-c\n    speaker: thatcher\n    text: John Major said it would not happen, and I agreed.\n    confidence: low\n";
+    let bad = BASE.replace("    name: John Major\n", "    name: John Major\n    aliases: [Major]\n");
+    let (run, _d) = validate(&[("a.yaml", &bad), ("q.yaml", q)]);
+    assert_problem(&run, "the text says of its own speaker “John Major said”", "q.yaml:4:11");
+    assert_problem(&run, "the text says of its own speaker “said Major”", "q.yaml:10:15");
+    // Thatcher reporting what Major said is her own sentence.
+    assert!(run.stderr.trim_end().ends_with("found 2 problems in the record"), "{}", run.stderr);
+}
+
 #[test]
 fn role_span_ending_before_it_starts() {
     let bad = BASE.replace("to: \"1997-05-02\"", "to: \"1989\"");

@@ -12,7 +12,8 @@
 //!     jurisdiction for forces of NATO one inch to the east."
 //!
 //! **Passes:** the same sentence dated 9 February 1990, "in February 1990" or "in 1990":
-//! dates are compared at the coarser of the two precisions.
+//! dates are compared at the coarser of the two precisions. A date that agrees with one of the
+//! entry's documented `accepted_dates` (a speech's publication, say) passes too.
 //!
 //! Only a date that belongs to the statement counts: not a year inside the quoted words, not
 //! a role's date ("Jack F. Matlock, US ambassador to the USSR in 1990, stated ..."), not a
@@ -26,7 +27,13 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
 use crate::checks::{cite, excerpt, for_confidence, speakers, Context, Speakers};
+use crate::date::PartialDate;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+
+/// "29 January 2016 or February 2016": an entry's date, then the dates it also accepts.
+pub(super) fn any_of(dates: impl Iterator<Item = PartialDate>) -> String {
+    dates.map(|d| d.human()).collect::<Vec<_>>().join(" or ")
+}
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.matched() {
@@ -37,7 +44,8 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         // speaker, or the wrong one (then misattributed says it), no date claim is made.
         let Some(person) = q.speaker.person() else { continue };
         let attributed_right = speakers(ctx.record, person, recorded) == Speakers::Agree;
-        if m.ambiguous || !m.is_strong() || !attributed_right || stated.date.agrees_with(&actual) {
+        let agrees = recorded.dates().any(|d| stated.date.agrees_with(&d));
+        if m.ambiguous || !m.is_strong() || !attributed_right || agrees {
             continue;
         }
         out.push(Diagnostic {
@@ -54,10 +62,81 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 range: stated.range.clone(),
                 text: format!("the record has {}", actual.human()),
             }],
-            help: Some(format!("date it {} {}", actual.human(), cite(recorded))),
+            help: Some(format!("date it {} {}", any_of(recorded.dates()), cite(recorded))),
             quote_id: Some(recorded.id.clone()),
             found: Some(stated.date.to_string()),
             expected: Some(actual.to_string()),
         });
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::diagnostic::Diagnostic;
+    use crate::engine::{Engine, Settings};
+    use crate::record::{Layer, Record, RecordSource};
+
+    /// The findings of `article` checked against `yaml` alone, a record that must load.
+    pub(in crate::checks) fn check(yaml: &str, article: &str) -> Vec<Diagnostic> {
+        let source = RecordSource {
+            name: "test.yaml".into(),
+            text: yaml.to_owned().into(),
+            layer: Layer::User,
+            snapshot: None,
+            check_entries: None,
+        };
+        let mut errors = Vec::new();
+        let record = Record::from_sources(vec![source], &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        Engine::new(&record, Settings::default()).check(article).diagnostics
+    }
+
+    const RECORD: &str = r#"
+people:
+  - id: ada
+    name: Ada Quillfeather
+quotations:
+  - id: ada-2016-01-29-lanterns
+    speaker: ada
+    text: The lanterns along the northern harbour wall will stay lit all winter.
+    date: "2016-01-29"
+    accepted_dates:
+      - date: "2016-02"
+        source: {publication: The Harbour Gazette}
+        note: printed a week later
+    confidence: high
+"#;
+
+    fn misdated(article: &str) -> Vec<Diagnostic> {
+        check(RECORD, article).into_iter().filter(|d| d.code == "misdated").collect()
+    }
+
+    #[test]
+    fn the_main_date_and_an_accepted_date_pass_another_is_flagged() {
+        let say = |when: &str| {
+            format!(
+                "{when} Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\""
+            )
+        };
+        for when in ["On 29 January 2016", "In January 2016", "In February 2016", "In 2016"] {
+            assert!(misdated(&say(when)).is_empty(), "{when}");
+        }
+        let flagged = misdated(&say("In March 2016"));
+        assert_eq!(flagged.len(), 1);
+        // The help names the main date first, then the accepted one.
+        let help = flagged[0].help.as_deref().unwrap();
+        assert!(help.starts_with("date it 29 January 2016 or February 2016 ("), "{help}");
+        assert_eq!(flagged[0].expected.as_deref(), Some("2016-01-29"));
+    }
+
+    #[test]
+    fn without_accepted_dates_the_second_date_is_flagged() {
+        let plain = RECORD.replace("    accepted_dates:\n      - date: \"2016-02\"\n        source: {publication: The Harbour Gazette}\n        note: printed a week later\n", "");
+        assert!(!plain.contains("accepted_dates"));
+        let article =
+            "In February 2016 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"";
+        let flagged: Vec<_> = check(&plain, article).into_iter().filter(|d| d.code == "misdated").collect();
+        assert_eq!(flagged.len(), 1);
+        assert!(flagged[0].help.as_deref().unwrap().starts_with("date it 29 January 2016 ("));
     }
 }

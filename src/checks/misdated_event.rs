@@ -11,7 +11,9 @@
 //!     More formally Russia did the same with the NATO Russia Founding Act in 1996.
 //!
 //! **Passes:** "the Founding Act of 27 May 1997", "the 1997 Founding Act", "the Founding Act
-//! (1997)". Dates are compared at the coarser precision, so "in May 1997" passes too.
+//! (1997)". Dates are compared at the coarser precision, so "in May 1997" passes too, and so
+//! does a date that agrees with one of the event's documented `accepted_dates` (a signature
+//! and its announcement, say).
 //!
 //! Only a date the name's clause gives the event counts: "<name> in/of/on <date>", "<name>,
 //! signed in Paris in <date>", "<name> (<date>)", "the <year> <name>", "In <date> NATO
@@ -31,10 +33,11 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
     for e in &ctx.extraction.events {
         let event = &ctx.record.events[e.event];
         let Some(actual) = event.date.valid() else { continue };
-        if e.date.date.agrees_with(&actual) {
+        if event.dates().any(|d| e.date.date.agrees_with(&d)) {
             continue;
         }
         let source = event.source.as_ref().and_then(|s| s.publication.clone().or(s.url.clone()));
+        let write = super::misdated::any_of(event.dates());
         out.push(Diagnostic {
             code: "misdated-event",
             severity: for_confidence(severity, event.confidence),
@@ -47,12 +50,50 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             range: e.date.range.clone(),
             labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
             help: Some(match source {
-                Some(s) => format!("write {} (source: {s}); record entry `{}`", actual.human(), event.id),
-                None => format!("write {}; record entry `{}`", actual.human(), event.id),
+                Some(s) => format!("write {write} (source: {s}); record entry `{}`", event.id),
+                None => format!("write {write}; record entry `{}`", event.id),
             }),
             quote_id: Some(event.id.clone()),
             found: Some(e.date.date.to_string()),
             expected: Some(actual.to_string()),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::misdated::tests::check;
+
+    const RECORD: &str = r#"
+events:
+  - id: lantern-charter
+    name: Signing of the Lantern Charter
+    names: [Lantern Charter]
+    date: "2015-06-17"
+    accepted_dates:
+      - date: "2015-07-26"
+        source: {publication: The Harbour Gazette, url: "https://example.org/charter"}
+        note: announced at the harbour festival
+    confidence: high
+"#;
+
+    fn flagged(when: &str) -> Vec<String> {
+        let article = format!("The Lantern Charter of {when} changed the harbour.");
+        check(RECORD, &article)
+            .into_iter()
+            .filter(|d| d.code == "misdated-event")
+            .map(|d| d.help.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn the_main_date_and_an_accepted_date_pass_another_is_flagged() {
+        for when in ["17 June 2015", "June 2015", "26 July 2015", "July 2015", "2015"] {
+            assert!(flagged(when).is_empty(), "{when}: {:?}", flagged(when));
+        }
+        assert_eq!(
+            flagged("August 2015"),
+            ["write 17 June 2015 or 26 July 2015; record entry `lantern-charter`"]
+        );
     }
 }

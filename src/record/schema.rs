@@ -26,8 +26,8 @@ pub struct RecordFile {
 }
 
 /// `file` without what checking articles never reads: notes, provenance, examples, where an
-/// event took place and where a role span or a variant is documented, which are for people
-/// reading the record and for `quotelint rules validate`. The build embeds each entry in this
+/// event took place and where a role span or a variant is documented, an accepted date's note,
+/// which are for people reading the record and for `quotelint rules validate`. The build embeds each entry in this
 /// leaner form too, for `check` to decode when a check reads it (`record::Entries`).
 pub fn for_checking(mut file: RecordFile) -> RecordFile {
     for role in &mut file.roles {
@@ -49,12 +49,14 @@ pub fn for_checking(mut file: RecordFile) -> RecordFile {
             v.source = None;
             v.note = None;
         }
+        q.accepted_dates.iter_mut().for_each(AcceptedDate::for_checking);
     }
     for event in &mut file.events {
         event.notes = None;
         event.place = None;
         event.provenance.clear();
         event.examples.clear();
+        event.accepted_dates.iter_mut().for_each(AcceptedDate::for_checking);
     }
     file
 }
@@ -157,6 +159,8 @@ pub struct Quotation {
     pub kind: QuotationKind,
     #[serde(default)]
     pub date: Option<RecordDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_dates: Vec<AcceptedDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occasion: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,6 +208,8 @@ pub struct Event {
     pub name: String,
     pub names: Vec<String>,
     pub date: RecordDate,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_dates: Vec<AcceptedDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub confidence: Confidence,
@@ -217,6 +223,51 @@ pub struct Event {
     pub examples: Vec<Example>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// A documented date other than an entry's `date` that is also right for it: a speech and its
+/// publication, a signature and its announcement. A date an article gives that agrees with it is
+/// not misdated. Validation refuses one without a source.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedDate {
+    pub date: RecordDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The valid dates of `accepted`, in record order.
+fn valid_dates(accepted: &[AcceptedDate]) -> impl Iterator<Item = PartialDate> + '_ {
+    accepted.iter().filter_map(|a| a.date.valid())
+}
+
+impl Quotation {
+    /// The dates at which an article may place this remark: the recorded date, then any
+    /// accepted dates. None for an undated remark, whatever its accepted dates.
+    pub fn dates(&self) -> impl Iterator<Item = PartialDate> + '_ {
+        let main = self.date.as_ref().and_then(RecordDate::valid);
+        main.into_iter().chain(valid_dates(if main.is_some() { &self.accepted_dates } else { &[] }))
+    }
+}
+
+impl Event {
+    /// The dates at which an article may place this event: the recorded date, then any
+    /// accepted dates.
+    pub fn dates(&self) -> impl Iterator<Item = PartialDate> + '_ {
+        let main = self.date.valid();
+        main.into_iter().chain(valid_dates(if main.is_some() { &self.accepted_dates } else { &[] }))
+    }
+}
+
+impl AcceptedDate {
+    /// Without its note, which is for people reading the record. Its source stays: validation,
+    /// which runs on the embedded entries too when a user's files come with them, refuses an
+    /// accepted date without one.
+    fn for_checking(&mut self) {
+        self.note = None;
+    }
 }
 
 /// Where a remark or event is documented, as an editor should cite it.

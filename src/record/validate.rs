@@ -1,7 +1,7 @@
 //! Checks that need the whole record: references between entries, dates, role spans, names.
 //! Problems are collected, never returned early, so one run shows them all.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::locate::Step;
 use super::schema::*;
@@ -85,6 +85,56 @@ impl Validator<'_> {
     fn date(&mut self, section: &'static str, origin: Origin, at: &[Step], date: &RecordDate) {
         if let RecordDate::Invalid(_, e) = date {
             self.report(origin, path(section, origin, at), e.to_string(), "not a valid date", None);
+        }
+    }
+
+    /// Each accepted date is a valid date with a source that names a publication or a URL,
+    /// beside a main date (`dated`).
+    fn accepted_dates(
+        &mut self,
+        section: &'static str,
+        origin: Origin,
+        dated: bool,
+        accepted: &[AcceptedDate],
+    ) {
+        if !dated && !accepted.is_empty() {
+            self.report(
+                origin,
+                path(section, origin, &[Step::Key("accepted_dates")]),
+                "accepted dates without a `date`".into(),
+                "no main date to add them to",
+                Some("give the entry's main `date` first; an undated entry is never misdated".into()),
+            );
+        }
+        for (i, a) in accepted.iter().enumerate() {
+            let at = |rest: &[Step]| {
+                let mut p = vec![Step::Key("accepted_dates"), Step::Index(i)];
+                p.extend_from_slice(rest);
+                path(section, origin, &p)
+            };
+            if let RecordDate::Invalid(_, e) = &a.date {
+                self.report(origin, at(&[Step::Key("date")]), e.to_string(), "not a valid date", None);
+            }
+            let named = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+            let (place, message, label) = match &a.source {
+                None => (at(&[]), "an accepted date without a `source`", "no source"),
+                Some(s) if !named(&s.publication) && !named(&s.url) => (
+                    at(&[Step::Key("source")]),
+                    "an accepted date's source names nothing",
+                    "no publication or url",
+                ),
+                Some(_) => continue,
+            };
+            self.report(
+                origin,
+                place,
+                message.into(),
+                label,
+                Some(
+                    "give the publication or URL that documents this date (`source: {publication, url}`)"
+                        .into(),
+                ),
+            );
         }
     }
 
@@ -254,10 +304,40 @@ impl Validator<'_> {
                 &v.text,
             );
         }
+        self.reporters_words(q);
         if let Some(d) = &q.date {
             self.date("quotations", o, &[Step::Key("date")], d);
         }
+        self.accepted_dates("quotations", o, q.date.is_some(), &q.accepted_dates);
         self.examples("quotations", o, &q.examples);
+    }
+
+    /// A text or variant that says of its own speaker that they spoke ("… Maria Zakharova said
+    /// on Wednesday"): a reporter's words, which an article quoting the report would match.
+    fn reporters_words(&mut self, q: &Quotation) {
+        let names =
+            Names::new(
+                q.speaker.0.iter().filter_map(|id| self.record.person(id)).flat_map(|p| {
+                    std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str))
+                }),
+            );
+        let texts = std::iter::once((vec![Step::Key("text")], &q.text)).chain(
+            q.variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (vec![Step::Key("variants"), Step::Index(i), Step::Key("text")], &v.text)),
+        );
+        for (at, text) in texts {
+            if let Some(cue) = speech_cue(text, &names) {
+                self.report(
+                    q.origin,
+                    path("quotations", q.origin, &at),
+                    format!("the text says of its own speaker “{cue}”: a reporter's words, not the speaker's"),
+                    "reporter's words",
+                    Some("keep only the speaker's own words; who spoke and when belong in `speaker`, `date` and `occasion`, and a report's own sentence in `provenance`".into()),
+                );
+            }
+        }
     }
 
     fn event<'e>(&mut self, event: &'e Event, names: &mut HashMap<String, (usize, &'e Event)>) {
@@ -265,6 +345,7 @@ impl Validator<'_> {
         self.id("events", o, &event.id);
         self.not_empty("events", o, &[Step::Key("name")], "event name", &event.name);
         self.date("events", o, &[Step::Key("date")], &event.date);
+        self.accepted_dates("events", o, true, &event.accepted_dates);
         if event.names.is_empty() {
             self.report(
                 o,
@@ -365,6 +446,105 @@ fn certain_core(span: &RoleSpan) -> Option<Core> {
     }
 }
 
+/// Verbs that attribute speech, as a reporter writes them next to the speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "stressed",
+    "noted",
+    "declared",
+    "stated",
+    "explained",
+    "insisted",
+    "warned",
+    "wrote",
+    "told",
+    "tells",
+    "continued",
+    "emphasized",
+    "emphasised",
+    "underlined",
+];
+
+/// A speaker's names, to find them next to speech verbs in time linear in the text however
+/// many aliases a record gives (a hostile record may give thousands).
+struct Names<'a> {
+    set: HashSet<&'a str>,
+    /// The most words in one name.
+    longest: usize,
+}
+
+impl<'a> Names<'a> {
+    fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let set: HashSet<&str> = names.into_iter().map(str::trim).filter(|n| !n.is_empty()).collect();
+        // Longer names could never match the capped window below anyway.
+        let longest = set.iter().map(|n| words(n).count()).max().unwrap_or(0).min(8);
+        Names { set, longest }
+    }
+}
+
+/// A character of a word, as names and verbs are cut from a text.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
+}
+
+/// The byte ranges of the words of `text`.
+fn words(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| is_word_char(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// The first place where one of `names` stands right before a speech verb ("Zakharova said"),
+/// or right after one that is not "told"/"tells" ("said Zakharova"; "told Zakharova" makes her
+/// the listener), with only spaces between: the cue as written. Names match whole words, with
+/// their case; verbs ignore case.
+fn speech_cue<'t>(text: &'t str, names: &Names) -> Option<&'t str> {
+    if names.set.is_empty() {
+        return None;
+    }
+    let spans: Vec<std::ops::Range<usize>> = words(text).collect();
+    let spaced =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| text[a.end..b.start].trim().is_empty();
+    for (i, verb) in spans.iter().enumerate() {
+        let word = &text[verb.clone()];
+        if !SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word)) {
+            continue;
+        }
+        // "… Maria Zakharova said": the name's words end right before the verb (the longest
+        // name first).
+        if i > 0 && spaced(&spans[i - 1], verb) {
+            for k in (1..=names.longest.min(i)).rev() {
+                if names.set.contains(&text[spans[i - k].start..spans[i - 1].end]) {
+                    return Some(&text[spans[i - k].start..verb.end]);
+                }
+            }
+        }
+        // "… said Zakharova": the name's words start right after it.
+        let listener = word.eq_ignore_ascii_case("told") || word.eq_ignore_ascii_case("tells");
+        if !listener && i + 1 < spans.len() && spaced(verb, &spans[i + 1]) {
+            for k in (1..=names.longest.min(spans.len() - i - 1)).rev() {
+                if names.set.contains(&text[spans[i + 1].start..spans[i + k].end]) {
+                    return Some(&text[verb.start..spans[i + k].end]);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// "did you mean" for a mistyped id: the closest known id within a small edit distance.
 pub(crate) fn suggest<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> Option<String> {
     let best = known.map(|k| (edit_distance(wrong, k), k)).filter(|(d, k)| *d <= 2.max(k.len() / 4)).min()?;
@@ -387,6 +567,32 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speech_cues_about_the_speaker_are_found() {
+        let names = Names::new(["Maria Zakharova", "Zakharova"]);
+        let lead =
+            "a destabilizing factor, Russian Foreign Ministry spokeswoman Maria Zakharova said on Wednesday.";
+        assert_eq!(speech_cue(lead, &names), Some("Maria Zakharova said"));
+        assert_eq!(speech_cue("a destabilizing factor,” said Zakharova.", &names), Some("said Zakharova"));
+        assert_eq!(speech_cue("Zakharova STRESSED it", &names), Some("Zakharova STRESSED"));
+        // The speaker named without a speech verb, as a listener, or inside a longer word: no cue.
+        for fine in [
+            "So don't portray Zakharova as naive,",
+            "Lavrov told Zakharova nothing.",
+            "Zakharovas said so.",
+            "the Zakharova-said line",
+            "We said nothing.",
+        ] {
+            assert_eq!(speech_cue(fine, &names), None, "{fine}");
+        }
+        assert_eq!(speech_cue("Wörner said", &Names::new(["Wörner"])), Some("Wörner said"));
+        assert_eq!(
+            speech_cue("Antony J. Blinken said", &Names::new(["Antony J. Blinken"])),
+            Some("Antony J. Blinken said")
+        );
+        assert_eq!(speech_cue("anything said", &Names::new([""])), None);
+    }
 
     #[test]
     fn suggests_close_ids_only() {

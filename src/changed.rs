@@ -31,7 +31,20 @@ pub fn files(rev: &str) -> Result<Vec<PathBuf>, String> {
         return Err(unknown());
     }
     let commit = git(&["rev-parse", "--verify", "--quiet", "--end-of-options", &format!("{rev}^{{commit}}")])
-        .map_err(|_| unknown())?;
+        .map_err(|_| match git(&["rev-parse", "--is-shallow-repository"]) {
+            // CI checkouts fetch one commit by default: the base branch is not there to compare.
+            Ok(out) if out.trim_ascii() == b"true" => format!(
+                "--changed-since: `{rev}` is not in this clone, which is shallow (it has only the \
+                 latest commits); fetch the history first: `git fetch --unshallow origin`, or in \
+                 GitHub Actions give actions/checkout `fetch-depth: 0`"
+            ),
+            _ => match rev.split_once('/') {
+                Some((remote, branch)) if !branch.is_empty() => {
+                    format!("{}; if it is a branch of `{remote}`, fetch it first: `git fetch {remote} {branch}`", unknown())
+                }
+                _ => unknown(),
+            },
+        })?;
     let commit = String::from_utf8_lossy(&commit).trim().to_owned();
     let changed = git(&["diff", "--name-only", "-z", "--relative", &commit, "--"])
         .map_err(|e| format!("git cannot compare with `{rev}`: {e}"))?;

@@ -1,5 +1,5 @@
 //! Scoring the engine against hand-written expectations: the fixtures' `.expected` files and
-//! the record's examples. Used by the fixture tests and `quotelint-score`.
+//! the record's examples. Used by the fixture tests and `xtask score`.
 
 use std::collections::BTreeMap;
 

@@ -4,7 +4,8 @@
 //!   record (docs/performance.md);
 //! - `gen-record --quotations N --seed S --out DIR`: a synthetic record of any size;
 //! - `parse-only PATH...`: parse every Markdown file with pulldown-cmark, with the same batching
-//!   and parallelism as `quotelint check`: the floor for any Markdown-aware tool.
+//!   and parallelism as `quotelint check`: the floor for any Markdown-aware tool;
+//! - `score [DIR]`: precision and recall per check over the fixtures (see `score.rs`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 
 #[path = "../../benches/support/generate.rs"]
 mod generate;
+mod score;
 
 #[derive(Parser)]
 struct Cli {
@@ -43,10 +45,16 @@ enum Task {
     },
     /// Parse Markdown files only (the baseline)
     ParseOnly { paths: Vec<PathBuf> },
+    /// Precision and recall per check over the fixtures
+    Score {
+        #[arg(default_value = "fixtures")]
+        dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().task {
+        Task::Score { dir } => return score::run(&dir),
         Task::GenCorpus { files, seed, out } => {
             let record = match quotelint::record::Record::load(&Default::default()) {
                 Ok(r) => r,

@@ -1,10 +1,9 @@
-//! Precision and recall per check over the hand-written fixtures:
-//! `cargo run --release --bin quotelint-score -- [fixtures/]`.
-//!
-//! Each `NAME.md` with a `NAME.expected` (lines `LINE CODE`) is checked with the default record
-//! and every default check; a finding counts as true when its code and starting line match.
+//! `score [DIR]`: precision and recall per check over the hand-written fixtures (default
+//! `fixtures/`). Each `NAME.md` with a `NAME.expected` (lines `LINE CODE`) is checked with the
+//! default record and every default check; a finding counts as true when its code and starting
+//! line match. A developer's tool: not installed with quotelint.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use quotelint::diagnostic::LineIndex;
@@ -12,8 +11,7 @@ use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
 use quotelint::score::{parse_expected, Score};
 
-fn main() -> ExitCode {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "fixtures".into()));
+pub fn run(dir: &Path) -> ExitCode {
     let record = match Record::load(&LoadOptions::default()) {
         Ok(r) => r,
         Err(errors) => {

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Details, Diagnostic, LineIndex, Severity};
 use crate::markdown::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +67,10 @@ fn invalid(
     Diagnostic {
         code: "invalid-suppression",
         severity,
-        message,
+        message: message.into(),
         range,
-        labels: Vec::new(),
-        help: Some(help),
-        quote_id: None,
-        found: Some(found),
-        expected: None,
+        help: Some(help.into()),
+        details: Details { found: Some(found), ..Details::default() }.boxed(),
     }
 }
 
@@ -245,19 +242,16 @@ pub fn apply(
                     continue;
                 }
                 let message = match code {
-                    Some(c) => format!("this suppression of `{c}` suppressed nothing"),
-                    None => "this suppression suppressed nothing".to_owned(),
+                    Some(c) => format!("this suppression of `{c}` suppressed nothing").into(),
+                    None => "this suppression suppressed nothing".into(),
                 };
                 kept.push(Diagnostic {
                     code: "unused-suppression",
                     severity: Severity::Warning,
                     message,
                     range: dir.range.clone(),
-                    labels: Vec::new(),
-                    help: Some("remove it, or correct the check code".to_owned()),
-                    quote_id: None,
-                    found: code.cloned(),
-                    expected: None,
+                    help: Some("remove it, or correct the check code".into()),
+                    details: Details { found: code.cloned(), ..Details::default() }.boxed(),
                 });
             }
         }
@@ -309,13 +303,10 @@ mod tests {
         Diagnostic {
             code,
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             range: start..start + needle.len(),
-            labels: Vec::new(),
             help: None,
-            quote_id: None,
-            found: None,
-            expected: None,
+            details: None,
         }
     }
 

@@ -26,7 +26,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
 use crate::checks::{cite, excerpt, for_confidence, speakers, Context, Speakers};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.matched() {
@@ -48,16 +48,20 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 excerpt(&q.text, 10),
                 stated.date.human(),
                 actual.human()
-            ),
+            )
+            .into(),
             range: q.range.clone(),
-            labels: vec![Label {
-                range: stated.range.clone(),
-                text: format!("the record has {}", actual.human()),
-            }],
-            help: Some(format!("date it {} {}", actual.human(), cite(recorded))),
-            quote_id: Some(recorded.id.clone()),
-            found: Some(stated.date.to_string()),
-            expected: Some(actual.to_string()),
+            help: Some(format!("date it {} {}", actual.human(), cite(recorded)).into()),
+            details: Details {
+                labels: vec![Label {
+                    range: stated.range.clone(),
+                    text: format!("the record has {}", actual.human()),
+                }],
+                quote_id: Some(recorded.id.clone()),
+                found: Some(stated.date.to_string()),
+                expected: Some(actual.to_string()),
+            }
+            .boxed(),
         });
     }
 }

@@ -25,7 +25,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
 
 use crate::checks::{for_confidence, Context};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for e in &ctx.extraction.events {
@@ -43,16 +43,23 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 ctx.source.get(e.name.clone()).unwrap_or(&event.name),
                 e.date.date.human(),
                 actual.human()
-            ),
+            )
+            .into(),
             range: e.date.range.clone(),
-            labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
-            help: Some(match source {
-                Some(s) => format!("write {} (source: {s}); record entry `{}`", actual.human(), event.id),
-                None => format!("write {}; record entry `{}`", actual.human(), event.id),
-            }),
-            quote_id: Some(event.id.clone()),
-            found: Some(e.date.date.to_string()),
-            expected: Some(actual.to_string()),
+            help: Some(
+                match source {
+                    Some(s) => format!("write {} (source: {s}); record entry `{}`", actual.human(), event.id),
+                    None => format!("write {}; record entry `{}`", actual.human(), event.id),
+                }
+                .into(),
+            ),
+            details: Details {
+                labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
+                quote_id: Some(event.id.clone()),
+                found: Some(e.date.date.to_string()),
+                expected: Some(actual.to_string()),
+            }
+            .boxed(),
         });
     }
 }

@@ -127,6 +127,11 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             pair[1].previous_person.set(pair[0].last_person());
         }
     }
+    // At most one quotation per quoted span (of depth 0) and per blockquote block: reserved,
+    // not grown by doubling, which on a paragraph of millions of quotations copied them all
+    // (and held both copies) at each step.
+    out.quotations
+        .reserve(contexts.iter().map(|c| c.outer.len() + usize::from(c.block.blockquote.is_some())).sum());
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
     let mut tables = tables::Tables::default();
     // The level of the reference-list heading ("References", "Sources") the blocks are under.

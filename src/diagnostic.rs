@@ -221,6 +221,12 @@ impl LineIndex {
 mod tests {
     use super::*;
 
+    /// A file may hold millions of findings until it is reported (docs/performance.md).
+    #[test]
+    fn a_finding_is_small() {
+        assert!(std::mem::size_of::<Diagnostic>() <= 96, "{}", std::mem::size_of::<Diagnostic>());
+    }
+
     #[test]
     fn lone_carriage_returns_end_lines_too() {
         let text = "a\r\rb\r\nc";

@@ -63,11 +63,13 @@ impl<'r> Engine<'r> {
     }
 
     pub fn check(&self, text: &str) -> FileResult {
-        let doc = markdown::parse(text);
+        let mut doc = markdown::parse(text);
         if let Some(refusal) = doc.front_matter_error {
             return FileResult { refused: Some(refusal), ..FileResult::default() };
         }
         let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
+        // The blocks' texts are read: only the comments (for suppressions) are needed from here.
+        doc.blocks = Vec::new();
         let matches: Vec<_> = extraction
             .quotations
             .iter()

@@ -72,7 +72,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             help: Some(format!("the record has “{}” {}", wording.trim(), cite(recorded)).into()),
             details: Details {
                 quote_id: Some(recorded.id.clone()),
-                found: Some(q.text.clone()),
+                found: Some(q.text.to_string()),
                 expected: Some(wording.trim().to_owned()),
                 ..Details::default()
             }

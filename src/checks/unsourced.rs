@@ -66,8 +66,12 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 // Fixed text, borrowed: `quotelint explain unsourced` says more.
                 None => "link it, footnote it, or set citation-patterns".into(),
             }),
-            details: Details { quote_id: recorded.map(|r| r.id.clone()), expected: source, ..Details::default() }
-                .boxed(),
+            details: Details {
+                quote_id: recorded.map(|r| r.id.clone()),
+                expected: source,
+                ..Details::default()
+            }
+            .boxed(),
         });
     }
 }

@@ -45,10 +45,13 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             .into(),
             range: q.range.clone(),
             help: Some(
-                format!("check it against a source; `quotelint rules show {}` lists what the record has", p.id)
-                    .into(),
+                format!(
+                    "check it against a source; `quotelint rules show {}` lists what the record has",
+                    p.id
+                )
+                .into(),
             ),
-            details: Details { found: Some(q.text.clone()), ..Details::default() }.boxed(),
+            details: Details { found: Some(q.text.to_string()), ..Details::default() }.boxed(),
         });
     }
 }

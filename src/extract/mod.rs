@@ -33,15 +33,16 @@ use lexicon::{DEBUNK_PHRASES, DENIAL_OPENINGS};
 use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
-/// A quotation in an article, as the checks see it.
+/// A quotation in an article, as the checks see it: 72 bytes and its text, since a file may
+/// hold millions of them until its checks have run (the rarely set date behind a pointer).
 #[derive(Debug, Clone)]
 pub struct Quotation {
     /// Source byte range, from the opening mark to the closing mark.
     pub range: Range<usize>,
     /// The quoted words as a reader reads them (inline markup removed).
-    pub text: String,
+    pub text: Box<str>,
     pub speaker: Attribution,
-    pub date: Option<Dated>,
+    pub date: Option<Box<Dated>>,
     pub cited: bool,
     pub blockquote: bool,
 }
@@ -51,14 +52,20 @@ pub struct Quotation {
 pub enum Attribution {
     /// No speech cue, or one naming nobody in the record, or more than one person.
     None,
-    /// A person of the record, named at this source range.
-    Person { person: usize, mention: Range<usize> },
+    /// A person of the record (an index of `Record::people`), named at this source range.
+    Person { person: u32, mention: Range<usize> },
 }
 
 impl Attribution {
+    /// The person of the record at index `person`, named at `mention`.
+    pub fn person_at(person: usize, mention: Range<usize>) -> Self {
+        // A record of four billion people would not load.
+        Attribution::Person { person: person as u32, mention }
+    }
+
     pub fn person(&self) -> Option<usize> {
         match self {
-            Attribution::Person { person, .. } => Some(*person),
+            Attribution::Person { person, .. } => Some(*person as usize),
             Attribution::None => None,
         }
     }
@@ -335,9 +342,9 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         }
         out.push(Quotation {
             range: ctx.block.source_range(outer),
-            text: inner,
+            text: inner.into_boxed_str(),
             speaker,
-            date,
+            date: date.map(Box::new),
             cited,
             blockquote: false,
         });
@@ -452,6 +459,12 @@ mod tests {
 
     fn date(text: &str) -> Option<String> {
         one(text).date.map(|d| d.date.to_string())
+    }
+
+    /// A file may hold millions of quotations until its checks have run (docs/performance.md).
+    #[test]
+    fn a_quotation_is_small() {
+        assert!(std::mem::size_of::<Quotation>() <= 72, "{}", std::mem::size_of::<Quotation>());
     }
 
     #[test]
@@ -575,7 +588,7 @@ mod tests {
     fn blockquotes_are_one_quotation_with_their_attribution_line() {
         let q =
             one("> We are not talking about\n> the strengthening of NATO.\n>\n> — John Major, March 1991\n");
-        assert_eq!(q.text, "We are not talking about the strengthening of NATO.");
+        assert_eq!(&*q.text, "We are not talking about the strengthening of NATO.");
         assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
         assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
         assert!(q.blockquote);
@@ -598,7 +611,11 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         let doc = crate::markdown::parse(src);
-        extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.into_iter().map(|q| q.text).collect()
+        extract(&doc, &RECORD, &NAMES, &Options::default())
+            .quotations
+            .into_iter()
+            .map(|q| q.text.into())
+            .collect()
     }
 
     #[test]

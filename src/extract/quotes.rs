@@ -145,7 +145,12 @@ pub fn find(text: &str) -> Vec<Quote> {
         if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
             stops.resume_at(i + 2);
             let (_, _, start) = stack.pop().expect("checked");
-            quotes.push(Quote { outer: start..i + 2, inner: start + 2..i, depth: stack.len() as u32, closed: true });
+            quotes.push(Quote {
+                outer: start..i + 2,
+                inner: start + 2..i,
+                depth: stack.len() as u32,
+                closed: true,
+            });
             continue;
         }
         if !is_mark(c) {

@@ -60,7 +60,7 @@ impl Tables {
                 q.speaker = speaker.clone();
             }
             if let Some(date) = &row.date {
-                q.date = date.clone();
+                q.date = date.clone().map(Box::new);
             }
         }
     }

@@ -129,11 +129,7 @@ pub fn write_results(
                         },
                     },
                 }],
-                properties: Properties {
-                    quote_id: d.quote_id(),
-                    found: d.found(),
-                    expected: d.expected(),
-                },
+                properties: Properties { quote_id: d.quote_id(), found: d.found(), expected: d.expected() },
             };
             out.write_all(if std::mem::replace(written, true) { b",\n        " } else { b"\n        " })?;
             serde_json::to_writer(&mut *out, &result)?;

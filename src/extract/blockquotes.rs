@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::citations::is_cited;
-use super::context::BlockContext;
+use super::context::{BlockContext, Contexts};
 use super::{Attribution, Dated, Options, Quotation};
 use crate::date::PartialDate;
 use crate::markdown::{Block, Document, PLACEHOLDER};
@@ -122,7 +122,7 @@ pub(super) fn named_speaker(
 /// A blockquote is one quotation; its attribution line (`— Name, date`) is its last paragraph
 /// or the paragraph right after it.
 pub(super) fn blockquote(
-    contexts: &[BlockContext],
+    contexts: &Contexts,
     first: usize,
     group: usize,
     doc: &Document,

@@ -27,7 +27,7 @@ use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{is_cited, paren_citations};
-use context::{Article, BlockContext};
+use context::{Article, BlockContext, Contexts};
 use events::events;
 use lexicon::{DEBUNK_PHRASES, DENIAL_OPENINGS};
 use statement_date::{date_candidates, nearest_date, statement_date};
@@ -127,25 +127,20 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let mut out =
         Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
     let article = Article::new(doc.source);
-    let contexts: Vec<BlockContext> =
-        doc.blocks.iter().map(|b| BlockContext::new(b, record, &article, names, out.article_date)).collect();
-    for pair in contexts.windows(2) {
-        if pair[0].block.blockquote.is_none() && pair[0].block.kind != BlockKind::Footnote {
-            pair[1].previous_person.set(pair[0].last_person());
-        }
-    }
-    // At most one quotation per quoted span (of depth 0) and per blockquote block: reserved,
-    // not grown by doubling, which on a paragraph of millions of quotations copied them all
-    // (and held both copies) at each step.
-    out.quotations
-        .reserve(contexts.iter().map(|c| c.outer.len() + usize::from(c.block.blockquote.is_some())).sum());
+    let mut contexts = Contexts::new(&doc.blocks, record, &article, names, out.article_date);
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
     let mut tables = tables::Tables::default();
     // The level of the reference-list heading ("References", "Sources") the blocks are under.
     let mut references: Option<u8> = None;
     // Quotations in headings, checked where the body quotes them again.
     let mut in_headings: Vec<usize> = Vec::new();
-    for (bi, ctx) in contexts.iter().enumerate() {
+    for bi in 0..contexts.len() {
+        // Nothing looks back at a block before this one, but a table at its header and its
+        // row's cells: outside tables, the blocks read are released.
+        if doc.blocks[bi].cell.is_none() {
+            contexts.release_before(bi);
+        }
+        let ctx = &contexts[bi];
         for d in &ctx.dates {
             if let Some((written, meant)) = d.misspelt.as_deref() {
                 out.malformed.push(MalformedDate {
@@ -168,7 +163,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             }
             continue;
         }
-        if is_attribution_line(ctx.block) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
+        if is_attribution_line(ctx.block) && bi > 0 && doc.blocks[bi - 1].blockquote.is_some() {
             continue;
         }
         let level = ctx.block.heading_level;
@@ -183,6 +178,13 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             continue; // a reference list: its quoted spans are titles
         }
         let before = out.quotations.len();
+        // At most one quotation per quoted span of depth 0. A paragraph of millions of them
+        // gets room for all at once: grown by doubling, the vector was copied at each step,
+        // both copies held.
+        let spare = out.quotations.capacity() - out.quotations.len();
+        if ctx.outer.len() > spare {
+            out.quotations.reserve_exact(ctx.outer.len().max(out.quotations.len()));
+        }
         quotations(ctx, doc, options, &mut out.quotations);
         if ctx.block.cell.is_some_and(|c| c.row > 0) {
             tables.apply(&contexts, bi, doc, options, &mut out.quotations[before..]);
@@ -200,7 +202,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
 /// be debunked (docs/checks.md). The quotations of block `first` are reproduced to be debunked ("The line often credited to
 /// X …", "It wasn't X."): its text, or the paragraph after it (after a blockquote and its
 /// attribution line), says so. Such an article asserts no speaker or date for them.
-fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quotation]) {
+fn undo_debunked(contexts: &Contexts, first: usize, quotations: &mut [Quotation]) {
     // Only a speaker or a date can be taken back: paragraphs whose quotations claim neither are
     // not searched.
     let claims = quotations.iter().any(|q| q.speaker != Attribution::None || q.date.is_some());
@@ -216,7 +218,7 @@ fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quot
 const DEBUNK_REACH: usize = 400;
 
 /// Whether the paragraphs around block `first` debunk an attribution (see [`undo_debunked`]).
-fn debunked(contexts: &[BlockContext], first: usize) -> bool {
+fn debunked(contexts: &Contexts, first: usize) -> bool {
     let mut next = first + 1;
     if let Some(group) = contexts[first].block.blockquote {
         next = (first..contexts.len()).find(|&i| contexts[i].block.blockquote != Some(group)).unwrap_or(next);

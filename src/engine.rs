@@ -86,7 +86,6 @@ impl<'r> Engine<'r> {
         // The quotations and their matches are done with: freed before the findings are sorted
         // and reported.
         let quotations = extraction.quotations.len();
-        drop(ctx);
         drop((matches, extraction));
         // In place: a stable sort takes a buffer of half the findings (300 MB for 3.3 million).
         // Findings equal in all of (start, code, end, message) print the same, so their order

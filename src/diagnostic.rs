@@ -1,6 +1,7 @@
 //! What a check reports: a code, a severity, a message and an exact byte range; line and
 //! column are derived from the range here and nowhere else.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -39,20 +40,57 @@ pub struct Label {
 }
 
 /// One finding in one file.
+///
+/// Small, since a file may make millions of them and all are held until the file is
+/// reported (sorted, then filtered by its suppressions): fixed text is borrowed, not copied,
+/// and the parts most findings lack live behind one pointer. An `unsourced` finding takes 96
+/// bytes and its message (docs/performance.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Byte range in the original file, end exclusive.
     pub range: Range<usize>,
+    pub help: Option<Cow<'static, str>>,
+    /// Labels, record entry, found and expected: `None` when it would hold none of them.
+    pub details: Option<Box<Details>>,
+}
+
+/// What a finding says beyond its message and help.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
     pub labels: Vec<Label>,
-    pub help: Option<String>,
     /// The record entry the finding is about.
     pub quote_id: Option<String>,
     /// What the article says, and what the record says.
     pub found: Option<String>,
     pub expected: Option<String>,
+}
+
+impl Details {
+    /// For [`Diagnostic::details`]: boxed, or `None` when empty.
+    pub fn boxed(self) -> Option<Box<Details>> {
+        (self != Details::default()).then(|| Box::new(self))
+    }
+}
+
+impl Diagnostic {
+    pub fn labels(&self) -> &[Label] {
+        self.details.as_deref().map_or(&[], |d| &d.labels)
+    }
+
+    pub fn quote_id(&self) -> Option<&str> {
+        self.details.as_deref().and_then(|d| d.quote_id.as_deref())
+    }
+
+    pub fn found(&self) -> Option<&str> {
+        self.details.as_deref().and_then(|d| d.found.as_deref())
+    }
+
+    pub fn expected(&self) -> Option<&str> {
+        self.details.as_deref().and_then(|d| d.expected.as_deref())
+    }
 }
 
 /// A 1-based line and column; columns count Unicode scalar values.
@@ -182,6 +220,12 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file may hold millions of findings until it is reported (docs/performance.md).
+    #[test]
+    fn a_finding_is_small() {
+        assert!(std::mem::size_of::<Diagnostic>() <= 96, "{}", std::mem::size_of::<Diagnostic>());
+    }
 
     #[test]
     fn lone_carriage_returns_end_lines_too() {

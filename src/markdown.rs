@@ -495,6 +495,10 @@ impl Builder {
     fn flush(&mut self) {
         if let Some(block) = self.current.take() {
             if !block.text.trim().is_empty() {
+                // Every block is held until extraction ends: its eight reserved segments
+                // (256 bytes) were most of a short paragraph's memory.
+                let mut block = block;
+                block.segments.shrink_to_fit();
                 self.blocks.push(block);
             }
         }

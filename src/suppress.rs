@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::diagnostic::{Details, Diagnostic, LineIndex, Severity};
 use crate::markdown::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,13 +67,10 @@ fn invalid(
     Diagnostic {
         code: "invalid-suppression",
         severity,
-        message,
+        message: message.into(),
         range,
-        labels: Vec::new(),
-        help: Some(help),
-        quote_id: None,
-        found: Some(found),
-        expected: None,
+        help: Some(help.into()),
+        details: Details { found: Some(found), ..Details::default() }.boxed(),
     }
 }
 
@@ -269,19 +266,16 @@ pub fn apply(
                     continue;
                 }
                 let message = match code {
-                    Some(c) => format!("this suppression of `{c}` suppressed nothing"),
-                    None => "this suppression suppressed nothing".to_owned(),
+                    Some(c) => format!("this suppression of `{c}` suppressed nothing").into(),
+                    None => "this suppression suppressed nothing".into(),
                 };
                 kept.push(Diagnostic {
                     code: "unused-suppression",
                     severity: Severity::Warning,
                     message,
                     range: dir.range.clone(),
-                    labels: Vec::new(),
-                    help: Some("remove it, or correct the check code".to_owned()),
-                    quote_id: None,
-                    found: code.cloned(),
-                    expected: None,
+                    help: Some("remove it, or correct the check code".into()),
+                    details: Details { found: code.cloned(), ..Details::default() }.boxed(),
                 });
             }
         }
@@ -333,13 +327,10 @@ mod tests {
         Diagnostic {
             code,
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             range: start..start + needle.len(),
-            labels: Vec::new(),
             help: None,
-            quote_id: None,
-            found: None,
-            expected: None,
+            details: None,
         }
     }
 
@@ -419,7 +410,7 @@ AAA
             apply(&doc, &mut ds, false, Some(Severity::Warning));
             let invalid: Vec<&Diagnostic> = ds.iter().filter(|d| d.code == "invalid-suppression").collect();
             assert_eq!(invalid.len(), 1, "{settings}: {ds:?}");
-            assert_eq!(invalid[0].found.as_deref(), Some(key), "{settings}");
+            assert_eq!(invalid[0].found(), Some(key), "{settings}");
             assert!(invalid[0].message.contains("its only key is `disable`"), "{}", invalid[0].message);
             // Nothing but `disable` suppresses.
             assert!(ds.iter().any(|d| d.code == "misdated"), "{settings}");

@@ -17,20 +17,22 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line malformed-date -->`.
 
 use crate::checks::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Details, Diagnostic, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for d in &ctx.extraction.malformed {
         out.push(Diagnostic {
             code: "malformed-date",
             severity,
-            message: format!("the month “{}” is misspelt", d.written),
+            message: format!("the month “{}” is misspelt", d.written).into(),
             range: d.range.clone(),
-            labels: Vec::new(),
-            help: Some(format!("write {}, read here as {}", d.meant, d.date.human())),
-            quote_id: None,
-            found: Some(d.written.clone()),
-            expected: Some(d.meant.to_owned()),
+            help: Some(format!("write {}, read here as {}", d.meant, d.date.human()).into()),
+            details: Details {
+                found: Some(d.written.clone()),
+                expected: Some(d.meant.to_owned()),
+                ..Details::default()
+            }
+            .boxed(),
         });
     }
 }

@@ -32,7 +32,7 @@
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
 use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Context, Speakers};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.matched() {
@@ -60,16 +60,20 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 "“{}” is attributed to {}, but the record has {right} saying it",
                 excerpt(&q.text, 10),
                 said_by.name
-            ),
+            )
+            .into(),
             range: q.range.clone(),
-            labels: vec![Label {
-                range: mention,
-                text: format!("{} did not say this, per the record", said_by.name),
-            }],
-            help: Some(format!("attribute it to {right} {}", cite(recorded))),
-            quote_id: Some(recorded.id.clone()),
-            found: Some(said_by.name.clone()),
-            expected: Some(right),
+            help: Some(format!("attribute it to {right} {}", cite(recorded)).into()),
+            details: Details {
+                labels: vec![Label {
+                    range: mention,
+                    text: format!("{} did not say this, per the record", said_by.name),
+                }],
+                quote_id: Some(recorded.id.clone()),
+                found: Some(said_by.name.clone()),
+                expected: Some(right),
+            }
+            .boxed(),
         });
     }
 }

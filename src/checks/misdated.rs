@@ -28,7 +28,7 @@
 
 use crate::checks::{cite, excerpt, for_confidence, speakers, Context, Speakers};
 use crate::date::PartialDate;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 /// "29 January 2016 or February 2016": an entry's date, then the dates it also accepts.
 pub(super) fn any_of(dates: impl Iterator<Item = PartialDate>) -> String {
@@ -56,16 +56,20 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 excerpt(&q.text, 10),
                 stated.date.human(),
                 actual.human()
-            ),
+            )
+            .into(),
             range: q.range.clone(),
-            labels: vec![Label {
-                range: stated.range.clone(),
-                text: format!("the record has {}", actual.human()),
-            }],
-            help: Some(format!("date it {} {}", any_of(recorded.dates()), cite(recorded))),
-            quote_id: Some(recorded.id.clone()),
-            found: Some(stated.date.to_string()),
-            expected: Some(actual.to_string()),
+            help: Some(format!("date it {} {}", any_of(recorded.dates()), cite(recorded)).into()),
+            details: Details {
+                labels: vec![Label {
+                    range: stated.range.clone(),
+                    text: format!("the record has {}", actual.human()),
+                }],
+                quote_id: Some(recorded.id.clone()),
+                found: Some(stated.date.to_string()),
+                expected: Some(actual.to_string()),
+            }
+            .boxed(),
         });
     }
 }
@@ -126,7 +130,7 @@ quotations:
         // The help names the main date first, then the accepted one.
         let help = flagged[0].help.as_deref().unwrap();
         assert!(help.starts_with("date it 29 January 2016 or February 2016 ("), "{help}");
-        assert_eq!(flagged[0].expected.as_deref(), Some("2016-01-29"));
+        assert_eq!(flagged[0].expected(), Some("2016-01-29"));
     }
 
     #[test]

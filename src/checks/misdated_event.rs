@@ -27,7 +27,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
 
 use crate::checks::{for_confidence, Context};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for e in &ctx.extraction.events {
@@ -46,16 +46,23 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 ctx.source.get(e.name.clone()).unwrap_or(&event.name),
                 e.date.date.human(),
                 actual.human()
-            ),
+            )
+            .into(),
             range: e.date.range.clone(),
-            labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
-            help: Some(match source {
-                Some(s) => format!("write {write} (source: {s}); record entry `{}`", event.id),
-                None => format!("write {write}; record entry `{}`", event.id),
-            }),
-            quote_id: Some(event.id.clone()),
-            found: Some(e.date.date.to_string()),
-            expected: Some(actual.to_string()),
+            help: Some(
+                match source {
+                    Some(s) => format!("write {write} (source: {s}); record entry `{}`", event.id),
+                    None => format!("write {write}; record entry `{}`", event.id),
+                }
+                .into(),
+            ),
+            details: Details {
+                labels: vec![Label { range: e.name.clone(), text: event.name.clone() }],
+                quote_id: Some(event.id.clone()),
+                found: Some(e.date.date.to_string()),
+                expected: Some(actual.to_string()),
+            }
+            .boxed(),
         });
     }
 }
@@ -82,7 +89,7 @@ events:
         check(RECORD, &article)
             .into_iter()
             .filter(|d| d.code == "misdated-event")
-            .map(|d| d.help.unwrap_or_default())
+            .map(|d| d.help.unwrap_or_default().into_owned())
             .collect()
     }
 

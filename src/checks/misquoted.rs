@@ -28,7 +28,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
 use crate::checks::{cite, for_confidence, Context};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::matcher::Edit;
 
 /// Above this share of changed words the text is probably another remark, not a misquotation.
@@ -67,13 +67,16 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         out.push(Diagnostic {
             code: "misquoted",
             severity: for_confidence(severity, recorded.confidence),
-            message: format!("the wording differs from the record: {}", diff.join(", ")),
+            message: format!("the wording differs from the record: {}", diff.join(", ")).into(),
             range: q.range.clone(),
-            labels: Vec::new(),
-            help: Some(format!("the record has “{}” {}", wording.trim(), cite(recorded))),
-            quote_id: Some(recorded.id.clone()),
-            found: Some(q.text.clone()),
-            expected: Some(wording.trim().to_owned()),
+            help: Some(format!("the record has “{}” {}", wording.trim(), cite(recorded)).into()),
+            details: Details {
+                quote_id: Some(recorded.id.clone()),
+                found: Some(q.text.to_string()),
+                expected: Some(wording.trim().to_owned()),
+                ..Details::default()
+            }
+            .boxed(),
         });
     }
 }

@@ -24,12 +24,9 @@ pub fn finding(message: String, at: usize) -> Diagnostic {
     Diagnostic {
         code: super::UNREADABLE,
         severity: Severity::Error,
-        message,
+        message: message.into(),
         range: at..at,
-        labels: Vec::new(),
         help: None,
-        quote_id: None,
-        found: None,
-        expected: None,
+        details: None,
     }
 }

@@ -40,7 +40,7 @@
 //! for a repository that does not cite inline.
 
 use crate::checks::{excerpt, Context};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Details, Diagnostic, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for (q, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
@@ -57,18 +57,21 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         out.push(Diagnostic {
             code: "unsourced",
             severity,
-            message: format!("“{}” has no citation in its paragraph", excerpt(&q.text, 10)),
+            // Built at its exact length (`format!` reserves twice its fixed text): every
+            // finding holds its message until its file is reported.
+            message: ["“", &excerpt(&q.text, 10), "” has no citation in its paragraph"].concat().into(),
             range: q.range.clone(),
-            labels: Vec::new(),
             help: Some(match &source {
-                Some(s) => format!("cite the source; the record documents it in {s}"),
-                // Short: every finding holds its help until its file is reported, and the
-                // battery bounds a finding's memory (`quotelint explain unsourced` says more).
-                None => "link it, footnote it, or set citation-patterns".to_owned(),
+                Some(s) => format!("cite the source; the record documents it in {s}").into(),
+                // Fixed text, borrowed: `quotelint explain unsourced` says more.
+                None => "link it, footnote it, or set citation-patterns".into(),
             }),
-            quote_id: recorded.map(|r| r.id.clone()),
-            found: None,
-            expected: source,
+            details: Details {
+                quote_id: recorded.map(|r| r.id.clone()),
+                expected: source,
+                ..Details::default()
+            }
+            .boxed(),
         });
     }
 }

@@ -20,7 +20,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line unverified -->`.
 
 use crate::checks::{excerpt, Context};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::matcher::MIN_MATCH_WORDS;
 use crate::record::SpeakerKind;
 
@@ -41,16 +41,17 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 "“{}”, attributed to {}, matches none of the record's quotations",
                 excerpt(&q.text, 10),
                 p.name
-            ),
+            )
+            .into(),
             range: q.range.clone(),
-            labels: Vec::new(),
-            help: Some(format!(
-                "check it against a source; `quotelint rules show {}` lists what the record has",
-                p.id
-            )),
-            quote_id: None,
-            found: Some(q.text.clone()),
-            expected: None,
+            help: Some(
+                format!(
+                    "check it against a source; `quotelint rules show {}` lists what the record has",
+                    p.id
+                )
+                .into(),
+            ),
+            details: Details { found: Some(q.text.to_string()), ..Details::default() }.boxed(),
         });
     }
 }

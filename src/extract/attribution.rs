@@ -478,7 +478,7 @@ pub(super) fn attribute(
     found.dedup_by_key(|(p, _, _, _)| *p);
     match found.as_slice() {
         [(p, m, verb, noun), ..] if found.iter().all(|f| f.0 == *p) => Cue {
-            speaker: Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) },
+            speaker: Attribution::person_at(*p, ctx.block.source_range(m.clone())),
             verb: *verb,
             subject: m.start,
             noun: *noun,

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::citations::is_cited;
-use super::context::BlockContext;
+use super::context::{BlockContext, Contexts};
 use super::{Attribution, Dated, Options, Quotation};
 use crate::date::PartialDate;
 use crate::markdown::{Block, Document, PLACEHOLDER};
@@ -113,7 +113,7 @@ pub(super) fn named_speaker(
         .collect();
     match people.first() {
         Some((p, m)) if people.iter().all(|(q, _)| q == p) => {
-            Attribution::Person { person: *p, mention: ctx.block.source_range(m.clone()) }
+            Attribution::person_at(*p, ctx.block.source_range(m.clone()))
         }
         _ => Attribution::None,
     }
@@ -122,7 +122,7 @@ pub(super) fn named_speaker(
 /// A blockquote is one quotation; its attribution line (`— Name, date`) is its last paragraph
 /// or the paragraph right after it.
 pub(super) fn blockquote(
-    contexts: &[BlockContext],
+    contexts: &Contexts,
     first: usize,
     group: usize,
     doc: &Document,
@@ -174,7 +174,7 @@ pub(super) fn blockquote(
     {
         return None;
     }
-    Some(Quotation { range, text, speaker, date, cited, blockquote: true })
+    Some(Quotation { range, text: text.into(), speaker, date: date.map(Box::new), cited, blockquote: true })
 }
 
 /// A year standing alone after a comma in an attribution line ("— Mikhail Gorbachev, 2009 (quoted

@@ -11,7 +11,7 @@ use super::sentences::sentences;
 use super::words::{has_digit, within, words_of, Word};
 use crate::date::PartialDate;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary};
-use crate::markdown::Block;
+use crate::markdown::{Block, BlockKind};
 use crate::names::{Mention, NameIndex, Target};
 use crate::record::{Record, SpanEnd, SpeakerKind};
 
@@ -275,6 +275,120 @@ pub(super) fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
     started && not_ended
 }
 
+/// Every block's context, built in order as extraction first asks for it and released once
+/// it has read past it: a file of a million paragraphs held a million contexts (their
+/// quotes, names, words and sentences) until its last was read. A reader that looks back at
+/// a released block (a table's header row and the cells of a row) gets it built again, as it
+/// was.
+pub(super) struct Contexts<'a> {
+    blocks: &'a [Block],
+    record: &'a Record,
+    article: &'a Article<'a>,
+    names: &'a NameIndex,
+    article_date: Option<PartialDate>,
+    /// Boxed: an empty slot is a pointer.
+    slots: Vec<std::cell::OnceCell<Box<BlockContext<'a>>>>,
+    /// `previous[i]`: block `i`'s `previous_person` (as `NO_PERSON` for none), recorded when
+    /// it is first built, for building it again once the block before it is released.
+    previous: std::cell::RefCell<Vec<u32>>,
+    /// Slots before this one are released, but for those built again since (`rebuilt`).
+    released: usize,
+    rebuilt: std::cell::RefCell<Vec<usize>>,
+}
+
+const NO_PERSON: u32 = u32::MAX;
+
+impl<'a> Contexts<'a> {
+    pub(super) fn new(
+        blocks: &'a [Block],
+        record: &'a Record,
+        article: &'a Article<'a>,
+        names: &'a NameIndex,
+        article_date: Option<PartialDate>,
+    ) -> Self {
+        Contexts {
+            blocks,
+            record,
+            article,
+            names,
+            article_date,
+            slots: blocks.iter().map(|_| std::cell::OnceCell::new()).collect(),
+            previous: std::cell::RefCell::new(Vec::with_capacity(blocks.len())),
+            released: 0,
+            rebuilt: Default::default(),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Block `i`'s context, built now if it is not held.
+    pub(super) fn get(&self, i: usize) -> Option<&BlockContext<'a>> {
+        let slot = self.slots.get(i)?;
+        // First built in order: a paragraph's "he" is the last person the one before it named.
+        loop {
+            let built = self.previous.borrow().len();
+            if built >= i {
+                break;
+            }
+            self.get(built);
+        }
+        Some(slot.get_or_init(|| Box::new(self.build(i))))
+    }
+
+    fn build(&self, i: usize) -> BlockContext<'a> {
+        let known = self.previous.borrow().get(i).copied();
+        let previous = match known {
+            Some(p) => {
+                self.rebuilt.borrow_mut().push(i);
+                p
+            }
+            None => {
+                // Before a blockquote or a footnote's text, no paragraph says who "he" is.
+                let p = i
+                    .checked_sub(1)
+                    .filter(|&p| {
+                        self.blocks[p].blockquote.is_none() && self.blocks[p].kind != BlockKind::Footnote
+                    })
+                    .and_then(|p| self.get(p)?.last_person())
+                    .map_or(NO_PERSON, |p| p as u32);
+                self.previous.borrow_mut().push(p);
+                p
+            }
+        };
+        let context =
+            BlockContext::new(&self.blocks[i], self.record, self.article, self.names, self.article_date);
+        context.previous_person.set((previous != NO_PERSON).then_some(previous as usize));
+        context
+    }
+
+    /// Releases the contexts of the blocks before `i`. Block `i` is built first, while the
+    /// block before it (whose last person it reads) is held.
+    pub(super) fn release_before(&mut self, i: usize) {
+        self.get(i);
+        for slot in self.slots.get_mut(self.released..i).into_iter().flatten() {
+            slot.take();
+        }
+        self.released = self.released.max(i);
+        let slots = &mut self.slots;
+        self.rebuilt.get_mut().retain(|&r| {
+            if r < i {
+                slots[r].take();
+            }
+            r >= i
+        });
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Contexts<'a> {
+    type Output = BlockContext<'a>;
+
+    fn index(&self, i: usize) -> &BlockContext<'a> {
+        self.get(i).expect("a block of the article")
+    }
+}
+
 /// What extraction knows of the whole article while it reads one block.
 pub(super) struct Article<'a> {
     pub(super) source: &'a str,
@@ -300,5 +414,37 @@ impl<'a> Article<'a> {
                 .min()
         });
         first.is_some_and(|f| f < at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::LoadOptions;
+    use std::sync::LazyLock;
+
+    static RECORD: LazyLock<Record> =
+        LazyLock::new(|| Record::load(&LoadOptions::default()).expect("default record"));
+    static NAMES: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::new(&RECORD));
+
+    #[test]
+    fn released_contexts_are_dropped_and_built_again_as_they_were() {
+        let doc = crate::markdown::parse(
+            "Putin spoke in 2014.\n\nHe said \"we will not move one inch east of here\".\n\nNext.\n\nLast.\n",
+        );
+        let article = Article::new(doc.source);
+        let mut contexts = Contexts::new(&doc.blocks, &RECORD, &article, &NAMES, None);
+        let putin = contexts[1].previous_person.get();
+        assert!(putin.is_some());
+        let quotes = contexts[1].quotes.clone();
+        contexts.release_before(2);
+        assert!(contexts.slots[..2].iter().all(|s| s.get().is_none()));
+        // A reader looking back (a table's header) gets the block built again, as it was...
+        assert_eq!(contexts[1].previous_person.get(), putin);
+        assert_eq!(contexts[1].quotes, quotes);
+        // ... and that copy is released too, not held to the end.
+        contexts.release_before(3);
+        assert!(contexts.slots[..3].iter().all(|s| s.get().is_none()));
+        assert!(contexts.slots[3].get().is_some());
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::context::BlockContext;
+use super::context::{BlockContext, Contexts};
 use super::lexicon::{keyword, CueList, DEBUNK_PHRASES, DENIAL_OPENINGS};
 #[cfg(test)]
 use super::words::words_of;
@@ -14,7 +14,7 @@ use crate::diagnostic::floor_char_boundary;
 /// Takes back the speaker and date of the quotations of block `first` when they are reproduced to
 /// be debunked (docs/checks.md): its text, or the paragraph after it (after a blockquote and its
 /// attribution line), says so. Such an article asserts no speaker or date for them.
-pub(super) fn undo_debunked(contexts: &[BlockContext], first: usize, quotations: &mut [Quotation]) {
+pub(super) fn undo_debunked(contexts: &Contexts, first: usize, quotations: &mut [Quotation]) {
     // Only a speaker or a date can be taken back: paragraphs whose quotations claim neither are
     // not read.
     let claims = quotations.iter().any(|q| q.speaker != Attribution::None || q.date.is_some());
@@ -30,7 +30,7 @@ pub(super) fn undo_debunked(contexts: &[BlockContext], first: usize, quotations:
 const DEBUNK_REACH: usize = 400;
 
 /// Whether the paragraphs around block `first` debunk an attribution (see [`undo_debunked`]).
-fn debunked(contexts: &[BlockContext], first: usize) -> bool {
+fn debunked(contexts: &Contexts, first: usize) -> bool {
     let mut next = first + 1;
     if let Some(group) = contexts[first].block.blockquote {
         next = (first..contexts.len()).find(|&i| contexts[i].block.blockquote != Some(group)).unwrap_or(next);

@@ -28,21 +28,22 @@ use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{is_cited, paren_citations};
-use context::{Article, BlockContext};
+use context::{Article, BlockContext, Contexts};
 use debunk::undo_debunked;
 use events::events;
 use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
-/// A quotation in an article, as the checks see it.
+/// A quotation in an article, as the checks see it: 72 bytes and its text, since a file may
+/// hold millions of them until its checks have run (the rarely set date behind a pointer).
 #[derive(Debug, Clone)]
 pub struct Quotation {
     /// Source byte range, from the opening mark to the closing mark.
     pub range: Range<usize>,
     /// The quoted words as a reader reads them (inline markup removed).
-    pub text: String,
+    pub text: Box<str>,
     pub speaker: Attribution,
-    pub date: Option<Dated>,
+    pub date: Option<Box<Dated>>,
     pub cited: bool,
     pub blockquote: bool,
 }
@@ -52,14 +53,20 @@ pub struct Quotation {
 pub enum Attribution {
     /// No speech cue, or one naming nobody in the record, or more than one person.
     None,
-    /// A person of the record, named at this source range.
-    Person { person: usize, mention: Range<usize> },
+    /// A person of the record (an index of `Record::people`), named at this source range.
+    Person { person: u32, mention: Range<usize> },
 }
 
 impl Attribution {
+    /// The person of the record at index `person`, named at `mention`.
+    pub fn person_at(person: usize, mention: Range<usize>) -> Self {
+        // A record of four billion people would not load.
+        Attribution::Person { person: person as u32, mention }
+    }
+
     pub fn person(&self) -> Option<usize> {
         match self {
-            Attribution::Person { person, .. } => Some(*person),
+            Attribution::Person { person, .. } => Some(*person as usize),
             Attribution::None => None,
         }
     }
@@ -121,20 +128,20 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let mut out =
         Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
     let article = Article::new(doc.source);
-    let contexts: Vec<BlockContext> =
-        doc.blocks.iter().map(|b| BlockContext::new(b, record, &article, names, out.article_date)).collect();
-    for pair in contexts.windows(2) {
-        if pair[0].block.blockquote.is_none() && pair[0].block.kind != BlockKind::Footnote {
-            pair[1].previous_person.set(pair[0].last_person());
-        }
-    }
+    let mut contexts = Contexts::new(&doc.blocks, record, &article, names, out.article_date);
     let mut done_blockquotes = rustc_hash::FxHashSet::default();
     let mut tables = tables::Tables::default();
     // The level of the reference-list heading ("References", "Sources") the blocks are under.
     let mut references: Option<u8> = None;
     // Quotations in headings, checked where the body quotes them again.
     let mut in_headings: Vec<usize> = Vec::new();
-    for (bi, ctx) in contexts.iter().enumerate() {
+    for bi in 0..contexts.len() {
+        // Nothing looks back at a block before this one, but a table at its header and its
+        // row's cells: outside tables, the blocks read are released.
+        if doc.blocks[bi].cell.is_none() {
+            contexts.release_before(bi);
+        }
+        let ctx = &contexts[bi];
         for d in &ctx.dates {
             if let Some((written, meant)) = d.misspelt.as_deref() {
                 out.malformed.push(MalformedDate {
@@ -157,7 +164,7 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             }
             continue;
         }
-        if is_attribution_line(ctx.block) && bi > 0 && contexts[bi - 1].block.blockquote.is_some() {
+        if is_attribution_line(ctx.block) && bi > 0 && doc.blocks[bi - 1].blockquote.is_some() {
             continue;
         }
         let level = ctx.block.heading_level;
@@ -172,6 +179,13 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
             continue; // a reference list: its quoted spans are titles
         }
         let before = out.quotations.len();
+        // At most one quotation per quoted span of depth 0. A paragraph of millions of them
+        // gets room for all at once: grown by doubling, the vector was copied at each step,
+        // both copies held.
+        let spare = out.quotations.capacity() - out.quotations.len();
+        if ctx.outer.len() > spare {
+            out.quotations.reserve_exact(ctx.outer.len().max(out.quotations.len()));
+        }
         quotations(ctx, doc, options, &mut out.quotations);
         if ctx.block.cell.is_some_and(|c| c.row > 0) {
             tables.apply(&contexts, bi, doc, options, &mut out.quotations[before..]);
@@ -279,9 +293,9 @@ fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut V
         }
         out.push(Quotation {
             range: ctx.block.source_range(outer),
-            text: inner,
+            text: inner.into_boxed_str(),
             speaker,
-            date,
+            date: date.map(Box::new),
             cited,
             blockquote: false,
         });
@@ -396,6 +410,12 @@ mod tests {
 
     fn date(text: &str) -> Option<String> {
         one(text).date.map(|d| d.date.to_string())
+    }
+
+    /// A file may hold millions of quotations until its checks have run (docs/performance.md).
+    #[test]
+    fn a_quotation_is_small() {
+        assert!(std::mem::size_of::<Quotation>() <= 72, "{}", std::mem::size_of::<Quotation>());
     }
 
     #[test]
@@ -519,7 +539,7 @@ mod tests {
     fn blockquotes_are_one_quotation_with_their_attribution_line() {
         let q =
             one("> We are not talking about\n> the strengthening of NATO.\n>\n> — John Major, March 1991\n");
-        assert_eq!(q.text, "We are not talking about the strengthening of NATO.");
+        assert_eq!(&*q.text, "We are not talking about the strengthening of NATO.");
         assert_eq!(q.speaker.person().map(|p| RECORD.people[p].id.as_str()), Some("major"));
         assert_eq!(q.date.map(|d| d.date.to_string()), Some("1991-03".into()));
         assert!(q.blockquote);
@@ -542,7 +562,11 @@ mod tests {
 
     fn texts(src: &str) -> Vec<String> {
         let doc = crate::markdown::parse(src);
-        extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.into_iter().map(|q| q.text).collect()
+        extract(&doc, &RECORD, &NAMES, &Options::default())
+            .quotations
+            .into_iter()
+            .map(|q| q.text.into())
+            .collect()
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::blockquotes::named_speaker;
 use super::citations::is_cited;
-use super::context::BlockContext;
+use super::context::Contexts;
 use super::lexicon::{DATE_HEADERS, SPEAKER_HEADERS};
 use super::{Attribution, Dated, Options, Quotation};
 use crate::markdown::{Cell, Document};
@@ -38,7 +38,7 @@ impl Tables {
     /// Applies the row of the table cell `contexts[at]` to `quotations`, found in that cell.
     pub(super) fn apply(
         &mut self,
-        contexts: &[BlockContext],
+        contexts: &Contexts,
         at: usize,
         doc: &Document,
         options: &Options,
@@ -60,7 +60,7 @@ impl Tables {
                 q.speaker = speaker.clone();
             }
             if let Some(date) = &row.date {
-                q.date = date.clone();
+                q.date = date.clone().map(Box::new);
             }
         }
     }
@@ -68,7 +68,7 @@ impl Tables {
 
 /// The speaker and date columns of the table of `contexts[at]`, from its header row (the
 /// blocks of row 0 before it).
-fn header(contexts: &[BlockContext], at: usize, cell: Cell) -> (usize, Option<usize>, Option<usize>) {
+fn header(contexts: &Contexts, at: usize, cell: Cell) -> (usize, Option<usize>, Option<usize>) {
     let (mut who, mut when) = (None, None);
     let same_table = |i: &usize| contexts[*i].block.cell.is_some_and(|c| c.table == cell.table);
     for i in (0..at).rev().take_while(same_table) {
@@ -86,7 +86,7 @@ fn header(contexts: &[BlockContext], at: usize, cell: Cell) -> (usize, Option<us
 
 /// Reads the row of `contexts[at]`: the blocks around it in the same table and row.
 fn row(
-    contexts: &[BlockContext],
+    contexts: &Contexts,
     at: usize,
     cell: Cell,
     who: Option<usize>,

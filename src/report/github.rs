@@ -31,7 +31,7 @@ pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>
             let (start, end) = (lines.position(&r.text, d.range.start), lines.position(&r.text, d.range.end));
             let message = match &d.help {
                 Some(help) => format!("{}\n{help}", d.message),
-                None => d.message.clone(),
+                None => d.message.to_string(),
             };
             writeln!(
                 out,

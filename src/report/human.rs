@@ -47,7 +47,7 @@ impl Excerpt {
         let clamp_end = |end: usize| lines.line_end(text, line_of(end).min(last_line)).min(end);
         let primary = d.range.start..clamp_end(d.range.end).max(d.range.start);
         let labels: Vec<(std::ops::Range<usize>, &str)> = d
-            .labels
+            .labels()
             .iter()
             .filter(|l| (first.saturating_sub(MAX_LINES)..=last_line).contains(&line_of(l.range.start)))
             .map(|l| (l.range.start..clamp_end(l.range.end).max(l.range.start), l.text.as_str()))

@@ -53,9 +53,9 @@ fn each_item(
                     start: lines.position(&r.text, d.range.start),
                     end: lines.position(&r.text, d.range.end),
                 },
-                quote_id: d.quote_id.as_deref(),
-                found: d.found.as_deref(),
-                expected: d.expected.as_deref(),
+                quote_id: d.quote_id(),
+                found: d.found(),
+                expected: d.expected(),
             })?;
         }
     }

@@ -111,7 +111,7 @@ pub fn write_results(
             let end = lines.position(&r.text, d.range.end);
             let message = match &d.help {
                 Some(help) => format!("{}\n{help}", d.message).into(),
-                None => d.message.as_str().into(),
+                None => d.message.as_ref().into(),
             };
             let result = SarifResult {
                 rule_id: d.code,
@@ -129,11 +129,7 @@ pub fn write_results(
                         },
                     },
                 }],
-                properties: Properties {
-                    quote_id: d.quote_id.as_deref(),
-                    found: d.found.as_deref(),
-                    expected: d.expected.as_deref(),
-                },
+                properties: Properties { quote_id: d.quote_id(), found: d.found(), expected: d.expected() },
             };
             out.write_all(if std::mem::replace(written, true) { b",\n        " } else { b"\n        " })?;
             serde_json::to_writer(&mut *out, &result)?;

@@ -11,12 +11,16 @@ use crate::record::{LoadOptions, Record, RecordError};
 
 /// Lint quotations of public figures in Markdown articles against a reference record.
 #[derive(Debug, Parser)]
-#[command(name = "quotelint", version, about, max_term_width = 100)]
+#[command(name = "quotelint", version, about, max_term_width = 100, disable_version_flag = true)]
 pub struct Cli {
     #[command(flatten)]
     pub record: RecordArgs,
+    /// Print the version, and that of the record (the embedded one, and the files of `--rules`
+    /// and of the configuration's `rules:`)
+    #[arg(short = 'V', long)]
+    pub version: bool,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// Which record to check against, and which configuration applies.
@@ -237,8 +241,15 @@ fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
 /// Runs a parsed command line, reading standard input and writing output through `io`.
 pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
     let out = io.stdout;
+    let Some(command) = &cli.command else {
+        if cli.version {
+            return version(cli, out);
+        }
+        let usage = <Cli as clap::CommandFactory>::command().render_usage();
+        return Err(Failure::message(format!("a command is needed ({usage}); see `quotelint --help`")));
+    };
     // For stdin, the configuration of the file it stands for applies.
-    let start = match &cli.command {
+    let start = match command {
         Command::Check(args) => args
             .stdin_filename
             .as_ref()
@@ -248,7 +259,7 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
             .unwrap_or_else(|| PathBuf::from(".")),
         _ => PathBuf::from("."),
     };
-    match &cli.command {
+    match command {
         Command::Explain { code, list } => return commands::explain::run(code.as_deref(), *list, out),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -264,7 +275,7 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
     }
     let config = resolve_config(&cli.record, &start)?;
     let mut options = record_options(&cli.record, &config);
-    match &cli.command {
+    match command {
         Command::Explain { .. } | Command::Completions { .. } | Command::Manpage => {
             unreachable!("handled above")
         }
@@ -286,6 +297,19 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
             }
         }
     }
+}
+
+/// `quotelint --version`: the program's version, then one line per layer of the record in
+/// force (the configuration's and `--rules` files included), so that a CI log says which record
+/// judged an article.
+fn version(cli: &Cli, out: &mut dyn std::io::Write) -> Result<Outcome, Failure> {
+    let config = resolve_config(&cli.record, Path::new("."))?;
+    let record = Record::load(&record_options(&cli.record, &config)).map_err(Failure::record)?;
+    writeln!(out, "quotelint {}", env!("CARGO_PKG_VERSION")).map_err(io_failure)?;
+    for line in record.version_lines() {
+        writeln!(out, "{line}").map_err(io_failure)?;
+    }
+    Ok(Outcome::Clean)
 }
 
 /// Output errors are failures too, reported plainly; a reader that closed the pipe early

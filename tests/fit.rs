@@ -288,6 +288,46 @@ fn changed_since_checks_changed_and_untracked_markdown_only() {
     run.assert_stderr("--changed-since works inside a git repository");
 }
 
+/// Issue 21: the README's Actions recipe compares with `origin/<base>`. A CI checkout fetches
+/// one commit of the pull request's branch, where that ref does not exist: the error says the
+/// clone is shallow and how to fetch the history. The recipe's form (full history, the base
+/// branch fetched) works.
+#[test]
+fn changed_since_in_a_shallow_clone_says_what_to_fetch() {
+    let dir = tempfile::tempdir().unwrap();
+    let origin = dir.path().join("origin");
+    fs::create_dir(&origin).unwrap();
+    git(&origin, &["init", "-q"]);
+    write(&origin, "old.md", "Nothing here.\n");
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "base"]);
+    git(&origin, &["checkout", "-q", "-b", "feature"]);
+    write(&origin, "new.md", WRONG);
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "change"]);
+    let url = format!("file://{}", origin.display());
+
+    // As actions/checkout does by default: one commit of the branch under test.
+    git(dir.path(), &["clone", "-q", "--depth", "1", "--branch", "feature", &url, "shallow"]);
+    let run = quotelint(&["check", "--changed-since", "origin/main"], Some(&dir.path().join("shallow")));
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    run.assert_stderr("is not in this clone, which is shallow");
+    run.assert_stderr("fetch-depth: 0");
+
+    // A full clone without the base branch: the fetch that brings it.
+    git(dir.path(), &["clone", "-q", "--single-branch", "--branch", "feature", &url, "single"]);
+    let run = quotelint(&["check", "--changed-since", "origin/main"], Some(&dir.path().join("single")));
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    run.assert_stderr("fetch it first: `git fetch origin main`");
+
+    // The recipe: `fetch-depth: 0` (every branch, all history).
+    git(dir.path(), &["clone", "-q", "--branch", "feature", &url, "full"]);
+    let full = dir.path().join("full");
+    let run = quotelint(&["check", "--changed-since", "origin/main", "--format", "json"], Some(&full));
+    let files: Vec<String> = codes(&run.stdout).into_iter().map(|c| c.0).collect();
+    assert_eq!(files, vec!["new.md"], "{}", run.stderr);
+}
+
 /// Issue 18: `--changed-since=--output=victim.txt` had `git diff` overwrite that file; a
 /// revision is never an option now, and the run says it is not a commit.
 #[test]
@@ -360,4 +400,85 @@ fn completions_and_man_page_come_from_the_cli_definition() {
         "{}",
         &man.stdout[..200.min(man.stdout.len())]
     );
+}
+
+/// The README's recipes, read from the README itself so that they cannot drift from what is
+/// tested.
+fn readme_yaml_blocks() -> Vec<String> {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    readme.split("```yaml\n").skip(1).map(|b| b.split("```").next().unwrap().to_owned()).collect()
+}
+
+/// Issue 21: the pre-commit recipe is a `local` hook running the installed binary (the
+/// published-repository form named a repository and a tag that do not exist). Its command line,
+/// as pre-commit runs it (files by name), checks what it is given and skips what the
+/// configuration excludes.
+#[test]
+fn the_pre_commit_recipe_runs_as_written() {
+    let blocks = readme_yaml_blocks();
+    let hook = blocks.iter().find(|b| b.contains("pre-commit") || b.contains("repo: local")).expect("a hook");
+    assert!(hook.contains("repo: local") && hook.contains("language: system"), "{hook}");
+    assert!(!blocks.iter().any(|b| b.contains("rev: v")), "no tag of an unpublished repository");
+    let entry = hook.lines().find_map(|l| l.trim().strip_prefix("entry: ")).expect("an entry");
+    let args: Vec<&str> = entry.split_whitespace().collect();
+    assert_eq!(args[0], "quotelint", "{entry}");
+
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "quotelint.yaml", "exclude: [\"drafts/**\"]\n");
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    write(dir.path(), "drafts/wip.md", WRONG);
+    write(dir.path(), "a.md", WRONG);
+    let mut with_files: Vec<&str> = args[1..].to_vec();
+    with_files.extend(["--format", "json", "drafts/wip.md", "a.md"]);
+    let run = quotelint(&with_files, Some(dir.path()));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let files: Vec<String> = codes(&run.stdout).into_iter().map(|c| c.0).collect();
+    assert_eq!(files, vec!["a.md"]);
+}
+
+/// Issue 21: the Actions recipe fetches the history that `--changed-since` compares with.
+#[test]
+fn the_actions_recipe_fetches_the_base_branch() {
+    let blocks = readme_yaml_blocks();
+    let workflow = blocks.iter().find(|b| b.contains("actions/checkout")).expect("a workflow");
+    assert!(workflow.contains("fetch-depth: 0"), "{workflow}");
+    assert!(!workflow.contains("github.com/quotelint/quotelint"), "no unpublished repository");
+    assert!(blocks.iter().any(|b| b.contains("--changed-since origin/")));
+}
+
+/// Issue 21: `--version` names the record that judges an article: the embedded one, and a
+/// user's files as their own line; a record's content changes its hash.
+#[test]
+fn version_names_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = quotelint(&["--version"], Some(dir.path()));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("quotelint "), "{}", run.stdout);
+    assert!(
+        lines[1].starts_with("embedded record: ") && lines[1].contains(" quotations, "),
+        "{}",
+        run.stdout
+    );
+    assert!(lines[1].contains("(content "), "{}", run.stdout);
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+
+    let entry = |text: &str| {
+        format!(
+            "quotations:\n  - id: mine\n    speaker: putin\n    text: \"{text}\"\n    date: \"2001\"\n    confidence: low\n"
+        )
+    };
+    write(dir.path(), "mine.yaml", &entry("one two three four"));
+    let first = quotelint(&["--rules", "mine.yaml", "-V"], Some(dir.path()));
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(first.stdout.lines().nth(1), Some(lines[1]), "the embedded line is unchanged");
+    let user = first.stdout.lines().nth(2).unwrap_or_default().to_owned();
+    assert!(user.starts_with("user record (1 file): 1 quotation, 0 events (content "), "{}", first.stdout);
+    write(dir.path(), "mine.yaml", &entry("one two three five"));
+    let second = quotelint(&["--rules", "mine.yaml", "-V"], Some(dir.path()));
+    assert_ne!(second.stdout.lines().nth(2).unwrap_or_default(), user, "another text, another hash");
+
+    let none = quotelint(&[], Some(dir.path()));
+    assert_eq!(none.code, 2);
+    none.assert_stderr("a command is needed");
 }

@@ -295,6 +295,41 @@ impl Record {
         out
     }
 
+    /// One line per layer of the record (the embedded default, then the user's files): how many
+    /// quotations and events it holds and a hash of its files' text, so that a CI log names the
+    /// record that judged an article (`quotelint --version`).
+    pub fn version_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for layer in [Layer::Default, Layer::User] {
+            let files: Vec<&RecordSource> = self.sources.iter().filter(|s| s.layer == layer).collect();
+            if files.is_empty() {
+                continue;
+            }
+            let in_layer = |file: usize| self.sources[file].layer == layer;
+            let quotations =
+                (0..self.quotations.len()).filter(|&i| in_layer(self.quotations.origin(i).file)).count();
+            let events = (0..self.events.len()).filter(|&i| in_layer(self.events.origin(i).file)).count();
+            // FNV-1a over each file's name and text, in load order: the same files give the same
+            // hash on every machine.
+            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+            for f in &files {
+                for b in f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            let what = match layer {
+                Layer::Default => "embedded record".to_owned(),
+                Layer::User => format!("user record ({})", crate::count(files.len(), "file", "files")),
+            };
+            lines.push(format!(
+                "{what}: {}, {} (content {hash:016x})",
+                crate::count(quotations, "quotation", "quotations"),
+                crate::count(events, "event", "events")
+            ));
+        }
+        lines
+    }
+
     /// `file:line` where an entry is defined.
     pub fn defined_at(&self, entry: EntryRef) -> String {
         let (origin, section) = self.origin_of(entry);

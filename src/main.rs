@@ -17,8 +17,26 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // Wrapped messages suit a terminal; logs and scripts want one message per line.
     let stderr_is_terminal = std::io::stderr().is_terminal();
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    let no_color = env("NO_COLOR").is_some();
+    let force_color = env("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+    let columns = env("COLUMNS").and_then(|v| v.to_str()?.trim().parse::<usize>().ok()).filter(|&c| c > 0);
+    let terminal_columns = |terminal: bool| {
+        let size = if terminal { terminal_size::terminal_size() } else { None };
+        columns.or(size.map(|(w, _)| usize::from(w.0))).unwrap_or(80)
+    };
+    let (width, stderr_width) = (terminal_columns(stdout_is_terminal), terminal_columns(stderr_is_terminal));
     let _ = miette::set_hook(Box::new(move |_| {
-        Box::new(miette::MietteHandlerOpts::new().wrap_lines(stderr_is_terminal).build())
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .wrap_lines(stderr_is_terminal)
+                .width(stderr_width)
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .color(!no_color && (stderr_is_terminal || force_color))
+                .build(),
+        )
     }));
     // A progress bar on stderr for long runs, only when a person is watching it.
     let bar: OnceLock<ProgressBar> = OnceLock::new();
@@ -41,13 +59,15 @@ fn main() -> ExitCode {
             }
         }
     };
-    let stdout_is_terminal = std::io::stdout().is_terminal();
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
     let io = quotelint::cli::Io {
         stdin: &mut stdin,
         stdout: &mut stdout,
         stdout_is_terminal,
+        width,
+        no_color,
+        force_color,
         progress: if stderr_is_terminal { Some(&progress) } else { None },
     };
     let result = quotelint::run(&cli, io);

@@ -1,0 +1,130 @@
+//! The terminal rendering: snapshots of findings at 80 and 160 columns (non-ASCII text, a CRLF
+//! file, a 10 KB line), and the rules every snapshot keeps whatever its text: each line fits the
+//! terminal, and each underline is under the words it marks.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::run_command;
+use unicode_width::UnicodeWidthStr;
+
+/// The quotation John Major said, given to Margaret Thatcher: one `misattributed` finding
+/// labelled on "Margaret Thatcher" and underlined on the quotation.
+const QUOTE: &str = "\"We are not talking about the strengthening of NATO.\"";
+const SOURCE: &str = " ([diary](https://nsarchive.gwu.edu/))";
+
+/// Output with the colors (`ESC [ … m`) taken out.
+fn uncolored(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let m = after.find('m').expect("a color sequence ends with m");
+        rest = &after[m + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The human output for `text` (in a file `name`) on a terminal `columns` wide, as `COLUMNS`
+/// and `--color always` give it when the output is not a terminal.
+fn render(name: &str, text: &str, columns: usize) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), text).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
+    cmd.args(["check", "--isolated", "--disable", "unsourced", "--color", "always", name]);
+    cmd.current_dir(dir.path()).env("COLUMNS", columns.to_string());
+    let run = run_command(cmd, None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let out = uncolored(&run.stdout);
+    check_layout(&out, columns);
+    out
+}
+
+/// Every line fits in `columns`; under the snippet line, the label's `┬` stands under the
+/// middle of "Margaret Thatcher" and the quotation's underline starts under its opening quote
+/// and is as wide as what is shown of it.
+fn check_layout(out: &str, columns: usize) {
+    for line in out.lines().filter(|l| !l.trim_start().starts_with("help:") && !l.starts_with("        ")) {
+        // Help may overflow only by a word longer than the line (a URL is never split); a
+        // label's text is not wrapped (miette draws it on one line), and fits from 80 columns.
+        if line.contains("╰── ") && columns < 80 {
+            continue;
+        }
+        assert!(line.width() <= columns, "{} columns > {columns}: {line}\n{out}", line.width());
+    }
+    let lines: Vec<&str> = out.lines().collect();
+    let numbered = |l: &&str| l.trim_start().starts_with(|c: char| c.is_ascii_digit()) && l.contains(" │ ");
+    let at = lines.iter().position(numbered).expect("a snippet line");
+    let (snippet, underline) = (lines[at], lines[at + 1]);
+    let col = |s: &str, i: usize| s[..i].width();
+    // The speaker, or as much of it as the window shows.
+    let speaker = snippet.find("Margaret").expect("the speaker is shown");
+    let shown = "Margaret Thatcher".len().min(snippet[speaker..].find('…').unwrap_or(usize::MAX));
+    let (from, to) = (col(snippet, speaker), col(snippet, speaker + shown));
+    let marks: Vec<(usize, char)> = underline
+        .char_indices()
+        .map(|(i, c)| (col(underline, i), c))
+        .filter(|&(_, c)| c == '─' || c == '┬')
+        .collect();
+    let speaker_marks: Vec<usize> = marks.iter().map(|m| m.0).filter(|&c| c < to).collect();
+    assert_eq!(speaker_marks.first(), Some(&from), "speaker underline start\n{out}");
+    assert_eq!(speaker_marks.last(), Some(&(to - 1)), "speaker underline end\n{out}");
+    let quote = snippet.find("\"We are").expect("the quotation is shown");
+    let quote_at = col(snippet, quote);
+    let quote_marks: Vec<usize> = marks.iter().map(|m| m.0).filter(|&c| c >= to).collect();
+    assert_eq!(quote_marks.first(), Some(&quote_at), "quotation underline start\n{out}");
+    let shown = snippet[quote..].find('…').map_or(QUOTE.width(), |e| snippet[quote..quote + e].width());
+    assert_eq!(quote_marks.len(), shown.min(QUOTE.width()), "quotation underline width\n{out}");
+}
+
+/// A paragraph of 10 KB on one line, the finding in its middle.
+fn long_line() -> String {
+    let filler = "and more words of the paragraph ".repeat(160);
+    format!("{filler}In March 1991 Margaret Thatcher told Gorbachev: {QUOTE}{SOURCE} {filler}\n")
+}
+
+/// Wide (CJK) and combining characters before, between and after the marked words.
+fn non_ascii() -> String {
+    format!(
+        "日本語の記事。In March 1991 Margaret Thatcher (マーガレット・サッチャー, née Roberts, cafe\u{301}) \
+         told Gorbachev: {QUOTE}{SOURCE} 終わり。\n"
+    )
+}
+
+/// CRLF line ends, the finding on the third line.
+fn crlf() -> String {
+    format!("# Notes\r\n\r\nÀ Moscou, in March 1991 Margaret Thatcher told Gorbachev: {QUOTE}{SOURCE}\r\nEnd.\r\n")
+}
+
+#[test]
+fn a_10_kb_line_at_80_and_160_columns() {
+    let text = long_line();
+    assert!(text.len() > 10_000);
+    insta::assert_snapshot!("long_line_80", render("long.md", &text, 80));
+    insta::assert_snapshot!("long_line_160", render("long.md", &text, 160));
+}
+
+#[test]
+fn non_ascii_text_at_80_and_160_columns() {
+    insta::assert_snapshot!("non_ascii_80", render("日本.md", &non_ascii(), 80));
+    insta::assert_snapshot!("non_ascii_160", render("日本.md", &non_ascii(), 160));
+}
+
+#[test]
+fn a_crlf_file_at_80_and_160_columns() {
+    insta::assert_snapshot!("crlf_80", render("crlf.md", &crlf(), 80));
+    insta::assert_snapshot!("crlf_160", render("crlf.md", &crlf(), 160));
+}
+
+#[test]
+fn narrow_and_wide_terminals_keep_the_layout() {
+    for columns in [40, 60, 100, 120, 200, 400] {
+        for text in [long_line(), non_ascii(), crlf()] {
+            render("a.md", &text, columns);
+        }
+    }
+}

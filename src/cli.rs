@@ -101,7 +101,8 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Color in human output
+    /// Color in human output: `auto` colors a terminal's output unless NO_COLOR is set (not
+    /// empty), and any output when CLICOLOR_FORCE is (not `0`)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Run a check that is off by default (repeatable)

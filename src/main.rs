@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use clap::Parser;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotelint::cli::Progress;
 use quotelint::{Cli, Outcome};
 
@@ -12,6 +12,9 @@ use quotelint::{Cli, Outcome};
 fn before_main() {
     quotelint::tune_allocator_for_short_runs();
 }
+
+/// How long a run lasts before its progress bar is drawn.
+const PROGRESS_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -38,11 +41,13 @@ fn main() -> ExitCode {
                 .build(),
         )
     }));
-    // A progress bar on stderr for long runs, only when a person is watching it.
+    // A progress bar on stderr for long runs, only when a person is watching it: the library
+    // asks for one on runs of many files (PROGRESS_THRESHOLD), and it is drawn only once the
+    // run has lasted PROGRESS_DELAY, so that a run that ends sooner draws nothing.
     let bar: OnceLock<ProgressBar> = OnceLock::new();
     let progress = |p: Progress| match p {
         Progress::Start(total) => {
-            let b = ProgressBar::new(total as u64);
+            let b = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
             b.set_style(
                 ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}").expect("template"),
             );
@@ -51,6 +56,9 @@ fn main() -> ExitCode {
         Progress::FileDone => {
             if let Some(b) = bar.get() {
                 b.inc(1);
+                if b.is_hidden() && b.elapsed() >= PROGRESS_DELAY {
+                    b.set_draw_target(ProgressDrawTarget::stderr());
+                }
             }
         }
         Progress::Finish => {

@@ -128,3 +128,52 @@ fn narrow_and_wide_terminals_keep_the_layout() {
         }
     }
 }
+
+/// Runs `check --isolated --disable unsourced a.md ARGS` on a misattributed quotation with the
+/// environment `env` (and no other colour variable), its output piped: whether it is coloured
+/// and whether it shows a snippet.
+fn colored_and_graphical(args: &[&str], env: &[(&str, &str)]) -> (bool, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.md"), crlf()).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
+    cmd.args(["check", "--isolated", "--disable", "unsourced", "a.md"]).args(args).current_dir(dir.path());
+    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").envs(env.iter().copied());
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    (stdout.contains("\x1b["), stdout.contains(" │ "))
+}
+
+#[test]
+fn no_color_and_clicolor_force_are_honoured_and_the_flag_wins() {
+    // Piped, nothing said: plain, one line a finding.
+    assert_eq!(colored_and_graphical(&[], &[]), (false, false));
+    // CLICOLOR_FORCE: colour (and snippets) though the output is no terminal; `0` does not force.
+    assert_eq!(colored_and_graphical(&[], &[("CLICOLOR_FORCE", "1")]), (true, true));
+    assert_eq!(colored_and_graphical(&[], &[("CLICOLOR_FORCE", "0")]), (false, false));
+    // NO_COLOR (any non-empty value) wins over CLICOLOR_FORCE; an empty NO_COLOR says nothing.
+    assert_eq!(colored_and_graphical(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]), (false, false));
+    assert_eq!(colored_and_graphical(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")]), (true, true));
+    // The flag wins over both.
+    assert_eq!(colored_and_graphical(&["--color", "always"], &[("NO_COLOR", "1")]), (true, true));
+    assert_eq!(colored_and_graphical(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]), (false, false));
+}
+
+#[test]
+fn a_short_run_on_a_terminal_draws_no_progress_bar() {
+    // 400 files (above the threshold for a bar) checked in well under the bar's delay of 1 s,
+    // on a pseudo-terminal (util-linux `script`) for standard output and standard error.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        fs::write(dir.path().join(format!("a{i}.md")), "Nothing quoted here.\n").unwrap();
+    }
+    let command = format!("{} check --isolated .", env!("CARGO_BIN_EXE_quotelint"));
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .output()
+        .expect("util-linux `script` runs a command on a pseudo-terminal");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("checked 400 files"), "{shown}");
+    assert!(!shown.contains("/400 files"), "a progress bar was drawn: {shown}");
+}

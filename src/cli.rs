@@ -57,10 +57,12 @@ pub enum Command {
     Config,
     /// Print a shell completion script
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff): every command with its options, exit status, configuration
+    /// keys, files, environment and examples (`quotelint manpage | man -l -`)
     Manpage,
     /// Inspect and validate the record
     Rules {
@@ -78,6 +80,7 @@ pub enum RulesCommand {
     },
     /// List the quotations in the record, one per line
     List {
+        /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -258,7 +261,7 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
         }
         Command::Manpage => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(out).map_err(io_failure)?;
+            commands::manpage::write(cmd, out).map_err(io_failure)?;
             return Ok(Outcome::Clean);
         }
         _ => {}

@@ -420,3 +420,71 @@ pub fn summary(t: Totals) -> String {
     };
     format!("checked {files}, {quotations}: {}{unreadable}", parts.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The columns a line's windows take with their ellipses, as the excerpt shows them.
+    fn shown(text: &str, windows: &[(usize, usize)]) -> (String, usize) {
+        let mut out = String::new();
+        let mut at = 0;
+        for &(a, b) in windows {
+            if a > at {
+                out.push('…');
+            }
+            out.push_str(&text[a..b]);
+            at = b;
+        }
+        if at < text.len() {
+            out.push('…');
+        }
+        let cols = out.chars().map(columns).sum();
+        (out, cols)
+    }
+
+    #[test]
+    fn a_line_that_fits_is_shown_whole() {
+        let text = "日本語 and cafe\u{301}";
+        assert_eq!(line_windows(text, 0, text.len(), &[(4, 7)], 30), vec![(0, text.len())]);
+    }
+
+    #[test]
+    fn windows_fit_the_budget_and_keep_the_ranges() {
+        let line = format!(
+            "{}Margaret Thatcher, 日本語の記事, told him: \"a quotation\" {}",
+            "x ".repeat(500),
+            "y ".repeat(500)
+        );
+        let speaker = line.find("Margaret").unwrap();
+        let quote = line.find('"').unwrap();
+        let ranges = [(quote, quote + 13), (speaker, speaker + 17)];
+        for budget in [20, 40, 75, 155, 400] {
+            let windows = line_windows(&line, 0, line.len(), &ranges, budget);
+            let (out, cols) = shown(&line, &windows);
+            assert!(cols <= budget, "{cols} > {budget}: {out}");
+            // The primary range starts in a window, and every range does from 40 columns (a
+            // narrower line keeps the primary one's window only).
+            let kept = if budget >= 40 { &ranges[..] } else { &ranges[..1] };
+            for &(a, _) in kept {
+                assert!(windows.iter().any(|w| w.0 <= a && a < w.1), "{budget}: {out}");
+            }
+            if budget >= 40 {
+                assert!(out.contains("Margaret Thatcher") && out.contains("\"a quotation\""), "{out}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_window_never_starts_with_a_combining_mark_cut_from_its_base() {
+        let line = format!("{}cafe\u{301}{}", "a".repeat(300), "b".repeat(300));
+        let mark = line.find('\u{301}').unwrap();
+        // Ranges further and further after the mark, so that some window's context ends at it.
+        for at in mark + 2..mark + 40 {
+            let windows = line_windows(&line, 0, line.len(), &[(at, at + 1)], 20);
+            for (a, _) in windows {
+                assert!(!line[a..].starts_with('\u{301}'), "{at}");
+            }
+        }
+    }
+}

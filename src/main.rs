@@ -37,6 +37,7 @@ fn main() -> ExitCode {
                 .width(stderr_width)
                 .break_words(false)
                 .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .color(!no_color && (stderr_is_terminal || force_color))
                 .build(),
         )

@@ -334,7 +334,8 @@ impl MietteDiagnostic for Rendered<'_> {
 }
 
 /// miette's renderer for a terminal `width` columns wide: the message and help wrap to it
-/// at spaces only, so that a URL is never split (a word longer than the line overflows it).
+/// at spaces only, never at a hyphen or a slash, so that a URL is never split (a word longer
+/// than the line overflows it).
 pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(if color {
         GraphicalTheme::unicode()
@@ -344,6 +345,7 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
     .with_width(width)
     .with_break_words(false)
     .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+    .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// Writes every finding of some files. A file that could not be read is not written here: its
@@ -473,6 +475,32 @@ mod tests {
                 assert!(out.contains("Margaret Thatcher") && out.contains("\"a quotation\""), "{out}");
             }
         }
+    }
+
+    #[test]
+    fn help_wraps_to_the_width_but_never_inside_a_url() {
+        let url = "https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12/nato-expansion-what-gorbachev-heard";
+        let text = "In 1991 Margaret Thatcher said so.\n";
+        let d = Diagnostic {
+            code: "misattributed",
+            severity: Severity::Warning,
+            message: "a message long enough to need wrapping at forty columns of terminal".into(),
+            range: 8..25,
+            labels: Vec::new(),
+            help: Some(format!("cite it: see {url} for the source, and the record entry")),
+            quote_id: None,
+            found: None,
+            expected: None,
+        };
+        let report =
+            FileReport { path: "a.md".into(), text: text.into(), quotations: 1, diagnostics: vec![d] };
+        let mut out = Vec::new();
+        write(std::slice::from_ref(&report), true, false, 40, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.lines().any(|l| l.trim_start().starts_with(url)), "{out}");
+        let prose: Vec<&str> = out.lines().filter(|l| !l.contains(url)).collect();
+        assert!(prose.iter().all(|l| l.chars().count() <= 40), "{out}");
+        assert!(out.contains("  │ "), "the message wraps:\n{out}");
     }
 
     #[test]

@@ -32,6 +32,11 @@ fn uncolored(s: &str) -> String {
 /// The human output for `text` (in a file `name`) on a terminal `columns` wide, as `COLUMNS`
 /// and `--color always` give it when the output is not a terminal.
 fn render(name: &str, text: &str, columns: usize) -> String {
+    render_quote(name, text, columns, QUOTE)
+}
+
+/// [`render`] for a finding on `quote`.
+fn render_quote(name: &str, text: &str, columns: usize, quote: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join(name), text).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotelint"));
@@ -40,14 +45,14 @@ fn render(name: &str, text: &str, columns: usize) -> String {
     let run = run_command(cmd, None);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let out = uncolored(&run.stdout);
-    check_layout(&out, columns);
+    check_layout(&out, columns, quote);
     out
 }
 
 /// Every line fits in `columns`; under the snippet line, the label's `┬` stands under the
 /// middle of "Margaret Thatcher" and the quotation's underline starts under its opening quote
 /// and is as wide as what is shown of it.
-fn check_layout(out: &str, columns: usize) {
+fn check_layout(out: &str, columns: usize, quote_text: &str) {
     for line in out.lines().filter(|l| !l.trim_start().starts_with("help:") && !l.starts_with("        ")) {
         // Help may overflow only by a word longer than the line (a URL is never split); a
         // label's text is not wrapped (miette draws it on one line), and fits from 80 columns.
@@ -73,12 +78,14 @@ fn check_layout(out: &str, columns: usize) {
     let speaker_marks: Vec<usize> = marks.iter().map(|m| m.0).filter(|&c| c < to).collect();
     assert_eq!(speaker_marks.first(), Some(&from), "speaker underline start\n{out}");
     assert_eq!(speaker_marks.last(), Some(&(to - 1)), "speaker underline end\n{out}");
-    let quote = snippet.find("\"We are").expect("the quotation is shown");
+    let opening: String = quote_text.chars().take(6).collect();
+    let quote = snippet.find(&opening).expect("the quotation is shown");
     let quote_at = col(snippet, quote);
     let quote_marks: Vec<usize> = marks.iter().map(|m| m.0).filter(|&c| c >= to).collect();
     assert_eq!(quote_marks.first(), Some(&quote_at), "quotation underline start\n{out}");
-    let shown = snippet[quote..].find('…').map_or(QUOTE.width(), |e| snippet[quote..quote + e].width());
-    assert_eq!(quote_marks.len(), shown.min(QUOTE.width()), "quotation underline width\n{out}");
+    let full = quote_text.width();
+    let shown = snippet[quote..].find('…').map_or(full, |e| snippet[quote..quote + e].width());
+    assert_eq!(quote_marks.len(), shown.min(full), "quotation underline width\n{out}");
 }
 
 /// A paragraph of 10 KB on one line, the finding in its middle.
@@ -112,6 +119,17 @@ fn a_10_kb_line_at_80_and_160_columns() {
 fn non_ascii_text_at_80_and_160_columns() {
     insta::assert_snapshot!("non_ascii_80", render("日本.md", &non_ascii(), 80));
     insta::assert_snapshot!("non_ascii_160", render("日本.md", &non_ascii(), 160));
+}
+
+/// Genscher's words in German (umlauts, ß), given to Thatcher: a quotation longer than 80
+/// columns, cut there with its underline.
+const GERMAN: &str = "\"Sache der NATO ist es, eindeutig zu erklären: Was immer im Warschauer Pakt geschieht, eine Ausdehnung des NATO-Territoriums nach Osten, das heißt, näher an die Grenze der Sowjetunion heran, wird es nicht geben.\"";
+
+#[test]
+fn a_long_quotation_in_german_at_80_and_160_columns() {
+    let text = format!("In 1990 Margaret Thatcher said: {GERMAN}{SOURCE}\n");
+    insta::assert_snapshot!("german_80", render_quote("de.md", &text, 80, GERMAN));
+    insta::assert_snapshot!("german_160", render_quote("de.md", &text, 160, GERMAN));
 }
 
 #[test]

@@ -61,10 +61,12 @@ pub enum Command {
     Config,
     /// Print a shell completion script
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff): every command with its options, exit status, configuration
+    /// keys, files, environment and examples (`quotelint manpage | man -l -`)
     Manpage,
     /// Inspect and validate the record
     Rules {
@@ -82,6 +84,7 @@ pub enum RulesCommand {
     },
     /// List the quotations in the record, one per line
     List {
+        /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -105,7 +108,8 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
-    /// Color in human output
+    /// Color in human output: `auto` colors a terminal's output unless NO_COLOR is set (not
+    /// empty), and any output when CLICOLOR_FORCE is (not `0`)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Run a check that is off by default (repeatable)
@@ -268,7 +272,7 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
         }
         Command::Manpage => {
             let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(out).map_err(io_failure)?;
+            commands::manpage::write(cmd, out).map_err(io_failure)?;
             return Ok(Outcome::Clean);
         }
         _ => {}

@@ -314,7 +314,7 @@ impl Config {
         let file: ConfigFile = match serde_norway::from_str::<Option<ConfigFile>>(&text) {
             Ok(f) => f.unwrap_or_default(),
             Err(e) => {
-                let keys_help = "see the README's configuration section for the keys";
+                let keys_help = "`quotelint config` lists the keys with the values in force; `quotelint manpage` (CONFIGURATION) says what each sets";
                 let (file, errs) = crate::record::decode_by_key(&name, &text, &e, keys_help);
                 errors.extend(errs.into_iter().map(|mut err| {
                     err.code = "quotelint::config";

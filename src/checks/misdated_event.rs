@@ -19,7 +19,7 @@
 //! signed in Paris in <date>", "<name> (<date>)", "the <year> <name>", "In <date> NATO
 //! suspended …", a timeline item "**<date>** — <name> …". The date of another action on the
 //! event ("invoked the Founding Act in July 2014") or of another clause is not checked
-//! (docs/checks.md, "Event dates"); names inside quotations are the speaker's, not the
+//! ("Event dates" in docs/checks.md of quotelint's source); names inside quotations are the speaker's, not the
 //! article's. Findings resting on a low-confidence record entry are warnings.
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).

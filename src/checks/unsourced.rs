@@ -10,7 +10,7 @@
 //! text), a footnote reference `[^1]` whose footnote is defined, a parenthetical citation with a
 //! year such as `(Sarotte, 2014)`, or a news organization named as the source: "according to
 //! Reuters", "told Interfax", "said in an interview with Der Spiegel", "told this newspaper"
-//! (the outlets and cues are listed in `docs/checks.md`). For a blockquote, a citation in it or
+//! (all of them in docs/checks.md of quotelint's source). For a blockquote, a citation in it or
 //! in its attribution line (`— Name, date`, `*Name to Name, date*`, `(Name, date)`); for a
 //! table cell, a citation anywhere in its row.
 //!

@@ -27,6 +27,14 @@ pub struct Io<'a> {
     pub stdin: &'a mut dyn Read,
     pub stdout: &'a mut dyn std::io::Write,
     pub stdout_is_terminal: bool,
+    /// The columns of the terminal (or what `COLUMNS` says; 80 when nothing does), which
+    /// snippets and help lines fit in.
+    pub width: usize,
+    /// The colour asked for by the environment: `NO_COLOR` (set and not empty: none) and
+    /// `CLICOLOR_FORCE` (set and not `0`: colour even when the output is no terminal), for
+    /// `--color auto`; see [`color`].
+    pub no_color: bool,
+    pub force_color: bool,
     /// Called as files are checked, when the caller wants to show progress.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
 }
@@ -214,15 +222,22 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
     Ok((files, errors))
 }
 
-pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
-    let engine = Engine::new(record, settings(args, config)?);
-    let color = match args.color {
+/// Whether human output is coloured: as `--color` says, and for `auto` (the default) on a
+/// terminal unless `NO_COLOR` is set, or anywhere when `CLICOLOR_FORCE` is (`NO_COLOR` wins).
+pub fn color(choice: ColorChoice, io: &Io) -> bool {
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let graphical = io.stdout_is_terminal || args.color == ColorChoice::Always;
-    let mut reporter = Reporter::new(args.format, graphical, color, !args.quiet, args.statistics);
+        ColorChoice::Auto => !io.no_color && (io.stdout_is_terminal || io.force_color),
+    }
+}
+
+pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
+    let engine = Engine::new(record, settings(args, config)?);
+    let color = color(args.color, &io);
+    // Snippets on a terminal, and wherever colour is asked for: one line a finding otherwise.
+    let graphical = io.stdout_is_terminal || color;
+    let mut reporter = Reporter::new(args.format, graphical, color, io.width, !args.quiet, args.statistics);
     let out = io.stdout;
     reporter.begin(out).map_err(io_failure)?;
 

@@ -478,7 +478,9 @@ fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<
     }
 }
 
-const RECORD_KEYS_HELP: &str = "see docs/record.md for the keys each entry takes";
+/// Help for an unknown key: the installed binary has no docs/ to point to, but `rules show`
+/// prints an entry of each kind with its keys.
+const RECORD_KEYS_HELP: &str = "`quotelint rules show ID` shows an entry of the record with its keys";
 
 /// A file serde could not decode: bad YAML syntax, an unknown key, a value of the wrong type.
 /// serde stops at the first; the file's entries are then decoded one by one, so that the

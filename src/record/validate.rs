@@ -290,7 +290,7 @@ impl Validator<'_> {
                     format!("unknown speaker `{speaker}`"),
                     "no person has this id",
                     suggest(speaker, self.record.people.iter().map(|p| p.id.as_str()))
-                        .or_else(|| Some("add the person under `people:` (see docs/record.md)".into())),
+                        .or_else(|| Some("add the person under `people:`; `quotelint rules show ID` shows a person of the record in full".into())),
                 ),
             }
         }

@@ -30,15 +30,13 @@ struct Excerpt {
     labels: Vec<(SourceSpan, String)>,
 }
 
-/// Lines longer than this many bytes are shown as windows around the ranges on them.
-const LONG_LINE: usize = 240;
-/// Bytes of context shown either side of a range's start and end on a long line.
-const CONTEXT: usize = 60;
 /// Lines a snippet shows at most after its first.
 const MAX_LINES: usize = 8;
 
 impl Excerpt {
-    fn new(name: &str, text: &str, lines: &LineIndex, d: &Diagnostic) -> Self {
+    /// `width`: the columns of the terminal; each line of the excerpt fits in them with the
+    /// gutter miette draws before it.
+    fn new(name: &str, text: &str, lines: &LineIndex, d: &Diagnostic, width: usize) -> Self {
         let start = lines.position(text, d.range.start);
         let first = start.line;
         let last_line = first + MAX_LINES;
@@ -57,6 +55,9 @@ impl Excerpt {
             .chain(labels.iter().map(|(r, _)| r))
             .map(|r| line_of(r.end))
             .fold(first, usize::max);
+        // miette's gutter: ` NNN │ `, the line numbers as wide as the largest shown.
+        let gutter = max_line.to_string().len() + 4;
+        let budget = width.saturating_sub(gutter).max(MIN_BUDGET);
         let ranges: Vec<&std::ops::Range<usize>> =
             std::iter::once(&primary).chain(labels.iter().map(|(r, _)| r)).collect();
         // Pieces of the file copied into the excerpt: (file offset, excerpt offset, length).
@@ -68,20 +69,12 @@ impl Excerpt {
             if line > min_line {
                 out.push('\n');
             }
-            let mut windows: Vec<(usize, usize)> = if le - ls <= LONG_LINE {
-                vec![(ls, le)]
-            } else {
-                let mut w: Vec<(usize, usize)> = ranges
-                    .iter()
-                    .flat_map(|r| [r.start, r.end])
-                    .filter(|&o| (ls..=le).contains(&o))
-                    .map(|o| (o.saturating_sub(CONTEXT).max(ls), (o + CONTEXT).min(le)))
-                    .collect();
-                if w.is_empty() {
-                    w.push((ls, ls + CONTEXT));
-                }
-                w
-            };
+            let on_line: Vec<(usize, usize)> = ranges
+                .iter()
+                .filter(|r| r.start <= le && r.end >= ls)
+                .map(|r| (r.start.max(ls), r.end.min(le)))
+                .collect();
+            let mut windows = line_windows(text, ls, le, &on_line, budget);
             windows.sort_unstable();
             let mut merged: Vec<(usize, usize)> = Vec::new();
             for (a, b) in windows {
@@ -163,6 +156,131 @@ impl SourceCode for Excerpt {
     }
 }
 
+/// Columns a line of a snippet gets however narrow the terminal says it is.
+const MIN_BUDGET: usize = 20;
+/// The columns miette gives a tab (its default).
+const TAB_WIDTH: usize = 4;
+
+/// The columns `c` takes on a terminal once made safe ([`terminal_safe`]: a control
+/// character becomes a one-column picture).
+fn columns(c: char) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    match c {
+        '\t' => TAB_WIDTH,
+        c if c.is_control() => 1,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// The end of the longest text from `from` (not past `limit`) that takes at most `cols`
+/// columns, with the zero-width characters (combining marks) that follow it, and the columns
+/// it takes.
+fn forward(text: &str, from: usize, limit: usize, cols: usize) -> (usize, usize) {
+    let mut used = 0;
+    for (i, c) in text[from..limit].char_indices() {
+        let w = columns(c);
+        if used + w > cols {
+            return (from + i, used);
+        }
+        used += w;
+    }
+    (limit, used)
+}
+
+/// The start of the longest text ending at `to` (not before `limit`) that takes at most
+/// `cols` columns and does not begin with a zero-width character cut from its base.
+fn backward(text: &str, to: usize, limit: usize, cols: usize) -> usize {
+    let mut used = 0;
+    let mut start = to;
+    for (i, c) in text[limit..to].char_indices().rev() {
+        let w = columns(c);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        start = limit + i;
+    }
+    // A combining mark whose base was left out is left out too.
+    let skip: usize = text[start..to].chars().take_while(|&c| columns(c) == 0).map(char::len_utf8).sum();
+    start + skip
+}
+
+/// The parts of the line `ls..le` a snippet shows, so that with an ellipsis at each cut it takes
+/// at most `budget` columns: the whole line when it fits, otherwise a window around each of
+/// `ranges` (those on the line, the primary first), every range shown from its start, as much
+/// of each as fits, and the columns left over as context either side. Byte ranges in order,
+/// on character boundaries; the work is bounded by the budget, not by the line's length.
+fn line_windows(
+    text: &str,
+    ls: usize,
+    le: usize,
+    ranges: &[(usize, usize)],
+    budget: usize,
+) -> Vec<(usize, usize)> {
+    if forward(text, ls, le, budget).0 == le {
+        return vec![(ls, le)];
+    }
+    // The ranges, merged where they overlap, as segments in order.
+    let mut sorted: Vec<(usize, usize)> = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in sorted {
+        match segments.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => segments.push((a, b)),
+        }
+    }
+    if segments.is_empty() {
+        segments.push((ls, ls));
+    }
+    // Keep the primary range's segment, and as many others as leave each a few columns.
+    let n_max = (budget / 12).max(1);
+    if segments.len() > n_max {
+        let primary = ranges.first().map_or(ls, |r| r.0);
+        let at = segments.iter().position(|s| s.0 <= primary && primary <= s.1).unwrap_or(0);
+        let from = at.saturating_sub(n_max / 2).min(segments.len() - n_max);
+        segments = segments[from..from + n_max].to_vec();
+    }
+    let n = segments.len();
+    // One ellipsis before each window and one after the last, at most.
+    let avail = budget.saturating_sub(n + 1);
+    let widths: Vec<usize> = segments.iter().map(|&(a, b)| forward(text, a, b, avail).1).collect();
+    // The most columns each segment may take, so that all fit: the narrow ones take what they
+    // need, the others share the rest equally.
+    let mut order: Vec<usize> = widths.clone();
+    order.sort_unstable();
+    let (mut remaining, mut k) = (avail, n);
+    for w in order {
+        if w * k <= remaining {
+            remaining -= w;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let cap = remaining.checked_div(k).unwrap_or(avail);
+    let shown: Vec<(usize, usize, usize)> = segments
+        .iter()
+        .map(|&(a, b)| {
+            let (end, used) = forward(text, a, b, cap);
+            (a, end, used)
+        })
+        .collect();
+    let used: usize = shown.iter().map(|s| s.2).sum();
+    let context = avail.saturating_sub(used) / (2 * n);
+    let mut windows = Vec::with_capacity(n);
+    let mut prev_end = ls;
+    for (i, &(a, end, _)) in shown.iter().enumerate() {
+        let next_start = shown.get(i + 1).map_or(le, |s| s.0);
+        let start = backward(text, a, prev_end.max(ls), context);
+        let left = text[start..a].chars().map(columns).sum::<usize>();
+        let (end, _) = forward(text, end, next_start.max(end), 2 * context - left);
+        windows.push((start, end));
+        prev_end = end;
+    }
+    windows
+}
+
 /// A finding as miette renders it.
 struct Rendered<'a> {
     diagnostic: &'a Diagnostic,
@@ -215,25 +333,38 @@ impl MietteDiagnostic for Rendered<'_> {
     }
 }
 
+/// miette's renderer for a terminal `width` columns wide: the message and help wrap to it
+/// at spaces only, never at a hyphen or a slash, so that a URL is never split (a word longer
+/// than the line overflows it).
+pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
+    GraphicalReportHandler::new_themed(if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    })
+    .with_width(width)
+    .with_break_words(false)
+    .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+    .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// Writes every finding of some files. A file that could not be read is not written here: its
 /// error goes to standard error, and the summary counts it.
 pub fn write(
     reports: &[FileReport],
     graphical: bool,
     color: bool,
+    width: usize,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let handler = GraphicalReportHandler::new_themed(if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    });
+    let handler = handler(color, width);
     for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
         let safe_path = terminal_safe(&path);
         for d in r.diagnostics.iter().filter(|d| d.code != UNREADABLE) {
             if graphical {
-                let rendered = Rendered { diagnostic: d, source: Excerpt::new(&path, &r.text, &lines, d) };
+                let rendered =
+                    Rendered { diagnostic: d, source: Excerpt::new(&path, &r.text, &lines, d, width) };
                 let mut s = String::new();
                 handler.render_report(&mut s, &rendered).map_err(std::io::Error::other)?;
                 writeln!(out, "{s}")?;
@@ -290,4 +421,98 @@ pub fn summary(t: Totals) -> String {
         n => format!(" ({n} files could not be checked)"),
     };
     format!("checked {files}, {quotations}: {}{unreadable}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The columns a line's windows take with their ellipses, as the excerpt shows them.
+    fn shown(text: &str, windows: &[(usize, usize)]) -> (String, usize) {
+        let mut out = String::new();
+        let mut at = 0;
+        for &(a, b) in windows {
+            if a > at {
+                out.push('…');
+            }
+            out.push_str(&text[a..b]);
+            at = b;
+        }
+        if at < text.len() {
+            out.push('…');
+        }
+        let cols = out.chars().map(columns).sum();
+        (out, cols)
+    }
+
+    #[test]
+    fn a_line_that_fits_is_shown_whole() {
+        let text = "日本語 and cafe\u{301}";
+        assert_eq!(line_windows(text, 0, text.len(), &[(4, 7)], 30), vec![(0, text.len())]);
+    }
+
+    #[test]
+    fn windows_fit_the_budget_and_keep_the_ranges() {
+        let line = format!(
+            "{}Margaret Thatcher, 日本語の記事, told him: \"a quotation\" {}",
+            "x ".repeat(500),
+            "y ".repeat(500)
+        );
+        let speaker = line.find("Margaret").unwrap();
+        let quote = line.find('"').unwrap();
+        let ranges = [(quote, quote + 13), (speaker, speaker + 17)];
+        for budget in [20, 40, 75, 155, 400] {
+            let windows = line_windows(&line, 0, line.len(), &ranges, budget);
+            let (out, cols) = shown(&line, &windows);
+            assert!(cols <= budget, "{cols} > {budget}: {out}");
+            // The primary range starts in a window, and every range does from 40 columns (a
+            // narrower line keeps the primary one's window only).
+            let kept = if budget >= 40 { &ranges[..] } else { &ranges[..1] };
+            for &(a, _) in kept {
+                assert!(windows.iter().any(|w| w.0 <= a && a < w.1), "{budget}: {out}");
+            }
+            if budget >= 40 {
+                assert!(out.contains("Margaret Thatcher") && out.contains("\"a quotation\""), "{out}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_wraps_to_the_width_but_never_inside_a_url() {
+        let url = "https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12/nato-expansion-what-gorbachev-heard";
+        let text = "In 1991 Margaret Thatcher said so.\n";
+        let d = Diagnostic {
+            code: "misattributed",
+            severity: Severity::Warning,
+            message: "a message long enough to need wrapping at forty columns of terminal".into(),
+            range: 8..25,
+            labels: Vec::new(),
+            help: Some(format!("cite it: see {url} for the source, and the record entry")),
+            quote_id: None,
+            found: None,
+            expected: None,
+        };
+        let report =
+            FileReport { path: "a.md".into(), text: text.into(), quotations: 1, diagnostics: vec![d] };
+        let mut out = Vec::new();
+        write(std::slice::from_ref(&report), true, false, 40, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.lines().any(|l| l.trim_start().starts_with(url)), "{out}");
+        let prose: Vec<&str> = out.lines().filter(|l| !l.contains(url)).collect();
+        assert!(prose.iter().all(|l| l.chars().count() <= 40), "{out}");
+        assert!(out.contains("  │ "), "the message wraps:\n{out}");
+    }
+
+    #[test]
+    fn a_window_never_starts_with_a_combining_mark_cut_from_its_base() {
+        let line = format!("{}cafe\u{301}{}", "a".repeat(300), "b".repeat(300));
+        let mark = line.find('\u{301}').unwrap();
+        // Ranges further and further after the mark, so that some window's context ends at it.
+        for at in mark + 2..mark + 40 {
+            let windows = line_windows(&line, 0, line.len(), &[(at, at + 1)], 20);
+            for (a, _) in windows {
+                assert!(!line[a..].starts_with('\u{301}'), "{at}");
+            }
+        }
+    }
 }

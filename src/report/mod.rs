@@ -73,6 +73,8 @@ pub struct Reporter {
     /// Human output: snippets (a terminal) or one line a finding.
     graphical: bool,
     color: bool,
+    /// The terminal's columns, which snippets and help fit in.
+    width: usize,
     summary_line: bool,
     statistics: bool,
     pub totals: Totals,
@@ -89,6 +91,7 @@ impl Reporter {
         format: OutputFormat,
         graphical: bool,
         color: bool,
+        width: usize,
         summary_line: bool,
         statistics: bool,
     ) -> Self {
@@ -96,6 +99,7 @@ impl Reporter {
             format,
             graphical,
             color,
+            width,
             summary_line,
             statistics,
             totals: Totals::default(),
@@ -153,7 +157,7 @@ impl Reporter {
                 }
                 Ok(())
             }
-            OutputFormat::Human => human::write(reports, self.graphical, self.color, out),
+            OutputFormat::Human => human::write(reports, self.graphical, self.color, self.width, out),
             OutputFormat::Json => json::write_items(reports, &mut self.written, out),
             OutputFormat::JsonLines => json::write_lines(reports, out),
             OutputFormat::Sarif => sarif::write_results(reports, &mut self.written, out),

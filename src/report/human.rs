@@ -486,11 +486,8 @@ mod tests {
             severity: Severity::Warning,
             message: "a message long enough to need wrapping at forty columns of terminal".into(),
             range: 8..25,
-            labels: Vec::new(),
-            help: Some(format!("cite it: see {url} for the source, and the record entry")),
-            quote_id: None,
-            found: None,
-            expected: None,
+            help: Some(format!("cite it: see {url} for the source, and the record entry").into()),
+            details: None,
         };
         let report =
             FileReport { path: "a.md".into(), text: text.into(), quotations: 1, diagnostics: vec![d] };

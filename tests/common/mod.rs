@@ -46,6 +46,11 @@ pub fn quotelint_with_input(args: &[&str], dir: Option<&Path>, input: Option<&st
 pub fn run_command(mut cmd: Command, input: Option<&str>) -> Run {
     use std::io::Write;
     cmd.env("NO_COLOR", "1").stdout(Stdio::piped()).stderr(Stdio::piped());
+    // The terminal output fits `COLUMNS`: a developer's own setting must not change what the
+    // tests see (a test that means another width sets it).
+    if !cmd.get_envs().any(|(k, _)| k == "COLUMNS") {
+        cmd.env("COLUMNS", "80");
+    }
     cmd.stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = cmd.spawn().expect("run quotelint");
     if let Some(input) = input {
@@ -76,6 +81,7 @@ pub fn bounded(dir: &Path, args: &[&str]) -> (Run, Stats) {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -68,7 +68,9 @@ fuzz_target!(|data: &[u8]| {
         OutputFormat::Checkstyle,
     ] {
         let mut out = Vec::new();
-        let mut reporter = Reporter::new(format, true, false, true, false);
+        // The terminal window and wrapping at any width from 1 column up, by the input's length.
+        let width = 1 + data.len() % 200;
+        let mut reporter = Reporter::new(format, true, false, width, true, false);
         reporter.begin(&mut out).expect("write");
         reporter.batch(&reports, &mut out).expect("write");
         reporter.finish(&mut out).expect("write");

@@ -218,6 +218,10 @@ fn sarif_is_valid_against_the_schema() {
     assert_eq!(loc["region"]["startColumn"], 49);
     assert_eq!(result["properties"]["quote_id"], "major-1991-03-not-strengthening-nato");
     assert_eq!(result["properties"]["expected"], "John Major");
+    // Issue 21: no link to a home quotelint does not have yet; each rule carries its whole
+    // explanation instead.
+    assert!(!run.stdout.contains("github.com/quotelint"), "{}", run.stdout);
+    assert!(run0["tool"]["driver"]["rules"][0]["help"]["text"].as_str().unwrap().contains("How to fix"));
 }
 
 #[test]

@@ -165,8 +165,9 @@ fn document() -> String {
                 "name": c.code,
                 "shortDescription": {"text": c.summary},
                 "fullDescription": {"text": c.summary},
+                // The check's whole explanation (`quotelint explain CODE`); no `helpUri`:
+                // quotelint has no published home to link to yet.
                 "help": {"text": c.doc(), "markdown": c.doc()},
-                "helpUri": format!("https://github.com/quotelint/quotelint/blob/main/src/checks/{}.rs", c.code.replace('-', "_")),
                 "defaultConfiguration": {"level": level(c.severity), "enabled": !c.opt_in},
             })
         })
@@ -194,7 +195,6 @@ fn document() -> String {
             tool: json!({"driver": {
                 "name": "quotelint",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/quotelint/quotelint",
                 "rules": rules,
             }}),
             column_kind: "unicodeCodePoints",

@@ -82,17 +82,33 @@ pub enum RulesCommand {
         /// Record files or directories to validate with the default record
         paths: Vec<PathBuf>,
     },
-    /// List the quotations in the record, one per line
+    /// List the quotations in the record (or its people, or its events), one per line
     List {
         /// Output format
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// List the people and bodies instead, with their roles
+        #[arg(long, conflicts_with = "events")]
+        people: bool,
+        /// List the events instead, with their dates
+        #[arg(long)]
+        events: bool,
     },
     /// Show one entry (a person, role, quotation or event) in full
     Show {
         /// The entry's id
         id: String,
+        /// Output format: the entry as YAML with what refers to it, or as JSON alone
+        #[arg(long, value_enum, default_value_t = ShowFormat::Yaml)]
+        format: ShowFormat,
     },
+}
+
+/// Output format of `rules show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Yaml,
+    Json,
 }
 
 /// Arguments of `quotelint check`.
@@ -296,8 +312,17 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
             let record = Record::load(&options).map_err(Failure::record)?;
             match command {
                 RulesCommand::Validate { .. } => commands::rules::validate(&record, out),
-                RulesCommand::List { format } => commands::rules::list(&record, *format, out),
-                RulesCommand::Show { id } => commands::rules::show(&record, id, out),
+                RulesCommand::List { format, people: true, .. } => {
+                    commands::rules::list_people(&record, *format, out)
+                }
+                RulesCommand::List { format, events: true, .. } => {
+                    commands::rules::list_events(&record, *format, out)
+                }
+                RulesCommand::List { format, .. } => commands::rules::list(&record, *format, out),
+                RulesCommand::Show { id, format: ShowFormat::Json } => {
+                    commands::rules::show_json(&record, id, out)
+                }
+                RulesCommand::Show { id, .. } => commands::rules::show(&record, id, out),
             }
         }
     }

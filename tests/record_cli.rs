@@ -94,3 +94,50 @@ fn a_user_record_adds_and_overrides_by_id() {
     assert_eq!(run.code, 2, "without the default record, `major` is unknown");
     run.assert_stderr("unknown speaker `major`");
 }
+
+/// Issue 20: plugin authors and editors reach everything the record knows: its people and its
+/// events as lists (text and JSON), and any entry alone as JSON.
+#[test]
+fn list_people_and_events_and_show_an_entry_as_json() {
+    let validate = quotelint(&["rules", "validate"], None);
+    let count = |what: &str| -> usize {
+        let before = validate.stdout.split(&format!(" {what}")).next().unwrap();
+        before.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+
+    let people = quotelint(&["rules", "list", "--people"], None);
+    assert_eq!(people.code, 0, "{}", people.stderr);
+    assert_eq!(people.stdout.lines().count(), count("people,"));
+    let major = people.stdout.lines().find(|l| l.starts_with("major ")).expect("John Major");
+    assert!(
+        major.contains("John Major") && major.contains("person") && major.contains("uk-prime-minister"),
+        "{major}"
+    );
+    let json = quotelint(&["rules", "list", "--people", "--format", "json"], None);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let nato = list.as_array().unwrap().iter().find(|p| p["id"] == "nato").expect("NATO");
+    assert_eq!(nato["kind"], "organization");
+
+    let events = quotelint(&["rules", "list", "--events"], None);
+    assert_eq!(events.code, 0, "{}", events.stderr);
+    assert_eq!(events.stdout.lines().count(), count("events,"));
+    assert!(events
+        .stdout
+        .lines()
+        .any(|l| l.contains("1990-02-09") && l.starts_with("baker-gorbachev-moscow-1990")));
+    let json = quotelint(&["rules", "list", "--events", "--format", "json"], None);
+    let list: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), count("events,"));
+
+    let both = quotelint(&["rules", "list", "--people", "--events"], None);
+    assert_eq!(both.code, 2);
+
+    let putin = quotelint(&["rules", "show", "putin", "--format", "json"], None);
+    assert_eq!(putin.code, 0, "{}", putin.stderr);
+    let entry: serde_json::Value = serde_json::from_str(&putin.stdout).unwrap();
+    assert_eq!(entry["name"], "Vladimir Putin");
+    assert!(entry["roles"].as_array().is_some_and(|r| !r.is_empty()));
+    let unknown = quotelint(&["rules", "show", "putn", "--format", "json"], None);
+    assert_eq!(unknown.code, 2);
+    unknown.assert_stderr("did you mean `putin`?");
+}

@@ -157,6 +157,68 @@ pub fn list(record: &Record, format: ListFormat, out: &mut dyn Write) -> Result<
     Ok(Outcome::Clean)
 }
 
+/// One line per person or body: id, name, kind and roles (`rules list --people`).
+pub fn list_people(record: &Record, format: ListFormat, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    match format {
+        ListFormat::Json => {
+            let people: Vec<&crate::record::Person> = record.people.iter().collect();
+            serde_json::to_writer_pretty(&mut *out, &people).map_err(|e| io_failure(e.into()))?;
+            writeln!(out).map_err(io_failure)?;
+        }
+        ListFormat::Text => {
+            let id_width = record.people.iter().map(|p| p.id.len()).max().unwrap_or(0);
+            let name_width = record.people.iter().map(|p| p.name.chars().count()).max().unwrap_or(0);
+            for p in record.people.iter() {
+                let roles: Vec<&str> = p.roles.iter().map(|r| r.role.as_str()).collect();
+                let kind = match p.kind {
+                    crate::record::SpeakerKind::Person => "person",
+                    crate::record::SpeakerKind::Organization => "organization",
+                    crate::record::SpeakerKind::Document => "document",
+                };
+                writeln!(out, "{:id_width$}  {:name_width$}  {kind:12}  {}", p.id, p.name, roles.join(", "))
+                    .map_err(io_failure)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// One line per event: id, date and name (`rules list --events`).
+pub fn list_events(record: &Record, format: ListFormat, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    match format {
+        ListFormat::Json => {
+            let events: Vec<&crate::record::Event> = record.events.iter().collect();
+            serde_json::to_writer_pretty(&mut *out, &events).map_err(|e| io_failure(e.into()))?;
+            writeln!(out).map_err(io_failure)?;
+        }
+        ListFormat::Text => {
+            let id_width = record.events.iter().map(|e| e.id.len()).max().unwrap_or(0);
+            for e in record.events.iter() {
+                let date = e.date.valid().map_or_else(|| "undated".into(), |d| d.to_string());
+                writeln!(out, "{:id_width$}  {:10}  {}", e.id, date, e.name).map_err(io_failure)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The entry alone as JSON (`rules show ID --format json`), for plugins.
+pub fn show_json(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, Failure> {
+    let Some(entry) = record.get(id) else {
+        let hint = crate::record::suggest_id(id, record.ids()).map(|s| format!(" ({s})")).unwrap_or_default();
+        return Err(Failure::message(format!("no entry in the record has the id `{id}`{hint}")));
+    };
+    let json = match entry {
+        EntryRef::Role(i) => serde_json::to_string_pretty(&record.roles[i]),
+        EntryRef::Person(i) => serde_json::to_string_pretty(&record.people[i]),
+        EntryRef::Quotation(i) => serde_json::to_string_pretty(&record.quotations[i]),
+        EntryRef::Event(i) => serde_json::to_string_pretty(&record.events[i]),
+    }
+    .map_err(|e| Failure::message(format!("cannot show `{id}`: {e}")))?;
+    writeln!(out, "{json}").map_err(io_failure)?;
+    Ok(Outcome::Clean)
+}
+
 /// The full entry as YAML, with where it is defined and what refers to it.
 pub fn show(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, Failure> {
     let Some(entry) = record.get(id) else {

@@ -10,29 +10,10 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::quotelint;
+use common::{quotelint, uncolored};
 
 /// John Major's words given to Margaret Thatcher: one `misattributed` finding, cited.
 const WRONG: &str = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
-
-/// Output with quotelint's own colors (`ESC [ … m`) taken out.
-fn uncolored(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        match after.find('m').filter(|&m| after[..m].bytes().all(|b| b.is_ascii_digit() || b == b';')) {
-            Some(m) => rest = &after[m + 1..],
-            None => {
-                out.push_str("\x1b[");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 const MACHINE: [&str; 5] = ["json", "json-lines", "sarif", "github", "checkstyle"];
 

@@ -7,27 +7,13 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use common::run_command;
+use common::{run_command, uncolored};
 use unicode_width::UnicodeWidthStr;
 
 /// The quotation John Major said, given to Margaret Thatcher: one `misattributed` finding
 /// labelled on "Margaret Thatcher" and underlined on the quotation.
 const QUOTE: &str = "\"We are not talking about the strengthening of NATO.\"";
 const SOURCE: &str = " ([diary](https://nsarchive.gwu.edu/))";
-
-/// Output with the colors (`ESC [ … m`) taken out.
-fn uncolored(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find("\x1b[") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let m = after.find('m').expect("a color sequence ends with m");
-        rest = &after[m + 1..];
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The human output for `text` (in a file `name`) on a terminal `columns` wide, as `COLUMNS`
 /// and `--color always` give it when the output is not a terminal.
@@ -45,6 +31,7 @@ fn render_quote(name: &str, text: &str, columns: usize, quote: &str) -> String {
     let run = run_command(cmd, None);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let out = uncolored(&run.stdout);
+    assert!(!out.contains('\x1b'), "only color sequences: {out:?}");
     check_layout(&out, columns, quote);
     out
 }

@@ -202,12 +202,17 @@ pub fn list_events(record: &Record, format: ListFormat, out: &mut dyn Write) -> 
     Ok(Outcome::Clean)
 }
 
+/// The entry with this id, or an error with the closest id as a suggestion.
+fn entry_of(record: &Record, id: &str) -> Result<EntryRef, Failure> {
+    record.get(id).ok_or_else(|| {
+        let hint = crate::record::suggest_id(id, record.ids()).map(|s| format!(" ({s})")).unwrap_or_default();
+        Failure::message(format!("no entry in the record has the id `{id}`{hint}"))
+    })
+}
+
 /// The entry alone as JSON (`rules show ID --format json`), for plugins.
 pub fn show_json(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let Some(entry) = record.get(id) else {
-        let hint = crate::record::suggest_id(id, record.ids()).map(|s| format!(" ({s})")).unwrap_or_default();
-        return Err(Failure::message(format!("no entry in the record has the id `{id}`{hint}")));
-    };
+    let entry = entry_of(record, id)?;
     let json = match entry {
         EntryRef::Role(i) => serde_json::to_string_pretty(&record.roles[i]),
         EntryRef::Person(i) => serde_json::to_string_pretty(&record.people[i]),
@@ -221,10 +226,7 @@ pub fn show_json(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outco
 
 /// The full entry as YAML, with where it is defined and what refers to it.
 pub fn show(record: &Record, id: &str, out: &mut dyn Write) -> Result<Outcome, Failure> {
-    let Some(entry) = record.get(id) else {
-        let hint = crate::record::suggest_id(id, record.ids()).map(|s| format!(" ({s})")).unwrap_or_default();
-        return Err(Failure::message(format!("no entry in the record has the id `{id}`{hint}")));
-    };
+    let entry = entry_of(record, id)?;
     let yaml = match entry {
         EntryRef::Role(i) => serde_norway::to_string(&record.roles[i]),
         EntryRef::Person(i) => serde_norway::to_string(&record.people[i]),

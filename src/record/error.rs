@@ -90,7 +90,7 @@ impl SourceCode for Quoted {
         let (from, to) = if context_lines_before == 0 && context_lines_after == 0 {
             (start, end)
         } else {
-            let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let line_start = f.lines.line_start(f.lines.line(start)).min(start);
             (line_start, text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i))
         };
         let at = f.lines.position(text, from);

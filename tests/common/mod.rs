@@ -126,3 +126,22 @@ fn peak_kb(status: &str) -> Option<i64> {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
+
+/// Output with quotelint's own colors (`ESC [ … m`) taken out; any other escape is kept.
+pub fn uncolored(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find('m').filter(|&m| after[..m].bytes().all(|b| b.is_ascii_digit() || b == b';')) {
+            Some(m) => rest = &after[m + 1..],
+            None => {
+                out.push_str("\x1b[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -366,13 +366,13 @@ impl Config {
         }
         for (code, setting) in checks {
             if crate::checks::by_code(&code).is_none() {
-                let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code).collect();
+                let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code.as_str()).collect();
                 let mut e = located(format!("unknown check `{code}`"), "checks", Some(&code));
                 e.help = Some(format!("the checks are: {}", known.join(", ")));
                 errors.push(e);
                 continue;
             }
-            if code == crate::checks::UNREADABLE {
+            if code == crate::checks::Code::Unreadable.as_str() {
                 // A setting it would ignore: a file that cannot be checked never passes.
                 let mut e =
                     located(format!("check `{code}` is always on and cannot be set"), "checks", Some(&code));

@@ -47,7 +47,7 @@ pub struct Label {
 /// bytes and its message (docs/performance.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: crate::checks::Code,
     pub severity: Severity,
     pub message: Cow<'static, str>,
     /// Byte range in the original file, end exclusive.

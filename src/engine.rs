@@ -99,9 +99,13 @@ impl<'r> Engine<'r> {
             ))
         });
         let report_unused = self.settings.report_unused_suppressions
-            || self.settings.checks.iter().any(|(c, _)| c.code == "unused-suppression");
-        let invalid =
-            self.settings.checks.iter().find(|(c, _)| c.code == "invalid-suppression").map(|(_, s)| *s);
+            || self.settings.checks.iter().any(|(c, _)| c.code == checks::Code::UnusedSuppression);
+        let invalid = self
+            .settings
+            .checks
+            .iter()
+            .find(|(c, _)| c.code == checks::Code::InvalidSuppression)
+            .map(|(_, s)| *s);
         crate::suppress::apply(&doc, &mut diagnostics, report_unused, invalid);
         FileResult { quotations, diagnostics, refused: None }
     }
@@ -170,7 +174,7 @@ pub fn select(
 ) -> Result<Vec<(&'static Check, Severity)>, String> {
     for code in enable.iter().chain(disable).chain(configured.keys()) {
         if checks::by_code(code).is_none() {
-            let known: Vec<&str> = checks::ALL.iter().map(|c| c.code).collect();
+            let known: Vec<&str> = checks::ALL.iter().map(|c| c.code.as_str()).collect();
             return Err(format!("unknown check `{code}`; the checks are: {}", known.join(", ")));
         }
     }
@@ -178,18 +182,18 @@ pub fn select(
         .iter()
         .filter_map(|c| {
             let mut on = (!c.opt_in).then_some(c.severity);
-            match configured.get(c.code) {
+            match configured.get(c.code.as_str()) {
                 Some(CheckSetting::Off) => on = None,
                 Some(CheckSetting::On(s)) => on = Some(*s),
                 None => {}
             }
-            if enable.iter().any(|e| e == c.code) {
-                on = on.or(Some(match configured.get(c.code) {
+            if enable.iter().any(|e| e == c.code.as_str()) {
+                on = on.or(Some(match configured.get(c.code.as_str()) {
                     Some(CheckSetting::On(s)) => *s,
                     _ => c.severity,
                 }));
             }
-            if disable.iter().any(|d| d == c.code) {
+            if disable.iter().any(|d| d == c.code.as_str()) {
                 on = None;
             }
             on.map(|s| (c, s))

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use crate::checks::Code;
 use crate::diagnostic::{Details, Diagnostic, LineIndex, Severity};
 use crate::markdown::Document;
 
@@ -65,7 +66,7 @@ fn invalid(
     severity: Severity,
 ) -> Diagnostic {
     Diagnostic {
-        code: "invalid-suppression",
+        code: Code::InvalidSuppression,
         severity,
         message: message.into(),
         range,
@@ -82,7 +83,7 @@ fn did_you_mean<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String
 /// An `invalid-suppression` finding for each of `codes` that is no check's.
 fn unknown_codes(codes: &[String], range: &Range<usize>, severity: Severity, out: &mut Vec<Diagnostic>) {
     for code in codes.iter().filter(|c| crate::checks::by_code(c).is_none()) {
-        let known = || crate::checks::ALL.iter().map(|c| c.code);
+        let known = || crate::checks::ALL.iter().map(|c| c.code.as_str());
         out.push(invalid(
             range.clone(),
             format!("unknown check `{code}` in a suppression{}", did_you_mean(code, known())),
@@ -270,7 +271,7 @@ pub fn apply(
                     None => "this suppression suppressed nothing".into(),
                 };
                 kept.push(Diagnostic {
-                    code: "unused-suppression",
+                    code: Code::UnusedSuppression,
                     severity: Severity::Warning,
                     message,
                     range: dir.range.clone(),
@@ -280,7 +281,7 @@ pub fn apply(
             }
         }
     }
-    kept.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
+    kept.sort_by_key(|d| (d.range.start, d.code));
     *diagnostics = kept;
 }
 
@@ -311,9 +312,11 @@ fn sweep(source: &str, dirs: &[Directive], diagnostics: &[Diagnostic]) -> Vec<Op
         }
         let above = if next_line.is_empty() { None } else { next_line.get(&lines.line(d.range.start)) };
         out[k] = above
-            .and_then(|dirs_above| dirs_above.iter().find_map(|&i| dirs[i].slot(d.code).map(|s| (i, s))))
-            .or_else(|| state.suppressor(d.code))
-            .or_else(|| file.and_then(|i| dirs[i].slot(d.code).map(|s| (i, s))));
+            .and_then(|dirs_above| {
+                dirs_above.iter().find_map(|&i| dirs[i].slot(d.code.as_str()).map(|s| (i, s)))
+            })
+            .or_else(|| state.suppressor(d.code.as_str()))
+            .or_else(|| file.and_then(|i| dirs[i].slot(d.code.as_str()).map(|s| (i, s))));
     }
     out
 }
@@ -325,7 +328,7 @@ mod tests {
     fn finding(source: &str, needle: &str, code: &'static str) -> Diagnostic {
         let start = source.find(needle).unwrap();
         Diagnostic {
-            code,
+            code: crate::checks::by_code(code).unwrap().code,
             severity: Severity::Warning,
             message: "".into(),
             range: start..start + needle.len(),
@@ -338,7 +341,7 @@ mod tests {
         let doc = crate::markdown::parse(source);
         let mut ds: Vec<Diagnostic> = found.iter().map(|(n, c)| finding(source, n, c)).collect();
         apply(&doc, &mut ds, unused, Some(Severity::Warning));
-        ds.into_iter().map(|d| (source[d.range].to_owned(), d.code)).collect()
+        ds.into_iter().map(|d| (source[d.range].to_owned(), d.code.as_str())).collect()
     }
 
     #[test]
@@ -408,12 +411,13 @@ AAA
             let doc = crate::markdown::parse(&src);
             let mut ds = vec![finding(&src, "AAA", "misdated")];
             apply(&doc, &mut ds, false, Some(Severity::Warning));
-            let invalid: Vec<&Diagnostic> = ds.iter().filter(|d| d.code == "invalid-suppression").collect();
+            let invalid: Vec<&Diagnostic> =
+                ds.iter().filter(|d| d.code == Code::InvalidSuppression).collect();
             assert_eq!(invalid.len(), 1, "{settings}: {ds:?}");
             assert_eq!(invalid[0].found(), Some(key), "{settings}");
             assert!(invalid[0].message.contains("its only key is `disable`"), "{}", invalid[0].message);
             // Nothing but `disable` suppresses.
-            assert!(ds.iter().any(|d| d.code == "misdated"), "{settings}");
+            assert!(ds.iter().any(|d| d.code == Code::Misdated), "{settings}");
         }
     }
 
@@ -454,7 +458,7 @@ AAA
                 let doc = crate::markdown::parse(&src);
                 let mut ds = vec![finding(&src, "AAA", "misdated"), finding(&src, "BBB", "misdated")];
                 apply(&doc, &mut ds, unused, Some(Severity::Warning));
-                let codes: Vec<&str> = ds.iter().map(|d| d.code).collect();
+                let codes: Vec<&str> = ds.iter().map(|d| d.code.as_str()).collect();
                 assert_eq!(codes, vec!["invalid-suppression", "misdated", "misdated"], "{directive}");
                 assert!(ds[0].message.contains(&format!("`{directive}`")), "{}", ds[0].message);
             }
@@ -474,7 +478,7 @@ AAA
             false,
             None,
         );
-        assert_eq!(ds.iter().map(|d| d.code).collect::<Vec<_>>(), vec!["misdated"]);
+        assert_eq!(ds.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::Misdated]);
     }
 
     #[test]

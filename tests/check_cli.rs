@@ -177,7 +177,7 @@ fn explain_every_check() {
     assert_eq!(list.code, 0);
     assert_eq!(list.stdout.lines().count(), quotelint::checks::ALL.len());
     for check in quotelint::checks::ALL {
-        let run = quotelint(&["explain", check.code], None);
+        let run = quotelint(&["explain", check.code.as_str()], None);
         assert_eq!(run.code, 0);
         assert!(run.stdout.starts_with(&format!("## {} (", check.code)), "{}", run.stdout);
         for part in ["**What it flags.**", "**Why.**", "**How to fix.**", "**Suppress**"] {

@@ -16,13 +16,13 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line malformed-date -->`.
 
-use crate::checks::Context;
+use crate::checks::{Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
     for d in &ctx.extraction.malformed {
         out.push(Diagnostic {
-            code: "malformed-date",
+            code: Code::MalformedDate,
             severity,
             message: format!("the month “{}” is misspelt", d.written).into(),
             range: d.range.clone(),

@@ -31,7 +31,7 @@
 //!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
-use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Context, Speakers};
+use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -54,7 +54,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         }
         let right = speaker_names(ctx.record, recorded);
         out.push(Diagnostic {
-            code: "misattributed",
+            code: Code::Misattributed,
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
                 "“{}” is attributed to {}, but the record has {right} saying it",

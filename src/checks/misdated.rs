@@ -26,7 +26,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
-use crate::checks::{cite, excerpt, for_confidence, speakers, Context, Speakers};
+use crate::checks::{cite, excerpt, for_confidence, speakers, Code, Context, Speakers};
 use crate::date::PartialDate;
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
@@ -49,7 +49,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             continue;
         }
         out.push(Diagnostic {
-            code: "misdated",
+            code: Code::Misdated,
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
                 "“{}” is dated {}, but the record dates it {}",
@@ -112,7 +112,7 @@ quotations:
 "#;
 
     fn misdated(article: &str) -> Vec<Diagnostic> {
-        check(RECORD, article).into_iter().filter(|d| d.code == "misdated").collect()
+        check(RECORD, article).into_iter().filter(|d| d.code == crate::checks::Code::Misdated).collect()
     }
 
     #[test]
@@ -139,7 +139,8 @@ quotations:
         assert!(!plain.contains("accepted_dates"));
         let article =
             "In February 2016 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"";
-        let flagged: Vec<_> = check(&plain, article).into_iter().filter(|d| d.code == "misdated").collect();
+        let flagged: Vec<_> =
+            check(&plain, article).into_iter().filter(|d| d.code == crate::checks::Code::Misdated).collect();
         assert_eq!(flagged.len(), 1);
         assert!(flagged[0].help.as_deref().unwrap().starts_with("date it 29 January 2016 ("));
     }

@@ -26,7 +26,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
 
-use crate::checks::{for_confidence, Context};
+use crate::checks::{for_confidence, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -39,7 +39,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         let source = event.source.as_ref().and_then(|s| s.publication.clone().or(s.url.clone()));
         let write = super::misdated::any_of(event.dates());
         out.push(Diagnostic {
-            code: "misdated-event",
+            code: Code::MisdatedEvent,
             severity: for_confidence(severity, event.confidence),
             message: format!(
                 "“{}” is dated {}, but the record dates it {}",
@@ -88,7 +88,7 @@ events:
         let article = format!("The Lantern Charter of {when} changed the harbour.");
         check(RECORD, &article)
             .into_iter()
-            .filter(|d| d.code == "misdated-event")
+            .filter(|d| d.code == crate::checks::Code::MisdatedEvent)
             .map(|d| d.help.unwrap_or_default().into_owned())
             .collect()
     }

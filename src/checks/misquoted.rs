@@ -27,7 +27,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
-use crate::checks::{cite, for_confidence, Context};
+use crate::checks::{cite, for_confidence, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::matcher::Edit;
 
@@ -65,7 +65,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             diff.push(format!("“{}” added after the end of the recorded sentence", appended.join(" ")));
         }
         out.push(Diagnostic {
-            code: "misquoted",
+            code: Code::Misquoted,
             severity: for_confidence(severity, recorded.confidence),
             message: format!("the wording differs from the record: {}", diff.join(", ")).into(),
             range: q.range.clone(),

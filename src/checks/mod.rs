@@ -1,6 +1,7 @@
 //! The checks: one file each, whose module documentation is what `quotelint explain CODE`
 //! prints. A check reads the article's extraction and the record and pushes diagnostics.
 
+mod code;
 mod invalid_suppression;
 mod malformed_date;
 mod misattributed;
@@ -11,6 +12,8 @@ mod unreadable;
 mod unsourced;
 mod unused_suppression;
 mod unverified;
+
+pub use code::Code;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::{Extraction, Quotation};
@@ -39,7 +42,7 @@ impl Context<'_> {
 
 /// A check's identity and behaviour.
 pub struct Check {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     /// Off unless enabled by name.
     pub opt_in: bool,
@@ -52,7 +55,7 @@ pub struct Check {
 
 impl std::fmt::Debug for Check {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code)
+        f.write_str(self.code.as_str())
     }
 }
 
@@ -66,7 +69,7 @@ impl Check {
 
     /// The check's documentation (its file's module doc comment).
     pub fn doc(&self) -> &'static str {
-        let stem = self.code.replace('-', "_");
+        let stem = self.code.as_str().replace('-', "_");
         CHECK_DOCS.iter().find(|(s, _)| *s == stem).map_or("", |(_, d)| d)
     }
 }
@@ -74,70 +77,70 @@ impl Check {
 /// Every check, in a stable order.
 pub const ALL: &[Check] = &[
     Check {
-        code: "misattributed",
+        code: Code::Misattributed,
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded quotation attributed to someone else",
         run: Some(misattributed::run),
     },
     Check {
-        code: "misdated",
+        code: Code::Misdated,
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded quotation given a date that contradicts the record",
         run: Some(misdated::run),
     },
     Check {
-        code: "misquoted",
+        code: Code::Misquoted,
         severity: Severity::Warning,
         opt_in: false,
         summary: "a recorded quotation with words changed, added or dropped",
         run: Some(misquoted::run),
     },
     Check {
-        code: "unsourced",
+        code: Code::Unsourced,
         severity: Severity::Warning,
         opt_in: false,
         summary: "a quotation with no citation in its paragraph",
         run: Some(unsourced::run),
     },
     Check {
-        code: "misdated-event",
+        code: Code::MisdatedEvent,
         severity: Severity::Error,
         opt_in: false,
         summary: "a recorded event given a wrong date",
         run: Some(misdated_event::run),
     },
     Check {
-        code: "malformed-date",
+        code: Code::MalformedDate,
         severity: Severity::Warning,
         opt_in: false,
         summary: "a date with a misspelt month",
         run: Some(malformed_date::run),
     },
     Check {
-        code: "unverified",
+        code: Code::Unverified,
         severity: Severity::Info,
         opt_in: true,
         summary: "attributed to a person of the record but matching none of their quotations",
         run: Some(unverified::run),
     },
     Check {
-        code: "invalid-suppression",
+        code: Code::InvalidSuppression,
         severity: Severity::Warning,
         opt_in: false,
         summary: "a suppression with an unknown directive or check code, which suppresses nothing",
         run: None,
     },
     Check {
-        code: "unused-suppression",
+        code: Code::UnusedSuppression,
         severity: Severity::Warning,
         opt_in: true,
         summary: "a suppression comment that suppressed nothing (--report-unused-suppressions)",
         run: None,
     },
     Check {
-        code: UNREADABLE,
+        code: Code::Unreadable,
         severity: Severity::Error,
         opt_in: false,
         summary: "a file that could not be read, or is not UTF-8 text (always on)",
@@ -145,14 +148,10 @@ pub const ALL: &[Check] = &[
     },
 ];
 
-/// The code of a file that could not be checked: made by `check` as it reads files, not by the
-/// engine, and reported in every output format.
-pub const UNREADABLE: &str = "unreadable";
-
 pub use unreadable::finding as unreadable;
 
 pub fn by_code(code: &str) -> Option<&'static Check> {
-    ALL.iter().find(|c| c.code == code)
+    ALL.iter().find(|c| c.code.as_str() == code)
 }
 
 /// The severity of a finding that rests on a record entry of this confidence.

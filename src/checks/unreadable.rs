@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// with it: what came before the bad byte).
 pub fn finding(message: String, at: usize) -> Diagnostic {
     Diagnostic {
-        code: super::UNREADABLE,
+        code: super::Code::Unreadable,
         severity: Severity::Error,
         message: message.into(),
         range: at..at,

@@ -39,7 +39,7 @@
 //! **Suppress** with `<!-- quotelint-disable-next-line unsourced -->`, or turn the check off
 //! for a repository that does not cite inline.
 
-use crate::checks::{excerpt, Context};
+use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
@@ -55,7 +55,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             (None, None) => None,
         });
         out.push(Diagnostic {
-            code: "unsourced",
+            code: Code::Unsourced,
             severity,
             // Built at its exact length (`format!` reserves twice its fixed text): every
             // finding holds its message until its file is reported.

@@ -19,7 +19,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line unverified -->`.
 
-use crate::checks::{excerpt, Context};
+use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::matcher::MIN_MATCH_WORDS;
 use crate::record::SpeakerKind;
@@ -35,7 +35,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             continue;
         }
         out.push(Diagnostic {
-            code: "unverified",
+            code: Code::Unverified,
             severity,
             message: format!(
                 "“{}”, attributed to {}, matches none of the record's quotations",

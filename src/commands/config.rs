@@ -45,7 +45,7 @@ pub fn run(args: &RecordArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     let date = config.article_date.value.map_or("none".to_owned(), |d| d.to_string());
     lines.push(("article-date".into(), date, config.article_date.origin.to_string()));
     for c in checks::ALL {
-        let (setting, origin) = match config.checks.get(c.code) {
+        let (setting, origin) = match config.checks.get(c.code.as_str()) {
             Some(s) => (s.value, s.origin.to_string()),
             None if c.opt_in => (CheckSetting::Off, "default".to_owned()),
             None => (CheckSetting::On(c.severity), "default".to_owned()),

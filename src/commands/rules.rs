@@ -33,7 +33,7 @@ fn check_examples(record: &Record) -> Vec<RecordError> {
             let found: BTreeSet<&str> = result
                 .diagnostics
                 .iter()
-                .map(|d| d.code)
+                .map(|d| d.code.as_str())
                 .filter(|c| *c != "unsourced" || expected.contains("unsourced"))
                 .collect();
             if found != expected {

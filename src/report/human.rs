@@ -11,7 +11,7 @@ use miette::{
 };
 
 use super::{terminal_safe, FileReport, Totals};
-use crate::checks::UNREADABLE;
+use crate::checks::Code;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary, Diagnostic, LineIndex, Severity};
 
 /// What a snippet shows of a file: the lines a finding and its labels touch, each cut to a
@@ -361,7 +361,7 @@ pub fn write(
     for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
         let safe_path = terminal_safe(&path);
-        for d in r.diagnostics.iter().filter(|d| d.code != UNREADABLE) {
+        for d in r.diagnostics.iter().filter(|d| d.code != Code::Unreadable) {
             if graphical {
                 let rendered =
                     Rendered { diagnostic: d, source: Excerpt::new(&path, &r.text, &lines, d, width) };
@@ -482,7 +482,7 @@ mod tests {
         let url = "https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12/nato-expansion-what-gorbachev-heard";
         let text = "In 1991 Margaret Thatcher said so.\n";
         let d = Diagnostic {
-            code: "misattributed",
+            code: Code::Misattributed,
             severity: Severity::Warning,
             message: "a message long enough to need wrapping at forty columns of terminal".into(),
             range: 8..25,

@@ -46,7 +46,7 @@ fn each_item(
         for d in &r.diagnostics {
             write(&Item {
                 path: &path,
-                code: d.code,
+                code: d.code.as_str(),
                 severity: d.severity,
                 message: &d.message,
                 range: Range {

@@ -52,7 +52,7 @@ impl Totals {
         for r in reports {
             self.quotations += r.quotations;
             for d in &r.diagnostics {
-                self.unreadable += usize::from(d.code == crate::checks::UNREADABLE);
+                self.unreadable += usize::from(d.code == crate::checks::Code::Unreadable);
                 match d.severity {
                     Severity::Error => self.errors += 1,
                     Severity::Warning => self.warnings += 1,
@@ -151,7 +151,7 @@ impl Reporter {
         match self.format {
             OutputFormat::Human if self.statistics => {
                 for d in reports.iter().flat_map(|r| &r.diagnostics) {
-                    let e = self.counts.entry(d.code).or_insert((0, d.severity));
+                    let e = self.counts.entry(d.code.as_str()).or_insert((0, d.severity));
                     e.0 += 1;
                     e.1 = e.1.max(d.severity);
                 }

@@ -114,7 +114,7 @@ pub fn write_results(
                 None => d.message.as_ref().into(),
             };
             let result = SarifResult {
-                rule_id: d.code,
+                rule_id: d.code.as_str(),
                 rule_index: checks::ALL.iter().position(|c| c.code == d.code).unwrap_or(0),
                 level: level(d.severity),
                 message: Text { text: message },

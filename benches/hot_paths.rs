@@ -69,7 +69,7 @@ static CORPUS: LazyLock<(Record, String)> = LazyLock::new(|| {
 fn check_one_megabyte(bencher: Bencher) {
     let (record, text) = &*CORPUS;
     let engine = Engine::new(record, Settings::default());
-    bencher.bench(|| engine.check(text).diagnostics.len());
+    bencher.bench(|| engine.check(text).findings.len());
 }
 
 /// Loading the embedded default record.

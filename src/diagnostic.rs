@@ -39,12 +39,12 @@ pub struct Label {
     pub text: String,
 }
 
-/// One finding in one file.
+/// One finding in one file, with everything a report says of it.
 ///
-/// Small, since a file may make millions of them and all are held until the file is
-/// reported (sorted, then filtered by its suppressions): fixed text is borrowed, not copied,
-/// and the parts most findings lack live behind one pointer. An `unsourced` finding takes 96
-/// bytes and its message (docs/performance.md).
+/// A check that makes few findings makes them whole; one that may make a finding per
+/// quotation defers it, and it is rendered into a `Diagnostic` only as it is written (see
+/// [`crate::findings`]). Fixed text is borrowed, not copied, and the parts most findings lack
+/// live behind one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: crate::checks::Code,

@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::checks::Code;
 use crate::diagnostic::{Details, Diagnostic, LineIndex, Severity};
+use crate::findings::Finding;
 use crate::markdown::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,12 +238,7 @@ impl<'a> Regions<'a> {
 /// Removes suppressed findings; adds an `invalid-suppression` finding at `invalid` (unless it
 /// is off) for every suppression that cannot be read, and with `report_unused`, an
 /// `unused-suppression` finding for every directive, or code in one, that suppressed nothing.
-pub fn apply(
-    doc: &Document,
-    diagnostics: &mut Vec<Diagnostic>,
-    report_unused: bool,
-    invalid: Option<Severity>,
-) {
+pub fn apply(doc: &Document, diagnostics: &mut Vec<Finding>, report_unused: bool, invalid: Option<Severity>) {
     let (mut dirs, bad) = directives(doc, invalid.unwrap_or(Severity::Warning));
     if dirs.is_empty() && bad.is_empty() {
         return;
@@ -256,7 +252,7 @@ pub fn apply(
         }
     }
     if invalid.is_some() {
-        kept.extend(bad);
+        kept.extend(bad.into_iter().map(Finding::made));
     }
     if report_unused {
         for dir in dirs.iter().filter(|d| d.kind != Kind::Enable) {
@@ -270,14 +266,14 @@ pub fn apply(
                     Some(c) => format!("this suppression of `{c}` suppressed nothing").into(),
                     None => "this suppression suppressed nothing".into(),
                 };
-                kept.push(Diagnostic {
+                kept.push(Finding::made(Diagnostic {
                     code: Code::UnusedSuppression,
                     severity: Severity::Warning,
                     message,
                     range: dir.range.clone(),
                     help: Some("remove it, or correct the check code".into()),
                     details: Details { found: code.cloned(), ..Details::default() }.boxed(),
-                });
+                }));
             }
         }
     }
@@ -288,7 +284,7 @@ pub fn apply(
 /// What suppresses each finding, if anything: a disable-next-line on the line before it, else
 /// the last disable/enable region before it, else the front matter. One pass over the findings
 /// in order of their start, and over the directives in order.
-fn sweep(source: &str, dirs: &[Directive], diagnostics: &[Diagnostic]) -> Vec<Option<Suppressor>> {
+fn sweep(source: &str, dirs: &[Directive], diagnostics: &[Finding]) -> Vec<Option<Suppressor>> {
     let lines = LineIndex::new(source);
     let mut next_line: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, dir) in dirs.iter().enumerate().filter(|(_, d)| d.kind == Kind::NextLine) {
@@ -325,6 +321,13 @@ fn sweep(source: &str, dirs: &[Directive], diagnostics: &[Diagnostic]) -> Vec<Op
 mod tests {
     use super::*;
 
+    /// [`apply`] to findings made whole, as the checks make most.
+    fn apply_made(doc: &Document, ds: &mut Vec<Diagnostic>, unused: bool, invalid: Option<Severity>) {
+        let mut findings: Vec<Finding> = ds.drain(..).map(Finding::made).collect();
+        apply(doc, &mut findings, unused, invalid);
+        *ds = crate::findings::Findings::from_items(findings).into_diagnostics("");
+    }
+
     fn finding(source: &str, needle: &str, code: &'static str) -> Diagnostic {
         let start = source.find(needle).unwrap();
         Diagnostic {
@@ -340,7 +343,7 @@ mod tests {
     fn codes_left(source: &str, found: &[(&str, &'static str)], unused: bool) -> Vec<(String, &'static str)> {
         let doc = crate::markdown::parse(source);
         let mut ds: Vec<Diagnostic> = found.iter().map(|(n, c)| finding(source, n, c)).collect();
-        apply(&doc, &mut ds, unused, Some(Severity::Warning));
+        apply_made(&doc, &mut ds, unused, Some(Severity::Warning));
         ds.into_iter().map(|d| (source[d.range].to_owned(), d.code.as_str())).collect()
     }
 
@@ -410,7 +413,7 @@ AAA
             let src = format!("---\nquotelint: {settings}\n---\nAAA\n");
             let doc = crate::markdown::parse(&src);
             let mut ds = vec![finding(&src, "AAA", "misdated")];
-            apply(&doc, &mut ds, false, Some(Severity::Warning));
+            apply_made(&doc, &mut ds, false, Some(Severity::Warning));
             let invalid: Vec<&Diagnostic> =
                 ds.iter().filter(|d| d.code == Code::InvalidSuppression).collect();
             assert_eq!(invalid.len(), 1, "{settings}: {ds:?}");
@@ -457,7 +460,7 @@ AAA
             for unused in [false, true] {
                 let doc = crate::markdown::parse(&src);
                 let mut ds = vec![finding(&src, "AAA", "misdated"), finding(&src, "BBB", "misdated")];
-                apply(&doc, &mut ds, unused, Some(Severity::Warning));
+                apply_made(&doc, &mut ds, unused, Some(Severity::Warning));
                 let codes: Vec<&str> = ds.iter().map(|d| d.code.as_str()).collect();
                 assert_eq!(codes, vec!["invalid-suppression", "misdated", "misdated"], "{directive}");
                 assert!(ds[0].message.contains(&format!("`{directive}`")), "{}", ds[0].message);
@@ -465,14 +468,14 @@ AAA
         }
         let doc = crate::markdown::parse("<!-- quotelint-disable-nextline misdated -->\n");
         let mut ds = Vec::new();
-        apply(&doc, &mut ds, false, Some(Severity::Warning));
+        apply_made(&doc, &mut ds, false, Some(Severity::Warning));
         assert_eq!(
             ds[0].message,
             "unknown suppression directive `quotelint-disable-nextline`; did you mean `quotelint-disable-next-line`?"
         );
         // Turned off, the finding goes, and the directive still suppresses nothing.
         let mut ds = vec![finding("<!-- quotelint-disable-line misdated -->\nAAA\n", "AAA", "misdated")];
-        apply(
+        apply_made(
             &crate::markdown::parse("<!-- quotelint-disable-line misdated -->\nAAA\n"),
             &mut ds,
             false,
@@ -489,7 +492,7 @@ AAA
         assert_eq!(left, vec![(comment.into(), "invalid-suppression"), ("AAA".into(), "misdated")]);
         let doc = crate::markdown::parse(src);
         let mut ds = Vec::new();
-        apply(&doc, &mut ds, false, Some(Severity::Warning));
+        apply_made(&doc, &mut ds, false, Some(Severity::Warning));
         assert_eq!(ds[0].message, "unknown check `misdatd` in a suppression; did you mean `misdated`?");
         // Only unknown codes: not "every check".
         let src = "<!-- quotelint-disable -line -->\n\nAAA\n";

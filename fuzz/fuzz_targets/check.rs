@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let result = ENGINE.check(&text);
     let lines = LineIndex::new(&text);
-    for d in &result.diagnostics {
+    for d in result.findings.rendered(&text) {
         let r = &d.range;
         assert!(
             r.start <= r.end && r.end <= text.len(),
@@ -54,10 +54,10 @@ fuzz_target!(|data: &[u8]| {
         path: "fuzz.md".into(),
         text: text.into_owned(),
         quotations: result.quotations,
-        diagnostics: result.diagnostics,
+        findings: result.findings,
     };
     let reports = [report];
-    let n = reports[0].diagnostics.len();
+    let n = reports[0].findings.len();
     // Every format, as `check` drives it: each writes as it goes and must stay well formed.
     for format in [
         OutputFormat::Json,

@@ -18,10 +18,11 @@
 
 use crate::checks::{Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
+use crate::findings::Finding;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for d in &ctx.extraction.malformed {
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::MalformedDate,
             severity,
             message: format!("the month “{}” is misspelt", d.written).into(),
@@ -33,6 +34,6 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 ..Details::default()
             }
             .boxed(),
-        });
+        }));
     }
 }

@@ -33,8 +33,9 @@
 
 use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
+use crate::findings::Finding;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
         let Some(person) = q.speaker.person() else { continue };
         let recorded = &ctx.record.quotations[m.quotation];
@@ -53,7 +54,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
             continue;
         }
         let right = speaker_names(ctx.record, recorded);
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::Misattributed,
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
@@ -74,7 +75,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 expected: Some(right),
             }
             .boxed(),
-        });
+        }));
     }
 }
 

@@ -29,13 +29,14 @@
 use crate::checks::{cite, excerpt, for_confidence, speakers, Code, Context, Speakers};
 use crate::date::PartialDate;
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
+use crate::findings::Finding;
 
 /// "29 January 2016 or February 2016": an entry's date, then the dates it also accepts.
 pub(super) fn any_of(dates: impl Iterator<Item = PartialDate>) -> String {
     dates.map(|d| d.human()).collect::<Vec<_>>().join(" or ")
 }
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
         let Some(stated) = &q.date else { continue };
         let recorded = &ctx.record.quotations[m.quotation];
@@ -48,7 +49,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         if m.ambiguous || !m.is_strong() || !attributed_right || agrees {
             continue;
         }
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::Misdated,
             severity: for_confidence(severity, recorded.confidence),
             message: format!(
@@ -70,7 +71,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 expected: Some(actual.to_string()),
             }
             .boxed(),
-        });
+        }));
     }
 }
 
@@ -92,7 +93,7 @@ pub(super) mod tests {
         let mut errors = Vec::new();
         let record = Record::from_sources(vec![source], &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
-        Engine::new(&record, Settings::default()).check(article).diagnostics
+        Engine::new(&record, Settings::default()).check(article).findings.into_diagnostics(article)
     }
 
     const RECORD: &str = r#"

@@ -28,8 +28,9 @@
 
 use crate::checks::{for_confidence, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
+use crate::findings::Finding;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for e in &ctx.extraction.events {
         let event = &ctx.record.events[e.event];
         let Some(actual) = event.date.valid() else { continue };
@@ -38,7 +39,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         }
         let source = event.source.as_ref().and_then(|s| s.publication.clone().or(s.url.clone()));
         let write = super::misdated::any_of(event.dates());
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::MisdatedEvent,
             severity: for_confidence(severity, event.confidence),
             message: format!(
@@ -63,7 +64,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 expected: Some(actual.to_string()),
             }
             .boxed(),
-        });
+        }));
     }
 }
 

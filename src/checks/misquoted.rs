@@ -29,12 +29,13 @@
 
 use crate::checks::{cite, for_confidence, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
+use crate::findings::Finding;
 use crate::matcher::Edit;
 
 /// Above this share of changed words the text is probably another remark, not a misquotation.
 const MAX_CHANGED_SHARE: f64 = 0.3;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
         let changes = m.content_changes();
         let appended = m.appended_words();
@@ -64,7 +65,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         if !appended.is_empty() {
             diff.push(format!("“{}” added after the end of the recorded sentence", appended.join(" ")));
         }
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::Misquoted,
             severity: for_confidence(severity, recorded.confidence),
             message: format!("the wording differs from the record: {}", diff.join(", ")).into(),
@@ -77,6 +78,6 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 ..Details::default()
             }
             .boxed(),
-        });
+        }));
     }
 }

@@ -17,6 +17,7 @@ pub use code::Code;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::{Extraction, Quotation};
+use crate::findings::Finding;
 use crate::matcher::Match;
 use crate::record::{Confidence, Record};
 
@@ -50,7 +51,9 @@ pub struct Check {
     pub summary: &'static str,
     /// `None` for a finding made elsewhere (`invalid-suppression` and `unused-suppression`, by
     /// [`crate::suppress`]).
-    run: Option<fn(&Context, Severity, &mut Vec<Diagnostic>)>,
+    run: Option<fn(&Context, Severity, &mut Vec<Finding>)>,
+    /// Renders a finding the check deferred ([`Finding::deferred`]), for checks that defer.
+    render: Option<fn(&Context, &Finding) -> Diagnostic>,
 }
 
 impl std::fmt::Debug for Check {
@@ -61,7 +64,7 @@ impl std::fmt::Debug for Check {
 
 impl Check {
     /// Runs the check, reporting at `severity` (its default, or the configured one).
-    pub fn run(&self, ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+    pub fn run(&self, ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         if let Some(run) = self.run {
             run(ctx, severity, out)
         }
@@ -82,6 +85,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a recorded quotation attributed to someone else",
         run: Some(misattributed::run),
+        render: None,
     },
     Check {
         code: Code::Misdated,
@@ -89,6 +93,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a recorded quotation given a date that contradicts the record",
         run: Some(misdated::run),
+        render: None,
     },
     Check {
         code: Code::Misquoted,
@@ -96,6 +101,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a recorded quotation with words changed, added or dropped",
         run: Some(misquoted::run),
+        render: None,
     },
     Check {
         code: Code::Unsourced,
@@ -103,6 +109,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a quotation with no citation in its paragraph",
         run: Some(unsourced::run),
+        render: Some(unsourced::render),
     },
     Check {
         code: Code::MisdatedEvent,
@@ -110,6 +117,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a recorded event given a wrong date",
         run: Some(misdated_event::run),
+        render: None,
     },
     Check {
         code: Code::MalformedDate,
@@ -117,6 +125,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a date with a misspelt month",
         run: Some(malformed_date::run),
+        render: None,
     },
     Check {
         code: Code::Unverified,
@@ -124,6 +133,7 @@ pub const ALL: &[Check] = &[
         opt_in: true,
         summary: "attributed to a person of the record but matching none of their quotations",
         run: Some(unverified::run),
+        render: None,
     },
     Check {
         code: Code::InvalidSuppression,
@@ -131,6 +141,7 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a suppression with an unknown directive or check code, which suppresses nothing",
         run: None,
+        render: None,
     },
     Check {
         code: Code::UnusedSuppression,
@@ -138,6 +149,7 @@ pub const ALL: &[Check] = &[
         opt_in: true,
         summary: "a suppression comment that suppressed nothing (--report-unused-suppressions)",
         run: None,
+        render: None,
     },
     Check {
         code: Code::Unreadable,
@@ -145,10 +157,17 @@ pub const ALL: &[Check] = &[
         opt_in: false,
         summary: "a file that could not be read, or is not UTF-8 text (always on)",
         run: None,
+        render: None,
     },
 ];
 
 pub use unreadable::finding as unreadable;
+
+/// A deferred finding with its message and help, by the check that deferred it.
+pub(crate) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
+    let render = ALL.iter().find(|c| c.code == finding.code).and_then(|c| c.render);
+    render.expect("a check that defers findings renders them")(ctx, finding)
+}
 
 pub fn by_code(code: &str) -> Option<&'static Check> {
     ALL.iter().find(|c| c.code.as_str() == code)

@@ -41,37 +41,39 @@
 
 use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
+use crate::findings::Finding;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
-    for (q, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
-        if q.cited {
-            continue;
+/// Defers every finding: a file may have a million uncited quotations (issue 18's hostile
+/// line), and a deferred finding holds no message until it is written.
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
+    for (i, q) in ctx.extraction.quotations.iter().enumerate() {
+        if !q.cited {
+            out.push(Finding::deferred(Code::Unsourced, severity, q.range.clone(), i));
         }
-        let recorded = m.as_ref().map(|m| &ctx.record.quotations[m.quotation]);
-        let source = recorded.and_then(|r| r.source.as_ref()).and_then(|s| match (&s.publication, &s.url) {
-            (Some(p), Some(u)) => Some(format!("{p} <{u}>")),
-            (Some(p), None) => Some(p.clone()),
-            (None, Some(u)) => Some(u.clone()),
-            (None, None) => None,
-        });
-        out.push(Diagnostic {
-            code: Code::Unsourced,
-            severity,
-            // Built at its exact length (`format!` reserves twice its fixed text): every
-            // finding holds its message until its file is reported.
-            message: ["“", &excerpt(&q.text, 10), "” has no citation in its paragraph"].concat().into(),
-            range: q.range.clone(),
-            help: Some(match &source {
-                Some(s) => format!("cite the source; the record documents it in {s}").into(),
-                // Fixed text, borrowed: `quotelint explain unsourced` says more.
-                None => "link it, footnote it, or set citation-patterns".into(),
-            }),
-            details: Details {
-                quote_id: recorded.map(|r| r.id.clone()),
-                expected: source,
-                ..Details::default()
-            }
+    }
+}
+
+pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
+    let i = finding.quotation();
+    let q = &ctx.extraction.quotations[i];
+    let recorded = ctx.matches[i].as_ref().map(|m| &ctx.record.quotations[m.quotation]);
+    let source = recorded.and_then(|r| r.source.as_ref()).and_then(|s| match (&s.publication, &s.url) {
+        (Some(p), Some(u)) => Some(format!("{p} <{u}>")),
+        (Some(p), None) => Some(p.clone()),
+        (None, Some(u)) => Some(u.clone()),
+        (None, None) => None,
+    });
+    Diagnostic {
+        code: Code::Unsourced,
+        severity: finding.severity,
+        message: ["“", &excerpt(&q.text, 10), "” has no citation in its paragraph"].concat().into(),
+        range: finding.range.clone(),
+        help: Some(match &source {
+            Some(s) => format!("cite the source; the record documents it in {s}").into(),
+            // Fixed text, borrowed: `quotelint explain unsourced` says more.
+            None => "link it, footnote it, or set citation-patterns".into(),
+        }),
+        details: Details { quote_id: recorded.map(|r| r.id.clone()), expected: source, ..Details::default() }
             .boxed(),
-        });
     }
 }

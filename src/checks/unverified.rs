@@ -21,10 +21,11 @@
 
 use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
+use crate::findings::Finding;
 use crate::matcher::MIN_MATCH_WORDS;
 use crate::record::SpeakerKind;
 
-pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) {
+pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
         let Some(person) = q.speaker.person() else { continue };
         let p = &ctx.record.people[person];
@@ -34,7 +35,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
         {
             continue;
         }
-        out.push(Diagnostic {
+        out.push(Finding::made(Diagnostic {
             code: Code::Unverified,
             severity,
             message: format!(
@@ -52,6 +53,6 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Diagnostic>) 
                 .into(),
             ),
             details: Details { found: Some(q.text.to_string()), ..Details::default() }.boxed(),
-        });
+        }));
     }
 }

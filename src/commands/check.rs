@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Found};
 use crate::engine::{self, Engine, Settings};
+use crate::findings::Findings;
 use crate::record::Record;
 use crate::report::{FileReport, Reporter};
 
@@ -58,10 +59,13 @@ impl FileError {
 
     /// The `unreadable` finding that stands for the file in the output.
     /// Its text moves into the report, which is dropped once written.
-    fn report(&mut self) -> FileReport {
+    fn report(&mut self) -> FileReport<'static> {
         FileReport {
             path: self.path.clone(),
-            diagnostics: vec![crate::checks::unreadable(self.message.clone(), self.before.len())],
+            findings: Findings::from_made(vec![crate::checks::unreadable(
+                self.message.clone(),
+                self.before.len(),
+            )]),
             text: std::mem::take(&mut self.before),
             quotations: 0,
         }
@@ -139,7 +143,11 @@ fn relative_to(path: &Path, base: &Path) -> PathBuf {
 
 /// Checks one text; a bug that panics costs that file (reported, exit code 2), not the run, and
 /// so does front matter refused unread.
-fn guarded(engine: &Engine, path: &Path, text: &str) -> Result<crate::engine::FileResult, FileError> {
+fn guarded<'r>(
+    engine: &Engine<'r>,
+    path: &Path,
+    text: &str,
+) -> Result<crate::engine::FileResult<'r>, FileError> {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text)));
     if let Ok(crate::engine::FileResult { refused: Some(refusal), .. }) = &result {
         let at = crate::diagnostic::line_and_column(text.as_bytes(), refusal.span.start);
@@ -243,11 +251,12 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
 
     let mut errors: Vec<FileError> = Vec::new();
     let mut serious = false;
-    let mut report_batch =
-        |reports: Vec<FileReport>, reporter: &mut Reporter, out: &mut dyn std::io::Write| {
-            serious |= reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= Severity::Warning);
-            reporter.batch(&reports, out).map_err(io_failure)
-        };
+    let mut report_batch = |reports: Vec<FileReport>,
+                            reporter: &mut Reporter,
+                            out: &mut dyn std::io::Write| {
+        serious |= reports.iter().flat_map(|r| r.findings.iter()).any(|d| d.severity >= Severity::Warning);
+        reporter.batch(&reports, out).map_err(io_failure)
+    };
     let max = config.max_file_size.value.0;
     let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if stdin_only {
@@ -268,7 +277,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         };
         let checked = checked.and_then(|text| {
             let result = guarded(&engine, &path, &text)?;
-            Ok(FileReport { path, text, quotations: result.quotations, diagnostics: result.diagnostics })
+            Ok(FileReport { path, text, quotations: result.quotations, findings: result.findings })
         });
         match checked {
             Ok(report) => report_batch(vec![report], &mut reporter, out)?,
@@ -305,7 +314,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
                 path: f.path.clone(),
                 text,
                 quotations: result.quotations,
-                diagnostics: result.diagnostics,
+                findings: result.findings,
             })
         };
         // One file (an editor's save) is not worth starting a thread pool for.

@@ -31,7 +31,7 @@ fn check_examples(record: &Record) -> Vec<RecordError> {
             };
             let result = engine.check(&example.text);
             let found: BTreeSet<&str> = result
-                .diagnostics
+                .findings
                 .iter()
                 .map(|d| d.code.as_str())
                 .filter(|c| *c != "unsourced" || expected.contains("unsourced"))
@@ -44,8 +44,11 @@ fn check_examples(record: &Record) -> Vec<RecordError> {
                         s.iter().copied().collect::<Vec<_>>().join(", ")
                     }
                 };
-                let details: Vec<String> =
-                    result.diagnostics.iter().map(|d| format!("{}: {}", d.code, d.message)).collect();
+                let details: Vec<String> = result
+                    .findings
+                    .rendered(&example.text)
+                    .map(|d| format!("{}: {}", d.code, d.message))
+                    .collect();
                 failures.push((
                     entry,
                     i,

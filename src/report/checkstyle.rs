@@ -44,7 +44,7 @@ pub fn files(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>
     for r in reports {
         writeln!(out, r#"  <file name="{}">"#, escape(&super::path_text(&r.path)))?;
         let lines = LineIndex::new(&r.text);
-        for d in &r.diagnostics {
+        for d in r.diagnostics() {
             let p = lines.position(&r.text, d.range.start);
             let severity = match d.severity {
                 Severity::Error => "error",

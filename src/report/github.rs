@@ -22,7 +22,7 @@ fn escape_property(s: &str) -> String {
 pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
         let path = super::path_text(&r.path);
-        for d in &r.diagnostics {
+        for d in r.diagnostics() {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

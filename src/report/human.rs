@@ -361,10 +361,10 @@ pub fn write(
     for (r, lines) in super::with_lines(reports) {
         let path = r.path.to_string_lossy();
         let safe_path = terminal_safe(&path);
-        for d in r.diagnostics.iter().filter(|d| d.code != Code::Unreadable) {
+        for d in r.diagnostics().filter(|d| d.code != Code::Unreadable) {
             if graphical {
                 let rendered =
-                    Rendered { diagnostic: d, source: Excerpt::new(&path, &r.text, &lines, d, width) };
+                    Rendered { diagnostic: &d, source: Excerpt::new(&path, &r.text, &lines, &d, width) };
                 let mut s = String::new();
                 handler.render_report(&mut s, &rendered).map_err(std::io::Error::other)?;
                 writeln!(out, "{s}")?;
@@ -489,8 +489,12 @@ mod tests {
             help: Some(format!("cite it: see {url} for the source, and the record entry").into()),
             details: None,
         };
-        let report =
-            FileReport { path: "a.md".into(), text: text.into(), quotations: 1, diagnostics: vec![d] };
+        let report = FileReport {
+            path: "a.md".into(),
+            text: text.into(),
+            quotations: 1,
+            findings: crate::findings::Findings::from_made(vec![d]),
+        };
         let mut out = Vec::new();
         write(std::slice::from_ref(&report), true, false, 40, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();

@@ -43,7 +43,7 @@ fn each_item(
 ) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
         let path = super::path_text(&r.path);
-        for d in &r.diagnostics {
+        for d in r.diagnostics() {
             write(&Item {
                 path: &path,
                 code: d.code.as_str(),

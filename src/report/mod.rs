@@ -16,21 +16,31 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::OutputFormat;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::findings::Findings;
 
 /// One checked file's findings, with its text for positions and snippets.
-pub struct FileReport {
+pub struct FileReport<'r> {
     /// As given or as walked, relative to the working directory.
     pub path: PathBuf,
     pub text: String,
     pub quotations: usize,
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Findings<'r>,
+}
+
+impl FileReport<'_> {
+    /// Each finding with its message, help and details, in report order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Cow<'_, Diagnostic>> {
+        self.findings.rendered(&self.text)
+    }
 }
 
 /// The files that have findings, each with the index that turns their byte offsets into lines
 /// and columns: most files of a large run have none, and indexing them cost as much as
 /// reporting the rest.
-fn with_lines(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, LineIndex)> {
-    reports.iter().filter(|r| !r.diagnostics.is_empty()).map(|r| (r, LineIndex::new(&r.text)))
+fn with_lines<'a, 'r>(
+    reports: &'a [FileReport<'r>],
+) -> impl Iterator<Item = (&'a FileReport<'r>, LineIndex)> {
+    reports.iter().filter(|r| !r.findings.is_empty()).map(|r| (r, LineIndex::new(&r.text)))
 }
 
 /// The counts a summary line and the JSON summary give.
@@ -51,7 +61,7 @@ impl Totals {
         self.files += reports.len();
         for r in reports {
             self.quotations += r.quotations;
-            for d in &r.diagnostics {
+            for d in r.findings.iter() {
                 self.unreadable += usize::from(d.code == crate::checks::Code::Unreadable);
                 match d.severity {
                     Severity::Error => self.errors += 1,
@@ -150,7 +160,7 @@ impl Reporter {
         let out = &mut buffered(out);
         match self.format {
             OutputFormat::Human if self.statistics => {
-                for d in reports.iter().flat_map(|r| &r.diagnostics) {
+                for d in reports.iter().flat_map(|r| r.findings.iter()) {
                     let e = self.counts.entry(d.code.as_str()).or_insert((0, d.severity));
                     e.0 += 1;
                     e.1 = e.1.max(d.severity);

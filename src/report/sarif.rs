@@ -106,7 +106,7 @@ pub fn write_results(
 ) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
         let uri = uri(&r.path);
-        for d in &r.diagnostics {
+        for d in r.diagnostics() {
             let start = lines.position(&r.text, d.range.start);
             let end = lines.position(&r.text, d.range.end);
             let message = match &d.help {

@@ -51,9 +51,9 @@ pub fn run(dir: &Path) -> ExitCode {
         let lines = LineIndex::new(&text);
         let found: Vec<(usize, String)> = engine
             .check(&text)
-            .diagnostics
+            .findings
             .iter()
-            .map(|d| (lines.position(&text, d.range.start).line, d.code.to_owned()))
+            .map(|d| (lines.position(&text, d.range.start).line, d.code.as_str().to_owned()))
             .collect();
         for (line, code, what) in score.add(&expected, &found) {
             println!("{}:{line}: {what} {code}", md.display());

@@ -68,6 +68,7 @@ impl<'r> Engine<'r> {
         if let Some(refusal) = doc.front_matter_error {
             return FileResult { refused: Some(refusal), ..FileResult::default() };
         }
+        extract::cut_long_paragraphs(&mut doc.blocks);
         let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
         // The blocks' texts are read: only the comments (for suppressions) are needed from here.
         doc.blocks = Vec::new();

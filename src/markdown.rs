@@ -63,6 +63,19 @@ pub struct Block {
     pub heading_level: u8,
     /// Where a table cell sits.
     pub cell: Option<Cell>,
+    /// A piece of a paragraph too long to read whole (see `extract::pieces`).
+    pub piece: Option<Piece>,
+}
+
+/// Which piece of its paragraph a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// 0 for the first piece.
+    pub index: u32,
+    /// How many pieces the paragraph was cut into.
+    pub count: u32,
+    /// How many quoted spans (outermost) the whole paragraph holds.
+    pub quotes: u32,
 }
 
 /// A table cell's place: its table (numbered from 0 in document order), its row (0 is the
@@ -109,6 +122,55 @@ impl Block {
             seg.source.0
         } else {
             seg.source.1
+        }
+    }
+
+    /// The part of this block at `range` of its text, as a block of its own: text, source map,
+    /// links and footnote references cut to it, offsets counted from its start.
+    pub fn piece(&self, range: Range<usize>, piece: Piece) -> Block {
+        let shift = |r: &Range<usize>| r.start - range.start..r.end - range.start;
+        let inside = |r: &Range<usize>| range.start <= r.start && r.end <= range.end;
+        let ends: Vec<usize> =
+            self.segments.iter().skip(1).map(|s| s.text_start).chain([self.text.len()]).collect();
+        let segments = self
+            .segments
+            .iter()
+            .zip(ends)
+            .filter(|(s, end)| s.text_start < range.end && *end > range.start)
+            .map(|(s, _)| {
+                let mut s = *s;
+                if s.text_start < range.start {
+                    if s.exact {
+                        s.source.0 += range.start - s.text_start;
+                    }
+                    s.text_start = range.start;
+                }
+                s.text_start -= range.start;
+                s
+            })
+            .collect();
+        Block {
+            kind: self.kind,
+            blockquote: self.blockquote,
+            text: self.text[range.clone()].to_owned(),
+            range: self.source_range(range.clone()),
+            segments,
+            links: self
+                .links
+                .iter()
+                .filter(|l| inside(&l.text))
+                .map(|l| Link { text: shift(&l.text), ..l.clone() })
+                .collect(),
+            footnotes: self
+                .footnotes
+                .iter()
+                .filter(|(_, r)| inside(r))
+                .map(|(label, r)| (label.clone(), shift(r)))
+                .collect(),
+            leading_emphasis: self.leading_emphasis.filter(|&e| range.start == 0 && e <= range.end),
+            heading_level: self.heading_level,
+            cell: self.cell,
+            piece: Some(piece),
         }
     }
 
@@ -466,6 +528,7 @@ impl Builder {
             leading_emphasis: None,
             heading_level: 0,
             cell: None,
+            piece: None,
         });
     }
 

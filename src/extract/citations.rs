@@ -9,7 +9,7 @@ use super::context::BlockContext;
 use super::lexicon::{CueList, NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
 use super::words::Word;
 use super::Options;
-use crate::markdown::Document;
+use crate::markdown::{Block, Document};
 
 /// Every parenthetical citation in `text`, in order: a pair of parentheses with none between
 /// them, holding a capital letter and, after it, a year from 1500 to 2099 written as a word of
@@ -54,12 +54,23 @@ fn cites(b: &[u8], start: usize, end: usize) -> bool {
 /// source ("according to Reuters", "told this newspaper") or a match of one of the
 /// repository's citation patterns.
 pub(super) fn is_cited(ctx: &BlockContext, doc: &Document, options: &Options) -> bool {
-    !ctx.block.links.is_empty()
-        || ctx.block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
-        || paren_citations(ctx.text()).next().is_some()
-        || has_bare_url(ctx.text())
-        || cites_news_outlet(ctx.text(), &ctx.words_up_to(ctx.text().len()))
-        || options.citation_patterns.iter().any(|p| p.is_match(ctx.text()))
+    block_is_cited(ctx.block, || ctx.words_up_to(ctx.text().len()), doc, options)
+}
+
+/// [`is_cited`] for a block read without its context; `words` gives its words when needed.
+pub(super) fn block_is_cited<'w>(
+    block: &Block,
+    words: impl FnOnce() -> std::borrow::Cow<'w, [Word]>,
+    doc: &Document,
+    options: &Options,
+) -> bool {
+    let text = block.text.as_str();
+    !block.links.is_empty()
+        || block.footnotes.iter().any(|(label, _)| doc.footnote_definitions.contains(label))
+        || paren_citations(text).next().is_some()
+        || has_bare_url(text)
+        || cites_news_outlet(text, &words())
+        || options.citation_patterns.iter().any(|p| p.is_match(text))
 }
 
 /// Whether `text` holds a URL written out as text (`https://…`, `http://…`, `www.…`): what

@@ -10,6 +10,7 @@ pub mod dates;
 mod debunk;
 mod events;
 mod lexicon;
+mod pieces;
 pub mod quotes;
 mod sentences;
 mod statement_date;
@@ -27,10 +28,11 @@ use crate::record::{Record, SpeakerKind};
 use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
-use citations::{is_cited, paren_citations};
+use citations::{block_is_cited, is_cited, paren_citations};
 use context::{Article, BlockContext, Contexts};
 use debunk::undo_debunked;
 use events::events;
+pub(crate) use pieces::cut_long_paragraphs;
 use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
@@ -135,7 +137,17 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
     let mut references: Option<u8> = None;
     // Quotations in headings, checked where the body quotes them again.
     let mut in_headings: Vec<usize> = Vec::new();
+    // Whether the paragraph being read in pieces is cited (in any of its pieces).
+    let mut pieces_cited = false;
     for bi in 0..contexts.len() {
+        if let Some(piece) = doc.blocks[bi].piece.filter(|p| p.index == 0) {
+            let pieces = &doc.blocks[bi..bi + piece.count as usize];
+            pieces_cited = pieces.iter().any(|b| {
+                block_is_cited(b, || std::borrow::Cow::Owned(words::words_of(&b.text)), doc, options)
+            });
+            // Room for all of its quotations at once, as for a paragraph read whole below.
+            out.quotations.reserve_exact(piece.quotes as usize);
+        }
         // Nothing looks back at a block before this one, but a table at its header and its
         // row's cells: outside tables, the blocks read are released.
         if doc.blocks[bi].cell.is_none() {
@@ -186,7 +198,8 @@ pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Opt
         if ctx.outer.len() > spare {
             out.quotations.reserve_exact(ctx.outer.len().max(out.quotations.len()));
         }
-        quotations(ctx, doc, options, &mut out.quotations);
+        let cited = ctx.block.piece.map(|_| pieces_cited);
+        quotations(ctx, doc, options, cited, &mut out.quotations);
         if ctx.block.cell.is_some_and(|c| c.row > 0) {
             tables.apply(&contexts, bi, doc, options, &mut out.quotations[before..]);
         }
@@ -258,12 +271,20 @@ fn article_date(doc: &Document) -> Option<PartialDate> {
         .ok()
 }
 
-fn quotations(ctx: &BlockContext, doc: &Document, options: &Options, out: &mut Vec<Quotation>) {
+/// The quotations of a block; `cited` is given for a piece of a paragraph (whose citation may
+/// be in another piece).
+fn quotations(
+    ctx: &BlockContext,
+    doc: &Document,
+    options: &Options,
+    cited: Option<bool>,
+    out: &mut Vec<Quotation>,
+) {
     // Most blocks quote nothing: the citation tests below read the whole block.
     if ctx.outer.is_empty() {
         return;
     }
-    let cited = is_cited(ctx, doc, options);
+    let cited = cited.unwrap_or_else(|| is_cited(ctx, doc, options));
     let titles: Vec<Range<usize>> = paren_citations(ctx.text()).collect();
     let text = ctx.text();
     let mut top = ctx

@@ -250,3 +250,30 @@ fn missing_and_non_utf8_paths_are_errors_and_the_rest_is_still_checked() {
     run.assert_stderr("record path missing.yaml does not exist");
     run.assert_stderr("unknown speaker `nobody`");
 }
+
+/// A mirror, a forum, a blog or an advocacy site may be where a text was read (provenance),
+/// never the citation a help line suggests: a `source` or an accepted date's source on one is
+/// a problem at its URL; the same page in `provenance` is not.
+#[test]
+fn a_mirror_or_a_blog_is_never_the_suggested_citation() {
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Nothing of the sort will happen.\n    date: \"1991-03\"\n    accepted_dates:\n      - date: \"1991-04\"\n        source:\n          publication: A reprint\n          url: https://someone.blogspot.com/2014/03/reprint.html\n    confidence: low\n    source:\n      publication: An article, as copied by a document host\n      url: https://docslib.org/doc/1/an-article\n    provenance:\n      - url: https://www.larouchepac.com/node/1\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", q)]);
+    assert_problem(
+        &run,
+        "the suggested citation is a blog (blogspot.com), which an editor should not cite",
+        "q.yaml:10:16",
+    );
+    assert_problem(
+        &run,
+        "the suggested citation is a copy of a document published elsewhere (docslib.org), which an editor should not cite",
+        "q.yaml:14:12",
+    );
+    run.assert_stderr("keep this page in `provenance`");
+    assert!(!run.stderr.contains("larouchepac"), "{}", run.stderr);
+    // Named by its publication alone, the source is fine.
+    let fixed = q
+        .replace("          url: https://someone.blogspot.com/2014/03/reprint.html\n", "")
+        .replace("      url: https://docslib.org/doc/1/an-article\n", "");
+    let (run, _d) = validate(&[("a.yaml", BASE), ("q.yaml", &fixed)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

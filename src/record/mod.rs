@@ -5,6 +5,7 @@
 //! the whole. Every problem is collected and returned with its location; nothing stops at the
 //! first.
 
+mod citable;
 mod entries;
 mod error;
 mod locate;

@@ -259,6 +259,39 @@ impl Validator<'_> {
         }
     }
 
+    /// The entry's source and its accepted dates' sources are citations to suggest.
+    fn sources(
+        &mut self,
+        section: &'static str,
+        origin: Origin,
+        source: Option<&Source>,
+        accepted: &[AcceptedDate],
+    ) {
+        self.citable(section, origin, &[Step::Key("source")], source);
+        for (i, a) in accepted.iter().enumerate() {
+            let at = [Step::Key("accepted_dates"), Step::Index(i), Step::Key("source")];
+            self.citable(section, origin, &at, a.source.as_ref());
+        }
+    }
+
+    /// A suggested citation (`source`, an accepted date's source) is not a mirror, a forum, a
+    /// blog or an advocacy site: an editor is told to cite it.
+    fn citable(&mut self, section: &'static str, origin: Origin, at: &[Step], source: Option<&Source>) {
+        let Some((site, what)) = source.and_then(|s| s.url.as_deref()).and_then(super::citable::not_citable)
+        else {
+            return;
+        };
+        let mut at = at.to_vec();
+        at.push(Step::Key("url"));
+        self.report(
+            origin,
+            path(section, origin, &at),
+            format!("the suggested citation is {what} ({site}), which an editor should not cite"),
+            "not a citation to suggest",
+            Some("name the original publication in `source` (with its own URL if you have one), and keep this page in `provenance`".into()),
+        );
+    }
+
     fn quotation(&mut self, q: &Quotation) {
         let o = q.origin;
         self.id("quotations", o, &q.id);
@@ -309,6 +342,7 @@ impl Validator<'_> {
             self.date("quotations", o, &[Step::Key("date")], d);
         }
         self.accepted_dates("quotations", o, q.date.is_some(), &q.accepted_dates);
+        self.sources("quotations", o, q.source.as_ref(), &q.accepted_dates);
         self.examples("quotations", o, &q.examples);
     }
 
@@ -346,6 +380,7 @@ impl Validator<'_> {
         self.not_empty("events", o, &[Step::Key("name")], "event name", &event.name);
         self.date("events", o, &[Step::Key("date")], &event.date);
         self.accepted_dates("events", o, true, &event.accepted_dates);
+        self.sources("events", o, event.source.as_ref(), &event.accepted_dates);
         if event.names.is_empty() {
             self.report(
                 o,

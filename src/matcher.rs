@@ -863,7 +863,9 @@ fn walk_back<W: AsRef<str>>(
     let (mut i, mut j) = end;
     // At most one edit per step, and every step consumes a word of either side.
     let mut edits = Vec::with_capacity(i + j);
-    while i > 0 || j > 0 {
+    // Once the record's words are all read (`j` is 0), the article's words before are free
+    // and make no edit: `i` is then how many of them there are.
+    while j > 0 {
         match step(i, j) {
             Step::Start => break,
             Step::Diag => {
@@ -898,6 +900,18 @@ fn walk_back<W: AsRef<str>>(
         }
     }
     edits.reverse();
+    // Record words dropped at the start while the article has words before the aligned part
+    // (free, as words of the article's own) are those words changed: "NATO would not move …"
+    // for "will not move …" is "“would” for “will”", not "“will” dropped".
+    let leading = edits.iter().take_while(|e| matches!(e, Edit::Dropped(_))).count();
+    let before: Vec<&W> =
+        query[..i].iter().rev().map_while(|t| if let Token::Word(w) = t { Some(w) } else { None }).collect();
+    for (edit, found) in edits[..leading].iter_mut().rev().zip(before) {
+        if let Edit::Dropped(expected) = edit {
+            let expected = std::mem::take(expected);
+            *edit = Edit::Changed { found: found.as_ref().to_owned(), expected };
+        }
+    }
     // Dropped words at the very start are the record's free prefix.
     let (n_end, j_end) = end;
     if n_end == query.len() {

@@ -27,7 +27,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
-use crate::checks::{cite, for_confidence, Code, Context};
+use crate::checks::{cite, for_confidence, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
 use crate::matcher::Edit;
@@ -48,6 +48,15 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         let recorded = &ctx.record.quotations[m.quotation];
         if recorded.kind == crate::record::QuotationKind::Reported {
             continue; // the record has reported speech, not the words
+        }
+        // A claim that holds a few of a remark's words ("a post read: 'Kohl promised NATO would
+        // not move one centimetre further east, and the West broke its word'") does not quote
+        // the remark: a match that is not strong is a misquotation only of words the article
+        // gives to the record's speaker.
+        let given_to_speaker =
+            q.speaker.person().is_some_and(|p| speakers(ctx.record, p, recorded) == Speakers::Agree);
+        if !m.is_strong() && !given_to_speaker {
+            continue;
         }
         let wording = match m.variant {
             Some(v) => &recorded.variants[v].text,

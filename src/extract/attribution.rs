@@ -202,9 +202,12 @@ impl BlockContext<'_> {
         }
     }
 
-    /// The person "he" or "she" refers to: the last person named before it in the paragraph, but
-    /// not a name it directly follows as an aside ("Yeltsin, she writes, …": she is not Yeltsin);
-    /// opening a paragraph, the last person named in the paragraph before.
+    /// The person "he" or "she" refers to: the last person named before it in the paragraph (a
+    /// possessive, "Wörner's speech", only when no one else is named), but not a name it directly follows
+    /// as an aside ("Yeltsin, she writes, …": she is not Yeltsin); opening a paragraph, the last
+    /// person named in the paragraph before. No one when that person's sentence also names
+    /// another person before the pronoun ("Putin mentioned Wörner. Then he asked"): the article
+    /// does not say which of them.
     pub(super) fn resolve_pronoun(&self, pronoun: &Word) -> Option<usize> {
         let at = pronoun.range().start;
         // "He" opening a paragraph in which nobody is named before it: the last person of the
@@ -212,12 +215,26 @@ impl BlockContext<'_> {
         if self.text()[..at].trim().is_empty() && self.mentions.first().is_none_or(|m| m.range.start > at) {
             return self.previous_person.get();
         }
-        let (person, mention) = self.last_person_before(at)?;
+        let Some((person, mention)) = self.last_person_before(at) else {
+            // Named only as a possessive ("Gorbachev's own statements moved over time. … he
+            // said"): that person, when no one else is named.
+            return self.mentions[..self.mentions.partition_point(|m| m.range.end <= at)]
+                .iter()
+                .rev()
+                .find_map(|m| self.person_named(m));
+        };
         let between = &self.text()[mention.end..at];
         if between.trim() == "," {
             return self.last_person_before(mention.start).map(|(p, _)| p);
         }
-        Some(person)
+        let sentence = self.sentence_of(mention.start);
+        let from = self.mentions.partition_point(|m| m.range.start < sentence.start);
+        let another = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.range.end <= at)
+            .filter_map(|m| self.acting_person(m))
+            .any(|p| p != person);
+        (!another).then_some(person)
     }
 
     /// Between `from` and `to`, a clause of its own starts with a subject: a semicolon, or a comma

@@ -6,14 +6,15 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use super::context::BlockContext;
-use super::lexicon::{CueList, NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
+use super::lexicon::{CueList, DATE_CAPITALS, NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
 use super::words::Word;
 use super::Options;
 use crate::markdown::{Block, Document};
 
 /// Every parenthetical citation in `text`, in order: a pair of parentheses with none between
-/// them, holding a capital letter and, after it, a year from 1500 to 2099 written as a word of
-/// its own. This is the regular expression
+/// them, holding a capital letter (not one that starts a month, a season or a day) and, after
+/// it, a year from 1500 to 2099 written as a word of its own. Without date words, this is the
+/// regular expression
 /// `\([^()]*[A-Z][^()]*\b(1[5-9]|20)[0-9][0-9]\b[^()]*\)` (ASCII word boundaries), read by hand
 /// because compiling it cost a one-article run 0.36 M of its 2.9 M instructions; a test compares
 /// the two.
@@ -36,12 +37,17 @@ pub fn paren_citations(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Whether `b[start..end]` holds a capital and, after it, a year that is a word of its own.
+/// Whether `b[start..end]` holds a capital and, after it, a year that is a word of its own. A
+/// capital that starts a word of a date ([`DATE_CAPITALS`]: "March", "Fall") is not one.
 fn cites(b: &[u8], start: usize, end: usize) -> bool {
-    let Some(capital) = b[start..end].iter().position(u8::is_ascii_uppercase).map(|i| start + i) else {
+    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
+    let date_word = |i: usize| {
+        let to = (i..end).find(|&k| !b[k].is_ascii_alphabetic()).unwrap_or(end);
+        (i == start || !word(i - 1)) && DATE_CAPITALS.iter().any(|d| d.as_bytes() == &b[i..to])
+    };
+    let Some(capital) = (start..end).find(|&i| b[i].is_ascii_uppercase() && !date_word(i)) else {
         return false;
     };
-    let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
     (capital + 1..end.saturating_sub(3)).any(|y| {
         let year = &b[y..y + 4];
         let century = matches!(year[..2], [b'1', b'5'..=b'9'] | [b'2', b'0']);
@@ -142,6 +148,19 @@ mod tests {
         let found: Vec<&str> = paren_citations(text).map(|r| &text[r]).collect();
         assert_eq!(found, ["(Reuters, 12 May 2022)", "(B 2001)"]);
         assert_eq!(paren_citations(text).collect::<Vec<_>>(), by_regex(text));
+    }
+
+    /// A date in parentheses cites nothing: its capital must start a name, not a month.
+    #[test]
+    fn a_parenthesized_date_is_no_citation() {
+        for text in ["(in March 2022)", "(viral post, March 2022)", "(Fall 1990)", "(posted Sept. 3, 2021)"] {
+            assert_eq!(paren_citations(text).count(), 0, "{text}");
+        }
+        for text in
+            ["(Reuters, 12 May 2022)", "(Sarotte, March 2014)", "(March, Smith 2014)", "(Marches 1999)"]
+        {
+            assert_eq!(paren_citations(text).count(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -89,11 +89,8 @@ impl<'a> BlockContext<'a> {
         let mut person_before = Vec::with_capacity(context.mentions.len() + 1);
         person_before.push(None);
         for (i, m) in context.mentions.iter().enumerate() {
-            let person = m.person().filter(|&p| {
-                record.people[p].kind == SpeakerKind::Person && !within(&context.outer, &m.range)
-            });
             let last = *person_before.last().expect("starts with one");
-            person_before.push(person.map(|_| i).or(last));
+            person_before.push(context.acting_person(m).map(|_| i).or(last));
         }
         context.person_before = person_before;
         context
@@ -232,13 +229,21 @@ impl<'a> BlockContext<'a> {
         }
     }
 
-    /// The last person named in this paragraph, outside quotations.
+    /// The person a mention names: a person (not a body or a document), named outside quotations.
+    pub(super) fn person_named(&self, m: &Mention) -> Option<usize> {
+        m.person()
+            .filter(|&p| self.record.people[p].kind == SpeakerKind::Person && !within(&self.outer, &m.range))
+    }
+
+    /// [`Self::person_named`], when not as a possessive ("Wörner's speech"): someone who may act
+    /// or speak in the sentence.
+    pub(super) fn acting_person(&self, m: &Mention) -> Option<usize> {
+        self.person_named(m).filter(|_| !m.possessive)
+    }
+
+    /// The last person named in this paragraph, outside quotations and not as a possessive.
     pub(super) fn last_person(&self) -> Option<usize> {
-        self.mentions.iter().rev().find_map(|m| {
-            m.person().filter(|&p| {
-                self.record.people[p].kind == SpeakerKind::Person && !within(&self.outer, &m.range)
-            })
-        })
+        self.mentions.iter().rev().find_map(|m| self.acting_person(m))
     }
 
     /// The last person named before `at` in this paragraph (for "he said").

@@ -71,8 +71,6 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "highlighted",
     "quipped",
     "continued",
-    "reads",
-    "read",
     "put",
     "testified",
     "complained",
@@ -333,6 +331,47 @@ pub(super) const DEBUNK_PHRASES: &[&str] = &[
 pub(super) const DENIAL_OPENINGS: &[&str] =
     &["it wasn't", "it wasn’t", "it was not", "that wasn't", "that wasn’t", "that was not"];
 
+/// Capitalized words of a date, not of a source: "(viral post, March 2022)" names no one a reader
+/// could look up, where "(Sarotte, 2014)" does. Months, their abbreviations, seasons and days.
+pub(super) const DATE_CAPITALS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Verbs by which the subject repeats another's words: "Putin quoted Wörner's words: '…'",
 /// "citing Kohl: '…'". Their subject is not the speaker.
 pub(super) const QUOTING_VERBS: &[&str] = &[
@@ -349,6 +388,11 @@ pub(super) const QUOTING_VERBS: &[&str] = &[
     "attributes",
     "attributing",
     "recited",
+    // Reading out is giving someone's words: "Putin read out Wörner's words of 17 May 1990: '…'".
+    // A text that "reads" ("the statement reads: '…'") is a document, not a person speaking.
+    "read",
+    "reads",
+    "reading",
     "echoed",
     "echoing",
 ];

@@ -332,20 +332,9 @@ pub(super) const DENIAL_OPENINGS: &[&str] =
     &["it wasn't", "it wasn’t", "it was not", "that wasn't", "that wasn’t", "that was not"];
 
 /// Capitalized words of a date, not of a source: "(viral post, March 2022)" names no one a reader
-/// could look up, where "(Sarotte, 2014)" does. Months, their abbreviations, seasons and days.
+/// could look up, where "(Sarotte, 2014)" does. Besides the months' names
+/// ([`crate::date::MONTHS`]): their abbreviations, seasons and days.
 pub(super) const DATE_CAPITALS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan",
     "Feb",
     "Mar",

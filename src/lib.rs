@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod extract;
+pub mod harvest;
 pub mod markdown;
 pub mod matcher;
 pub mod names;

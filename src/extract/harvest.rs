@@ -8,12 +8,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 
+use super::attribution::Cue;
 use super::blockquotes::is_attribution_line;
 use super::citations::paren_citations;
 use super::context::{Article, BlockContext, Contexts};
 use super::lexicon::{CueList, NEWS_OUTLETS};
+use super::statement_date::{date_candidates, statement_date};
 use super::words::words_of;
 use super::{Options, Quotation};
+use crate::date::PartialDate;
 use crate::markdown::{BlockKind, Document, PLACEHOLDER};
 use crate::names::NameIndex;
 use crate::record::Record;
@@ -37,6 +40,8 @@ pub struct Reading {
     /// For a quotation attributed to no one of the record: the proper name the clause gives
     /// its speaker, when it gives one clearly ("said Anna Kowalczyk", "Anna Kowalczyk told").
     pub new_speaker: Option<String>,
+    /// The date of the new speaker's words, read as `check` reads a known speaker's.
+    pub new_speaker_date: Option<PartialDate>,
 }
 
 /// A reading of each of `quotations` (as [`super::extract`] gave them for `doc`), in order.
@@ -155,6 +160,17 @@ fn paragraph_reading(
     }
     let sentence = first.start..last.end.max(end);
     let (url, publication) = citation(ctx, &sentence, footnotes);
+    // A speaker the record lacks, and the date of their words, read as for a known one.
+    let new = if q.speaker.person().is_none() {
+        new_speaker(ctx, &sentence, &(quote.outer.start..end)).map(|(name, verb, subject)| {
+            let near = ctx.near(ctx.sentence_of(quote.outer.start), &quote.outer);
+            let candidates = date_candidates(ctx, &near);
+            let cue = Cue { speaker: super::Attribution::None, verb, subject, noun: false };
+            (name, statement_date(ctx, &candidates, &near, &quote.outer, &cue).map(|d| d.date))
+        })
+    } else {
+        None
+    };
     Reading {
         sentence: as_markdown(&text[sentence.clone()]),
         lead: as_markdown(&text[..sentence.end]),
@@ -162,9 +178,8 @@ fn paragraph_reading(
         url,
         publication,
         occasion: occasion(ctx, &sentence),
-        new_speaker: (q.speaker.person().is_none())
-            .then(|| new_speaker(ctx, &sentence, &(quote.outer.start..end)))
-            .flatten(),
+        new_speaker: new.as_ref().map(|(name, _)| name.clone()),
+        new_speaker_date: new.and_then(|(_, date)| date),
     }
 }
 
@@ -222,6 +237,7 @@ fn blockquote_reading(
         publication,
         occasion: occasion_found,
         new_speaker: new,
+        new_speaker_date: None,
     }
 }
 
@@ -603,13 +619,19 @@ fn covers(text: &str, name: &str) -> bool {
 /// names nobody there: `"…," said Anna Kowalczyk`, `"…," Anna Kowalczyk said`, `according to
 /// Anna Kowalczyk, "…"`, `Anna Kowalczyk(, an analyst,) told … "…"`. A name the record knows in
 /// the clause makes it unclear: nothing.
-fn new_speaker(ctx: &BlockContext, sentence: &Range<usize>, quote: &Range<usize>) -> Option<String> {
+fn new_speaker(
+    ctx: &BlockContext,
+    sentence: &Range<usize>,
+    quote: &Range<usize>,
+) -> Option<(String, usize, usize)> {
     let text = ctx.text();
     // The name as found in `region`: unclear when the record names anyone in it.
-    let name_ok = |name: &str, region: &Range<usize>| {
+    // The name as found in `region`, where it stands and where its speech verb does:
+    // unclear when the record names anyone in it.
+    let name_ok = |name: &str, region: &Range<usize>, verb: Option<usize>| {
         let at = region.start + text[region.clone()].find(name)?;
         let known = ctx.mentions.iter().any(|m| m.range.start < at + name.len() && m.range.end > at);
-        (!known).then(|| name.to_owned())
+        (!known).then(|| (name.to_owned(), verb.unwrap_or(at), at))
     };
     let verb = |s: &str| {
         let words = words_of(s);
@@ -631,14 +653,14 @@ fn new_speaker(ctx: &BlockContext, sentence: &Range<usize>, quote: &Range<usize>
                 })
             };
             if let Some(name) = name_at(rest, true).filter(ends_clause) {
-                return name_ok(&name, &region);
+                return name_ok(&name, &region, Some(clause_start));
             }
         }
     }
     if let Some((head, v)) = clause.trim_end().rsplit_once(' ') {
         if verb(v) {
             if let Some(name) = name_at(head, false).filter(|n| covers(head, n)) {
-                return name_ok(&name, &region);
+                return name_ok(&name, &region, Some(clause_start + head.len() + 1));
             }
         }
     }
@@ -649,7 +671,7 @@ fn new_speaker(ctx: &BlockContext, sentence: &Range<usize>, quote: &Range<usize>
         if lead.is_char_boundary(i) {
             let rest = &lead[i + "according to ".len()..];
             if let Some(name) = name_at(rest, true).filter(|n| covers(rest, n)) {
-                return name_ok(&name, &(sentence.start + i..quote.start));
+                return name_ok(&name, &(sentence.start + i..quote.start), None);
             }
         }
     }
@@ -666,7 +688,7 @@ fn new_speaker(ctx: &BlockContext, sentence: &Range<usize>, quote: &Range<usize>
         None => subject,
     };
     let name = name_at(subject, true).filter(|n| covers(subject, n))?;
-    name_ok(&name, &(sentence.start..v.range().end))
+    name_ok(&name, &(sentence.start..v.range().end), Some(v.range().start))
 }
 
 /// The name an attribution line signs with: `— Anna Kowalczyk, March 2021`, `— Anna
@@ -742,6 +764,8 @@ mod tests {
 
     #[test]
     fn a_clear_name_the_record_lacks() {
+        let r = one("\"Our ports will stay open to every allied ship,\" said Marta Illescas on 3 May 2021.");
+        assert_eq!(r.new_speaker_date.map(|d| d.to_string()).as_deref(), Some("2021-05-03"));
         let q = "\"Our ports will stay open to every allied ship.\"";
         for (src, name) in [
             (format!("{q} said Marta Illescas Ruiz."), Some("Marta Illescas Ruiz")),

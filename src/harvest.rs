@@ -350,7 +350,8 @@ fn provenance(origin: &Origin) -> Provenance {
 
 /// The two files' YAML, each with the header: people, then quotations.
 pub fn to_yaml(people: &[Person], quotations: &[Quotation]) -> (String, String) {
-    (yaml(people, &[]), yaml(&[], quotations))
+    let people = if people.is_empty() { format!("{HEADER}people: []\n") } else { yaml(people, &[]) };
+    (people, yaml(&[], quotations))
 }
 
 /// One record file's YAML, with the header, holding the lists given (a list empty in both is
@@ -480,5 +481,19 @@ mod tests {
         let both = Record::from_sources(sources, &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
         assert!(both.get("illescas-2021-05-03-our-ports-will").is_some());
+    }
+
+    /// Entries that would not validate, or whose sentence would not check clean as an example
+    /// (here, a misspelt date in it), are skipped and counted, not written.
+    #[test]
+    fn entries_that_would_fail_validation_are_skipped() {
+        let record = Record::load(&LoadOptions::default()).unwrap();
+        let mut h = Harvester::new(&record, Default::default());
+        let article = "Sergey Lavrov said on 10 January 2022 that \"talks will continue only if the answers come in writing\", as a note of 12 Febuary 2022 confirms ([x](https://example.org/x)).\n\nSergey Lavrov told reporters on 11 January 2022 \"the talks will go on, Lavrov said on Tuesday, until the answers come\" ([y](https://example.org/y)).\n";
+        h.add(article, "a.md").unwrap();
+        let out = h.finish();
+        assert!(out.quotations.is_empty(), "{:?}", out.quotations);
+        assert_eq!(out.skipped.get(&Skip::ExampleFails), Some(&1), "{:?}", out.skipped);
+        assert_eq!(out.skipped.get(&Skip::Invalid), Some(&1), "{:?}", out.skipped);
     }
 }

@@ -95,14 +95,14 @@ fn summary(files: usize, harvest: &Harvest, dir: Option<&Path>) -> String {
         harvest.skipped.iter().map(|(s, n): (&Skip, &usize)| format!("{n} {}", s.describe())).collect();
     let where_ = match dir {
         Some(d) => format!(
-            ", written to {} and {}",
+            "; written to {} and {}",
             d.join(PEOPLE_FILE).display(),
             d.join(QUOTATIONS_FILE).display()
         ),
         None => String::new(),
     };
     format!(
-        "harvest: {} proposed ({}) from {}{where_}; {} skipped{}{}",
+        "harvest: {} proposed ({}) from {}; {} skipped{}{}{where_}",
         count(harvest.quotations.len(), "quotation", "quotations"),
         count(harvest.people.len(), "new person", "new people"),
         count(files, "file", "files"),

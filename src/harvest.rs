@@ -78,7 +78,7 @@ pub struct Harvest {
 pub struct Harvester<'r> {
     record: &'r Record,
     quotes: QuoteIndex,
-    names: NameIndex,
+    names: std::rc::Rc<NameIndex>,
     options: extract::Options,
     ids: HashSet<String>,
     people: Vec<Person>,
@@ -97,7 +97,7 @@ impl<'r> Harvester<'r> {
         Harvester {
             record,
             quotes: QuoteIndex::new(record),
-            names: NameIndex::new(record),
+            names: std::rc::Rc::new(NameIndex::new(record)),
             options,
             ids: HashSet::new(),
             people: Vec::new(),
@@ -115,18 +115,39 @@ impl<'r> Harvester<'r> {
             return Err(format!("front matter refused: {}", refusal.message));
         }
         let found = extract::extract(&doc, self.record, &self.names, &self.options).quotations;
-        let readings = extract::harvest::readings(&doc, self.record, &self.names, &self.options, &found);
+        // What can be told without reading the sentence again is told first.
+        let wanted: Vec<bool> = found
+            .iter()
+            .map(|q| match self.screen(q) {
+                Ok(()) => true,
+                Err(skip) => {
+                    *self.skipped.entry(skip).or_default() += 1;
+                    false
+                }
+            })
+            .collect();
         let lines = crate::diagnostic::LineIndex::new(text);
-        for (q, reading) in found.iter().zip(readings) {
-            let origin = Origin { path: path.to_owned(), line: lines.line(q.range.start) };
-            if let Err(skip) = self.propose(text, q, reading, origin) {
-                *self.skipped.entry(skip).or_default() += 1;
-            }
-        }
+        let (names, options) = (std::rc::Rc::clone(&self.names), self.options.clone());
+        extract::harvest::for_each_reading(
+            &doc,
+            self.record,
+            &names,
+            &options,
+            &found,
+            &|i| wanted[i],
+            &mut |i, reading| {
+                let q = &found[i];
+                let origin = Origin { path: path.to_owned(), line: lines.line(q.range.start) };
+                if let Err(skip) = self.propose(text, q, reading, origin) {
+                    *self.skipped.entry(skip).or_default() += 1;
+                }
+            },
+        );
         Ok(())
     }
 
-    fn propose(&mut self, text: &str, q: &Found, reading: Reading, origin: Origin) -> Result<(), Skip> {
+    /// Why a quotation is not proposed, as far as it can be told without its sentence.
+    fn screen(&self, q: &Found) -> Result<(), Skip> {
         if crate::normalize::has_fewer_words(&q.text, MIN_MATCH_WORDS) {
             return Err(Skip::TooShort);
         }
@@ -138,6 +159,10 @@ impl<'r> Harvester<'r> {
         if !q.cited {
             return Err(Skip::NotCited);
         }
+        Ok(())
+    }
+
+    fn propose(&mut self, text: &str, q: &Found, reading: Reading, origin: Origin) -> Result<(), Skip> {
         let (speaker, surname) = match (q.speaker.person(), &reading.new_speaker) {
             (Some(p), _) => {
                 let id = &self.record.people[p].id;
@@ -149,6 +174,19 @@ impl<'r> Harvester<'r> {
             }
             (None, None) => return Err(Skip::NoSpeaker),
         };
+        // Refused by validation: caught here, cheaply, rather than by loading the record again.
+        let names: Vec<&str> = match q.speaker.person() {
+            Some(p) => {
+                let person = &self.record.people[p];
+                std::iter::once(person.name.as_str())
+                    .chain(person.aliases.iter().map(String::as_str))
+                    .collect()
+            }
+            None => reading.new_speaker.iter().map(String::as_str).collect(),
+        };
+        if crate::record::has_reporters_words(&q.text, names) {
+            return Err(Skip::Invalid);
+        }
         if !self.seen.insert(crate::normalize::words(&q.text)) {
             return Err(Skip::AlreadyProposed);
         }
@@ -282,15 +320,11 @@ impl<'r> Harvester<'r> {
         let mut errors = Vec::new();
         let record = self.with_proposals(&self.proposals.iter().collect::<Vec<_>>(), &mut errors);
         if !errors.is_empty() {
-            // Rare: find the entries at fault one by one.
-            return (0..self.proposals.len())
-                .filter(|&i| {
-                    let mut errors = Vec::new();
-                    self.with_proposals(&[&self.proposals[i]], &mut errors);
-                    !errors.is_empty()
-                })
-                .map(|i| (i, Skip::Invalid))
-                .collect();
+            let all: Vec<usize> = (0..self.proposals.len()).collect();
+            let bad = self.invalid(&all);
+            // Entries valid alone but not together (none are known): all of them go.
+            let bad = if bad.is_empty() { all } else { bad };
+            return bad.into_iter().map(|i| (i, Skip::Invalid)).collect();
         }
         let engine = Engine::new(&record, Settings::default());
         let clean = |text: &str| engine.check(text).diagnostics.iter().all(|d| d.code == "unsourced");
@@ -305,6 +339,24 @@ impl<'r> Harvester<'r> {
             }
         }
         failed
+    }
+
+    /// Which of the proposals `among` (indices, sorted) do not validate: halves that validate
+    /// are cleared whole, so that a few bad entries among thousands cost a few loads each.
+    fn invalid(&self, among: &[usize]) -> Vec<usize> {
+        let mut errors = Vec::new();
+        let proposals: Vec<&Proposal> = among.iter().map(|&i| &self.proposals[i]).collect();
+        self.with_proposals(&proposals, &mut errors);
+        match among {
+            _ if errors.is_empty() => Vec::new(),
+            [_] => among.to_vec(),
+            _ => {
+                let (a, b) = among.split_at(among.len() / 2);
+                let mut bad = self.invalid(a);
+                bad.extend(self.invalid(b));
+                bad
+            }
+        }
     }
 
     /// The record with `proposals` (and the stubs they speak through) added as a user's files.
@@ -494,6 +546,21 @@ mod tests {
         let out = h.finish();
         assert!(out.quotations.is_empty(), "{:?}", out.quotations);
         assert_eq!(out.skipped.get(&Skip::ExampleFails), Some(&1), "{:?}", out.skipped);
+        assert_eq!(out.skipped.get(&Skip::Invalid), Some(&1), "{:?}", out.skipped);
+    }
+
+    /// An entry that does not validate is found among valid ones and dropped alone.
+    #[test]
+    fn invalid_entries_are_found_among_valid_ones() {
+        let record = Record::load(&LoadOptions::default()).unwrap();
+        let mut h = Harvester::new(&record, Default::default());
+        let article = "Sergey Lavrov said on 10 January 2022 that \"talks will continue only if the answers come in writing\" ([x](https://example.org/x)).\n\nSergey Lavrov said on 12 January 2022 that \"the answers must come before the spring or not at all\" ([x](https://example.org/y)).\n";
+        h.add(article, "a.md").unwrap();
+        assert_eq!(h.proposals.len(), 2);
+        h.proposals[1].entry.id = "Not Kebab".into();
+        let out = h.finish();
+        let ids: Vec<&str> = out.quotations.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["lavrov-2022-01-10-talks-will-continue"]);
         assert_eq!(out.skipped.get(&Skip::Invalid), Some(&1), "{:?}", out.skipped);
     }
 }

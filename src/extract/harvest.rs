@@ -44,34 +44,58 @@ pub struct Reading {
     pub new_speaker_date: Option<PartialDate>,
 }
 
-/// A reading of each of `quotations` (as [`super::extract`] gave them for `doc`), in order.
-pub fn readings(
+/// Gives `each` a reading of each of `quotations` (as [`super::extract`] gave them for `doc`,
+/// in order) for which `wanted` holds, as it is made: readings are not collected, so that a
+/// file of millions of quotations costs the memory of one. The work per quotation is bounded
+/// ([`BlockContext::near`]'s window around it; the paragraph's own citation found once per
+/// block), so a paragraph of millions of them stays linear.
+pub fn for_each_reading(
     doc: &Document,
     record: &Record,
     names: &NameIndex,
     options: &Options,
     quotations: &[Quotation],
-) -> Vec<Reading> {
+    wanted: &dyn Fn(usize) -> bool,
+    each: &mut dyn FnMut(usize, Reading),
+) {
     let article = Article::new(doc.source);
     let article_date = super::article_date(doc).or(options.article_date);
-    let contexts = Contexts::new(&doc.blocks, record, &article, names, article_date);
+    let mut contexts = Contexts::new(&doc.blocks, record, &article, names, article_date);
     let footnotes = footnote_citations(doc.source);
-    quotations
-        .iter()
-        .map(|q| {
-            // The prose block holding the quotation's opening mark.
-            let bi = doc
-                .blocks
-                .partition_point(|b| b.range.start <= q.range.start)
-                .checked_sub(1)
-                .filter(|&i| doc.blocks[i].kind != BlockKind::Footnote);
-            match bi {
-                Some(bi) if q.blockquote => blockquote_reading(&contexts, bi, doc, q, &footnotes),
-                Some(bi) => paragraph_reading(&contexts[bi], q, &footnotes),
-                None => Reading::default(),
+    let mut paragraph: Option<(usize, Citation)> = None;
+    for (i, q) in quotations.iter().enumerate().filter(|(i, _)| wanted(*i)) {
+        // The prose block holding the quotation's opening mark.
+        let bi = doc
+            .blocks
+            .partition_point(|b| b.range.start <= q.range.start)
+            .checked_sub(1)
+            .filter(|&i| doc.blocks[i].kind != BlockKind::Footnote);
+        let Some(bi) = bi else {
+            each(i, Reading::default());
+            continue;
+        };
+        // Blocks before this one are not read again (quotations come in document order; one
+        // read again would be built again).
+        contexts.release_before(bi);
+        let reading = if q.blockquote {
+            blockquote_reading(&contexts, bi, doc, q, &footnotes)
+        } else {
+            let ctx = &contexts[bi];
+            if paragraph.as_ref().is_none_or(|(b, _)| *b != bi) {
+                paragraph = Some((bi, paragraph_citation(ctx, &footnotes)));
             }
-        })
-        .collect()
+            let whole = &paragraph.as_ref().expect("just set").1;
+            paragraph_reading(ctx, q, &footnotes, whole)
+        };
+        each(i, reading);
+    }
+}
+
+/// A citation: a URL, and a publication named as the source.
+#[derive(Debug, Clone, Default)]
+struct Citation {
+    url: Option<String>,
+    publication: Option<String>,
 }
 
 /// A footnote's citation: its first link's URL (or bare URL) and its text.
@@ -129,51 +153,62 @@ fn paragraph_reading(
     ctx: &BlockContext,
     q: &Quotation,
     footnotes: &HashMap<String, FootnoteCitation>,
+    whole: &Citation,
 ) -> Reading {
     let text = ctx.text();
     let block = ctx.block;
-    // The quote in block text whose source range starts where the quotation does.
-    let Some(quote) = ctx
-        .quotes
+    // The quote in block text whose source range starts where the quotation does (quotes are
+    // in order, and so are their source ranges).
+    let k = ctx.quotes.partition_point(|x| block.to_source(x.outer.start) < q.range.start);
+    let Some(quote) = ctx.quotes[k..]
         .iter()
-        .find(|x| x.depth == 0 && block.source_range(x.outer.clone()).start == q.range.start)
+        .take_while(|x| block.to_source(x.outer.start) == q.range.start)
+        .find(|x| x.depth == 0)
     else {
         return Reading::default();
     };
     // The quotation may run on past its first part ("'…,' he said, '…'"): to its last mark.
-    let end = ctx
-        .quotes
+    let end = ctx.quotes[k..]
         .iter()
+        .take_while(|x| block.to_source(x.outer.start) < q.range.end)
         .filter(|x| x.depth == 0 && block.source_range(x.outer.clone()).end <= q.range.end)
         .map(|x| x.outer.end)
         .max()
         .unwrap_or(quote.outer.end)
         .max(quote.outer.end);
+    let whole_quote = quote.outer.start..end;
     let first = ctx.sentence_of(quote.outer.start);
     let mut last = ctx.sentence_of(end.saturating_sub(1));
     // A quotation ending its sentence, followed by "Anna Kowalczyk said.": that sentence too.
-    if text[end..last.end.max(end)].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty() {
+    let rest = ctx.near(last.start.max(end)..last.end.max(end), &(end..end));
+    if text[rest].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty() {
         let k = ctx.sentences.partition_point(|s| s.start < last.end.max(end));
         if let Some(next) = ctx.sentences.get(k) {
             last = next.clone();
         }
     }
-    let sentence = first.start..last.end.max(end);
-    let (url, publication) = citation(ctx, &sentence, footnotes);
+    // Within reach of the quotation, as extraction reads a sentence.
+    let sentence = ctx.near(first.start..last.end.max(end), &whole_quote);
+    // The sentence before, for a speaker named there ("He said …").
+    let before = first.start.checked_sub(1).map(|b| ctx.sentence_of(b)).filter(|b| b.start < first.start);
+    let lead = before.map_or(sentence.clone(), |b| ctx.near(b.start..sentence.end, &whole_quote));
     // A speaker the record lacks, and the date of their words, read as for a known one.
     let new = if q.speaker.person().is_none() {
-        new_speaker(ctx, &sentence, &(quote.outer.start..end)).map(|(name, verb, subject)| {
-            let near = ctx.near(ctx.sentence_of(quote.outer.start), &quote.outer);
-            let candidates = date_candidates(ctx, &near);
-            let cue = Cue { speaker: super::Attribution::None, verb, subject, noun: false };
-            (name, statement_date(ctx, &candidates, &near, &quote.outer, &cue).map(|d| d.date))
-        })
+        let Some((name, verb, subject)) = new_speaker(ctx, &sentence, &whole_quote) else {
+            return Reading::default(); // nobody to propose it for: nothing more to read
+        };
+        let near = ctx.near(ctx.sentence_of(quote.outer.start), &quote.outer);
+        let candidates = date_candidates(ctx, &near);
+        let cue = Cue { speaker: super::Attribution::None, verb, subject, noun: false };
+        Some((name, statement_date(ctx, &candidates, &near, &quote.outer, &cue).map(|d| d.date)))
     } else {
         None
     };
+    let here = citation(ctx, &sentence, footnotes);
+    let (url, publication) = (here.url.or(whole.url.clone()), here.publication.or(whole.publication.clone()));
     Reading {
         sentence: as_markdown(&text[sentence.clone()]),
-        lead: as_markdown(&text[..sentence.end]),
+        lead: as_markdown(&text[lead]),
         sentence_start: block.to_source(sentence.start),
         url,
         publication,
@@ -211,10 +246,9 @@ fn blockquote_reading(
     let mut occasion_found = None;
     for &i in members.iter().chain(attribution.iter()) {
         let ctx = &contexts[i];
-        let all = 0..ctx.text().len();
-        let (u, p) = citation(ctx, &all, footnotes);
-        url = url.or(u);
-        publication = publication.or(p);
+        let c = paragraph_citation(ctx, footnotes);
+        url = url.or(c.url);
+        publication = publication.or(c.publication);
     }
     if let Some(a) = attribution {
         let ctx = &contexts[a];
@@ -241,40 +275,50 @@ fn blockquote_reading(
     }
 }
 
-/// The citation of a quotation in `sentence` of a block: the URL of a link or footnote, or a
-/// bare URL, in the sentence first and then the paragraph; a publication named as the source.
+/// The citation in `sentence` of a block: the URL of a link or footnote in it, or a bare URL;
+/// a news outlet named in it.
 fn citation(
     ctx: &BlockContext,
     sentence: &Range<usize>,
     footnotes: &HashMap<String, FootnoteCitation>,
-) -> (Option<String>, Option<String>) {
+) -> Citation {
     let text = ctx.text();
     let block = ctx.block;
-    let inside = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
     let web = |u: &str| u.starts_with("http://") || u.starts_with("https://");
-    let link = |mine: bool| {
-        block.links.iter().find(|l| inside(&l.text) == mine && web(&l.url)).map(|l| l.url.clone())
-    };
-    let note = |mine: bool| {
-        block.footnotes.iter().filter(|(_, r)| inside(r) == mine).find_map(|(label, _)| footnotes.get(label))
-    };
-    let url = link(true)
-        .or_else(|| note(true).and_then(|n| n.url.clone()))
-        .or_else(|| bare_url(&text[sentence.clone()]))
-        .or_else(|| link(false))
-        .or_else(|| note(false).and_then(|n| n.url.clone()))
-        .or_else(|| bare_url(text));
-    let outlet = outlet(&text[sentence.clone()]).or_else(|| outlet(text));
+    // Links and footnote marks are in text order: those in the sentence by binary search.
+    let from = block.links.partition_point(|l| l.text.start < sentence.start);
+    let link = block.links[from..]
+        .iter()
+        .take_while(|l| l.text.start < sentence.end)
+        .find(|l| l.text.end <= sentence.end && web(&l.url))
+        .map(|l| l.url.clone());
+    let from = block.footnotes.partition_point(|(_, r)| r.start < sentence.start);
+    let note = block.footnotes[from..]
+        .iter()
+        .take_while(|(_, r)| r.start < sentence.end)
+        .find_map(|(label, _)| footnotes.get(label).and_then(|n| n.url.clone()));
+    Citation {
+        url: link.or(note).or_else(|| bare_url(&text[sentence.clone()])),
+        publication: outlet(&text[sentence.clone()]),
+    }
+}
+
+/// The citation of a whole block, read once for all its quotations: its first web link, its
+/// first footnote's URL, a bare URL; a news outlet, a parenthetical citation or a footnote's
+/// text (without a URL) as the publication.
+fn paragraph_citation(ctx: &BlockContext, footnotes: &HashMap<String, FootnoteCitation>) -> Citation {
+    let all = 0..ctx.text().len();
+    let mut c = citation(ctx, &all, footnotes);
+    let text = ctx.text();
+    let notes = || ctx.block.footnotes.iter().filter_map(|(label, _)| footnotes.get(label));
+    c.url = c.url.or_else(|| notes().find_map(|n| n.url.clone()));
     let paren = paren_citations(text)
         .next()
         .map(|r| text[r.start + 1..r.end - 1].trim().to_owned())
         .filter(|p| !p.is_empty());
-    let footnote_text = note(true)
-        .or_else(|| note(false))
-        .filter(|n| n.url.is_none())
-        .map(|n| n.text.clone())
-        .filter(|t| !t.is_empty());
-    (url, outlet.or(paren).or(footnote_text))
+    let footnote_text = notes().find(|n| n.url.is_none() && !n.text.is_empty()).map(|n| n.text.clone());
+    c.publication = c.publication.or(paren).or(footnote_text);
+    c
 }
 
 /// The first news organization named in `text`, as a word of its own (the longest at a place).
@@ -608,6 +652,16 @@ fn name_at(text: &str, forward: bool) -> Option<String> {
     clear.then(|| name.join(" "))
 }
 
+/// Whether the record names anyone within `range` of the block (mentions are in order; no name
+/// is longer than a few hundred bytes, so one starting well before cannot reach it).
+fn knows(ctx: &BlockContext, range: &Range<usize>) -> bool {
+    let from = ctx.mentions.partition_point(|m| m.range.start + MAX_NAME < range.start);
+    ctx.mentions[from..].iter().take_while(|m| m.range.start < range.end).any(|m| m.range.end > range.start)
+}
+
+/// Longer than any name of a person, role or event written in prose.
+const MAX_NAME: usize = 512;
+
 /// Whether `text` is `name` with nothing before it but titles ("Defence Minister").
 fn covers(text: &str, name: &str) -> bool {
     text.trim()
@@ -630,8 +684,7 @@ fn new_speaker(
     // unclear when the record names anyone in it.
     let name_ok = |name: &str, region: &Range<usize>, verb: Option<usize>| {
         let at = region.start + text[region.clone()].find(name)?;
-        let known = ctx.mentions.iter().any(|m| m.range.start < at + name.len() && m.range.end > at);
-        (!known).then(|| (name.to_owned(), verb.unwrap_or(at), at))
+        (!knows(ctx, &(at..at + name.len()))).then(|| (name.to_owned(), verb.unwrap_or(at), at))
     };
     let verb = |s: &str| {
         let words = words_of(s);
@@ -700,8 +753,7 @@ fn signature_name(ctx: &BlockContext) -> Option<String> {
     let end = line.find([',', '(', PLACEHOLDER]).unwrap_or(line.len());
     let head = line[..end].split(" to ").next().unwrap_or("").trim_end();
     let name = name_at(head, true).filter(|n| covers(head, n))?;
-    let known = ctx.mentions.iter().any(|m| m.range.start < start + head.len());
-    (!known).then_some(name)
+    (!knows(ctx, &(0..start + head.len()))).then_some(name)
 }
 
 /// `text` on one line: line breaks and runs of spaces as one space, placeholders left out.
@@ -753,7 +805,9 @@ mod tests {
     fn read(src: &str) -> Vec<Reading> {
         let doc = crate::markdown::parse(src);
         let qs = super::super::extract(&doc, &RECORD, &NAMES, &Options::default()).quotations;
-        readings(&doc, &RECORD, &NAMES, &Options::default(), &qs)
+        let mut out = Vec::new();
+        for_each_reading(&doc, &RECORD, &NAMES, &Options::default(), &qs, &|_| true, &mut |_, r| out.push(r));
+        out
     }
 
     fn one(src: &str) -> Reading {

@@ -81,6 +81,8 @@ pub struct Harvester<'r> {
     names: std::rc::Rc<NameIndex>,
     options: extract::Options,
     ids: HashSet<String>,
+    /// The last suffix given to each id's base (1: the base alone).
+    suffixes: std::collections::HashMap<String, usize>,
     people: Vec<Person>,
     proposals: Vec<Proposal>,
     seen: HashSet<Vec<String>>,
@@ -100,6 +102,7 @@ impl<'r> Harvester<'r> {
             names: std::rc::Rc::new(NameIndex::new(record)),
             options,
             ids: HashSet::new(),
+            suffixes: Default::default(),
             people: Vec::new(),
             proposals: Vec::new(),
             seen: HashSet::new(),
@@ -275,13 +278,16 @@ impl<'r> Harvester<'r> {
     }
 
     /// `base`, or `base-2`, `base-3` … : the first id neither the record nor a proposal has.
+    /// Each base remembers the suffix it reached, so that many remarks opening with the same
+    /// words do not count up from 2 each time.
     fn unique_id(&mut self, base: &str) -> String {
-        let mut id = base.to_owned();
-        let mut n = 2;
+        let mut n = self.suffixes.get(base).copied().unwrap_or(1);
+        let mut id = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
         while self.taken(&id) {
-            id = format!("{base}-{n}");
             n += 1;
+            id = format!("{base}-{n}");
         }
+        self.suffixes.insert(base.to_owned(), n);
         self.ids.insert(id.clone());
         id
     }
@@ -492,6 +498,11 @@ mod tests {
             "illescas-2021-05-our-ports-will"
         );
         assert_eq!(proposal_id("illescas", None, "It is what it is."), "illescas-it-is-what");
+        let record = Record::load(&LoadOptions::default()).unwrap();
+        let mut h = Harvester::new(&record, Default::default());
+        let ids: Vec<String> = (0..3).map(|_| h.unique_id("illescas-it-is-what")).collect();
+        assert_eq!(ids, ["illescas-it-is-what", "illescas-it-is-what-2", "illescas-it-is-what-3"]);
+        assert_eq!(h.unique_id("major"), "major-2", "an id of the record");
     }
 
     #[test]

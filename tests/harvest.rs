@@ -185,3 +185,20 @@ fn nothing_to_propose_is_still_a_record_file() {
     let run = quotelint(&["rules", "validate", "out"], Some(dir.path()));
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// A paragraph of many cited quotations costs memory for its own size, not its size for each
+/// quotation: 20,000 of them on one 389 KB line once took 16.9 GB (and 289 s), each reading
+/// copying the whole line as its sentence.
+#[test]
+fn a_line_of_many_quotations_costs_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut line = String::from("[l](https://example.org/a) ");
+    for i in 0..20_000 {
+        line.push_str(&format!("word \"a b c d{i}\" "));
+    }
+    fs::write(dir.path().join("long.md"), line + "\n").unwrap();
+    let (run, stats) = common::bounded(dir.path(), &["rules", "harvest", "long.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.assert_stderr("20000 skipped: 20000 no clear speaker");
+    assert!(stats.max_rss_kb < 200 * 1024, "{} MB", stats.max_rss_kb / 1024);
+}

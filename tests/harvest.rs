@@ -173,6 +173,12 @@ fn an_unreadable_article_is_an_error_and_the_others_are_harvested() {
     run.assert_stderr(SUMMARY);
     let yaml: Value = serde_norway::from_str(&run.stdout).unwrap();
     assert_eq!(entries(&yaml, "quotations").len(), 4);
+    // A path that is not there is one more error; the files read are still counted right.
+    let run = quotelint(&["rules", "harvest", "articles", "missing.md"], Some(dir.path()));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    run.assert_stderr("missing.md:");
+    run.assert_stderr("2 files could not be harvested");
+    run.assert_stderr(SUMMARY);
 }
 
 #[test]

@@ -41,6 +41,7 @@ pub fn run(
     let mut errors: Vec<String> =
         walk_errors.into_iter().map(|e| format!("{}: {}", e.path.display(), e.message)).collect();
     let mut harvester = Harvester::new(record, options);
+    let mut harvested = 0;
     for file in &files {
         let label = file.path.display().to_string();
         let added = super::check::read_article(&file.path, max).and_then(|text| {
@@ -48,8 +49,9 @@ pub fn run(
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| harvester.add(&text, &label)))
                 .unwrap_or_else(|_| Err("internal error while reading this file; please report it".into()))
         });
-        if let Err(message) = added {
-            errors.push(format!("{label}: {message}"));
+        match added {
+            Ok(()) => harvested += 1,
+            Err(message) => errors.push(format!("{label}: {message}")),
         }
     }
     let harvest = harvester.finish();
@@ -60,7 +62,7 @@ pub fn run(
         }
         Some(dir) => write_files(dir, &harvest)?,
     }
-    let _ = writeln!(err, "{}", summary(files.len() - errors.len().min(files.len()), &harvest, dir));
+    let _ = writeln!(err, "{}", summary(harvested, &harvest, dir));
     if errors.is_empty() {
         return Ok(Outcome::Clean);
     }

@@ -68,7 +68,7 @@ pub enum Command {
     /// Print the man page (roff): every command with its options, exit status, configuration
     /// keys, files, environment and examples (`quotelint manpage | man -l -`)
     Manpage,
-    /// Inspect and validate the record
+    /// Inspect, validate and grow the record
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
@@ -93,6 +93,18 @@ pub enum RulesCommand {
         /// List the events instead, with their dates
         #[arg(long)]
         events: bool,
+    },
+    /// Propose record entries from articles an editor has checked: every quotation attributed
+    /// to a speaker, cited, and not in the record, as unreviewed YAML in the record's schema
+    /// (printed; written only with --out), with a summary on standard error
+    Harvest {
+        /// Articles, or directories walked for Markdown files (as `check` walks them)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write DIR/people/harvested.yaml and DIR/quotations/harvested.yaml instead of printing;
+        /// refused if either exists
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Show one entry (a person, role, quotation or event) in full
     Show {
@@ -323,6 +335,9 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
                     commands::rules::show_json(&record, id, out)
                 }
                 RulesCommand::Show { id, .. } => commands::rules::show(&record, id, out),
+                RulesCommand::Harvest { paths, out: dir } => {
+                    commands::harvest::run(&record, &config, paths, dir.as_deref(), out, io.stderr)
+                }
             }
         }
     }

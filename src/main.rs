@@ -70,9 +70,11 @@ fn main() -> ExitCode {
     };
     let mut stdout = std::io::stdout().lock();
     let mut stdin = std::io::stdin().lock();
+    let mut stderr = std::io::stderr();
     let io = quotelint::cli::Io {
         stdin: &mut stdin,
         stdout: &mut stdout,
+        stderr: &mut stderr,
         stdout_is_terminal,
         width,
         no_color,

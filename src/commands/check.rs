@@ -27,6 +27,8 @@ pub enum Progress {
 pub struct Io<'a> {
     pub stdin: &'a mut dyn Read,
     pub stdout: &'a mut dyn std::io::Write,
+    /// Where a command's notes for the user go (`rules harvest`'s summary), not its output.
+    pub stderr: &'a mut dyn std::io::Write,
     pub stdout_is_terminal: bool,
     /// The columns of the terminal (or what `COLUMNS` says; 80 when nothing does), which
     /// snippets and help lines fit in.
@@ -70,6 +72,12 @@ impl FileError {
             quotations: 0,
         }
     }
+}
+
+/// The text of a discovered regular file of at most `max` bytes, or why it cannot be read as
+/// an article (the message `check` gives in its `unreadable` finding).
+pub(crate) fn read_article(path: &Path, max: u64) -> Result<String, String> {
+    read(path, max).map_err(|e| e.message)
 }
 
 /// The text of a discovered regular file of at most `max` bytes (see [`discover::read_found`]).
@@ -169,6 +177,15 @@ fn guarded<'r>(
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
     let configured = config.checks.iter().map(|(k, v)| (k.clone(), v.value)).collect();
     let checks = engine::select(&args.enable, &args.disable, &configured).map_err(Failure::message)?;
+    Ok(Settings {
+        checks,
+        extract: extract_options(config)?,
+        report_unused_suppressions: args.report_unused_suppressions,
+    })
+}
+
+/// How articles are read, as the configuration says.
+pub(crate) fn extract_options(config: &Config) -> Result<crate::extract::Options, Failure> {
     let citation_patterns = config
         .citation_patterns
         .value
@@ -178,22 +195,34 @@ fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
                 .map_err(|e| Failure::message(format!("citation pattern `{p}` {e}")))
         })
         .collect::<Result<_, _>>()?;
-    Ok(Settings {
-        checks,
-        extract: crate::extract::Options {
-            min_words: config.min_words.value,
-            citation_patterns,
-            article_date: config.article_date.value,
-        },
-        report_unused_suppressions: args.report_unused_suppressions,
+    Ok(crate::extract::Options {
+        min_words: config.min_words.value,
+        citation_patterns,
+        article_date: config.article_date.value,
     })
 }
 
 /// The files to check: the paths (or the files changed since a revision), walked for the
 /// configured extensions, filtered by the configuration's include/exclude.
 fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<FileError>), Failure> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let (found, walk_errors) = match &args.changed_since {
+    let (files, walk_errors) =
+        articles(&args.paths, config, args.changed_since.as_deref(), args.force_exclude)?;
+    let errors = walk_errors.into_iter().map(|e| FileError::new(&e.path, e.message)).collect();
+    Ok((files, errors))
+}
+
+/// The articles under `paths` (or, with `changed_since`, the files changed since that
+/// revision), walked for the configured extensions and filtered by the configuration's
+/// include/exclude (named files too with `force_exclude`), and the paths that could not be
+/// walked.
+pub(crate) fn articles(
+    paths: &[PathBuf],
+    config: &Config,
+    changed_since: Option<&str>,
+    force_exclude: bool,
+) -> Result<(Vec<Found>, Vec<discover::WalkError>), Failure> {
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
+    let (found, walk_errors) = match changed_since {
         Some(rev) => {
             let changed = crate::changed::files(rev).map_err(Failure::message)?;
             let under = |p: &Path| paths.iter().any(|root| root == Path::new(".") || p.starts_with(root));
@@ -218,7 +247,7 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
         .into_iter()
         .filter(|f| {
             // Without globs there is nothing to test, and no path to canonicalize per file.
-            if no_globs || (f.explicit && !args.force_exclude) {
+            if no_globs || (f.explicit && !force_exclude) {
                 return true;
             }
             let rel = relative_to(&f.path, &base);
@@ -226,8 +255,7 @@ fn select_files(args: &CheckArgs, config: &Config) -> Result<(Vec<Found>, Vec<Fi
                 && (f.explicit || config.include.value.is_empty() || include.is_match(&rel))
         })
         .collect();
-    let errors = walk_errors.into_iter().map(|e| FileError::new(&e.path, e.message)).collect();
-    Ok((files, errors))
+    Ok((files, walk_errors))
 }
 
 /// Whether human output is coloured: as `--color` says, and for `auto` (the default) on a

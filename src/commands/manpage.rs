@@ -58,6 +58,10 @@ const FILES: &[(&str, &str)] = &[
         "*.md, *.markdown",
         "the articles a directory is walked for (see the extensions key); .gitignore is honoured",
     ),
+    (
+        "DIR/people/harvested.yaml, DIR/quotations/harvested.yaml",
+        "the only files quotelint writes: rules harvest --out DIR, never over an existing file",
+    ),
 ];
 
 const EXAMPLES: &[(&str, &str)] = &[
@@ -72,6 +76,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("quotelint explain misattributed", "what a check flags, why, and how to fix or suppress it"),
     ("quotelint config", "the configuration in force and where each value comes from"),
     ("quotelint rules validate my-record/", "validate your own record with the default one"),
+    (
+        "quotelint rules harvest published/ --out proposed/",
+        "propose record entries from checked articles (unreviewed; validate them with rules validate proposed/)",
+    ),
 ];
 
 /// Text for roff: backslashes and hyphens escaped, and no line starting with a control character.

@@ -3,5 +3,6 @@
 pub mod check;
 pub mod config;
 pub mod explain;
+pub mod harvest;
 pub mod manpage;
 pub mod rules;

@@ -9,6 +9,7 @@ mod context;
 pub mod dates;
 mod debunk;
 mod events;
+pub mod harvest;
 mod lexicon;
 mod pieces;
 pub mod quotes;

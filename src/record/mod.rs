@@ -13,6 +13,7 @@ mod plain;
 pub mod schema;
 mod source;
 mod validate;
+pub(crate) use validate::has_reporters_words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -503,6 +503,12 @@ const SPEECH_VERBS: &[&str] = &[
     "underlined",
 ];
 
+/// Whether `text` says of a speaker called by one of `names` that they spoke ("…, Lavrov
+/// said on Tuesday"), as validation refuses in a quotation's text.
+pub(crate) fn has_reporters_words<'a>(text: &str, names: impl IntoIterator<Item = &'a str>) -> bool {
+    speech_cue(text, &Names::new(names)).is_some()
+}
+
 /// A speaker's names, to find them next to speech verbs in time linear in the text however
 /// many aliases a record gives (a hostile record may give thousands).
 struct Names<'a> {

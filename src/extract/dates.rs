@@ -44,6 +44,92 @@ const NOT_MONTHS: &[&str] = &[
     "Mach", "Match", "Marsh", "Mayo", "Jury", "Janus",
 ];
 
+/// Month names of other languages a letter or two from an English one: words, not misspellings,
+/// in a date written in their language ("am 27. Februar 2022", "le 24 Février 2022", "el 24 de
+/// Febrero de 2022"); in an English date ("On 7 Januar 2022") a misspelling of the English month.
+/// German, Dutch, French, Spanish, Italian and Portuguese.
+const OTHER_LANGUAGES_MONTHS: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "Januari",
+    "Februari",
+    "Maart",
+    "Augustus",
+    "Janvier",
+    "Février",
+    "Avril",
+    "Juillet",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Setiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
+    "Gennaio",
+    "Febbraio",
+    "Aprile",
+    "Giugno",
+    "Luglio",
+    "Settembre",
+    "Ottobre",
+    "Dicembre",
+    "Janeiro",
+    "Fevereiro",
+    "Março",
+    "Junho",
+    "Julho",
+    "Setembro",
+    "Outubro",
+    "Dezembro",
+];
+
+/// Words that lead a date in another language ("am", "le", "el") or join its parts ("de").
+const OTHER_LANGUAGES_DATE_WORDS: &[&str] = &[
+    "am", "vom", "im", "bis", "seit", "zum", "ab", "le", "du", "au", "depuis", "el", "del", "de", "desde",
+    "il", "dal", "al", "nel", "op", "em", "no", "do",
+];
+
+/// Whether the date at `range`, whose month word is at `month` and day (if any) at `day`, is
+/// written the way another language writes one: a German ordinal dot ("27. Februar"), a joining
+/// "de" ("24 de Febrero"), or a leading word of that language ("am 27", "le 24").
+fn in_another_language(
+    text: &str,
+    range: &Range<usize>,
+    month: &Range<usize>,
+    day: Option<&Range<usize>>,
+) -> bool {
+    let ordinal_dot = day.is_some_and(|d| text[d.end..].starts_with('.'));
+    let joined = day.is_some_and(|d| {
+        d.end < month.start
+            && text[d.end..month.start].split_whitespace().any(|w| OTHER_LANGUAGES_DATE_WORDS.contains(&w))
+    });
+    let mut words = text[..range.start].split_whitespace().rev();
+    let before = words.next().unwrap_or("");
+    // "am 27. Februar 2022" read as "Februar 2022", after the ordinal "27.".
+    let after_ordinal =
+        before.strip_suffix('.').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let lead = if after_ordinal { words.next().unwrap_or("") } else { before };
+    ordinal_dot
+        || joined
+        || after_ordinal
+        || OTHER_LANGUAGES_DATE_WORDS.contains(&lead.to_lowercase().as_str())
+}
+
 /// The month a capitalised word names, exactly or as a plausible misspelling; `strict` asks for
 /// at most one wrong letter (for forms with no day, where a name is likelier than a date).
 fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
@@ -407,6 +493,9 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                  strict: bool| {
         let written = &text[month_word.clone()];
         month(written, strict).and_then(|(mo, fix)| {
+            let foreign = OTHER_LANGUAGES_MONTHS.contains(&written)
+                && in_another_language(text, &range, month_word, day);
+            let fix = fix.filter(|_| !foreign);
             make(
                 range,
                 num(year).unwrap_or(0),
@@ -788,6 +877,16 @@ mod tests {
         assert_eq!(on.len(), 1);
         assert_eq!(on[0].date.to_string(), "1991-02-28");
         assert_eq!(&"The speech on 1991-02-28 changed it."[on[0].range.clone()], "1991-02-28");
+    }
+
+    /// Another language's month name is its word in a date written its way, and a misspelling
+    /// of the English month in an English date.
+    #[test]
+    fn other_languages_month_names_are_words_in_their_dates() {
+        for text in ["Am 27. Februar 2022 sprach er.", "le 24 Février 2022", "el 24 de Febrero de 2022"] {
+            assert!(find(text).iter().all(|d| d.misspelt.is_none()), "{text}");
+        }
+        assert_eq!(find("On 7 Januar 2022 he spoke")[0].misspelt.as_ref().unwrap().1, "January");
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "continued",
     "put",
     "testified",
+    "cabled",
     "complained",
     "reported",
     "reports",

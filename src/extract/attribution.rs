@@ -421,6 +421,34 @@ pub(super) fn attribute(
         }
     }
     if before_found.is_empty() {
+        // "Obama dismissed Russia as '…'": a characterizing verb, its object, "as", then the
+        // quotation: the subject's words. Not in the passive ("was described as '…' by …").
+        let scope = before.start..q.outer.start;
+        let characterizing = ctx
+            .words_in(&before)
+            .iter()
+            .rev()
+            .find(|w| w.is(CueList::CharacterizingVerb) && !ctx.in_quote(&w.range()));
+        if let Some(verb) = characterizing {
+            let between = ctx.words_in(&(verb.range().end..q.outer.start));
+            let as_last = between.last().is_some_and(|w| text[w.range()].eq_ignore_ascii_case("as"))
+                && text[between.last().map_or(q.outer.start, |w| w.range().end)..q.outer.start]
+                    .trim()
+                    .is_empty();
+            let earlier = ctx.words_in(&(scope.start..verb.range().start));
+            let passive = earlier.last().is_some_and(|w| w.is(CueList::PassiveAuxiliary));
+            if as_last
+                && between.len() <= 8
+                && !passive
+                && !ctx.quotation_between(verb.range().end, q.outer.start)
+            {
+                if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), false) {
+                    before_found.push((p, m, verb.range().start, false));
+                }
+            }
+        }
+    }
+    if before_found.is_empty() {
         // "X told Bild that the West had pledged that '...'": the nearest verb whose subject is
         // named by someone; a subject we cannot name passes the quotation to the verb before.
         let scope = before.start..q.outer.start;

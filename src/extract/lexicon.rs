@@ -387,6 +387,33 @@ pub(super) const QUOTING_VERBS: &[&str] = &[
     "echoing",
 ];
 
+/// Verbs that characterize something in the subject's own words when followed by "as" and a
+/// quotation: "Obama dismissed Russia as 'a regional power'", "Lavrov described the plan as
+/// '…'". Without "as" right before the quotation they are no cue ("Lavrov dismissed the claim
+/// that '…'" quotes the claim, not Lavrov).
+pub(super) const CHARACTERIZING_VERBS: &[&str] = &[
+    "described",
+    "describes",
+    "dismissed",
+    "dismisses",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "labels",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterises",
+    "portrayed",
+    "portrays",
+];
+
+/// Before a characterizing verb, a passive ("NATO was described as '…' by Trump"): the subject
+/// is what is characterized, not who speaks.
+pub(super) const PASSIVE_AUXILIARIES: &[&str] =
+    &["is", "was", "are", "were", "be", "been", "being", "get", "got"];
+
 /// Every word any cue test looks for, built from the lists the tests use, so a word added to
 /// one of them is never missing here: the list, the same as a set (a word's [`Word::kw`] number
 /// is 1 + its position), and which lists each is in (a bit per [`CueList`]), so that a cue test
@@ -402,7 +429,7 @@ pub(super) static KEYWORDS: LazyLock<(Vec<String>, WordSet, Vec<u32>)> = LazyLoc
     // The first words of the news outlets: where an outlet may start.
     let outlet_starts: Vec<&'static str> =
         NEWS_OUTLETS.iter().map(|o| o.split([' ', '/']).next().expect("a first word")).collect();
-    let lists: [&[&'static str]; 22] = [
+    let lists: [&[&'static str]; 24] = [
         SPEECH_VERBS,
         SPEECH_NOUNS,
         ROLE_WORDS,
@@ -425,6 +452,8 @@ pub(super) static KEYWORDS: LazyLock<(Vec<String>, WordSet, Vec<u32>)> = LazyLoc
         &debunk_starts,
         &debunk_words,
         &outlet_starts,
+        CHARACTERIZING_VERBS,
+        PASSIVE_AUXILIARIES,
     ];
     // Words are looked up in any case (ASCII): each is kept once, in lower case, with the bits
     // of every list that has it in any case ("New" of "New York Times", "new").
@@ -470,6 +499,8 @@ pub(super) enum CueList {
     DebunkWord = 1 << 20,
     /// The first word of a news outlet's name.
     OutletStart = 1 << 21,
+    CharacterizingVerb = 1 << 22,
+    PassiveAuxiliary = 1 << 23,
 }
 
 /// The [`Word::kw`] number of a word (0 for none).
@@ -730,11 +761,12 @@ mod tests {
     /// lists written in two cases ("New" of an outlet, "new") must not lose one list.
     #[test]
     fn every_listed_word_has_its_lists() {
-        let checks: [(&[&str], CueList); 6] = [
+        let checks: [(&[&str], CueList); 7] = [
             (SPEECH_VERBS, CueList::SpeechVerb),
             (PREPOSITIONS, CueList::Preposition),
             (RELATIVE_PRONOUNS, CueList::RelativePronoun),
             (QUOTING_VERBS, CueList::QuotingVerb),
+            (CHARACTERIZING_VERBS, CueList::CharacterizingVerb),
             (&["it", "that", "often", "never", "misattributed"], CueList::DebunkStart),
             (&["New", "Foreign", "Associated", "RFE", "dpa", "El"], CueList::OutletStart),
         ];

@@ -228,8 +228,11 @@ fn drop_repeated_headlines(quotations: &mut Vec<Quotation>, in_headings: &[usize
     if in_headings.is_empty() {
         return;
     }
+    // An apostrophe inside a word stays ("Russia's"); at its edge it is a quote mark nested in
+    // the quotation ("remains 'an emotional and neuralgic' issue"), not part of the word.
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| w.trim_matches(['\'', '’']))
             .filter(|w| !w.is_empty())
             .map(|w| w.replace('’', "'").to_lowercase())
             .collect()

@@ -472,7 +472,14 @@ pub(super) fn attribute(
                 || ctx.pronoun_before(&subject_region).is_some();
             let earlier_verb =
                 ctx.verbs_in(&subject_region).next_back().map_or(scope.start, |v| v.range().end);
-            let own_subject = ctx.mentions_in(&(earlier_verb..verb.range().start)).next().is_some();
+            // Its own subject: a name, or a role with no date to name anyone by ("Peskov said
+            // the president had told him that '…'": the president's words, not Peskov's).
+            let own_region = earlier_verb..verb.range().start;
+            let own_subject = ctx.mentions_in(&own_region).next().is_some()
+                || ctx
+                    .words_in(&own_region)
+                    .iter()
+                    .any(|w| w.is(CueList::Role) && w.kw() != "who" && w.kw() != "then");
             if named && own_subject {
                 break; // a subject was named but names no one we know: no claim
             }

@@ -328,6 +328,11 @@ impl<'a> Contexts<'a> {
         self.blocks.len()
     }
 
+    /// Block `i` itself, without building its context.
+    pub(super) fn block(&self, i: usize) -> &'a Block {
+        &self.blocks[i]
+    }
+
     /// Block `i`'s context, built now if it is not held.
     pub(super) fn get(&self, i: usize) -> Option<&BlockContext<'a>> {
         let slot = self.slots.get(i)?;

@@ -45,8 +45,21 @@ fn debunked(contexts: &Contexts, first: usize) -> bool {
         let end = floor_char_boundary(text, DEBUNK_REACH.min(text.len()));
         says_so(&text[..end], &c.words_up_to(end))
     };
-    (first..next).filter_map(|i| contexts.get(i)).any(|c| says_so(c.text(), &c.words_up_to(c.text().len())))
+    let whole = |c: &BlockContext| says_so(c.text(), &c.words_up_to(c.text().len()));
+    (first..next).filter_map(|i| contexts.get(i)).any(whole)
         || contexts.get(next).is_some_and(opening)
+        || row_says_so(contexts, first, whole)
+}
+
+/// A table row is one unit: another cell of the quotation's row ("Misattributed: Stoltenberg
+/// said it") debunks it too.
+fn row_says_so(contexts: &Contexts, first: usize, says: impl Fn(&BlockContext) -> bool) -> bool {
+    let Some(cell) = contexts[first].block.cell else { return false };
+    let same_row =
+        |i: &usize| contexts.block(*i).cell.is_some_and(|c| c.table == cell.table && c.row == cell.row);
+    let before = (0..first).rev().take_while(same_row);
+    let after = (first + 1..contexts.len()).take_while(same_row);
+    before.chain(after).filter_map(|i| contexts.get(i)).any(says)
 }
 
 /// A debunking phrase or denial opening, as the cue numbers of its words.

@@ -130,6 +130,8 @@ pub(super) const ROLE_WORDS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "envoy",
+    "diplomat",
+    "aide",
     "adviser",
     "advisor",
     "leader",

@@ -58,6 +58,11 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         if !m.is_strong() && !given_to_speaker {
             continue;
         }
+        // "A retired colonel told me that 'NATO would not move a centimetre to the east, and we
+        // believed them'": someone the record does not hold speaks, in words of their own.
+        if q.by_someone_else {
+            continue;
+        }
         let wording = match m.variant {
             Some(v) => &recorded.variants[v].text,
             None => &recorded.text,

@@ -237,6 +237,33 @@ impl BlockContext<'_> {
         (!another).then_some(person)
     }
 
+    /// Whether the speech verb nearest before quotation `q` in its sentence has a subject of its
+    /// own that is no name, pronoun or role: "A retired Soviet colonel told me that '…'", "One
+    /// analyst wrote that '…'". Someone the record does not hold speaks.
+    pub(super) fn spoken_by_someone_unnamed(&self, q: &quotes::Quote) -> bool {
+        let sentence = self.near(self.sentence_of(q.outer.start), &q.outer);
+        let before = sentence.start..q.outer.start;
+        let Some(verb) = self.verbs_in(&before).next_back() else { return false };
+        if self.quotation_between(verb.range().end, q.outer.start) {
+            return false;
+        }
+        // The subject: the words before the verb back to the sentence's start, a comma, a
+        // semicolon or an earlier quotation.
+        let text = self.text();
+        let lead = &text[sentence.start..verb.range().start];
+        let from =
+            lead.rfind([',', ';', '“', '"', '(', ':']).map_or(sentence.start, |i| sentence.start + i + 1);
+        let subject = from..verb.range().start;
+        let words = self.words_in(&subject);
+        let Some(first) = words.first() else { return false };
+        !self.in_quote(&subject)
+            && self.mentions_in(&subject).next().is_none()
+            && !self.opens_phrase(first)
+            && words
+                .iter()
+                .all(|w| !w.is(CueList::Pronoun) && !w.is(CueList::Role) && !w.is(CueList::Preposition))
+    }
+
     /// Between `from` and `to`, a clause of its own starts with a subject: a semicolon, or a comma
     /// and a conjunction ("…, and Rogozin …", "…; NATO …"), followed by a name or pronoun.
     pub(super) fn new_subject_between(&self, from: usize, to: usize) -> bool {

@@ -174,7 +174,15 @@ pub(super) fn blockquote(
     {
         return None;
     }
-    Some(Quotation { range, text: text.into(), speaker, date: date.map(Box::new), cited, blockquote: true })
+    Some(Quotation {
+        range,
+        text: text.into(),
+        speaker,
+        date: date.map(Box::new),
+        cited,
+        blockquote: true,
+        by_someone_else: false,
+    })
 }
 
 /// A year standing alone after a comma in an attribution line ("— Mikhail Gorbachev, 2009 (quoted

@@ -49,6 +49,10 @@ pub struct Quotation {
     pub date: Option<Box<Dated>>,
     pub cited: bool,
     pub blockquote: bool,
+    /// The article gives the words to someone it names but the record does not hold ("a
+    /// retired colonel told me that '…'"): they are that person's words, whatever remark they
+    /// contain, so they are no misquotation of it.
+    pub by_someone_else: bool,
 }
 
 /// Who the article says spoke.
@@ -316,6 +320,7 @@ fn quotations(
         if short && (speaker == Attribution::None || after_possessive(text, q.outer.start)) {
             continue; // a term or scare quote; "NATO's 'Article 5'" names a thing, not words
         }
+        let by_someone_else = speaker == Attribution::None && ctx.spoken_by_someone_unnamed(q);
         out.push(Quotation {
             range: ctx.block.source_range(outer),
             text: inner.into_boxed_str(),
@@ -323,6 +328,7 @@ fn quotations(
             date: date.map(Box::new),
             cited,
             blockquote: false,
+            by_someone_else,
         });
     }
 }

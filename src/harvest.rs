@@ -379,21 +379,30 @@ impl<'r> Harvester<'r> {
             .filter(|p| quotations.iter().any(|q| q.speaker.0.contains(&p.id)))
             .cloned()
             .collect();
-        let mut sources = self.record.sources.clone();
         let (people_yaml, quotations_yaml) = to_yaml(&people, &quotations);
-        for (name, text) in
-            [("people/harvested.yaml", people_yaml), ("quotations/harvested.yaml", quotations_yaml)]
-        {
-            sources.push(RecordSource {
-                name: name.into(),
-                text: text.into(),
-                layer: Layer::User,
-                snapshot: None,
-                check_entries: None,
-            });
-        }
-        Record::from_sources(sources, errors)
+        with_files(
+            self.record,
+            [("people/harvested.yaml", people_yaml), ("quotations/harvested.yaml", quotations_yaml)],
+            errors,
+        )
     }
+}
+
+/// `record` with two user files added, as `--rules DIR` would load them.
+fn with_files(
+    record: &Record,
+    files: [(&str, String); 2],
+    errors: &mut Vec<crate::record::RecordError>,
+) -> Record {
+    let mut sources = record.sources.clone();
+    sources.extend(files.into_iter().map(|(name, text)| RecordSource {
+        name: name.into(),
+        text: text.into(),
+        layer: Layer::User,
+        snapshot: None,
+        check_entries: None,
+    }));
+    Record::from_sources(sources, errors)
 }
 
 fn provenance(origin: &Origin) -> Provenance {
@@ -531,18 +540,8 @@ mod tests {
         // The files validate with the record, and the example passes.
         let (people, quotations) = to_yaml(&out.people, &out.quotations);
         assert!(people.starts_with(HEADER) && quotations.starts_with(HEADER));
-        let mut sources = record.sources.clone();
-        for (name, text) in [("p.yaml", people), ("q.yaml", quotations)] {
-            sources.push(RecordSource {
-                name: name.into(),
-                text: text.into(),
-                layer: Layer::User,
-                snapshot: None,
-                check_entries: None,
-            });
-        }
         let mut errors = Vec::new();
-        let both = Record::from_sources(sources, &mut errors);
+        let both = with_files(&record, [("p.yaml", people), ("q.yaml", quotations)], &mut errors);
         assert!(errors.is_empty(), "{errors:?}");
         assert!(both.get("illescas-2021-05-03-our-ports-will").is_some());
     }

@@ -711,6 +711,17 @@ fn files_over_the_size_limit_are_refused_unread() {
     run.assert_stderr("`lots` is not a size");
 }
 
+/// Each output format, and how it writes an `unsourced` finding: counted in the output to tell
+/// that every finding was written.
+const UNSOURCED_IN_EVERY_FORMAT: [(&str, &str); 6] = [
+    ("human", "[unsourced]"),
+    ("json", r#""code":"unsourced""#),
+    ("json-lines", r#""code":"unsourced""#),
+    ("sarif", r#""ruleId":"unsourced""#),
+    ("github", "quotelint(unsourced)"),
+    ("checkstyle", "quotelint.unsourced"),
+];
+
 /// Every output format writes findings as it goes: none holds them to the end (JSON held a
 /// 3 KB tree per finding, SARIF 8 KB), so a file of 100,000 findings costs about what the
 /// engine needs to find them, in every format. A 1.5 MB line of `word "a b c d" ` (98,304
@@ -724,15 +735,7 @@ fn every_format_writes_findings_as_it_goes() {
     // The engine's own cost: the same file, its findings not made.
     let (run, baseline) = bounded(dir.path(), &["check", "--disable", "unsourced", "many.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let formats = [
-        ("human", "[unsourced]"),
-        ("json", r#""code":"unsourced""#),
-        ("json-lines", r#""code":"unsourced""#),
-        ("sarif", r#""ruleId":"unsourced""#),
-        ("github", "quotelint(unsourced)"),
-        ("checkstyle", "quotelint.unsourced"),
-    ];
-    for (format, finding) in formats {
+    for (format, finding) in UNSOURCED_IN_EVERY_FORMAT {
         let (run, stats) = bounded(dir.path(), &["check", "--format", format, "many.md"]);
         assert_eq!(run.code, 1, "{format}: {}", run.stderr);
         assert_eq!(run.stdout.matches(finding).count(), pieces, "{format}");
@@ -762,18 +765,10 @@ fn the_hostile_line_costs_bounded_memory_per_quotation_in_every_format() {
     let quotations = (2 << 20) / 16;
     fs::write(dir.path().join("hostile.md"), format!("{}\n", "word \"a b c d\" ".repeat(quotations)))
         .unwrap();
-    let formats = [
-        ("human", "[unsourced]"),
-        ("json", r#""code":"unsourced""#),
-        ("json-lines", r#""code":"unsourced""#),
-        ("sarif", r#""ruleId":"unsourced""#),
-        ("github", "quotelint(unsourced)"),
-        ("checkstyle", "quotelint.unsourced"),
-    ];
     // The formats side by side: each run's peak is its own, and the battery is not made to
     // wait for six runs in a row.
     std::thread::scope(|scope| {
-        for (format, finding) in formats {
+        for (format, finding) in UNSOURCED_IN_EVERY_FORMAT {
             let dir = dir.path();
             scope.spawn(move || {
                 let (run, stats) = bounded(dir, &["check", "--format", format, "hostile.md"]);

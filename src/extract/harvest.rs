@@ -16,7 +16,7 @@ use super::lexicon::{CueList, NEWS_OUTLETS};
 use super::statement_date::{date_candidates, statement_date};
 use super::words::words_of;
 use super::{Options, Quotation};
-use crate::date::PartialDate;
+use crate::date::{PartialDate, MONTHS};
 use crate::markdown::{BlockKind, Document, PLACEHOLDER};
 use crate::names::NameIndex;
 use crate::record::Record;
@@ -378,21 +378,6 @@ const OCCASION_OPENERS: &[&str] = &[
 const OCCASION_STOPS: &[&str] = &[
     "on", "that", "when", "where", "after", "before", "as", "while", "which", "who", "and", "but", "last",
     "this", "earlier", "later", "said", "told", "says", "the day", "in which",
-];
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// The occasion `sentence` states, outside its quotations: "in an interview with Der

@@ -440,6 +440,61 @@ fn the_pre_commit_recipe_runs_as_written() {
     assert_eq!(files, vec!["a.md"]);
 }
 
+/// Issue 21: the README's `local` hook, run by pre-commit itself on a real repository: the
+/// wrong article fails the commit with its finding, the excluded draft is skipped, and a
+/// correct article passes. pre-commit installs from PyPI; `.ci/run` installs it and sets
+/// `QUOTELINT_REQUIRE_PRE_COMMIT`, so that CI cannot skip this quietly. Elsewhere, without
+/// pre-commit, the hook's command line is still run by the test above.
+#[test]
+fn the_pre_commit_recipe_runs_under_pre_commit() {
+    let required = std::env::var_os("QUOTELINT_REQUIRE_PRE_COMMIT").is_some();
+    let found = Command::new("pre-commit").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(!required, "QUOTELINT_REQUIRE_PRE_COMMIT is set but pre-commit is not on PATH");
+        eprintln!("pre-commit is not installed: only the hook's command line was tested");
+        return;
+    }
+    let blocks = readme_yaml_blocks();
+    let config = blocks.iter().find(|b| b.contains("repo: local")).expect("a hook");
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("articles");
+    fs::create_dir(&repo).unwrap();
+    git(&repo, &["init", "-q"]);
+    write(&repo, ".pre-commit-config.yaml", config);
+    write(&repo, "quotelint.yaml", "exclude: [\"drafts/**\"]\n");
+    write(&repo, "drafts/wip.md", WRONG);
+    write(&repo, "good.md", "Nothing quoted here.\n");
+    git(&repo, &["add", "."]);
+    // The hook's `language: system` runs the `quotelint` on PATH: the one just built.
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_quotelint")).parent().unwrap().to_owned();
+    let path = std::env::join_paths(
+        std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .unwrap();
+    let pre_commit = |args: &[&str]| {
+        Command::new("pre-commit")
+            .args(args)
+            .current_dir(&repo)
+            .env("PATH", &path)
+            .env("PRE_COMMIT_HOME", dir.path().join("cache"))
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("pre-commit")
+    };
+    let clean = pre_commit(&["run", "--all-files", "--color", "never"]);
+    let out = String::from_utf8_lossy(&clean.stdout);
+    assert!(clean.status.success(), "the draft is excluded and good.md is clean: {out}");
+    assert!(out.contains("quotelint") && out.contains("Passed"), "{out}");
+
+    write(&repo, "wrong.md", WRONG);
+    git(&repo, &["add", "wrong.md"]);
+    let failed = pre_commit(&["run", "--all-files", "--color", "never"]);
+    let out = String::from_utf8_lossy(&failed.stdout);
+    assert_eq!(failed.status.code(), Some(1), "{out}");
+    assert!(out.contains("Failed") && out.contains("wrong.md:1:49"), "{out}");
+    assert!(out.contains("misattributed") && !out.contains("wip.md"), "{out}");
+}
+
 /// Issue 21: the Actions recipe fetches the history that `--changed-since` compares with.
 #[test]
 fn the_actions_recipe_fetches_the_base_branch() {

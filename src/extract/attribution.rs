@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::context::BlockContext;
-use super::lexicon::{keyword, CueList, PERSON_PRONOUNS};
+use super::lexicon::{keyword, CueList, DASH_TITLE_JOINERS, PERSON_PRONOUNS, PRESENTING_OPENERS};
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
 use super::Attribution;
@@ -540,7 +540,9 @@ pub(super) fn attribute(
             }
         }
     }
-    // A quotation ending its sentence, followed by "Putin said." or "he added.".
+    // A quotation ending its sentence, followed by "Putin said." or "he added.", or by "That
+    // was Antony Blinken on 5 July 2022.": that sentence's date is the statement's too.
+    let mut read_to = sentence.end;
     if found.is_empty()
         && text[after.clone()].trim().trim_matches(|c: char| c.is_ascii_punctuation()).is_empty()
     {
@@ -550,8 +552,18 @@ pub(super) fn attribute(
             if let Some(verb) = ctx.words_in(next).iter().take(5).find(|w| ctx.is_verb(w)) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
                     found.push((p, m, verb.range().start, false));
+                    read_to = next.end;
                 }
+            } else if let Some((p, m)) = presented(ctx, next, date_hint) {
+                found.push((p, m.clone(), m.start, false));
+                read_to = next.end;
             }
+        }
+    }
+    // A pull quote or list item: '"…" — Dmitry Peskov, Moscow, 21 December 2021'.
+    if found.is_empty() && lead.is_empty() {
+        if let Some((p, m)) = dash_attribution(ctx, q, sentence, date_hint) {
+            found.push((p, m.clone(), m.start, false));
         }
     }
     found.dedup_by_key(|(p, _, _, _)| *p);
@@ -561,9 +573,32 @@ pub(super) fn attribute(
             verb: *verb,
             subject: m.start,
             noun: *noun,
+            read_to,
         },
-        _ => Cue { speaker: Attribution::None, verb: q.outer.start, subject: q.outer.start, noun: false },
+        _ => Cue {
+            speaker: Attribution::None,
+            verb: q.outer.start,
+            subject: q.outer.start,
+            noun: false,
+            read_to: sentence.end,
+        },
     }
+}
+
+/// What a paragraph ending with a colon says of the quotation after it ("Dmitry Peskov told
+/// reporters:" and, in the next paragraph or blockquote, his words): its last sentence is read
+/// as if the quotation stood right after the colon, with the rules of one sentence.
+pub(super) fn introduction(ctx: &BlockContext) -> Option<super::context::Introduction> {
+    let end = ctx.text().trim_end().len();
+    let at_colon = quotes::Quote { outer: end..end, inner: end..end, depth: 0, closed: true };
+    let sentence = ctx.near(ctx.sentence_of(end.saturating_sub(1)), &at_colon.outer);
+    let candidates = super::statement_date::date_candidates(ctx, &sentence);
+    let first_date = super::statement_date::nearest_date(ctx, &candidates, end);
+    let hint = |_: usize| first_date.as_ref().map(|d| d.date);
+    let cue = attribute(ctx, &at_colon, &sentence, &hint);
+    cue.speaker.person()?;
+    let date = super::statement_date::statement_date(ctx, &candidates, &sentence, &at_colon.outer, &cue);
+    Some(super::context::Introduction { speaker: cue.speaker, date })
 }
 
 /// What the sentence says of a quotation's speaker: who, and where the speech verb and its
@@ -575,4 +610,70 @@ pub(super) struct Cue {
     /// A possessive with a speech noun ("Wörner's words of 17 May 1990"): the noun is the
     /// speech act, and only a date after it dates it.
     pub noun: bool,
+    /// Where the text the cue was read in ends: the quotation's sentence, or the next one when
+    /// that names the speaker ("That was Blinken on 5 July 2022."), whose dates count too.
+    pub read_to: usize,
+}
+
+/// "That was Antony Blinken on 5 July 2022.": a sentence opening with a presenting phrase and a
+/// name right after it names who spoke the quotation before it.
+fn presented(
+    ctx: &BlockContext,
+    next: &Range<usize>,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> Option<(usize, Range<usize>)> {
+    let text = ctx.text();
+    let opening = text[next.clone()].trim_start();
+    let start = next.end - opening.len();
+    let opener = PRESENTING_OPENERS.iter().find(|o| {
+        opening.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o))
+            && opening[o.len()..].starts_with(' ')
+    })?;
+    let name_at = start + opener.len() + 1;
+    let m = ctx.mentions_in(next).find(|m| m.range.start >= name_at)?;
+    if m.range.start != name_at || m.possessive {
+        return None;
+    }
+    let p = ctx.acting_person(m).or_else(|| ctx.resolve(m, date_hint(m.range.start)))?;
+    Some((p, m.range.clone()))
+}
+
+/// A dash after a quotation that opens its sentence, then a name: '"…" — Dmitry Peskov, Moscow,
+/// 21 December 2021', '“…” – Kremlin spokesman Dmitry Peskov'. The name must end the stretch
+/// before the first comma, parenthesis or bracket, with only titles before it (capitalized
+/// words, roles, "of"), and no verb: "“…” — a phrase Blinken later repeated" names no speaker.
+fn dash_attribution(
+    ctx: &BlockContext,
+    q: &quotes::Quote,
+    sentence: &Range<usize>,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> Option<(usize, Range<usize>)> {
+    let text = ctx.text();
+    let after = &text[q.outer.end..sentence.end];
+    let trimmed = after.trim_start_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    let dash = ["—", "–", "―", "-- ", "- "].into_iter().find(|d| trimmed.starts_with(d))?;
+    let from = sentence.end - trimmed.len() + dash.len();
+    let rest = &text[from..sentence.end];
+    let stop = rest.find([',', '(', '[', ';', ':', '—', '–', '\u{FFFC}']).unwrap_or(rest.len());
+    let segment = from..from + rest[..stop].trim_end().len();
+    let words = ctx.words_in(&segment);
+    if words.is_empty() || words.len() > 6 || words.iter().any(|w| ctx.is_verb(w)) {
+        return None;
+    }
+    let m = ctx.mentions_in(&segment).last()?;
+    if m.range.end != segment.end || m.possessive {
+        return None;
+    }
+    let titles_only = ctx.words_in(&(segment.start..m.range.start)).iter().all(|w| {
+        let word = &text[w.range()];
+        word.starts_with(char::is_uppercase)
+            || w.is(CueList::Role)
+            || DASH_TITLE_JOINERS.iter().any(|j| word.eq_ignore_ascii_case(j))
+    });
+    if !titles_only {
+        return None;
+    }
+    let p = ctx.resolve(m, date_hint(m.range.start))?;
+    ctx.acting_person(m).is_some_and(|a| a == p).then_some(())?;
+    Some((p, m.range.clone()))
 }

@@ -157,6 +157,13 @@ pub(super) fn blockquote(
             .or_else(|| bare_year(ctx));
         speaker = named_speaker(ctx, &line, date.as_ref().map(|d| d.date));
     }
+    // "In Munich, Putin asked:" before the blockquote, when its attribution line names no one.
+    if speaker == Attribution::None {
+        if let Some(intro) = &contexts[first].introduced {
+            speaker = intro.speaker.clone();
+            date = date.or_else(|| intro.date.clone());
+        }
+    }
     // "> … He said at the time that: 'the fact that …'": a blockquote that quotes someone else
     // inside it makes no claim that its own speaker said the words it quotes.
     if let Some(person) = speaker.person() {

@@ -39,6 +39,17 @@ pub(super) struct BlockContext<'a> {
     /// The last person named (outside quotations) in the paragraph before this one, when that
     /// paragraph's names were read: what "He" opening this paragraph refers to.
     pub(super) previous_person: std::cell::Cell<Option<usize>>,
+    /// Who the paragraph before this one introduces, when it ends with a colon ("Peskov told
+    /// reporters:"), and when: the speaker and date of this block's opening quotation, or of
+    /// the blockquote this block opens, when they name none of their own.
+    pub(super) introduced: Option<Introduction>,
+}
+
+/// The speaker and date a paragraph ending with a colon gives the quotation after it.
+#[derive(Debug, Clone)]
+pub(super) struct Introduction {
+    pub(super) speaker: super::Attribution,
+    pub(super) date: Option<super::Dated>,
 }
 
 impl<'a> BlockContext<'a> {
@@ -55,7 +66,10 @@ impl<'a> BlockContext<'a> {
         // Quotations are read with their sentences, words and who was named before them; a
         // block with a date but no quotation only for its events and misspelt dates; and most
         // prose, with neither (every date form has digits), not at all: it can hold no finding.
-        let quoting = !outer.is_empty() || block.blockquote.is_some() || is_attribution_line(block);
+        let quoting = !outer.is_empty()
+            || block.blockquote.is_some()
+            || is_attribution_line(block)
+            || introduces(block);
         let mut context = BlockContext {
             block,
             record,
@@ -68,6 +82,7 @@ impl<'a> BlockContext<'a> {
             quotes,
             sentences: Vec::new(),
             previous_person: std::cell::Cell::new(None),
+            introduced: None,
         };
         // A table cell may name its row's speaker: its names are read, not its sentences.
         if !quoting && !has_digit(&block.text) && block.cell.is_none() {
@@ -262,6 +277,25 @@ impl<'a> BlockContext<'a> {
     }
 }
 
+/// Whether a paragraph or list item ends with a colon: it may introduce the quotation that
+/// follows it ("Peskov told reporters:").
+fn introduces(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+        && block.piece.is_none()
+        && block.text.trim_end().ends_with(':')
+}
+
+/// Whether `block` is what the colon ending `before` introduces: the next block, in the same
+/// blockquote or opening one, that is a blockquote or starts with a quotation mark.
+fn is_introduced_by(before: &Block, block: &Block) -> bool {
+    let opens_blockquote = block.blockquote.is_some() && before.blockquote != block.blockquote;
+    let opens_with_quote =
+        block.blockquote == before.blockquote && block.text.trim_start().starts_with(quotes::is_mark);
+    introduces(before)
+        && matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+        && (opens_blockquote || opens_with_quote)
+}
+
 /// True when the role span certainly covers `date`.
 pub(super) fn holds(span: &crate::record::RoleSpan, date: PartialDate) -> bool {
     use std::cmp::Ordering::*;
@@ -367,9 +401,13 @@ impl<'a> Contexts<'a> {
                 p
             }
         };
-        let context =
+        let mut context =
             BlockContext::new(&self.blocks[i], self.record, self.article, self.names, self.article_date);
         context.previous_person.set((previous != NO_PERSON).then_some(previous as usize));
+        context.introduced = i
+            .checked_sub(1)
+            .filter(|&p| is_introduced_by(&self.blocks[p], &self.blocks[i]))
+            .and_then(|p| super::attribution::introduction(self.get(p)?));
         context
     }
 

@@ -199,7 +199,7 @@ fn paragraph_reading(
         };
         let near = ctx.near(ctx.sentence_of(quote.outer.start), &quote.outer);
         let candidates = date_candidates(ctx, &near);
-        let cue = Cue { speaker: super::Attribution::None, verb, subject, noun: false };
+        let cue = Cue { speaker: super::Attribution::None, verb, subject, noun: false, read_to: near.end };
         Some((name, statement_date(ctx, &candidates, &near, &quote.outer, &cue).map(|d| d.date)))
     } else {
         None

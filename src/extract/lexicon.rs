@@ -510,6 +510,15 @@ pub(super) fn keyword(word: &str) -> u16 {
     KEYWORDS.1.position(word).map_or(0, |i| i as u16 + 1)
 }
 
+/// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
+/// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
+pub(super) const PRESENTING_OPENERS: &[&str] =
+    &["that was", "this was", "that is", "this is", "that's", "that\u{2019}s", "those were the words of"];
+
+/// Words that may stand before the name in a dash attribution ("— Kremlin spokesman Dmitry
+/// Peskov", "— Secretary of State Antony Blinken"), besides capitalized words and roles.
+pub(super) const DASH_TITLE_JOINERS: &[&str] = &["of", "the", "for", "and"];
+
 /// Verbs that make or hold a recorded event: after the event's name, a date in their clause is
 /// the event's date ("the Council, established in 2002", "the Act, which was signed in Paris in
 /// May 1997", "the summit, held in April 2008"). Several words are read as one verb. Verbs of

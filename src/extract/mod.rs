@@ -342,6 +342,21 @@ fn speaker_and_date(ctx: &BlockContext, q: &quotes::Quote) -> (Attribution, Opti
     let first_date = nearest_date(ctx, &candidates, q.outer.start);
     let hint = |_: usize| first_date.as_ref().map(|d| d.date);
     let cue = attribute(ctx, q, &sentence, &hint);
+    // A quotation opening its paragraph, with no cue of its own, after a paragraph ending
+    // "Peskov told reporters:".
+    if let (Attribution::None, Some(intro)) = (&cue.speaker, &ctx.introduced) {
+        if ctx.text()[..q.outer.start].trim().is_empty() {
+            return (intro.speaker.clone(), intro.date.clone());
+        }
+    }
+    // The sentence after it when that is where the speaker was named, with its dates.
+    let (sentence, candidates) = if cue.read_to > sentence.end {
+        let reach = sentence.start..cue.read_to;
+        let candidates = date_candidates(ctx, &reach);
+        (reach, candidates)
+    } else {
+        (sentence, candidates)
+    };
     let date = statement_date(ctx, &candidates, &sentence, &q.outer, &cue);
     (cue.speaker, date)
 }
@@ -447,6 +462,51 @@ mod tests {
     #[test]
     fn a_quotation_is_small() {
         assert!(std::mem::size_of::<Quotation>() <= 72, "{}", std::mem::size_of::<Quotation>());
+    }
+
+    /// A paragraph ending with a colon introduces the next one's opening quotation, or the
+    /// blockquote after it; not a quotation further into its paragraph, nor one with a cue.
+    #[test]
+    fn a_colon_paragraph_introduces_the_next() {
+        let q = "\"we will not move one inch east of here\"";
+        assert_eq!(speaker(&format!("On 3 May 2001 Lavrov told the press:\n\n{q}\n")), Some("lavrov".into()));
+        assert_eq!(
+            date(&format!("On 3 May 2001 Lavrov told the press:\n\n{q}\n")),
+            Some("2001-05-03".into())
+        );
+        assert_eq!(
+            speaker("Putin went further:\n\n> we will not move one inch east of here\n"),
+            Some("putin".into())
+        );
+        assert_eq!(speaker(&format!("Lavrov told the press:\n\nLater, {q}\n")), None);
+        assert_eq!(speaker(&format!("Lavrov told the press:\n\n{q}, Putin said.\n")), Some("putin".into()));
+        assert_eq!(speaker(&format!("A diplomat read out the words:\n\n{q}\n")), None);
+        assert_eq!(speaker(&format!("# Lavrov told the press:\n\n{q}\n")), None);
+    }
+
+    /// A dash after an opening quotation, then a name with only titles before it.
+    #[test]
+    fn a_dash_signs_an_opening_quotation() {
+        let q = "\"We will not move one inch east of here.\"";
+        assert_eq!(speaker(&format!("{q} — Sergey Lavrov, Moscow, 3 May 2001")), Some("lavrov".into()));
+        assert_eq!(date(&format!("{q} — Sergey Lavrov, Moscow, 3 May 2001")), Some("2001-05-03".into()));
+        assert_eq!(speaker(&format!("{q} – Foreign Minister Sergey Lavrov")), Some("lavrov".into()));
+        assert_eq!(speaker(&format!("{q} - Lavrov (TASS)")), Some("lavrov".into()));
+        assert_eq!(speaker(&format!("{q} — a line Lavrov liked")), None);
+        assert_eq!(speaker(&format!("{q} — Lavrov's favourite line")), None);
+        assert_eq!(speaker(&format!("They called it {q} — Lavrov, for one, laughed.")), None);
+    }
+
+    /// "That was X on DATE." after a quotation names X and dates the words.
+    #[test]
+    fn a_presenting_sentence_names_the_speaker() {
+        let q = "\"We will not move one inch east of here.\"";
+        assert_eq!(speaker(&format!("{q} That was Sergey Lavrov on 3 May 2001.")), Some("lavrov".into()));
+        assert_eq!(date(&format!("{q} That was Sergey Lavrov on 3 May 2001.")), Some("2001-05-03".into()));
+        assert_eq!(speaker(&format!("{q} This was Putin, in Munich.")), Some("putin".into()));
+        assert_eq!(speaker(&format!("{q} That was Putin's answer.")), None);
+        assert_eq!(speaker(&format!("{q} That was before Putin spoke.")), None);
+        assert_eq!(date(&format!("{q} Putin said so on 3 May 2001.")), Some("2001-05-03".into()));
     }
 
     #[test]

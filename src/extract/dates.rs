@@ -529,6 +529,55 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         };
         out.extend(found);
     }
+    for year in years_before_occasions(text) {
+        if !out.iter().any(|d| d.range.start < year.end && year.start < d.range.end) {
+            out.extend(make(year.clone(), num(&year).unwrap_or(0), None, None, None));
+        }
+    }
+    out.sort_by_key(|d| d.range.start);
+    out
+}
+
+/// "his 2008 Munich speech", "in a 2014 interview", "Putin's 2007 address": a year between a
+/// determiner or a possessive and the noun of a speech act ([`OCCASION_NOUNS`]), with at most two
+/// capitalized words (a place, a body) between them. A bare year elsewhere is no date.
+fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
+    use super::lexicon::{OCCASION_DETERMINERS, OCCASION_NOUNS};
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+        let start = i + k;
+        let end = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
+        i = end;
+        if end - start != 4 || is_word(b, end) || (start > 0 && is_word(b, start - 1)) {
+            continue;
+        }
+        let before = text[..start].trim_end_matches(' ');
+        if before.len() == start {
+            continue; // no space before the year
+        }
+        let word =
+            before.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).next().unwrap_or("");
+        let possessive = word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"));
+        if !possessive && !OCCASION_DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
+            continue;
+        }
+        let mut words = text[end..].split(' ').skip(1);
+        let noun = (0..3).find_map(|_| {
+            let w = words.next()?.trim_end_matches([',', '.', ';', ':', ')']);
+            if OCCASION_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+                Some(Some(()))
+            } else if w.starts_with(char::is_uppercase) {
+                None
+            } else {
+                Some(None)
+            }
+        });
+        if text[end..].starts_with(' ') && noun.flatten().is_some() {
+            out.push(start..end);
+        }
+    }
     out
 }
 
@@ -911,6 +960,19 @@ mod tests {
         // Months, even misspelt, are still months; other words before a year are not dates.
         assert_eq!(dates("Febuary 1990 and Sept. 1990"), vec!["1990-02", "1990-09"]);
         assert!(dates("Bananas 1990 and Mary 2022 and 12 Bananas 1990").is_empty());
+    }
+
+    /// A year between a determiner or possessive and a speech act's noun dates the act.
+    #[test]
+    fn a_year_before_a_speech_is_its_date() {
+        assert_eq!(dates("In his 2008 Munich speech Putin said"), vec!["2008"]);
+        assert_eq!(dates("in a 2014 interview, she said"), vec!["2014"]);
+        assert_eq!(dates("Putin's 2007 address to the conference"), vec!["2007"]);
+        assert_eq!(dates("their 2021 Brussels Summit communiqué"), vec!["2021"]);
+        assert!(dates("the 2008 war in Georgia and his speech").is_empty());
+        assert!(dates("his 2008 remarkable speech").is_empty(), "a lower-case word between");
+        assert!(dates("the 1997 NATO-Russia Founding Act").is_empty());
+        assert!(dates("about 2008 speeches").is_empty(), "no determiner before the year");
     }
 
     #[test]

@@ -510,6 +510,37 @@ pub(super) fn keyword(word: &str) -> u16 {
     KEYWORDS.1.position(word).map_or(0, |i| i as u16 + 1)
 }
 
+/// Nouns of a speech act or the document that holds one: a year written before them ("his
+/// 2008 Munich speech", "in a 2014 interview") dates the act.
+pub(super) const OCCASION_NOUNS: &[&str] = &[
+    "speech",
+    "address",
+    "interview",
+    "remarks",
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "article",
+    "essay",
+    "op-ed",
+    "lecture",
+    "testimony",
+    "cable",
+    "memo",
+    "memoir",
+    "memoirs",
+    "briefing",
+    "broadcast",
+    "message",
+];
+
+/// Words that stand before such a year: determiners and possessive pronouns (a possessive name,
+/// "Putin's", counts too).
+pub(super) const OCCASION_DETERMINERS: &[&str] =
+    &["his", "her", "their", "its", "a", "an", "the", "our", "my", "your"];
+
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
 /// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
 pub(super) const PRESENTING_OPENERS: &[&str] =

@@ -549,7 +549,18 @@ pub(super) fn attribute(
         let k = ctx.sentences.partition_point(|s| s.start < sentence.end);
         if let Some(next) = ctx.sentences.get(k) {
             let next = &ctx.near(next.clone(), &(next.start..next.start));
-            if let Some(verb) = ctx.words_in(next).iter().take(5).find(|w| ctx.is_verb(w)) {
+            // The verb must end its own report: "Baker assured Gorbachev that '…'" or "Lavrov told
+            // the room that talks would go on" reports something else, not the words before it.
+            let verb = ctx.words_in(next).iter().take(5).find(|w| ctx.is_verb(w));
+            let own_report = verb.is_some_and(|v| {
+                let rest = v.range().end..next.end;
+                ctx.outer
+                    .get(ctx.outer.partition_point(|o| o.start < rest.start))
+                    .is_some_and(|o| o.start < rest.end)
+                    || ctx.words_in(&rest).iter().any(|w| text[w.range()].eq_ignore_ascii_case("that"))
+                    || text[rest].contains(':')
+            });
+            if let Some(verb) = verb.filter(|_| !own_report) {
                 if let Some((p, m)) = ctx.subject_of(verb, next, date_hint(verb.range().start), true) {
                     found.push((p, m, verb.range().start, false));
                     read_to = next.end;

@@ -677,6 +677,9 @@ pub(super) const OBJECT_PREPOSITIONS: &[&str] = &["with", "from", "to", "against
 /// only after a verb ("suspended … since April 2014").
 pub(super) const EVENT_DATE_PREPOSITIONS: &[&str] = &["in", "on", "of"];
 
+/// Words opening a phrase whose time is the main clause's ("When Yazov asked in March 1990,
+/// Major responded"): a speech reported in such a phrase happens at the same time.
+pub(super) const SIMULTANEITY_OPENERS: &[&str] = &["when", "as", "while", "whenever"];
 /// Prepositions that may open a clause that starts with a date ("In March 2014, NATO …") or a
 /// timeline item's setting ("**September 2014** — At the Wales summit, …").
 pub(super) const CLAUSE_DATE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during"];

@@ -300,7 +300,12 @@ fn quotations(
         .iter()
         .filter(|q| q.depth == 0)
         // A title inside a parenthetical citation, the whole text of a link, an event's title.
-        .filter(|q| !within(&titles, &q.outer) && !is_link_text(ctx, q) && !is_event_title(ctx, q))
+        .filter(|q| {
+            !within(&titles, &q.outer)
+                && !is_link_text(ctx, q)
+                && !is_event_title(ctx, q)
+                && !is_cited_title(ctx, q)
+        })
         .peekable();
     while let Some(q) = top.next() {
         // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
@@ -391,6 +396,26 @@ fn is_event_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
             && (m.events().next().is_some() || document)
             && text[m.range.clone()].split_whitespace().count() >= 3
     })
+}
+
+/// Whether a quoted span is the title in a bibliographic citation: in title case, followed by
+/// "by", a name and, in the same sentence, a year ("“Hang Separately: Cooperative Security …” by
+/// Leon V. Sigal, The Century Foundation Press, 2000"). A citation's title is not speech; a title
+/// quoted in running prose ("a cable titled “Nyet Means Nyet: …”") still is a quoted span.
+fn is_cited_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let Some(author) = text[q.outer.end..].strip_prefix(" by ").filter(|a| a.starts_with(char::is_uppercase))
+    else {
+        return false;
+    };
+    let sentence = ctx.sentence_of(q.outer.end);
+    let rest = &author[..author.len().min(sentence.end.saturating_sub(q.outer.end + 4))];
+    let year = rest.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let inner = text[q.inner.clone()].trim_end_matches([',', ' ']);
+    let words: Vec<&str> = inner.split_whitespace().filter(|w| w.len() > 3).collect();
+    let title_case = !words.is_empty()
+        && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4;
+    year && title_case && !inner.ends_with(['.', '!', '?'])
 }
 
 /// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
@@ -507,6 +532,28 @@ mod tests {
         assert_eq!(speaker(&format!("{q} That was Putin's answer.")), None);
         assert_eq!(speaker(&format!("{q} That was before Putin spoke.")), None);
         assert_eq!(date(&format!("{q} Putin said so on 3 May 2001.")), Some("2001-05-03".into()));
+    }
+
+    /// Words of someone else around the quotation: an opening phrase reporting another
+    /// person's words does not date the statement; a next sentence with its own report does not
+    /// name its speaker; a citation's title is no quotation.
+    #[test]
+    fn other_peoples_words_neither_date_nor_name() {
+        let q = "\"We will not move one inch east of here.\"";
+        assert_eq!(date(&format!("Echoing what Kohl said in May 1985, Putin told the hall: {q}")), None);
+        assert_eq!(
+            date(&format!("When Kohl asked in May 1985, Putin told the hall: {q}")),
+            Some("1985-05".into())
+        );
+        assert_eq!(
+            speaker(&format!("They knew the line {q} Lavrov told them that talks would go on.")),
+            None
+        );
+        assert_eq!(speaker(&format!("They knew the line {q} Lavrov said so.")), Some("lavrov".into()));
+        let doc = crate::markdown::parse(
+            "*From “Partners Apart: Europe and Russia” by Jane Doe, Example Press, 2001.*\n",
+        );
+        assert!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.is_empty());
     }
 
     #[test]

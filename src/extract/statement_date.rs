@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::attribution::Cue;
 use super::context::{BlockContext, MAX_DATE_LEN};
 use super::dates::DateExpr;
-use super::lexicon::CueList;
+use super::lexicon::{CueList, SIMULTANEITY_OPENERS};
 use super::Dated;
 
 /// The date of the statement a quotation reports: of the sentence's `candidates`, those that
@@ -72,7 +72,9 @@ pub(super) fn statement_date(
                 // The opening phrase ends at the last comma before the subject, which follows it.
                 let phrase_end =
                     text[d.range.end..subject].rfind(',').map_or(d.range.end, |i| d.range.end + i + 1);
-                return opener && ctx.words_in(&(phrase_end..subject)).len() <= 4;
+                return opener
+                    && ctx.words_in(&(phrase_end..subject)).len() <= 4
+                    && !dates_another_report(ctx, &(clause.start..d.range.start), cue);
             }
             if at < quote.start {
                 return content_from.is_none_or(|c| at < c);
@@ -87,6 +89,30 @@ pub(super) fn statement_date(
         })
         .collect();
     nearest_date(ctx, &kept, cue.verb)
+}
+
+/// Whether `before_date`, the opening phrase up to a date, reports another person's words:
+/// "Repeating what Bush said at Malta in December 1989, Baker tells Gorbachev" dates Bush's words,
+/// not Baker's. Not when the phrase opens with "when" or "as": then both happen at that time.
+fn dates_another_report(ctx: &BlockContext, before_date: &Range<usize>, cue: &Cue) -> bool {
+    let text = ctx.text();
+    let simultaneous = ctx
+        .words_in(before_date)
+        .first()
+        .is_some_and(|w| SIMULTANEITY_OPENERS.iter().any(|o| text[w.range()].eq_ignore_ascii_case(o)));
+    if simultaneous {
+        return false;
+    }
+    let speaker = cue.speaker.person();
+    ctx.verbs_in(before_date).any(|verb| {
+        // A person named as the verb's subject who is not the speaker (namesakes included:
+        // "Bush" names two presidents, neither of them Baker).
+        ctx.mentions_in(&(before_date.start..verb.range().start)).last().is_some_and(|m| {
+            !m.possessive
+                && m.is_person()
+                && speaker.is_none_or(|s| !m.targets.contains(&crate::names::Target::Person(s)))
+        })
+    })
 }
 
 /// Where the clause of a subject at `subject` starts: after the last semicolon, quotation or

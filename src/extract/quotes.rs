@@ -73,6 +73,11 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
     Some(match c {
         '“' if top_is('„') => Role::Close(Kind::Double),
         '“' | '„' | '«' => Role::Open(Kind::Double),
+        // ”blunder,”: the style that opens with the closing mark (Swedish, Finnish, and typists
+        // who follow it), when no double quotation is open and a word follows the mark.
+        '”' if !has_open(Kind::Double) && is_opening_context(prev) && alnum(next) => {
+            Role::Open(Kind::Double)
+        }
         '”' | '»' => Role::Close(Kind::Double),
         '‘' if top_is('‚') => Role::Close(Kind::Single),
         // ‘90s: an elision, not a quote.
@@ -89,6 +94,10 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
                     } else {
                         Role::Open(Kind::Double)
                     }
+                } else if top_is('"') {
+                    // `"We will wait. " Kohl said`: a mark set off by spaces while a straight
+                    // quotation is open closes it, rather than letting it run on.
+                    Role::Close(Kind::Double)
                 } else {
                     return None;
                 }
@@ -231,6 +240,19 @@ mod tests {
         );
         assert_eq!(quoted("He said ``we will'' then."), vec![("we will", 0)]);
         assert_eq!(quoted("She said 'not now' firmly."), vec![("not now", 0)]);
+    }
+
+    /// Marks typed loosely: a closing straight quote set off by spaces, and the style that
+    /// opens with `”`.
+    #[test]
+    fn loosely_typed_marks() {
+        assert_eq!(
+            quoted("The envoy spoke. \"We will wait. \" Kohl said on Friday that it could end by \"2031\"."),
+            vec![("We will wait. ", 0), ("2031", 0)]
+        );
+        assert_eq!(quoted("Kohl calls it a ”blunder,” aides say"), vec![("blunder,", 0)]);
+        assert_eq!(quoted("“one two” and ”three four”"), vec![("one two", 0), ("three four", 0)]);
+        assert!(quoted("a lone \" mark in a line").is_empty());
     }
 
     #[test]

@@ -30,8 +30,9 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Range<usize>> {
     // Only punctuation and quote marks can end a sentence: jump from one to the next.
     for (i, c) in MAY_END.scan(text) {
         // A quotation ending in . ! ? ends its sentence when a new one follows it.
+        // (`"We will wait. " Kohl said`: spaces typed before the closing mark count as none.)
         let closes_quote = around(i).is_some_and(|q| q.closed && q.outer.end == i + c.len_utf8())
-            && text[..i].ends_with(['.', '!', '?', '…']);
+            && text[..i].trim_end_matches(' ').ends_with(['.', '!', '?', '…']);
         if !(closes_quote || matches!(c, '.' | '!' | '?' | '…') && !inside(i)) {
             continue;
         }

@@ -7,7 +7,8 @@ use super::dates::DateExpr;
 use super::lexicon::{
     CLAUSE_DATE_PREPOSITIONS, DETERMINERS, EVENT_AUXILIARIES, EVENT_CLAUSE_VERBS, EVENT_DATE_PREPOSITIONS,
     EVENT_FINITE_VERBS, EVENT_PARTICIPATION_VERBS, EVENT_RELATIVE_PRONOUNS, EVENT_VERBS, NOT_ACTION_VERBS,
-    OBJECT_PREPOSITIONS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_STOPS,
+    OBJECT_PREPOSITIONS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_STOPS, TIME_RELATIONS,
+    TIME_UNITS,
 };
 use super::words::is_space;
 use super::{Dated, EventDate};
@@ -41,6 +42,14 @@ pub(super) fn events(ctx: &BlockContext, names: &NameIndex, out: &mut Vec<EventD
         if !acted_on(&text[..m.range.start]) {
             let of_name = tokens(&text[m.range.clone()]).iter().any(|t| t.is_in(&["of"]));
             attached = date_after(ctx, m.range.end, has_verb, of_name);
+            // "Ten years after the fall of the Berlin Wall, in 1999, …", "After the signing of the
+            // Act, in 1998, …": the event dates another clause; a date set off by a comma, or any
+            // after a measured span ("ten years after"), is that clause's.
+            match time_relation(&text[..m.range.start]) {
+                TimeRelation::Measured => attached = None,
+                TimeRelation::Plain if sets_off_a_date(&text[m.range.end..]) => attached = None,
+                _ => {}
+            }
         }
         // "the Istanbul Charter (1997)": a year in parentheses right after the name.
         if attached.is_none() {
@@ -292,6 +301,43 @@ fn links_to_date(toks: &[Tok], name_has_verb: bool, of_name: bool) -> bool {
         i += 1;
     }
     i == toks.len()
+}
+
+/// How the text before an event's name makes it a point in time for another clause.
+#[derive(Debug, PartialEq, Eq)]
+enum TimeRelation {
+    None,
+    /// "after the", "since": the event's own date may still follow it, unless set off.
+    Plain,
+    /// "ten years after", "a decade before", "two days after": what follows dates the clause.
+    Measured,
+}
+
+/// Whether the text after an event's name sets a date off by a comma, not a clause about the
+/// event (", in 1999," — not ", signed in Paris in May 1996" nor ", which was signed …").
+fn sets_off_a_date(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix(',') else { return false };
+    let head = &rest[..ceil_char_boundary(rest, rest.len().min(40))];
+    let toks = tokens(head);
+    !toks.first().is_some_and(|t| t.is_in(EVENT_RELATIVE_PRONOUNS)) && event_verb(&toks).is_none()
+}
+
+fn time_relation(before: &str) -> TimeRelation {
+    let from = ceil_char_boundary(before, before.len().saturating_sub(48));
+    let toks = tokens(&before[from..]);
+    let mut i = toks.len();
+    if i > 0 && toks[i - 1].is_in(DETERMINERS) {
+        i -= 1;
+    }
+    if !i.checked_sub(1).is_some_and(|k| toks[k].is_in(TIME_RELATIONS)) {
+        return TimeRelation::None;
+    }
+    let unit = i.checked_sub(2).is_some_and(|k| toks[k].is_in(TIME_UNITS));
+    if unit {
+        TimeRelation::Measured
+    } else {
+        TimeRelation::Plain
+    }
 }
 
 /// Whether the text before an event's name ends with a verb of another action on it, one that

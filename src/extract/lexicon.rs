@@ -650,6 +650,11 @@ pub(super) const EVENT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "who"];
 /// Determiners and possessives before a noun ("the", "its").
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this"];
 
+/// Prepositions that make an event a point in time for another clause ("ten years after the fall
+/// of the Berlin Wall, in 1999, …"): a date set off after the event's name is that clause's.
+pub(super) const TIME_RELATIONS: &[&str] =
+    &["after", "before", "since", "until", "till", "following", "preceding"];
+
 /// Prepositions that introduce a place in an event's clause ("signed in Paris", "set up at
 /// Pratica di Mare, near Rome, on …"), the lower-case words a place name may contain, and the
 /// lower-case nouns of a setting ("at a meeting in Prague").

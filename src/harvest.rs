@@ -225,6 +225,7 @@ impl<'r> Harvester<'r> {
             kind: QuotationKind::Quotation,
             date: date.map(RecordDate::Valid),
             accepted_dates: Vec::new(),
+            recurring: false,
             occasion: reading.occasion,
             source,
             provenance: vec![provenance(&origin)],

@@ -13,7 +13,9 @@
 //!
 //! **Passes:** the same sentence dated 9 February 1990, "in February 1990" or "in 1990":
 //! dates are compared at the coarser of the two precisions. A date that agrees with one of the
-//! entry's documented `accepted_dates` (a speech's publication, say) passes too.
+//! entry's documented `accepted_dates` (a speech's publication, say) passes too, and so does any
+//! date after the first recorded one of a `recurring` formula (one NATO repeats from summit to
+//! summit), since the record lists the occasions it has seen, not all of them.
 //!
 //! Only a date that belongs to the statement counts: not a year inside the quoted words, not
 //! a role's date ("Jack F. Matlock, US ambassador to the USSR in 1990, stated ..."), not a
@@ -46,6 +48,10 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         let Some(person) = q.speaker.person() else { continue };
         let attributed_right = speakers(ctx.record, person, recorded) == Speakers::Agree;
         let agrees = recorded.dates().any(|d| stated.date.agrees_with(&d));
+        // A recurring formula: any date after its first recorded use may be another occasion.
+        let said_again = recorded.recurring
+            && recorded.dates().any(|d| d.certainly_cmp(&stated.date) == Some(std::cmp::Ordering::Less));
+        let agrees = agrees || said_again;
         if m.ambiguous || !m.is_strong() || !attributed_right || agrees {
             continue;
         }
@@ -114,6 +120,25 @@ quotations:
 
     fn misdated(article: &str) -> Vec<Diagnostic> {
         check(RECORD, article).into_iter().filter(|d| d.code == crate::checks::Code::Misdated).collect()
+    }
+
+    /// A recurring formula: a date after its first recorded use is another occasion; one before
+    /// it is still misdated. Without `recurring`, the same later date is flagged.
+    #[test]
+    fn a_recurring_formula_is_not_misdated_after_its_first_use() {
+        let record = RECORD.replace("    confidence: high\n", "    recurring: true\n    confidence: high\n");
+        let say = |when: &str| {
+            format!(
+                "{when} Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\""
+            )
+        };
+        let misdated = |yaml: &str, when: &str| {
+            check(yaml, &say(when)).into_iter().filter(|d| d.code == crate::checks::Code::Misdated).count()
+        };
+        assert_eq!(misdated(&record, "In March 2019"), 0);
+        assert_eq!(misdated(&record, "In March 2016"), 0);
+        assert_eq!(misdated(&record, "In 2015"), 1);
+        assert_eq!(misdated(RECORD, "In March 2019"), 1);
     }
 
     #[test]

@@ -161,6 +161,11 @@ pub struct Quotation {
     pub date: Option<RecordDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accepted_dates: Vec<AcceptedDate>,
+    /// A formula said again on later occasions ("NATO … poses no threat to Russia", in summit
+    /// after summit): the record's dates are the occasions seen, not all of them, so a date after
+    /// the first of them is no claim against the record.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recurring: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occasion: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

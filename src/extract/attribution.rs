@@ -457,11 +457,17 @@ pub(super) fn attribute(
             .rev()
             .find(|w| w.is(CueList::CharacterizingVerb) && !ctx.in_quote(&w.range()));
         if let Some(verb) = characterizing {
-            let between = ctx.words_in(&(verb.range().end..q.outer.start));
+            let mut between = ctx.words_in(&(verb.range().end..q.outer.start));
+            let mut to = q.outer.start;
+            // "described the vote as a 'quiet turn'": an article between "as" and the quotation.
+            if let [rest @ .., last] = between {
+                if ["a", "an", "the"].iter().any(|a| text[last.range()].eq_ignore_ascii_case(a)) {
+                    between = rest;
+                    to = last.range().start;
+                }
+            }
             let as_last = between.last().is_some_and(|w| text[w.range()].eq_ignore_ascii_case("as"))
-                && text[between.last().map_or(q.outer.start, |w| w.range().end)..q.outer.start]
-                    .trim()
-                    .is_empty();
+                && text[between.last().map_or(to, |w| w.range().end)..to].trim().is_empty();
             let earlier = ctx.words_in(&(scope.start..verb.range().start));
             let passive = earlier.last().is_some_and(|w| w.is(CueList::PassiveAuxiliary));
             if as_last

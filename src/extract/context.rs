@@ -196,7 +196,7 @@ impl<'a> BlockContext<'a> {
             return Some(p);
         }
         if !m.is_person() {
-            let date = date?;
+            let Some(date) = date else { return self.epithet(m) };
             let mut holders: Vec<usize> = Vec::new();
             for role in m.roles() {
                 let role_id = &self.record.roles[role].id;
@@ -242,6 +242,27 @@ impl<'a> BlockContext<'a> {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// A role phrase with no date that refers back to a person already named ("Yeltsin met
+    /// Clinton on the river. The Russian president warned …"): the one person named before it in
+    /// the paragraph (or, when nobody is, the paragraph before's last) who ever held that role.
+    /// Two such people, or none, and it names nobody.
+    fn epithet(&self, m: &Mention) -> Option<usize> {
+        let roles: Vec<&str> = m.roles().map(|r| self.record.roles[r].id.as_str()).collect();
+        if roles.is_empty() {
+            return None;
+        }
+        let held = |p: usize| self.record.people[p].roles.iter().any(|s| roles.contains(&s.role.as_str()));
+        let before = self.mentions.partition_point(|x| x.range.end <= m.range.start);
+        let mut found: Option<usize> = None;
+        for p in self.mentions[..before].iter().filter_map(|x| self.acting_person(x)).filter(|&p| held(p)) {
+            if found.is_some_and(|f| f != p) {
+                return None;
+            }
+            found = Some(p);
+        }
+        found.or_else(|| self.previous_person.get().filter(|&p| held(p)))
     }
 
     /// The person a mention names: a person (not a body or a document), named outside quotations.

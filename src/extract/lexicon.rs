@@ -31,6 +31,8 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "adding",
     "warned",
     "warns",
+    "cautioned",
+    "cautions",
     "claimed",
     "claims",
     "insisted",

@@ -242,8 +242,8 @@ impl NameIndex {
             }
         }
         for (i, e) in record.events.iter().enumerate() {
-            for name in &e.names {
-                for name in event_phrasings(name) {
+            for name in e.all_names() {
+                for name in event_phrasings(&name) {
                     Self::add(&mut by_first, &name, false, Target::Event(i));
                 }
             }

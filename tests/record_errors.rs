@@ -174,6 +174,20 @@ fn empty_text() {
     assert_problem(&run, "quotation text is empty", "q.yaml:4:11");
 }
 
+/// An event's phrasings are names: each needs subjects and predicates, and a subject with a
+/// predicate may not name another event (reported at the subject).
+#[test]
+fn event_phrasings_need_both_lists_and_lead_to_one_event() {
+    let events = "events:\n  - id: ev-a\n    name: A joins\n    names: [Ruritania joined the league]\n    date: \"1999\"\n    confidence: low\n  - id: ev-b\n    name: B joins\n    names: [the second enlargement]\n    phrasings:\n      subjects: [Ruritania]\n      predicates: [joined the league]\n    date: \"2004\"\n    confidence: low\n  - id: ev-c\n    name: C joins\n    names: [the third enlargement]\n    phrasings:\n      subjects: [Borduria]\n      predicates: []\n    date: \"2009\"\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("e.yaml", events)]);
+    assert_problem(
+        &run,
+        "the name \"Ruritania joined the league\" already belongs to event `ev-a`",
+        "e.yaml:11:18",
+    );
+    assert_problem(&run, "event `ev-c` has phrasings with no predicates", "e.yaml:20:19");
+}
+
 #[test]
 fn unknown_role_and_bad_example_expectation() {
     let bad = BASE.replace(

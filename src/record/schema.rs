@@ -4,6 +4,7 @@
 //! wrong without being malformed YAML (dates, ids, references) are kept as read and checked by
 //! [`super::validate`], so that one run reports all of them with their locations.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -212,6 +213,11 @@ pub struct Event {
     pub id: String,
     pub name: String,
     pub names: Vec<String>,
+    /// What writers say happened, by whom: each subject followed by each predicate is one more
+    /// name ("Finland" and "joined NATO", "a NATO member since"), so that an accession is found
+    /// however it is told, without listing every sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrasings: Option<Phrasings>,
     pub date: RecordDate,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accepted_dates: Vec<AcceptedDate>,
@@ -228,6 +234,27 @@ pub struct Event {
     pub examples: Vec<Example>,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+/// An event's subjects and predicates (see [`Event::phrasings`]).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrasings {
+    pub subjects: Vec<String>,
+    pub predicates: Vec<String>,
+}
+
+impl Event {
+    /// Every name writers use for the event: its `names`, then each subject of its
+    /// `phrasings` followed by each predicate.
+    pub fn all_names(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        let phrased = self.phrasings.iter().flat_map(|p| {
+            p.subjects
+                .iter()
+                .flat_map(move |s| p.predicates.iter().map(move |v| Cow::Owned(format!("{s} {v}"))))
+        });
+        self.names.iter().map(|n| Cow::Borrowed(n.as_str())).chain(phrased)
+    }
 }
 
 /// A documented date other than an entry's `date` that is also right for it: a speech and its

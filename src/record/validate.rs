@@ -390,16 +390,51 @@ impl Validator<'_> {
                 Some("list what writers call the event, so that quotelint can find it in articles".into()),
             );
         }
-        for (i, name) in event.names.iter().enumerate() {
-            let at = [Step::Key("names"), Step::Index(i)];
-            self.not_empty("events", o, &at, "event name", name);
+        // Each phrasing (a subject and a predicate) is a name too, located at its subject.
+        let mut all: Vec<(Vec<Step>, std::borrow::Cow<str>)> = event
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (vec![Step::Key("names"), Step::Index(i)], std::borrow::Cow::Borrowed(n.as_str())))
+            .collect();
+        if let Some(p) = &event.phrasings {
+            for (list, words) in [("subjects", &p.subjects), ("predicates", &p.predicates)] {
+                let at = [Step::Key("phrasings"), Step::Key(list)];
+                if words.is_empty() {
+                    self.report(
+                        o,
+                        path("events", o, &at),
+                        format!("event `{}` has phrasings with no {list}", event.id),
+                        "empty",
+                        Some(
+                            "list who did it (`subjects`) and what writers say they did (`predicates`)"
+                                .into(),
+                        ),
+                    );
+                }
+                for (i, w) in words.iter().enumerate() {
+                    self.not_empty("events", o, &[at[0], at[1], Step::Index(i)], "phrasing", w);
+                }
+            }
+            for (si, subject) in p.subjects.iter().enumerate() {
+                for predicate in &p.predicates {
+                    let at = vec![Step::Key("phrasings"), Step::Key("subjects"), Step::Index(si)];
+                    all.push((at, std::borrow::Cow::Owned(format!("{subject} {predicate}"))));
+                }
+            }
+        }
+        for (i, (at, name)) in all.iter().enumerate() {
+            let name = name.as_ref();
+            if matches!(at.first(), Some(Step::Key("names"))) {
+                self.not_empty("events", o, at, "event name", name);
+            }
             let key = name.trim().to_lowercase();
             match names.get(&key) {
                 Some((_, other)) if other.id != event.id => {
                     let other_id = other.id.clone();
                     self.report(
                         o,
-                        path("events", o, &at),
+                        path("events", o, at),
                         format!("the name \"{name}\" already belongs to event `{other_id}`"),
                         "name used twice",
                         Some("a name must lead to one event; make this one more specific".into()),

@@ -822,7 +822,10 @@ fn align<W: AsRef<str>>(
     wording: &Wording,
     floor: i32,
 ) -> Option<Aligned> {
-    if let Some(run) = verbatim(query, query_keys, wording) {
+    let fast = verbatim(query, query_keys, wording)
+        .or_else(|| contained(query, query_keys, wording))
+        .or_else(|| whole(query, query_keys, wording));
+    if let Some(run) = fast {
         return Some(run);
     }
     // Only a run scores two points a token.
@@ -1106,6 +1109,58 @@ fn verbatim<W: AsRef<str>>(query: &[Token<W>], query_keys: &[Key], wording: &Wor
     Some((2 * n as i32, edits, n))
 }
 
+/// The alignment of a query that holds the whole wording word for word (typos aside) in one
+/// run, with more of the article's words around it ("… the assurances," he went on, "the
+/// recorded sentence, and a sentence the record does not have"): the article's words before
+/// and after the record are free, so the run scores two points a word, which nothing beats,
+/// and the table is not needed. As the table would, the run ending the query is taken if there
+/// is one, else the first. Only for a wording without elisions and a query without gaps, where
+/// nothing else can score the same.
+fn contained<W: AsRef<str>>(query: &[Token<W>], query_keys: &[Key], wording: &Wording) -> Option<Aligned> {
+    let (n, m) = (query.len(), wording.words.len());
+    if m == 0 || n <= m || wording.gaps.iter().any(|&g| g) {
+        return None;
+    }
+    if !query.iter().all(|t| matches!(t, Token::Word(_))) {
+        return None;
+    }
+    let is_run = |start: usize| {
+        query[start..start + m]
+            .iter()
+            .zip(&query_keys[start..start + m])
+            .enumerate()
+            .all(|(j, (t, &key))| matches!(t, Token::Word(q) if wording.same_at(j, q.as_ref(), key)))
+    };
+    let last = n - m;
+    let start = if is_run(last) { last } else { (0..last).find(|&s| is_run(s))? };
+    let edits = wording.words.iter().map(|w| Edit::Same(w.to_string())).collect();
+    Some((2 * m as i32, edits, start + m))
+}
+
+/// The alignment of a query whose words are the wording's, one for one (typos aside), with
+/// elisions or insertions of its own anywhere (a long quotation copied whole, with the source's
+/// own "…"): every record word is the same, two points each, which nothing beats, and there is
+/// only one way to reach it, so the table is not needed.
+fn whole<W: AsRef<str>>(query: &[Token<W>], query_keys: &[Key], wording: &Wording) -> Option<Aligned> {
+    let m = wording.words.len();
+    let words = query.iter().zip(query_keys).filter_map(|(t, &key)| match t {
+        Token::Word(q) => Some((q.as_ref(), key)),
+        _ => None,
+    });
+    let mut count = 0;
+    for (j, (q, key)) in words.enumerate() {
+        if j >= m || !wording.same_at(j, q, key) {
+            return None;
+        }
+        count += 1;
+    }
+    if count != m || m == 0 {
+        return None;
+    }
+    let edits = wording.words.iter().map(|w| Edit::Same(w.to_string())).collect();
+    Some((2 * m as i32, edits, query.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1158,6 +1213,104 @@ mod tests {
             assert!(same_or_typo(b, Key::of(b), a, Key::of(a)), "{b} {a}");
         }
         assert!(!same_or_typo("alliance", Key::of("alliance"), "security", Key::of("security")));
+    }
+
+    /// A query holding the whole wording in one run aligns as the table aligns it: the same
+    /// score, edits and words taken, with the run first, last, twice, typed with a typo, or
+    /// absent.
+    #[test]
+    fn a_wording_inside_a_longer_quotation_aligns_as_the_table_does() {
+        let record = w("we will not move one inch to the east");
+        let wording = wording(&record, vec![false; record.len() + 1]);
+        for query in [
+            "and then he said we will not move one inch to the east of here",
+            "we will not move one inch to the east and more words follow here",
+            "first words then we will not move one inch to the east",
+            "we will not move one inch to the east so we will not move one inch to the east",
+            "we will not move one inch to the east but also we will not move one inch to the east again",
+            "and so we will not mvoe one inch to the east of here today",
+            "we will never move one inch to the east of here today",
+        ] {
+            let query = q(query);
+            let keys = keys(&query);
+            let table = align_table(&query, &keys, &wording, i32::MIN);
+            let fast = contained(&query, &keys, &wording);
+            if let Some(fast) = fast {
+                assert_eq!(Some(fast), table, "{query:?}");
+            } else {
+                assert!(table.is_some_and(|(score, _, _)| score < 2 * record.len() as i32), "{query:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A query of the wording's own words with elisions and insertions of its own aligns as
+        /// the table aligns it; the wording may have elisions too.
+        #[test]
+        fn the_whole_wording_with_elisions_is_the_tables_alignment(
+            record in proptest::collection::vec(0usize..5, 1..8),
+            marks in proptest::collection::vec((0usize..9, proptest::bool::ANY), 0..4),
+            record_gap in proptest::option::of(0usize..9),
+            change in proptest::option::of((0usize..8, 0usize..5)),
+        ) {
+            const VOCABULARY: [&str; 5] = ["alliance", "east", "inch", "never", "moscow"];
+            let words: Vec<String> = record.iter().map(|&i| VOCABULARY[i].to_owned()).collect();
+            let mut said = words.clone();
+            if let Some((at, word)) = change {
+                if at < said.len() {
+                    said[at] = VOCABULARY[word].to_owned();
+                }
+            }
+            let mut text: Vec<String> = said;
+            let mut marks = marks;
+            marks.sort_by(|a, b| b.0.cmp(&a.0));
+            for (at, bracket) in marks {
+                let at = at.min(text.len());
+                text.insert(at, if bracket { "[and]".to_owned() } else { "...".to_owned() });
+            }
+            let query = q(&text.join(" "));
+            let keys = keys(&query);
+            let mut gaps = vec![false; words.len() + 1];
+            if let Some(at) = record_gap {
+                gaps[at.min(words.len())] = true;
+            }
+            let wording = wording(&words, gaps);
+            let table = align_table(&query, &keys, &wording, i32::MIN);
+            if let Some(fast) = whole(&query, &keys, &wording) {
+                proptest::prop_assert_eq!(Some(fast), table);
+            }
+        }
+
+        /// The same, for queries made of a small vocabulary around the wording, so that runs
+        /// repeat, overlap and break.
+        #[test]
+        fn the_contained_run_is_the_tables_alignment(
+            record in proptest::collection::vec(0usize..5, 2..7),
+            before in proptest::collection::vec(0usize..5, 0..6),
+            after in proptest::collection::vec(0usize..5, 0..6),
+            change in proptest::option::of((0usize..7, 0usize..5)),
+        ) {
+            const VOCABULARY: [&str; 5] = ["alliance", "east", "inch", "never", "moscow"];
+            let record: Vec<String> = record.iter().map(|&i| VOCABULARY[i].to_owned()).collect();
+            let mut middle = record.clone();
+            if let Some((at, word)) = change {
+                if at < middle.len() {
+                    middle[at] = VOCABULARY[word].to_owned();
+                }
+            }
+            let text: Vec<String> = before.iter().map(|&i| VOCABULARY[i].to_owned())
+                .chain(middle).chain(after.iter().map(|&i| VOCABULARY[i].to_owned())).collect();
+            let query = q(&text.join(" "));
+            let keys = keys(&query);
+            let wording = wording(&record, vec![false; record.len() + 1]);
+            let table = align_table(&query, &keys, &wording, i32::MIN);
+            match contained(&query, &keys, &wording) {
+                Some(fast) => proptest::prop_assert_eq!(Some(fast), table),
+                None => proptest::prop_assert!(
+                    query.len() <= record.len() || table.is_some_and(|(score, _, _)| score < 2 * record.len() as i32)
+                ),
+            }
+        }
     }
 
     #[test]

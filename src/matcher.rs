@@ -1263,7 +1263,7 @@ mod tests {
             }
             let mut text: Vec<String> = said;
             let mut marks = marks;
-            marks.sort_by(|a, b| b.0.cmp(&a.0));
+            marks.sort_by_key(|m| std::cmp::Reverse(m.0));
             for (at, bracket) in marks {
                 let at = at.min(text.len());
                 text.insert(at, if bracket { "[and]".to_owned() } else { "...".to_owned() });

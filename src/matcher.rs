@@ -156,6 +156,37 @@ const STOPWORDS: &[&str] = &[
     "as", "is", "are", "was", "were", "be", "been", "it", "its", "so", "then", "there",
 ];
 
+/// Words transcripts write for one another ("They're just allies" and "there are just allies"
+/// are one spoken sentence): a change between two of a group is no misquotation on its own.
+const HOMOPHONES: &[&[&str]] = &[&["there", "their", "they"], &["your", "you"]];
+
+fn homophones(a: &str, b: &str) -> bool {
+    HOMOPHONES.iter().any(|group| group.contains(&a) && group.contains(&b))
+}
+
+/// `text` with each writer's insertion in parentheses read as one in brackets ("In this (NATO)
+/// alliance", as press styles without brackets write it): the same bytes but for the marks.
+fn parentheses_as_brackets(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.as_bytes().to_vec();
+    let mut open: Option<usize> = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'(' => open = Some(i),
+            b')' => {
+                if let Some(o) = open.take() {
+                    out[o] = b'[';
+                    out[i] = b']';
+                }
+            }
+            _ => {}
+        }
+    }
+    Cow::Owned(String::from_utf8(out).expect("ASCII marks swapped for ASCII marks"))
+}
+
 pub fn is_stopword(w: &str) -> bool {
     // No stopword is longer than five letters: most content words are ruled out by length.
     w.len() <= 5 && STOPWORDS.contains(&w)
@@ -338,7 +369,9 @@ impl Match {
             .iter()
             .filter(|e| match e {
                 Edit::Same(_) => false,
-                Edit::Changed { found, expected } => !(is_stopword(found) && is_stopword(expected)),
+                Edit::Changed { found, expected } => {
+                    !(homophones(found, expected) || (is_stopword(found) && is_stopword(expected)))
+                }
                 Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
             })
             .collect()
@@ -521,7 +554,7 @@ impl QuoteIndex {
     pub fn find(&self, record: &Record, text: &str) -> Option<Match> {
         // The words in one buffer, not a `String` each.
         let (mut buf, mut tokens) = (String::with_capacity(text.len()), Vec::new());
-        tokens_into(text, &mut buf, &mut tokens);
+        tokens_into(&parentheses_as_brackets(text), &mut buf, &mut tokens);
         let query: Vec<Token<&str>> = tokens
             .into_iter()
             .map(|t| match t {
@@ -1311,6 +1344,16 @@ mod tests {
                 ),
             }
         }
+    }
+
+    /// A writer's parentheses are read as brackets, only where they pair; transcripts'
+    /// homophones are no change of content.
+    #[test]
+    fn parentheses_pair_as_brackets_and_homophones_are_no_change() {
+        assert_eq!(parentheses_as_brackets("In this (NATO) alliance"), "In this [NATO] alliance");
+        assert_eq!(parentheses_as_brackets("a ( lone mark"), "a ( lone mark");
+        assert!(homophones("there", "they") && homophones("their", "there"));
+        assert!(!homophones("there", "then"));
     }
 
     #[test]

@@ -103,6 +103,19 @@ impl<'a> Tokens<'a> {
             if c == '[' {
                 if let Some(close) = self.close_after(i) {
                     let inner = text[i + 1..close].trim();
+                    // "[T]he", "[w]e": an editor's change of a word's first letters, part of the
+                    // word (its brackets are dropped when it is normalized).
+                    let glued = (1..=3).contains(&inner.len())
+                        && inner.chars().all(char::is_alphabetic)
+                        && self.char_at(close + 1).is_some_and(is_word_char)
+                        && !text[..i].chars().next_back().is_some_and(is_word_char);
+                    if glued {
+                        let end = alnum_end(bytes, close + 1);
+                        let end =
+                            end + text[end..].find(|d: char| !is_word_char(d)).unwrap_or(text.len() - end);
+                        self.pos = end;
+                        return Some(Unit::Word(i..end));
+                    }
                     self.pos = close + 1;
                     if inner.chars().all(|c| c == '.' || c == '…' || c == ' ') {
                         return Some(Unit::Gap(i..close + 1));
@@ -588,6 +601,10 @@ pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> +
 /// diacritics and apostrophes, expands contractions and spelling variants. One written word can
 /// give two (`wasn't` → `was not`). One allocation for the common word (ASCII, no apostrophe).
 pub fn normalize_word(word: &str, out: &mut Vec<String>) {
+    // "[T]he": the word without the editor's brackets.
+    if word.starts_with('[') {
+        return normalize_word(&word.replace(['[', ']'], ""), out);
+    }
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
         // No contraction or clitic to undo.
@@ -631,8 +648,11 @@ fn push_folded(mut folded: String, out: &mut Vec<String>) {
         return;
     }
     if folded.contains('\'') {
-        // Possessive and other clitics: "nato's" compares as "nato".
-        if folded.ends_with("'s") {
+        // Possessive and other clitics: "nato's" compares as "nato". A decade ("the 1980's",
+        // "the 90's") is a plural written with an apostrophe: "1980s".
+        let decade =
+            folded.strip_suffix("'s").is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
+        if folded.ends_with("'s") && !decade {
             folded.truncate(folded.len() - 2);
         }
         folded.retain(|c| c != '\'');
@@ -688,7 +708,8 @@ const UNMARKED: &[&str] = &["cannot"];
 /// counting words and finding names pass it by cheaply.
 pub fn is_plain(word: &str) -> bool {
     // One pass over the bytes: most words are a few bytes long, shorter than a call to search.
-    word.bytes().all(|b| b < 0x80 && b != b'\'') && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+    word.bytes().all(|b| b < 0x80 && b != b'\'' && b != b'[')
+        && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
 }
 
 /// A [plain](is_plain) word in no British spelling: its normalized form is its lower case, so
@@ -797,6 +818,11 @@ mod tests {
         assert_eq!(words("defence'll"), vec!["defense", "will"]);
         assert_eq!(words("\u{bbe} x"), vec!["x"]);
         assert_eq!(words("¼"), vec!["1", "4"]);
+        // A decade written with an apostrophe is the plural, not a possessive.
+        assert_eq!(words("the 1980's and the 90’s"), words("the 1980s and the 90s"));
+        // An editor's bracketed letters are part of their word; a bracketed word is an insertion.
+        assert_eq!(words("[T]he allies and [w]e"), words("The allies and we"));
+        assert_eq!(words("[the alliance] met"), vec!["met"]);
     }
 
     #[test]

@@ -4,7 +4,10 @@
 use std::ops::Range;
 
 use super::context::BlockContext;
-use super::lexicon::{keyword, CueList, DASH_TITLE_JOINERS, PERSON_PRONOUNS, PRESENTING_OPENERS};
+use super::lexicon::{
+    keyword, CueList, DASH_TITLE_JOINERS, OCCASION_RELATIVES, PERSON_PRONOUNS, PRESENTING_OPENERS,
+    SPEECH_NOUNS,
+};
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
 use super::Attribution;
@@ -215,6 +218,10 @@ impl BlockContext<'_> {
         if self.text()[..at].trim().is_empty() && self.mentions.first().is_none_or(|m| m.range.start > at) {
             return self.previous_person.get();
         }
+        // "Putin's annual press conference, during which he asserted …": the occasion's owner.
+        if let Some(owner) = self.occasion_owner(at) {
+            return Some(owner);
+        }
         let Some((person, mention)) = self.last_person_before(at) else {
             // Named only as a possessive ("Gorbachev's own statements moved over time. … he
             // said"): that person, when no one else is named.
@@ -235,6 +242,23 @@ impl BlockContext<'_> {
             .filter_map(|m| self.acting_person(m))
             .any(|p| p != person);
         (!another).then_some(person)
+    }
+
+    /// The person whose occasion a clause right before `at` is about: a possessive name, at most
+    /// four words of its occasion ("annual press conference"), a comma, and "during which",
+    /// "in which", "at which", "where" or "when".
+    fn occasion_owner(&self, at: usize) -> Option<usize> {
+        let text = self.text();
+        let before = text[..at].trim_end();
+        let relative = OCCASION_RELATIVES.iter().find(|r| {
+            before.len() > r.len()
+                && before.get(before.len() - r.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(r))
+        })?;
+        let head = before[..before.len() - relative.len()].trim_end().strip_suffix(',')?;
+        let k = self.mentions.partition_point(|m| m.range.end <= head.len());
+        let m = self.mentions[..k].last()?;
+        let words = self.words_in(&(m.range.end..head.len())).len();
+        (m.possessive && (1..=4).contains(&words)).then(|| self.person_named(m)).flatten()
     }
 
     /// Whether the speech verb nearest before quotation `q` in its sentence has a subject of its
@@ -397,7 +421,17 @@ pub(super) fn attribute(
             .checked_sub("according to".len())
             .and_then(|i| lead_to_m.get(i..))
             .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
-        if noun_cue || according {
+        // "referring to a statement by Romney that Russia is '…'": a speech noun and "by" before
+        // the name, and the name's that-clause holding the quotation.
+        let by_noun = {
+            let lead = lead_to_m.strip_suffix("by").or_else(|| lead_to_m.strip_suffix("By"));
+            let noun = lead.map(str::trim_end).and_then(|l| l.rsplit(char::is_whitespace).next());
+            let that = between.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
+            noun.is_some_and(|n| SPEECH_NOUNS.iter().any(|s| n.eq_ignore_ascii_case(s)))
+                && that
+                && ctx.verbs_in(&(m.range.end..q.outer.start)).next().is_none()
+        };
+        if noun_cue || according || by_noun {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
                 before_found.push((p, m.range.clone(), m.range.start, noun_cue));
             }

@@ -543,6 +543,10 @@ pub(super) const OCCASION_NOUNS: &[&str] = &[
 pub(super) const OCCASION_DETERMINERS: &[&str] =
     &["his", "her", "their", "its", "a", "an", "the", "our", "my", "your"];
 
+/// What ties an occasion to a clause about it: "Putin's press conference, during which he
+/// asserted …": the pronoun after them is the occasion's owner.
+pub(super) const OCCASION_RELATIVES: &[&str] = &["during which", "in which", "at which", "where", "when"];
+
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
 /// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
 pub(super) const PRESENTING_OPENERS: &[&str] =

@@ -556,6 +556,22 @@ mod tests {
         assert!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.is_empty());
     }
 
+    /// "a remark by X that '…'" names X; "X's address, during which he" is X.
+    #[test]
+    fn a_remark_by_and_an_occasions_owner() {
+        let q = "\"we will not move one inch east of here\"";
+        assert_eq!(
+            speaker(&format!("Putin said so, citing a remark by Lavrov that {q}.")),
+            Some("lavrov".into())
+        );
+        assert_eq!(
+            speaker(&format!(
+                "Baker left. It came after Putin's address in Munich, during which he said {q}."
+            )),
+            Some("putin".into())
+        );
+    }
+
     #[test]
     fn speech_cues_name_the_speaker() {
         assert_eq!(

@@ -102,6 +102,53 @@ impl<'r> Engine<'r> {
     }
 }
 
+/// A text with its fixes applied, pass after pass ([`Engine::fix`]).
+#[derive(Debug)]
+pub struct Fixed<'r> {
+    /// The text after the last pass (the text given when nothing was fixed).
+    pub text: String,
+    /// Fixes applied, over all passes.
+    pub applied: usize,
+    /// Passes that changed the text.
+    pub passes: usize,
+    /// Fixes were still left to apply after [`crate::fix::MAX_PASSES`] passes.
+    pub unconverged: bool,
+    /// The check of the final text: what remains.
+    pub result: FileResult<'r>,
+}
+
+impl<'r> Engine<'r> {
+    /// Checks `text` and applies the fixes `policy` allows, then checks the result and applies
+    /// again, until no allowed fix is left or nothing changes, for at most
+    /// [`crate::fix::MAX_PASSES`] passes. Fixes whose edits overlap wait for the next pass,
+    /// since their findings are checked again on the text the first one made.
+    pub fn fix(&self, text: &str, policy: &crate::fix::FixPolicy) -> Fixed<'r> {
+        let mut current = text.to_owned();
+        let (mut applied, mut passes) = (0, 0);
+        loop {
+            let result = self.check(&current);
+            let fixes: Vec<crate::fix::Fix> = result
+                .findings
+                .rendered(&current)
+                .filter_map(|d| d.fix().filter(|f| policy.allows(d.code, f)).cloned())
+                .collect();
+            if fixes.is_empty() || result.refused.is_some() {
+                return Fixed { text: current, applied, passes, unconverged: false, result };
+            }
+            if passes == crate::fix::MAX_PASSES {
+                return Fixed { text: current, applied, passes, unconverged: true, result };
+            }
+            let pass = crate::fix::apply(&current, &fixes);
+            if pass.text == current {
+                return Fixed { text: current, applied, passes, unconverged: false, result };
+            }
+            applied += pass.applied;
+            passes += 1;
+            current = pass.text;
+        }
+    }
+}
+
 /// Matches already made, by quotation text. The articles of one publication quote the same
 /// remarks again and again, and a match depends on the text alone; matching is the costliest
 /// step for a quotation. Bounded: texts longer than [`MEMO_TEXT`] bytes are not kept, nor

@@ -72,7 +72,8 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
                 }],
                 quote_id: Some(recorded.id.clone()),
                 found: Some(said_by.name.clone()),
-                expected: Some(right),
+                expected: Some(right.clone()),
+                fix: None,
             }
             .boxed(),
         }));

@@ -1,0 +1,114 @@
+//! `check --fix`, `--unsafe-fixes` and `--diff`, run as users run them, and the guarantees of
+//! the README's "Fixing" section: bytes outside the edits are kept, writes are atomic and keep
+//! permissions, a second run changes nothing, and `--diff` writes nothing.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::{quotelint, quotelint_with_input};
+
+/// A misdated statement (the record has 9 February 1990) and a misspelt month.
+const BAKER: &str = "On 9 February 1991 Baker told Gorbachev there would be \"no extension of NATO’s jurisdiction for forces of NATO one inch to the east.\"";
+const BAKER_FIXED: &str = "On 9 February 1990 Baker told Gorbachev there would be \"no extension of NATO’s jurisdiction for forces of NATO one inch to the east.\"";
+const MISSPELT: &str = "He said 10 Jsnuary 2022 that it was over.";
+const MISSPELT_FIXED: &str = "He said 10 January 2022 that it was over.";
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    fs::write(&p, text).unwrap();
+    p
+}
+
+/// Line endings, a byte-order mark, trailing blanks and a missing final newline all survive:
+/// the fixed file is the original with the edits' bytes replaced, nothing else.
+#[test]
+fn bytes_outside_the_edits_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, before, after) in [
+        ("lf.md", format!("{BAKER}\n\n{MISSPELT}\n"), format!("{BAKER_FIXED}\n\n{MISSPELT_FIXED}\n")),
+        (
+            "crlf.md",
+            format!("{BAKER}  \r\n\r\n{MISSPELT}\r\n"),
+            format!("{BAKER_FIXED}  \r\n\r\n{MISSPELT_FIXED}\r\n"),
+        ),
+        ("cr.md", format!("{BAKER}\r\r{MISSPELT}\t \r"), format!("{BAKER_FIXED}\r\r{MISSPELT_FIXED}\t \r")),
+        (
+            "bom.md",
+            format!("\u{feff}{BAKER}\n\n{MISSPELT}"),
+            format!("\u{feff}{BAKER_FIXED}\n\n{MISSPELT_FIXED}"),
+        ),
+    ] {
+        let p = write(dir.path(), name, &before);
+        let run = quotelint(&["check", "--isolated", "--fix", p.to_str().unwrap()], None);
+        assert_eq!(fs::read_to_string(&p).unwrap(), after, "{name}: {}", run.stderr);
+        // The unsourced finding remains (its fix is unsafe): exit 1, and the summary says so.
+        assert_eq!(run.code, 1, "{name}: {}{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains("Fixed 2 findings in 1 file; 1 remains."), "{}", run.stdout);
+    }
+}
+
+/// The fixed file replaces the old one whole, with its permissions; no temporary file is left.
+#[test]
+fn fixing_keeps_permissions_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "a.md", &format!("{BAKER}\n"));
+    fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+    let run = quotelint(&["check", "--isolated", "--fix", "a.md"], Some(dir.path()));
+    assert_eq!(fs::read_to_string(&p).unwrap(), format!("{BAKER_FIXED}\n"), "{}", run.stderr);
+    assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o640);
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["a.md"]);
+}
+
+/// `--diff` shows the change as a unified diff and writes nothing: exit 1 when something
+/// would change, 0 when nothing would.
+#[test]
+fn diff_shows_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{BAKER}\n");
+    let p = write(dir.path(), "a.md", &text);
+    let run = quotelint(&["check", "--isolated", "--diff", "a.md"], Some(dir.path()));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("--- a/a.md\n+++ b/a.md\n@@ -1 +1 @@\n-{BAKER}\n+{BAKER_FIXED}\n"));
+    run.assert_stderr("1 fix would be applied in 1 file; 1 finding would remain.");
+    assert_eq!(fs::read_to_string(&p).unwrap(), text);
+    fs::write(&p, format!("{BAKER_FIXED}\n")).unwrap();
+    let clean = quotelint(&["check", "--isolated", "--diff", "a.md"], Some(dir.path()));
+    assert_eq!((clean.code, clean.stdout.as_str()), (0, ""), "{}", clean.stderr);
+}
+
+/// An editor plugin sends the text on standard input and reads the fixed text back.
+#[test]
+fn fixing_standard_input_prints_the_fixed_text() {
+    let text = format!("{BAKER}\r\n{MISSPELT}");
+    let run = quotelint_with_input(&["check", "--isolated", "--fix", "-"], None, Some(&text));
+    assert_eq!(run.stdout, format!("{BAKER_FIXED}\r\n{MISSPELT_FIXED}"));
+    run.assert_stderr("Fixed 2 findings in 1 file; 1 remains.");
+}
+
+/// `unfixable` and `fixable` choose the checks whose fixes apply; `fix: unsafe` makes `--fix`
+/// apply unsafe ones; `quotelint config` shows all three.
+#[test]
+fn the_configuration_chooses_which_fixes_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{BAKER}\n\n{MISSPELT}\n");
+    let p = write(dir.path(), "a.md", &text);
+    write(dir.path(), "quotelint.yaml", "unfixable: [misdated]\n");
+    quotelint(&["check", "--fix", "a.md"], Some(dir.path()));
+    assert_eq!(fs::read_to_string(&p).unwrap(), format!("{BAKER}\n\n{MISSPELT_FIXED}\n"));
+    fs::write(&p, &text).unwrap();
+    write(dir.path(), "quotelint.yaml", "fix: unsafe\nfixable: [misdated]\n");
+    let config = quotelint(&["config"], Some(dir.path()));
+    for line in ["fix: unsafe", "fixable: [\"misdated\"]", "unfixable: []"] {
+        assert!(config.stdout.contains(line), "{line} in {}", config.stdout);
+    }
+    quotelint(&["check", "--fix", "a.md"], Some(dir.path()));
+    assert_eq!(fs::read_to_string(&p).unwrap(), format!("{BAKER_FIXED}\n\n{MISSPELT}\n"));
+    write(dir.path(), "quotelint.yaml", "unfixable: [misdatd]\n");
+    let bad = quotelint(&["check", "--fix", "a.md"], Some(dir.path()));
+    assert_eq!(bad.code, 2);
+    bad.assert_stderr("unknown check `misdatd` in `unfixable`");
+}

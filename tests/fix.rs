@@ -112,3 +112,43 @@ fn the_configuration_chooses_which_fixes_apply() {
     assert_eq!(bad.code, 2);
     bad.assert_stderr("unknown check `misdatd` in `unfixable`");
 }
+
+/// `--unsafe-fixes`: the recorded speaker in the article's form (full name, surname), the
+/// record's wording inside the article's marks, and a citation of the record's URL (a
+/// footnote where the article has footnotes, an inline link otherwise). Plain `--fix` makes
+/// none of these.
+#[test]
+fn unsafe_fixes_rewrite_speakers_and_wording_and_cite_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let speakers = "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the expansion of NATO.\"\n\nIn 1991 Thatcher said: \"We are not talking about the strengthening of NATO,\" in Moscow.\n";
+    let footnoted = format!("Major told Gorbachev: \"We are not talking about the expansion of NATO.\"[^1]\n\n[^1]: A diary.\n\nBaker said \"{}\"", &BAKER[BAKER.find('"').unwrap() + 1..BAKER.len() - 1]);
+    let linked =
+        "Baker said \"no extension of NATO’s jurisdiction for forces of NATO one inch to the east.\"\r\n";
+    let a = write(dir.path(), "a.md", speakers);
+    let b = write(dir.path(), "b.md", &footnoted);
+    let c = write(dir.path(), "c.md", linked);
+    let safe = quotelint(&["check", "--isolated", "--fix", "."], Some(dir.path()));
+    assert_eq!(fs::read_to_string(&a).unwrap(), speakers, "{}", safe.stderr);
+    let run = quotelint(&["check", "--isolated", "--unsafe-fixes", "."], Some(dir.path()));
+    assert_eq!(
+        fs::read_to_string(&a).unwrap(),
+        "In March 1991 John Major told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n\nIn 1991 Major said: \"We are not talking about the strengthening of NATO,\" in Moscow.\n",
+        "{}",
+        run.stderr
+    );
+    let url = "https://nsarchive.gwu.edu/briefing-book/russia-programs/2017-12-12/nato-expansion-what-gorbachev-heard-western-leaders-early";
+    let id = "baker-1990-02-09-one-inch-us-memcon";
+    assert_eq!(
+        fs::read_to_string(&b).unwrap(),
+        footnoted
+            .replace("expansion", "strengthening")
+            .replace("east.\"", &format!("east.\"[^{id}]\n\n[^{id}]: <{url}>\n"))
+    );
+    assert_eq!(
+        fs::read_to_string(&c).unwrap(),
+        linked.replace("east.\"", &format!("east.\" ([source](<{url}>))"))
+    );
+    // Fixed, checked again: nothing left that a fix could change.
+    let again = quotelint(&["check", "--isolated", "--unsafe-fixes", "--diff", "."], Some(dir.path()));
+    assert_eq!((again.code, again.stdout.as_str()), (0, ""), "{}", again.stderr);
+}

@@ -34,6 +34,8 @@
 use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 use crate::findings::Finding;
+use crate::fix::{Edit, Fix};
+use crate::record::SpeakerKind;
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
@@ -67,17 +69,45 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
             help: Some(format!("attribute it to {right} {}", cite(recorded)).into()),
             details: Details {
                 labels: vec![Label {
-                    range: mention,
+                    range: mention.clone(),
                     text: format!("{} did not say this, per the record", said_by.name),
                 }],
                 quote_id: Some(recorded.id.clone()),
                 found: Some(said_by.name.clone()),
                 expected: Some(right.clone()),
-                fix: None,
+                fix: speaker_fix(ctx, &mention, said_by, recorded),
             }
             .boxed(),
         }));
     }
+}
+
+/// The recorded speaker written where the article names the wrong one, in the form the article
+/// used: a full name for the full name, a surname for the surname, a possessive kept. Unsafe:
+/// the sentence around the name may no longer fit (a role, "he" later on). No fix for a
+/// quotation of several speakers, nor for a mention that is a role, a pronoun or an alias.
+fn speaker_fix(
+    ctx: &Context,
+    mention: &std::ops::Range<usize>,
+    said_by: &crate::record::Person,
+    recorded: &crate::record::Quotation,
+) -> Option<Fix> {
+    let [id] = recorded.speaker.0.as_slice() else { return None };
+    let right = ctx.record.person(id)?;
+    let written = ctx.source.get(mention.clone())?;
+    let (name, possessive) = ["'s", "’s"]
+        .iter()
+        .find_map(|s| written.strip_suffix(s).map(|n| (n, &written[n.len()..])))
+        .unwrap_or((written, ""));
+    let surname = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+    let new = if name == said_by.name {
+        right.name.clone()
+    } else if name == surname(&said_by.name) && name != said_by.name && right.kind == SpeakerKind::Person {
+        surname(&right.name)
+    } else {
+        return None;
+    };
+    Some(Fix::unsafe_(Edit::replace(mention.clone(), new + possessive)))
 }
 
 /// `written` is also a name or alias of one of the record's speakers of `recorded` (a surname

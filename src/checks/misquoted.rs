@@ -30,10 +30,61 @@
 use crate::checks::{cite, for_confidence, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
+use crate::fix::{Edit as FixEdit, Fix};
 use crate::matcher::Edit;
 
 /// Above this share of changed words the text is probably another remark, not a misquotation.
 const MAX_CHANGED_SHARE: f64 = 0.3;
+
+/// Quote marks a quotation opens and closes with.
+const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‹', '›'];
+
+/// The record's wording inside the article's quote marks, keeping the article's closing
+/// punctuation ("…NATO," he said). Unsafe: the words change. Only for a quotation of the whole
+/// recorded wording (a fragment would grow into the whole remark) written in one plain span:
+/// no elision or bracketed insertion to keep, no markup, no line break, not split by its cue,
+/// not a blockquote.
+fn wording_fix(
+    ctx: &Context,
+    q: &crate::extract::Quotation,
+    m: &crate::matcher::Match,
+    wording: &str,
+) -> Option<Fix> {
+    if q.blockquote {
+        return None;
+    }
+    let quoted = ctx.source.get(q.range.clone())?;
+    let mut chars = quoted.chars();
+    let (open, close) = (chars.next()?, chars.next_back()?);
+    if !QUOTE_MARKS.contains(&open) || !QUOTE_MARKS.contains(&close) {
+        return None;
+    }
+    let inner = chars.as_str();
+    // A split quotation ("'NATO,' he said, 'would …'") holds marks of its kind inside; an
+    // apostrophe inside a word (NATO’s) is no mark.
+    let double = |c: char| QUOTE_MARKS.contains(&c) && !"'‘’".contains(c);
+    let single_mark = ["' ", " '", "’ ", " ‘", "‘"].iter().any(|m| inner.contains(m));
+    let plain = |c: char| !double(c) && !"*_[]`<>\\\n\r…".contains(c);
+    if !inner.chars().all(plain) || inner.contains("...") || single_mark {
+        return None;
+    }
+    let recorded_words = m
+        .edits
+        .iter()
+        .filter(|e| matches!(e, Edit::Same(_) | Edit::Changed { .. } | Edit::Dropped(_)))
+        .count();
+    if recorded_words != crate::normalize::word_count(wording) {
+        return None;
+    }
+    let end_marks: &[char] = &['.', ',', ';', ':', '!', '?'];
+    let words = wording.trim().trim_end_matches(end_marks);
+    let article_end = &inner[inner.trim_end_matches(end_marks).len()..];
+    let recorded_end = &wording.trim()[words.len()..];
+    let end = if article_end.is_empty() { recorded_end } else { article_end };
+    let start = q.range.start + open.len_utf8();
+    let new = [words, end].concat();
+    (new != inner).then(|| Fix::unsafe_(FixEdit::replace(start..start + inner.len(), new)))
+}
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
@@ -89,6 +140,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
                 quote_id: Some(recorded.id.clone()),
                 found: Some(q.text.to_string()),
                 expected: Some(wording.trim().to_owned()),
+                fix: wording_fix(ctx, q, m, wording),
                 ..Details::default()
             }
             .boxed(),

@@ -42,6 +42,7 @@
 use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
+use crate::fix::{Applicability, Edit, Fix};
 
 /// Defers every finding: a file may have a million uncited quotations (issue 18's hostile
 /// line), and a deferred finding holds no message until it is written.
@@ -51,6 +52,38 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
             out.push(Finding::deferred(Code::Unsourced, severity, q.range.clone(), i));
         }
     }
+}
+
+/// A citation of the record's source URL after the quotation: a footnote reference, with its
+/// definition added at the end of the file, when the article has footnotes; an inline link
+/// ` ([source](URL))` otherwise. Unsafe: house styles cite differently. None when the record
+/// has no URL for the quotation.
+fn citation_fix(ctx: &Context, q: &crate::extract::Quotation, r: &crate::record::Quotation) -> Option<Fix> {
+    let url = r.source.as_ref()?.url.as_deref()?;
+    // A URL with blanks or parentheses would end the link early: written as an autolink's
+    // destination, `<…>`, it holds anything but `<`, `>` and line breaks.
+    if url.contains(['<', '>', '\n', '\r']) {
+        return None;
+    }
+    let at = q.range.end;
+    if !ctx.extraction.footnotes {
+        return Fix::new(vec![Edit::insert(at, format!(" ([source](<{url}>))"))], Applicability::Unsafe);
+    }
+    let label = format!("[^{}]", r.id);
+    let mut edits = vec![Edit::insert(at, label.clone())];
+    if !ctx.source.contains(&format!("{label}:")) {
+        // The file's own line ending; a line break first if its last line has none.
+        let nl = if ctx.source.contains("\r\n") {
+            "\r\n"
+        } else if ctx.source.contains('\r') && !ctx.source.contains('\n') {
+            "\r"
+        } else {
+            "\n"
+        };
+        let open = if ctx.source.is_empty() || ctx.source.ends_with(['\n', '\r']) { "" } else { nl };
+        edits.push(Edit::insert(ctx.source.len(), format!("{open}{nl}{label}: <{url}>{nl}")));
+    }
+    Fix::new(edits, Applicability::Unsafe)
 }
 
 pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
@@ -73,7 +106,12 @@ pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
             // Fixed text, borrowed: `quotelint explain unsourced` says more.
             None => "link it, footnote it, or set citation-patterns".into(),
         }),
-        details: Details { quote_id: recorded.map(|r| r.id.clone()), expected: source, ..Details::default() }
-            .boxed(),
+        details: Details {
+            quote_id: recorded.map(|r| r.id.clone()),
+            expected: source,
+            fix: recorded.and_then(|r| citation_fix(ctx, q, r)),
+            ..Details::default()
+        }
+        .boxed(),
     }
 }

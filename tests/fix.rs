@@ -152,3 +152,38 @@ fn unsafe_fixes_rewrite_speakers_and_wording_and_cite_sources() {
     let again = quotelint(&["check", "--isolated", "--unsafe-fixes", "--diff", "."], Some(dir.path()));
     assert_eq!((again.code, again.stdout.as_str()), (0, ""), "{}", again.stderr);
 }
+
+/// JSON and JSON lines carry each finding's fix (or null), with the edits' ranges in the same
+/// positions as the findings', so that a plugin can offer them without running `--fix`.
+#[test]
+fn json_carries_the_edits() {
+    let text = format!("{BAKER}\n{MISSPELT}\n");
+    for format in ["json", "json-lines"] {
+        let run = quotelint_with_input(&["check", "--isolated", "--format", format, "-"], None, Some(&text));
+        let items: Vec<serde_json::Value> = if format == "json" {
+            let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+            assert_eq!(doc["version"], 1);
+            doc["diagnostics"].as_array().unwrap().clone()
+        } else {
+            run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        };
+        let by_code = |code: &str| items.iter().find(|i| i["code"] == code).unwrap();
+        let fix = &by_code("misdated")["fix"];
+        assert_eq!(fix["applicability"], "safe", "{format}");
+        let edit = &fix["edits"][0];
+        assert_eq!(edit["replacement"], "9 February 1990");
+        assert_eq!(edit["range"]["start"], serde_json::json!({"line": 1, "column": 4, "offset": 3}));
+        assert_eq!(edit["range"]["end"]["offset"], 18);
+        assert_eq!(by_code("malformed-date")["fix"]["edits"][0]["replacement"], "January");
+        // The record has a URL for Baker's words: an unsafe inline link.
+        assert_eq!(by_code("unsourced")["fix"]["applicability"], "unsafe");
+        assert!(items.iter().all(|i| i.get("fix").is_some()), "{format}: every item has the key");
+    }
+    let none = quotelint_with_input(
+        &["check", "--isolated", "--format", "json-lines", "-"],
+        None,
+        Some("Kohl said \"something no record holds at all, surely\".\n"),
+    );
+    let item: serde_json::Value = serde_json::from_str(none.stdout.lines().next().unwrap()).unwrap();
+    assert!(item["fix"].is_null(), "{item}");
+}

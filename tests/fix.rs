@@ -187,3 +187,149 @@ fn json_carries_the_edits() {
     let item: serde_json::Value = serde_json::from_str(none.stdout.lines().next().unwrap()).unwrap();
     assert!(item["fix"].is_null(), "{item}");
 }
+
+/// The articles fixing is held to: every fixture, our own labelled sets (eval/), and the
+/// development corpus beside the repository (`../shared/eval-dev/cases`) when it is there.
+fn corpora() -> Vec<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs =
+        vec![root.join("fixtures"), root.join("eval/2026-12-07-a"), root.join("eval/2026-12-07-b")];
+    let dev = root.join("../shared/eval-dev/cases");
+    if dev.is_dir() {
+        dirs.push(dev);
+    } else {
+        eprintln!("no development corpus at {}: fixtures and eval/ only", dev.display());
+    }
+    dirs
+}
+
+/// Copies the Markdown files of `from` into a new directory `to/NAME`, returning it.
+fn copy_articles(from: &Path, to: &Path) -> std::path::PathBuf {
+    let dir = to.join(from.file_name().unwrap());
+    fs::create_dir_all(&dir).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") {
+            fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// The block structure pulldown-cmark reads (as quotelint parses: tables, footnotes,
+/// strikethrough), without the footnote definitions whose labels are in `added`.
+fn blocks(text: &str, added: &[String]) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut skipping = 0;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label))
+                if skipping > 0 || added.contains(&label.to_string()) =>
+            {
+                skipping += 1
+            }
+            Event::End(TagEnd::FootnoteDefinition) if skipping > 0 => skipping -= 1,
+            _ if skipping > 0 => {}
+            Event::Start(tag) if !is_inline(&tag) => out.push(format!("{tag:?}")),
+            Event::End(end)
+                if !matches!(
+                    end,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                        | TagEnd::Superscript
+                        | TagEnd::Subscript
+                ) =>
+            {
+                out.push(format!("/{end:?}"))
+            }
+            Event::Rule => out.push("Rule".into()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_inline(tag: &pulldown_cmark::Tag) -> bool {
+    use pulldown_cmark::Tag;
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+/// A second `--fix` (safe, then unsafe too) changes nothing: after fixing every article of
+/// every corpus, `--diff` finds nothing to change.
+#[test]
+fn a_second_fix_changes_nothing() {
+    let temp = tempfile::tempdir().unwrap();
+    for corpus in corpora() {
+        let dir = copy_articles(&corpus, temp.path());
+        for (fix, diff) in
+            [(&["--fix"][..], &["--diff"][..]), (&["--unsafe-fixes"], &["--diff", "--unsafe-fixes"])]
+        {
+            let first = quotelint(&[&["check"][..], fix, &["."]].concat(), Some(&dir));
+            assert!(first.code < 2, "{}: {}", corpus.display(), first.stderr);
+            let again = quotelint(&[&["check"][..], diff, &["."]].concat(), Some(&dir));
+            assert_eq!(
+                (again.code, again.stdout.as_str()),
+                (0, ""),
+                "{} {fix:?}: {}",
+                corpus.display(),
+                again.stderr
+            );
+        }
+    }
+}
+
+/// After `--unsafe-fixes` on a copy of each corpus, no date, spelling or wording finding that
+/// had an edit is left, and every article parses to the same blocks as before (but the
+/// footnotes a citation added). Prints the number of fixes applied, for the record.
+#[test]
+fn unsafe_fixes_leave_no_fixable_finding_and_keep_the_blocks() {
+    let temp = tempfile::tempdir().unwrap();
+    let fixed_codes = ["misdated", "misdated-event", "malformed-date", "misquoted"];
+    for corpus in corpora() {
+        let dir = copy_articles(&corpus, temp.path());
+        let before: Vec<(std::path::PathBuf, String)> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| (p.clone(), fs::read_to_string(&p).unwrap()))
+            .collect();
+        let fixable = quotelint(&["check", "--format", "json-lines", "."], Some(&dir));
+        let with_fix = fixable.stdout.lines().filter(|l| !l.contains("\"fix\":null")).count();
+        let run = quotelint(&["check", "--unsafe-fixes", "."], Some(&dir));
+        assert!(run.code < 2, "{}: {}", corpus.display(), run.stderr);
+        let summary = run.stdout.lines().find(|l| l.starts_with("Fixed ")).unwrap_or("").to_owned();
+        eprintln!("{}: {with_fix} findings with a fix; {summary}", corpus.display());
+        let after = quotelint(&["check", "--format", "json-lines", "."], Some(&dir));
+        for line in after.stdout.lines() {
+            let item: serde_json::Value = serde_json::from_str(line).unwrap();
+            let code = item["code"].as_str().unwrap();
+            assert!(
+                !(fixed_codes.contains(&code) && !item["fix"].is_null()),
+                "{}: left after fixing: {item}",
+                corpus.display()
+            );
+        }
+        for (path, old) in before {
+            let new = fs::read_to_string(&path).unwrap();
+            let added: Vec<String> = new
+                .lines()
+                .filter_map(|l| l.strip_prefix("[^")?.split_once("]: ").map(|(label, _)| label.to_owned()))
+                .filter(|label| !old.contains(&format!("[^{label}]:")))
+                .collect();
+            assert_eq!(blocks(&old, &[]), blocks(&new, &added), "{}", path.display());
+        }
+    }
+}

@@ -94,6 +94,17 @@ fn speaker_fix(
 ) -> Option<Fix> {
     let [id] = recorded.speaker.0.as_slice() else { return None };
     let right = ctx.record.person(id)?;
+    // "Putin said that '<Wörner's words>' and asked '<his own>'": a name other quotations are
+    // given by is theirs too; rewritten, it must stay right for each of them, or the fixes
+    // would undo each other pass after pass.
+    let overlaps = |r: &std::ops::Range<usize>| r.start < mention.end && mention.start < r.end;
+    for (other, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
+        let crate::extract::Attribution::Person { mention: theirs, .. } = &other.speaker else { continue };
+        let Some(m) = m.as_ref().filter(|m| m.is_strong() && !m.ambiguous) else { continue };
+        if overlaps(theirs) && !ctx.record.quotations[m.quotation].speaker.0.contains(id) {
+            return None;
+        }
+    }
     let written = ctx.source.get(mention.clone())?;
     let (name, possessive) = ["'s", "’s"]
         .iter()

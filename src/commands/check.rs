@@ -203,6 +203,8 @@ struct Checked<'r> {
     fixed: usize,
     /// With `--diff`, the diff of the file (empty when nothing would change).
     diff: String,
+    /// The fixes changed the text.
+    changed: bool,
     /// Fixes still left after the last pass.
     unconverged: bool,
 }
@@ -225,7 +227,7 @@ fn check_text<'r>(
             quotations: result.quotations,
             findings: result.findings,
         };
-        return Ok(Checked { report, fixed: 0, diff: String::new(), unconverged: false });
+        return Ok(Checked { report, fixed: 0, diff: String::new(), changed: false, unconverged: false });
     }
     let fixed = guarded_fix(engine, policy, path, &text)?;
     let changed = fixed.text != text;
@@ -244,7 +246,7 @@ fn check_text<'r>(
         quotations: fixed.result.quotations,
         findings: fixed.result.findings,
     };
-    Ok(Checked { report, fixed: fixed.applied, diff, unconverged: fixed.unconverged })
+    Ok(Checked { report, fixed: fixed.applied, diff, changed, unconverged: fixed.unconverged })
 }
 
 /// The engine settings a configuration and the flags give.
@@ -382,7 +384,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .into_iter()
             .map(|c| {
                 fixing.fixes += c.fixed;
-                fixing.files += usize::from(c.fixed > 0);
+                fixing.files += usize::from(c.changed);
                 if c.unconverged {
                     fixing.unconverged.push(c.report.path.clone());
                 }
@@ -403,8 +405,13 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             Ok(())
         }
     };
-    let unchecked =
-        |mut e: FileError| Checked { report: e.report(), fixed: 0, diff: String::new(), unconverged: false };
+    let unchecked = |mut e: FileError| Checked {
+        report: e.report(),
+        fixed: 0,
+        diff: String::new(),
+        changed: false,
+        unconverged: false,
+    };
     let max = config.max_file_size.value.0;
     if stdin_only {
         let mut bytes = Vec::new();
@@ -559,7 +566,7 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
     }
     let outcome = match mode {
         // --diff answers "would anything change?"
-        fix::Mode::Diff => fixing.fixes > 0,
+        fix::Mode::Diff => fixing.files > 0,
         _ => serious,
     };
     Ok(if outcome && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })

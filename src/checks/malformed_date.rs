@@ -14,6 +14,8 @@
 //!
 //! **How to fix.** Correct the month's spelling.
 //!
+//! **Fix** (`--fix`, safe): the month spelt right ("10 Jsnuary 2022" → "10 January 2022").
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line malformed-date -->`.
 
 use crate::checks::{Code, Context};

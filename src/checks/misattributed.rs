@@ -29,6 +29,11 @@
 //! **How to fix.** Attribute the quotation to the person the record names (the help shows the
 //! record's date and source), or, if the record is wrong, correct the record.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe): the record's speaker written in the form the article used,
+//! full name for full name, surname for surname ("Margaret Thatcher" → "John Major"). None for a
+//! role, a pronoun or an alias, several recorded speakers, or a name that other quotations are
+//! given by and whose speaker it rightly names.
+//!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
 use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Code, Context, Speakers};

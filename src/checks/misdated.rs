@@ -24,6 +24,12 @@
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
 //!
+//! **Fix** (`--fix`, safe): the statement date rewritten to the record's, in the article's form
+//! and precision ("in March 1990" → "in March 1991", "31.01.1991" → "31.01.1990"). Unsafe when the
+//! date is also another statement's or event's that the record agrees with or does not know, or
+//! the entry has low confidence; no fix when that other one is dated otherwise by the record, or
+//! the record's date is coarser than the article's ("Fixes" in docs/checks.md).
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
 use crate::checks::{cite, date_fix, excerpt, for_confidence, speakers, Code, Context, DateOf, Speakers};

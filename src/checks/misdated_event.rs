@@ -24,6 +24,10 @@
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
 //!
+//! **Fix** (`--fix`, safe): the event's date rewritten to the record's, in the article's form and
+//! precision ("the 1996 Founding Act" → "the 1997 Founding Act"); unsafe or none when the date is
+//! shared, as for `misdated` ("Fixes" in docs/checks.md).
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
 
 use crate::checks::{date_fix, for_confidence, Code, Context, DateOf};

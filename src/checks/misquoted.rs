@@ -25,6 +25,10 @@
 //! **How to fix.** Use the record's wording (the help shows it), mark elisions with `...`, or
 //! add a documented alternative wording to the record as a variant.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe): the record's wording inside the article's quote marks,
+//! keeping its closing punctuation; only when the whole recorded wording is quoted in one plain
+//! span (none for a fragment, an elision, a bracketed insertion, markup or a split quotation).
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
 use crate::checks::{cite, for_confidence, speakers, Code, Context, Speakers};

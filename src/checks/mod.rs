@@ -332,6 +332,24 @@ pub(crate) fn speakers(record: &Record, person: usize, recorded: &crate::record:
 mod tests {
     use super::excerpt;
 
+    /// `quotelint explain CODE` says for every check whether and how `--fix` fixes it.
+    #[test]
+    fn every_explanation_says_how_it_fixes() {
+        for c in super::ALL {
+            let doc = c.doc();
+            assert!(doc.contains("**Fix"), "{}: no **Fix** paragraph", c.code.as_str());
+            let safe = doc.contains("(`--fix`, safe)");
+            let unsafe_ = doc.contains("(`--unsafe-fixes`, unsafe)");
+            let none = doc.contains("**Fix:** none");
+            assert_eq!(
+                usize::from(safe) + usize::from(unsafe_) + usize::from(none),
+                1,
+                "{}",
+                c.code.as_str()
+            );
+        }
+    }
+
     #[test]
     fn excerpts_keep_the_first_words_and_mark_the_rest() {
         assert_eq!(excerpt("", 10), "");

@@ -36,6 +36,11 @@
 //! **How to fix.** Link the source, or add a footnote; or register the house style's source
 //! line with `citation-patterns`.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe), when the record has a URL for the quotation: a footnote
+//! `[^ENTRY-ID]` after it and its definition at the end of the file when the article uses
+//! footnotes, an inline link ` ([source](<URL>))` after it otherwise. A house style that cites
+//! otherwise sets `unfixable: [unsourced]`.
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line unsourced -->`, or turn the check off
 //! for a repository that does not cite inline.
 

@@ -105,8 +105,9 @@ impl<'r> Engine<'r> {
 /// A text with its fixes applied, pass after pass ([`Engine::fix`]).
 #[derive(Debug)]
 pub struct Fixed<'r> {
-    /// The text after the last pass (the text given when nothing was fixed).
-    pub text: String,
+    /// The text after the last pass; `None` when no fix changed it (the text given is the text,
+    /// and is not copied: a 50 MB file with nothing to fix is held once).
+    pub text: Option<String>,
     /// Fixes applied, over all passes.
     pub applied: usize,
     /// Passes that changed the text.
@@ -123,28 +124,31 @@ impl<'r> Engine<'r> {
     /// [`crate::fix::MAX_PASSES`] passes. Fixes whose edits overlap wait for the next pass,
     /// since their findings are checked again on the text the first one made.
     pub fn fix(&self, text: &str, policy: &crate::fix::FixPolicy) -> Fixed<'r> {
-        let mut current = text.to_owned();
+        let mut fixed: Option<String> = None;
         let (mut applied, mut passes) = (0, 0);
         loop {
-            let result = self.check(&current);
+            let current = fixed.as_deref().unwrap_or(text);
+            let result = self.check(current);
             let fixes: Vec<crate::fix::Fix> = result
                 .findings
-                .rendered(&current)
+                .rendered(current)
                 .filter_map(|d| d.fix().filter(|f| policy.allows(d.code, f)).cloned())
                 .collect();
-            if fixes.is_empty() || result.refused.is_some() {
-                return Fixed { text: current, applied, passes, unconverged: false, result };
+            let fixable = !fixes.is_empty() && result.refused.is_none();
+            let unconverged = fixable && passes == crate::fix::MAX_PASSES;
+            let pass = (fixable && !unconverged).then(|| crate::fix::apply(current, &fixes));
+            match pass.filter(|p| p.text != current) {
+                Some(pass) => {
+                    applied += pass.applied;
+                    passes += 1;
+                    fixed = Some(pass.text);
+                }
+                None => {
+                    // Passes that came back to the text given changed nothing.
+                    let text = fixed.filter(|t| t != text);
+                    return Fixed { text, applied, passes, unconverged, result };
+                }
             }
-            if passes == crate::fix::MAX_PASSES {
-                return Fixed { text: current, applied, passes, unconverged: true, result };
-            }
-            let pass = crate::fix::apply(&current, &fixes);
-            if pass.text == current {
-                return Fixed { text: current, applied, passes, unconverged: false, result };
-            }
-            applied += pass.applied;
-            passes += 1;
-            current = pass.text;
         }
     }
 }

@@ -217,11 +217,12 @@ quotations:
         let engine = Engine::new(&record, Settings::default());
         let article = "On 29 Jsnuary 2015 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"\n";
         let fixed = engine.fix(article, &crate::fix::FixPolicy::default());
-        assert_eq!(fixed.text, article.replace("Jsnuary 2015", "January 2016"));
+        let text = fixed.text.unwrap();
+        assert_eq!(text, article.replace("Jsnuary 2015", "January 2016"));
         assert_eq!((fixed.applied, fixed.passes, fixed.unconverged), (1, 1, false));
         let codes: Vec<_> = fixed.result.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, [crate::checks::Code::Unsourced]);
-        let again = engine.fix(&fixed.text, &crate::fix::FixPolicy::default());
-        assert_eq!((again.text.as_str(), again.applied), (fixed.text.as_str(), 0));
+        let again = engine.fix(&text, &crate::fix::FixPolicy::default());
+        assert_eq!((again.text, again.applied), (None, 0));
     }
 }

@@ -230,19 +230,20 @@ fn check_text<'r>(
         return Ok(Checked { report, fixed: 0, diff: String::new(), changed: false, unconverged: false });
     }
     let fixed = guarded_fix(engine, policy, path, &text)?;
-    let changed = fixed.text != text;
+    let changed = fixed.text.is_some();
     let mut diff = String::new();
-    if changed && mode == fix::Mode::Diff {
-        diff = fix::unified(&crate::report::path_text(path), &text, &fixed.text);
-    }
-    if changed && mode == fix::Mode::Write && write {
-        fix::write_back(path, &text, &fixed.text).map_err(|message| FileError::new(path, message))?;
+    if let Some(new) = &fixed.text {
+        if mode == fix::Mode::Diff {
+            diff = fix::unified(&crate::report::path_text(path), &text, new);
+        } else if write {
+            fix::write_back(path, &text, new).map_err(|message| FileError::new(path, message))?;
+        }
     }
     // With --diff nothing is written: the findings reported are those of the text on disk
     // once fixed, which is what the count of what remains says.
     let report = FileReport {
         path: path.to_path_buf(),
-        text: fixed.text,
+        text: fixed.text.unwrap_or(text),
         quotations: fixed.result.quotations,
         findings: fixed.result.findings,
     };

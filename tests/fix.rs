@@ -63,6 +63,17 @@ fn fixing_keeps_permissions_and_leaves_nothing_behind() {
     assert_eq!(names, ["a.md"]);
 }
 
+/// A symbolic link is followed: the file it names is fixed, and the link stays a link.
+#[test]
+fn fixing_through_a_link_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = write(dir.path(), "real.md", &format!("{BAKER}\n"));
+    std::os::unix::fs::symlink("real.md", dir.path().join("link.md")).unwrap();
+    let run = quotelint(&["check", "--isolated", "--fix", "link.md"], Some(dir.path()));
+    assert_eq!(fs::read_to_string(&real).unwrap(), format!("{BAKER_FIXED}\n"), "{}", run.stderr);
+    assert!(fs::symlink_metadata(dir.path().join("link.md")).unwrap().file_type().is_symlink());
+}
+
 /// `--diff` shows the change as a unified diff and writes nothing: exit 1 when something
 /// would change, 0 when nothing would.
 #[test]

@@ -124,31 +124,24 @@ impl<'r> Engine<'r> {
     /// [`crate::fix::MAX_PASSES`] passes. Fixes whose edits overlap wait for the next pass,
     /// since their findings are checked again on the text the first one made.
     pub fn fix(&self, text: &str, policy: &crate::fix::FixPolicy) -> Fixed<'r> {
-        let mut fixed: Option<String> = None;
-        let (mut applied, mut passes) = (0, 0);
-        loop {
-            let current = fixed.as_deref().unwrap_or(text);
+        let done = crate::fix::passes(text, |current| {
             let result = self.check(current);
-            let fixes: Vec<crate::fix::Fix> = result
-                .findings
-                .rendered(current)
-                .filter_map(|d| d.fix().filter(|f| policy.allows(d.code, f)).cloned())
-                .collect();
-            let fixable = !fixes.is_empty() && result.refused.is_none();
-            let unconverged = fixable && passes == crate::fix::MAX_PASSES;
-            let pass = (fixable && !unconverged).then(|| crate::fix::apply(current, &fixes));
-            match pass.filter(|p| p.text != current) {
-                Some(pass) => {
-                    applied += pass.applied;
-                    passes += 1;
-                    fixed = Some(pass.text);
-                }
-                None => {
-                    // Passes that came back to the text given changed nothing.
-                    let text = fixed.filter(|t| t != text);
-                    return Fixed { text, applied, passes, unconverged, result };
-                }
-            }
+            let fixes = match result.refused {
+                Some(_) => Vec::new(),
+                None => result
+                    .findings
+                    .rendered(current)
+                    .filter_map(|d| d.fix().filter(|f| policy.allows(d.code, f)).cloned())
+                    .collect(),
+            };
+            (result, fixes)
+        });
+        Fixed {
+            text: done.text,
+            applied: done.applied,
+            passes: done.passes,
+            unconverged: done.unconverged,
+            result: done.last,
         }
     }
 }

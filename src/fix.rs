@@ -173,6 +173,48 @@ pub fn apply<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> Applie
     Applied { text: out, applied, deferred }
 }
 
+/// What [`passes`] did to a text.
+#[derive(Debug)]
+pub struct Passes<R> {
+    /// The text after the last pass; `None` when the passes left it as it was given.
+    pub text: Option<String>,
+    /// Fixes applied, over all passes.
+    pub applied: usize,
+    /// Passes that changed the text.
+    pub passes: usize,
+    /// Fixes were still left after [`MAX_PASSES`] passes.
+    pub unconverged: bool,
+    /// What the last check found: the findings that remain.
+    pub last: R,
+}
+
+/// Fixes `text` pass after pass: `check` gives what it finds in a text and the fixes to
+/// apply; they are applied ([`apply`]: overlapping ones wait), and the new text is checked
+/// again, until no fix is left, a pass changes nothing, or [`MAX_PASSES`] passes have changed
+/// it (then `unconverged`). The text given is copied only by a pass that changes it.
+pub fn passes<R>(text: &str, mut check: impl FnMut(&str) -> (R, Vec<Fix>)) -> Passes<R> {
+    let mut fixed: Option<String> = None;
+    let (mut applied, mut passes) = (0, 0);
+    loop {
+        let current = fixed.as_deref().unwrap_or(text);
+        let (last, fixes) = check(current);
+        let unconverged = !fixes.is_empty() && passes == MAX_PASSES;
+        let pass = (!fixes.is_empty() && !unconverged).then(|| apply(current, &fixes));
+        match pass.filter(|p| p.text != current) {
+            Some(pass) => {
+                applied += pass.applied;
+                passes += 1;
+                fixed = Some(pass.text);
+            }
+            None => {
+                // Passes that came back to the text given changed nothing.
+                let text = fixed.filter(|t| t != text);
+                return Passes { text, applied, passes, unconverged, last };
+            }
+        }
+    }
+}
+
 /// The date written as `written` (an article's text, meaning `from`) rewritten to mean `to`, in
 /// the article's own form and precision: "March 1990" → "March 1991", "February 9, 1991" →
 /// "February 9, 1990", "31.01.1991" → "31.01.1990", "9th Feb. 1991" → "9th Feb. 1990", "1991" →
@@ -334,6 +376,31 @@ mod tests {
         for (written, from, to, expected) in cases {
             assert_eq!(rewrite_date(written, date(from), date(to)).as_deref(), expected, "{written}");
         }
+    }
+
+    /// Fixes that keep proposing a change stop after ten passes, reported as unconverged;
+    /// fixes that settle stop when nothing is left.
+    #[test]
+    fn passes_stop_when_settled_or_after_ten() {
+        // "a" and "b" each fixed to the other: never settles. Ten passes bring it back.
+        let flip = |t: &str| {
+            let to = if t == "a" { "b" } else { "a" };
+            ((), vec![fix(0..1, to)])
+        };
+        let p = passes("a", flip);
+        assert_eq!((p.text, p.applied, p.passes, p.unconverged), (None, 10, 10, true));
+        // Two overlapping fixes: one a pass, then nothing left.
+        let settle = |t: &str| {
+            let fixes = match t {
+                "abc" => vec![fix(0..2, "X"), fix(1..3, "Y")],
+                "Xc" => vec![fix(1..2, "Z")],
+                _ => vec![],
+            };
+            (t.to_owned(), fixes)
+        };
+        let p = passes("abc", settle);
+        assert_eq!((p.text.as_deref(), p.applied, p.passes, p.unconverged), (Some("XZ"), 2, 2, false));
+        assert_eq!(p.last, "XZ");
     }
 
     #[test]

@@ -65,9 +65,11 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
 /// has no URL for the quotation.
 fn citation_fix(ctx: &Context, q: &crate::extract::Quotation, r: &crate::record::Quotation) -> Option<Fix> {
     let url = r.source.as_ref()?.url.as_deref()?;
-    // A URL with blanks or parentheses would end the link early: written as an autolink's
-    // destination, `<…>`, it holds anything but `<`, `>` and line breaks.
-    if url.contains(['<', '>', '\n', '\r']) {
+    // Written as a link destination in angle brackets, `<…>`, a URL may hold parentheses, but
+    // not `<`, `>`, blanks or control characters; nor `|`, which would split a table's cell.
+    if url.is_empty()
+        || url.chars().any(|c| c == '<' || c == '>' || c == '|' || c.is_whitespace() || c.is_control())
+    {
         return None;
     }
     let at = q.range.end;
@@ -118,5 +120,37 @@ pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
             ..Details::default()
         }
         .boxed(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::misdated::tests::check;
+
+    fn record(url: &str) -> String {
+        format!(
+            "people:\n  - id: ada\n    name: Ada Quillfeather\nquotations:\n  - id: ada-lanterns\n    speaker: ada\n    text: The lanterns along the northern harbour wall will stay lit all winter.\n    date: \"2016-01-29\"\n    source: {{publication: The Harbour Gazette, url: \"{url}\"}}\n    confidence: high\n"
+        )
+    }
+
+    /// The record's URL goes in angle brackets, so parentheses are kept; a URL that would break
+    /// the link or a table's cell (a blank, `|`, `>`) gets no fix.
+    #[test]
+    fn a_citation_links_the_records_url_when_it_can() {
+        let article = "Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"\n";
+        let fix = |url: &str| {
+            check(&record(url), article)
+                .into_iter()
+                .find(|d| d.code == crate::checks::Code::Unsourced)
+                .and_then(|d| d.fix().cloned())
+                .map(|f| crate::fix::apply(article, [&f]).text)
+        };
+        assert_eq!(
+            fix("https://example.org/a_(b)").as_deref(),
+            Some("Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\" ([source](<https://example.org/a_(b)>))\n")
+        );
+        for bad in ["https://example.org/a b", "https://example.org/a|b", "https://example.org/a>b"] {
+            assert_eq!(fix(bad), None, "{bad}");
+        }
     }
 }

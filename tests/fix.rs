@@ -344,3 +344,19 @@ fn unsafe_fixes_leave_no_fixable_finding_and_keep_the_blocks() {
         }
     }
 }
+
+/// A misquotation is corrected word by word: the article's elision, its punctuation and the
+/// words it leaves out stay as they are.
+#[test]
+fn wording_is_corrected_word_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Major told Gorbachev: \"We are not talking [...] about the expansion of NATO,\" he said.\n\nMajor told Gorbachev: \"We are talking about the strengthening of NATO.\"\n";
+    let p = write(dir.path(), "a.md", text);
+    let run = quotelint(&["check", "--isolated", "--unsafe-fixes", "a.md"], Some(dir.path()));
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        "Major told Gorbachev: \"We are not talking [...] about the strengthening of NATO,\" he said.\n\nMajor told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n",
+        "{}",
+        run.stderr
+    );
+}

@@ -164,6 +164,18 @@ pub struct CheckArgs {
     /// Exit with 0 even when there are findings (failures still exit with 2)
     #[arg(long)]
     pub exit_zero: bool,
+    /// Apply the safe fixes (and the unsafe ones with --unsafe-fixes or the config's `fix:
+    /// unsafe`), writing each file atomically, then report what remains; with `-`, print the
+    /// fixed text instead
+    #[arg(long)]
+    pub fix: bool,
+    /// Apply unsafe fixes too: a speaker, quoted words, a citation (implies --fix unless --diff)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what the fixes would change, and write nothing; exit 1 when
+    /// anything would change
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

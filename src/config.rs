@@ -110,6 +110,27 @@ pub struct ConfigFile {
     pub citation_patterns: Option<Vec<String>>,
     pub article_date: Option<String>,
     pub max_file_size: Option<FileSize>,
+    pub fix: Option<FixMode>,
+    pub fixable: Option<Vec<String>>,
+    pub unfixable: Option<Vec<String>>,
+}
+
+/// Which fixes `check --fix` applies: the safe ones (the default), or the unsafe ones too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FixMode {
+    #[default]
+    Safe,
+    Unsafe,
+}
+
+impl fmt::Display for FixMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FixMode::Safe => "safe",
+            FixMode::Unsafe => "unsafe",
+        })
+    }
 }
 
 /// A size in bytes, written as a number of bytes or with a unit: `512KiB`, `100MiB`, `1GiB`.
@@ -216,6 +237,12 @@ pub struct Config {
     pub article_date: Set<Option<PartialDate>>,
     /// Files larger than this are refused unread.
     pub max_file_size: Set<FileSize>,
+    /// Which fixes `--fix` applies.
+    pub fix: Set<FixMode>,
+    /// Only these checks' fixes are applied; `None` for all.
+    pub fixable: Set<Option<Vec<String>>>,
+    /// These checks' fixes are never applied.
+    pub unfixable: Set<Vec<String>>,
 }
 
 impl Default for Config {
@@ -232,6 +259,9 @@ impl Default for Config {
             citation_patterns: Set::default(Vec::new()),
             article_date: Set::default(None),
             max_file_size: Set::default(DEFAULT_MAX_FILE_SIZE),
+            fix: Set::default(FixMode::Safe),
+            fixable: Set::default(None),
+            unfixable: Set::default(Vec::new()),
         }
     }
 }
@@ -343,6 +373,11 @@ impl Config {
         take!(min_words, "min-words");
         take!(citation_patterns, "citation-patterns");
         take!(max_file_size, "max-file-size");
+        take!(fix, "fix");
+        take!(unfixable, "unfixable");
+        if let Some(v) = file.fixable {
+            config.fixable = Set { value: Some(v), origin: line_of("fixable", None) };
+        }
         let located = |message: String, key: &'static str, sub: Option<&str>| {
             let span = key_span(&text, key, sub);
             let mut e =
@@ -383,6 +418,15 @@ impl Config {
             }
             let origin = line_of("checks", Some(&code));
             config.checks.insert(code, Set { value: setting, origin });
+        }
+        let fixable = config.fixable.value.iter().flatten().map(|c| (c, "fixable"));
+        for (code, key) in fixable.chain(config.unfixable.value.iter().map(|c| (c, "unfixable"))) {
+            if crate::checks::by_code(code).is_none() {
+                let known: Vec<&str> = crate::checks::ALL.iter().map(|c| c.code.as_str()).collect();
+                let mut e = located(format!("unknown check `{code}` in `{key}`"), key, None);
+                e.help = Some(format!("the checks are: {}", known.join(", ")));
+                errors.push(e);
+            }
         }
         for pattern in &config.citation_patterns.value {
             if let Err(e) = citation_regex(pattern) {

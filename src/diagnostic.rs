@@ -44,7 +44,7 @@ pub struct Label {
 /// A check that makes few findings makes them whole; one that may make a finding per
 /// quotation defers it, and it is rendered into a `Diagnostic` only as it is written (see
 /// [`crate::findings`]). Fixed text is borrowed, not copied, and the parts most findings lack
-/// live behind one pointer.
+/// live behind one pointer (the fix among them: few findings have one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: crate::checks::Code,
@@ -66,6 +66,8 @@ pub struct Details {
     /// What the article says, and what the record says.
     pub found: Option<String>,
     pub expected: Option<String>,
+    /// The edits that would correct the finding ([`crate::fix`]).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 impl Details {
@@ -90,6 +92,11 @@ impl Diagnostic {
 
     pub fn expected(&self) -> Option<&str> {
         self.details.as_deref().and_then(|d| d.expected.as_deref())
+    }
+
+    /// The edits that would correct the finding, if its check knows them.
+    pub fn fix(&self) -> Option<&crate::fix::Fix> {
+        self.details.as_deref().and_then(|d| d.fix.as_ref())
     }
 }
 

@@ -102,6 +102,50 @@ impl<'r> Engine<'r> {
     }
 }
 
+/// A text with its fixes applied, pass after pass ([`Engine::fix`]).
+#[derive(Debug)]
+pub struct Fixed<'r> {
+    /// The text after the last pass; `None` when no fix changed it (the text given is the text,
+    /// and is not copied: a 50 MB file with nothing to fix is held once).
+    pub text: Option<String>,
+    /// Fixes applied, over all passes.
+    pub applied: usize,
+    /// Passes that changed the text.
+    pub passes: usize,
+    /// Fixes were still left to apply after [`crate::fix::MAX_PASSES`] passes.
+    pub unconverged: bool,
+    /// The check of the final text: what remains.
+    pub result: FileResult<'r>,
+}
+
+impl<'r> Engine<'r> {
+    /// Checks `text` and applies the fixes `policy` allows, then checks the result and applies
+    /// again, until no allowed fix is left or nothing changes, for at most
+    /// [`crate::fix::MAX_PASSES`] passes. Fixes whose edits overlap wait for the next pass,
+    /// since their findings are checked again on the text the first one made.
+    pub fn fix(&self, text: &str, policy: &crate::fix::FixPolicy) -> Fixed<'r> {
+        let done = crate::fix::passes(text, |current| {
+            let result = self.check(current);
+            let fixes = match result.refused {
+                Some(_) => Vec::new(),
+                None => result
+                    .findings
+                    .rendered(current)
+                    .filter_map(|d| d.fix().filter(|f| policy.allows(d.code, f)).cloned())
+                    .collect(),
+            };
+            (result, fixes)
+        });
+        Fixed {
+            text: done.text,
+            applied: done.applied,
+            passes: done.passes,
+            unconverged: done.unconverged,
+            result: done.last,
+        }
+    }
+}
+
 /// Matches already made, by quotation text. The articles of one publication quote the same
 /// remarks again and again, and a match depends on the text alone; matching is the costliest
 /// step for a quotation. Bounded: texts longer than [`MEMO_TEXT`] bytes are not kept, nor

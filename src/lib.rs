@@ -15,6 +15,7 @@ pub mod discover;
 pub mod engine;
 pub mod extract;
 pub mod findings;
+pub mod fix;
 pub mod harvest;
 pub mod markdown;
 pub mod matcher;

@@ -752,6 +752,15 @@ fn every_format_writes_findings_as_it_goes() {
     }
 }
 
+/// A directory holding `hostile.md`, the hostile line below, and its number of quotations.
+fn hostile_line() -> (tempfile::TempDir, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let quotations = (2 << 20) / 16;
+    fs::write(dir.path().join("hostile.md"), format!("{}\n", "word \"a b c d\" ".repeat(quotations)))
+        .unwrap();
+    (dir, quotations)
+}
+
 /// The hostile line of issue 18 at a 25th of its size: 2 MB of `word "a b c d" `, 131,072
 /// quotations, each an `unsourced` finding. Every one is held from extraction to the file's
 /// report (the quotation, then its small finding), so the peak grows with them: 29 MB in every
@@ -761,10 +770,7 @@ fn every_format_writes_findings_as_it_goes() {
 /// the 50 MB line (the goal is 500).
 #[test]
 fn the_hostile_line_costs_bounded_memory_per_quotation_in_every_format() {
-    let dir = tempfile::tempdir().unwrap();
-    let quotations = (2 << 20) / 16;
-    fs::write(dir.path().join("hostile.md"), format!("{}\n", "word \"a b c d\" ".repeat(quotations)))
-        .unwrap();
+    let (dir, quotations) = hostile_line();
     // The formats side by side: each run's peak is its own, and the battery is not made to
     // wait for six runs in a row.
     std::thread::scope(|scope| {
@@ -781,6 +787,26 @@ fn the_hostile_line_costs_bounded_memory_per_quotation_in_every_format() {
             });
         }
     });
+}
+
+/// Fixing (issue 23) costs what checking does on the hostile line, which has nothing to fix;
+/// and a paragraph of 50,000 misspelt dates, a fix each, is fixed in one pass and then clean.
+#[test]
+fn fixing_hostile_input_is_bounded() {
+    let (dir, quotations) = hostile_line();
+    let (run, stats) = bounded(dir.path(), &["check", "--diff", "--unsafe-fixes", "hostile.md"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let per_quotation = stats.max_rss_kb * 1024 / quotations as i64;
+    eprintln!("--diff --unsafe-fixes: {per_quotation} B of peak memory per quotation, {stats:?}");
+    assert!(per_quotation <= 300, "{per_quotation} B per quotation ({stats:?})");
+    let dates = 50_000;
+    fs::write(dir.path().join("dates.md"), "On 10 Jsnuary 2022 it rained. ".repeat(dates)).unwrap();
+    let (run, stats) = bounded(dir.path(), &["check", "--fix", "dates.md"]);
+    eprintln!("--fix of {dates} misspelt dates: {stats:?}");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains(&format!("Fixed {dates} findings in 1 file; 0 remain.")), "{}", run.stdout);
+    let fixed = fs::read_to_string(dir.path().join("dates.md")).unwrap();
+    assert_eq!(fixed, "On 10 January 2022 it rained. ".repeat(dates));
 }
 
 /// A paragraph too long to read whole (over 1 MiB of text) is read in pieces of about 64 KiB,

@@ -218,6 +218,16 @@ fn sarif_is_valid_against_the_schema() {
     assert_eq!(loc["region"]["startColumn"], 49);
     assert_eq!(result["properties"]["quote_id"], "major-1991-03-not-strengthening-nato");
     assert_eq!(result["properties"]["expected"], "John Major");
+    // Its fix (issue 23): "Margaret Thatcher" (line 1, columns 15 to 32) replaced, unsafe.
+    let fix = &result["fixes"][0];
+    assert_eq!(fix["properties"]["applicability"], "unsafe");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "docs/a%20b.md");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "John Major");
+    let region = &replacement["deletedRegion"];
+    let at = |k: &str| region[k].as_u64().unwrap();
+    assert_eq!((at("startLine"), at("startColumn"), at("endLine"), at("endColumn")), (1, 15, 1, 32));
     // Issue 21: no link to a home quotelint does not have yet; each rule carries its whole
     // explanation instead.
     assert!(!run.stdout.contains("github.com/quotelint"), "{}", run.stdout);

@@ -1,4 +1,4 @@
-//! Property tests: normalization, date parsing and the matcher, on generated inputs.
+//! Property tests: normalization, date parsing, the matcher and fixing, on generated inputs.
 
 use std::sync::LazyLock;
 
@@ -11,6 +11,63 @@ use quotelint::record::{LoadOptions, Record};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| Record::load(&LoadOptions::default()).expect("record"));
 static INDEX: LazyLock<QuoteIndex> = LazyLock::new(|| QuoteIndex::new(&RECORD));
+static ENGINE: LazyLock<quotelint::engine::Engine<'static>> =
+    LazyLock::new(|| quotelint::engine::Engine::new(&RECORD, Default::default()));
+
+/// Articles of recorded quotations with what the fixes correct: the right or a wrong speaker
+/// (full name or surname), the right or a wrong year in any written form (a misspelt month
+/// among them), changed words, any quote marks, cited or not, footnotes or not, in LF, CRLF or
+/// CR line endings.
+fn fixable_article() -> impl Strategy<Value = String> {
+    let paragraph = (
+        (0usize..10_000, 0usize..10_000, any::<bool>(), any::<bool>()),
+        (0usize..6, -2i32..3, 0usize..4, 0usize..3, any::<bool>()),
+    );
+    (proptest::collection::vec(paragraph, 1..5), 0usize..3, any::<bool>()).prop_map(
+        |(paragraphs, nl, notes)| {
+            let nl = ["\n", "\r\n", "\r"][nl];
+            let mut out: Vec<String> = paragraphs
+                .into_iter()
+                .map(|((q, p, right, surname), (form, shift, marks, change, cite))| {
+                    let quote = &RECORD.quotations[q % RECORD.quotations.len()];
+                    let speaker = match right {
+                        true => quote.speaker.0.first().and_then(|id| RECORD.person(id)),
+                        false => None,
+                    }
+                    .unwrap_or(&RECORD.people[p % RECORD.people.len()]);
+                    let name = match surname {
+                        true => speaker.name.rsplit(' ').next().unwrap_or(&speaker.name),
+                        false => &speaker.name,
+                    };
+                    let date = quote.date.as_ref().and_then(|d| d.valid()).unwrap_or(PartialDate::year(1990));
+                    let (y, m, d) = (date.year + shift, date.month.unwrap_or(3), date.day.unwrap_or(9));
+                    let month = quotelint::date::MONTHS[usize::from(m) - 1];
+                    let when = match form {
+                        0 => format!("In {y}"),
+                        1 => format!("In {month} {y}"),
+                        2 => format!("On {d} {month} {y}"),
+                        3 => format!("On {month} {d}, {y}"),
+                        4 => format!("On {d:02}.{m:02}.{y}"),
+                        _ => format!("On {d} {}x{} {y}", &month[..1], &month[2..]),
+                    };
+                    let (open, close) = [("\"", "\""), ("“", "”"), ("'", "'"), ("«", "»")][marks];
+                    let text = match change {
+                        0 => quote.text.trim().to_owned(),
+                        1 => quote.text.trim().replacen(" the ", " a ", 1).replacen(" not ", " ", 1),
+                        _ => quote.text.split_whitespace().take(8).collect::<Vec<_>>().join(" "),
+                    };
+                    let cite = if cite { " ([source](https://example.org/))" } else { "" };
+                    format!("{when} {name} said: {open}{text}{close}{cite}")
+                })
+                .collect();
+            if notes {
+                out[0].push_str("[^1]");
+                out.push("[^1]: A note.".to_owned());
+            }
+            out.join(&format!("{nl}{nl}"))
+        },
+    )
+}
 
 /// Text with what normalization has to handle: case, diacritics, curly and straight
 /// apostrophes, contractions, British spellings, ellipses, brackets and stray marks.
@@ -39,6 +96,27 @@ fn prose() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    /// Fixing (safe and unsafe) settles within its passes, a second fix changes nothing, and
+    /// the fixed article has the same Markdown blocks but for the footnotes a citation adds.
+    #[test]
+    fn fixing_settles_and_a_second_fix_changes_nothing(text in fixable_article()) {
+        let policy = quotelint::fix::FixPolicy { unsafe_fixes: true, ..Default::default() };
+        let first = ENGINE.fix(&text, &policy);
+        prop_assert!(!first.unconverged, "{:?}", text);
+        let fixed = first.text.unwrap_or_else(|| text.clone());
+        let again = ENGINE.fix(&fixed, &policy);
+        prop_assert_eq!(again.text, None, "fixed {:?} into {:?}", text, fixed);
+        let blocks = |t: &str| -> Vec<String> {
+            quotelint::markdown::parse(t).blocks.iter().map(|b| format!("{:?}", b.kind)).collect()
+        };
+        // A citation may add a footnote definition: the other blocks stay as they were.
+        let (before, after) = (blocks(&text), blocks(&fixed));
+        let notes = |b: &[String]| b.iter().filter(|k| *k == "Footnote").count();
+        prop_assert!(notes(&after) >= notes(&before));
+        let others = |b: Vec<String>| b.into_iter().filter(|k| k != "Footnote").collect::<Vec<_>>();
+        prop_assert_eq!(others(before), others(after));
+    }
+
     #[test]
     fn normalizing_is_idempotent(text in prose()) {
         let once = words(&text).join(" ");

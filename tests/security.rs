@@ -38,7 +38,7 @@ fn checking_writes_no_file() {
     fs::create_dir(p.join("articles")).unwrap();
     fs::write(
         p.join("articles/a.md"),
-        "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n",
+        "In March 1991 Margaret Thatcher told Gorbachev: \"We are not talking about the strengthening of NATO.\" He said 10 Jsnuary 2022 that it was over.\n",
     )
     .unwrap();
     fs::write(
@@ -60,6 +60,13 @@ fn checking_writes_no_file() {
     for format in ["human", "json", "json-lines", "sarif", "github", "checkstyle"] {
         let out = run(&["check", "--format", format, "--statistics", "--report-unused-suppressions", "."]);
         assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+    }
+    // Plain `check`, and `--diff` of what the fixes (safe and unsafe) would change: a.md has
+    // fixes to show, and nothing is written.
+    for args in [&["check", "."][..], &["check", "--diff", "."], &["check", "--diff", "--unsafe-fixes", "."]]
+    {
+        let out = run(args);
+        assert_eq!(out.code, 1, "{args:?}: {}", out.stderr);
     }
     for args in [&["rules", "validate"][..], &["rules", "list"], &["config"], &["explain", "misquoted"]] {
         let out = run(args);

@@ -29,5 +29,7 @@
 //! **How to fix.** Correct the directive or the code (`quotelint explain --list` lists the
 //! codes).
 //!
+//! **Fix:** none: `--fix` leaves it for a person.
+//!
 //! **Suppress** it by correcting the suppression; it is always reported, whether or not
 //! `--report-unused-suppressions` is given, and cannot be suppressed by a comment.

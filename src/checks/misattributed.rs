@@ -29,11 +29,18 @@
 //! **How to fix.** Attribute the quotation to the person the record names (the help shows the
 //! record's date and source), or, if the record is wrong, correct the record.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe): the record's speaker written in the form the article used,
+//! full name for full name, surname for surname ("Margaret Thatcher" → "John Major"). None for a
+//! role, a pronoun or an alias, several recorded speakers, or a name that other quotations are
+//! given by and whose speaker it rightly names.
+//!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
 use crate::checks::{cite, excerpt, for_confidence, speaker_names, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 use crate::findings::Finding;
+use crate::fix::{Edit, Fix};
+use crate::record::SpeakerKind;
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
@@ -67,16 +74,56 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
             help: Some(format!("attribute it to {right} {}", cite(recorded)).into()),
             details: Details {
                 labels: vec![Label {
-                    range: mention,
+                    range: mention.clone(),
                     text: format!("{} did not say this, per the record", said_by.name),
                 }],
                 quote_id: Some(recorded.id.clone()),
                 found: Some(said_by.name.clone()),
-                expected: Some(right),
+                expected: Some(right.clone()),
+                fix: speaker_fix(ctx, &mention, said_by, recorded),
             }
             .boxed(),
         }));
     }
+}
+
+/// The recorded speaker written where the article names the wrong one, in the form the article
+/// used: a full name for the full name, a surname for the surname, a possessive kept. Unsafe:
+/// the sentence around the name may no longer fit (a role, "he" later on). No fix for a
+/// quotation of several speakers, nor for a mention that is a role, a pronoun or an alias.
+fn speaker_fix(
+    ctx: &Context,
+    mention: &std::ops::Range<usize>,
+    said_by: &crate::record::Person,
+    recorded: &crate::record::Quotation,
+) -> Option<Fix> {
+    let [id] = recorded.speaker.0.as_slice() else { return None };
+    let right = ctx.record.person(id)?;
+    // "Putin said that '<Wörner's words>' and asked '<his own>'": a name other quotations are
+    // given by is theirs too; rewritten, it must stay right for each of them, or the fixes
+    // would undo each other pass after pass.
+    let overlaps = |r: &std::ops::Range<usize>| r.start < mention.end && mention.start < r.end;
+    for (other, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
+        let crate::extract::Attribution::Person { mention: theirs, .. } = &other.speaker else { continue };
+        let Some(m) = m.as_ref().filter(|m| m.is_strong() && !m.ambiguous) else { continue };
+        if overlaps(theirs) && !ctx.record.quotations[m.quotation].speaker.0.contains(id) {
+            return None;
+        }
+    }
+    let written = ctx.source.get(mention.clone())?;
+    let (name, possessive) = ["'s", "’s"]
+        .iter()
+        .find_map(|s| written.strip_suffix(s).map(|n| (n, &written[n.len()..])))
+        .unwrap_or((written, ""));
+    let surname = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+    let new = if name == said_by.name {
+        right.name.clone()
+    } else if name == surname(&said_by.name) && name != said_by.name && right.kind == SpeakerKind::Person {
+        surname(&right.name)
+    } else {
+        return None;
+    };
+    Some(Fix::unsafe_(Edit::replace(mention.clone(), new + possessive)))
 }
 
 /// `written` is also a name or alias of one of the record's speakers of `recorded` (a surname

@@ -26,12 +26,19 @@
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
 //!
+//! **Fix** (`--fix`, safe): the statement date rewritten to the record's, in the article's form
+//! and precision ("in March 1990" → "in March 1991", "31.01.1991" → "31.01.1990"). Unsafe when the
+//! date is also another statement's or event's that the record agrees with or does not know, or
+//! the entry has low confidence; no fix when that other one is dated otherwise by the record, or
+//! the record's date is coarser than the article's ("Fixes" in docs/checks.md).
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated -->`.
 
-use crate::checks::{cite, excerpt, for_confidence, speakers, Code, Context, Speakers};
+use crate::checks::{cite, date_fix, excerpt, for_confidence, speakers, Code, Context, DateOf, Speakers};
 use crate::date::PartialDate;
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 use crate::findings::Finding;
+use crate::record::Confidence;
 
 /// "29 January 2016 or February 2016": an entry's date, then the dates it also accepts.
 pub(super) fn any_of(dates: impl Iterator<Item = PartialDate>) -> String {
@@ -75,6 +82,14 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
                 quote_id: Some(recorded.id.clone()),
                 found: Some(stated.date.to_string()),
                 expected: Some(actual.to_string()),
+                fix: date_fix(
+                    ctx,
+                    DateOf::Quotation(q),
+                    &stated.range,
+                    stated.date,
+                    actual,
+                    recorded.confidence == Confidence::Low,
+                ),
             }
             .boxed(),
         }));
@@ -169,5 +184,70 @@ quotations:
             check(&plain, article).into_iter().filter(|d| d.code == crate::checks::Code::Misdated).collect();
         assert_eq!(flagged.len(), 1);
         assert!(flagged[0].help.as_deref().unwrap().starts_with("date it 29 January 2016 ("));
+    }
+
+    fn fixes(yaml: &str, article: &str) -> Vec<(crate::checks::Code, Option<crate::fix::Fix>)> {
+        check(yaml, article).into_iter().map(|d| (d.code, d.fix().cloned())).collect()
+    }
+
+    #[test]
+    fn the_fix_writes_the_records_date_at_the_articles_precision() {
+        use crate::fix::{Applicability, Edit, Fix};
+        let article = "In March 2016 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"";
+        let at = article.find("March 2016").unwrap();
+        assert_eq!(
+            fixes(RECORD, article)[..1],
+            [(
+                crate::checks::Code::Misdated,
+                Some(Fix::safe(Edit::replace(at..at + "March 2016".len(), "January 2016")))
+            )]
+        );
+        // Resting on a low-confidence entry, the fix needs review.
+        let low = fixes(&RECORD.replace("confidence: high", "confidence: low"), article);
+        assert_eq!(low[0].1.as_ref().map(|f| f.applicability), Some(Applicability::Unsafe));
+    }
+
+    /// A date two statements share is rewritten only with review, and not at all when the
+    /// record dates the other statement otherwise.
+    #[test]
+    fn a_shared_date_is_fixed_only_with_review() {
+        let two = format!("{RECORD}  - id: ada-2016-harbour\n    speaker: ada\n    text: Every boat in the harbour will be counted before the first frost.\n    date: \"{{DATE}}\"\n    confidence: high\n");
+        let article = "In March 2016 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter,\" and \"Every boat in the harbour will be counted before the first frost.\"";
+        let with = |date: &str| {
+            fixes(&two.replace("{DATE}", date), article)
+                .into_iter()
+                .filter(|(c, _)| *c == crate::checks::Code::Misdated)
+                .map(|(_, f)| f.map(|f| f.applicability))
+                .collect::<Vec<_>>()
+        };
+        use crate::fix::Applicability::Unsafe;
+        // The other statement's record agrees with the new date, January 2016.
+        assert_eq!(with("2016-01-30"), [Some(Unsafe), Some(Unsafe)]);
+        // It is dated March 2016 by the record: rewriting the date would make it wrong.
+        assert_eq!(with("2016-03-02"), [None]);
+    }
+
+    /// Two fixes of one date (its month misspelt, its year wrong) overlap: one is applied,
+    /// the other waits and, checked again on the new text, is no longer needed.
+    #[test]
+    fn overlapping_fixes_take_passes_and_converge() {
+        let source = RecordSource {
+            name: "test.yaml".into(),
+            text: RECORD.to_owned().into(),
+            layer: Layer::User,
+            snapshot: None,
+            check_entries: None,
+        };
+        let record = Record::from_sources(vec![source], &mut Vec::new());
+        let engine = Engine::new(&record, Settings::default());
+        let article = "On 29 Jsnuary 2015 Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"\n";
+        let fixed = engine.fix(article, &crate::fix::FixPolicy::default());
+        let text = fixed.text.unwrap();
+        assert_eq!(text, article.replace("Jsnuary 2015", "January 2016"));
+        assert_eq!((fixed.applied, fixed.passes, fixed.unconverged), (1, 1, false));
+        let codes: Vec<_> = fixed.result.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, [crate::checks::Code::Unsourced]);
+        let again = engine.fix(&text, &crate::fix::FixPolicy::default());
+        assert_eq!((again.text, again.applied), (None, 0));
     }
 }

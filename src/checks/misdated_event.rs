@@ -24,14 +24,18 @@
 //!
 //! **How to fix.** Give the record's date (the help shows it with its source).
 //!
+//! **Fix** (`--fix`, safe): the event's date rewritten to the record's, in the article's form and
+//! precision ("the 1996 Founding Act" → "the 1997 Founding Act"); unsafe or none when the date is
+//! shared, as for `misdated` ("Fixes" in docs/checks.md).
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misdated-event -->`.
 
-use crate::checks::{for_confidence, Code, Context};
+use crate::checks::{date_fix, for_confidence, Code, Context, DateOf};
 use crate::diagnostic::{Details, Diagnostic, Label, Severity};
 use crate::findings::Finding;
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
-    for e in &ctx.extraction.events {
+    for (i, e) in ctx.extraction.events.iter().enumerate() {
         let event = &ctx.record.events[e.event];
         let Some(actual) = event.date.valid() else { continue };
         if event.dates().any(|d| e.date.date.agrees_with(&d)) {
@@ -62,6 +66,14 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
                 quote_id: Some(event.id.clone()),
                 found: Some(e.date.date.to_string()),
                 expected: Some(actual.to_string()),
+                fix: date_fix(
+                    ctx,
+                    DateOf::Event(i),
+                    &e.date.range,
+                    e.date.date,
+                    actual,
+                    event.confidence == crate::record::Confidence::Low,
+                ),
             }
             .boxed(),
         }));
@@ -103,5 +115,22 @@ events:
             flagged("August 2015"),
             ["write 17 June 2015 or 26 July 2015; record entry `lantern-charter`"]
         );
+    }
+
+    #[test]
+    fn the_fix_writes_the_events_date_in_the_articles_form() {
+        for (when, fixed) in [("August 2015", "June 2015"), ("2014", "2015"), ("17.08.2015", "17.06.2015")] {
+            let article = format!("The Lantern Charter of {when} changed the harbour.");
+            let fix = check(RECORD, &article)
+                .into_iter()
+                .find(|d| d.code == crate::checks::Code::MisdatedEvent)
+                .and_then(|d| d.fix().cloned())
+                .unwrap();
+            assert_eq!(fix.applicability, crate::fix::Applicability::Safe);
+            assert_eq!(
+                crate::fix::apply(&article, [&fix]).text,
+                format!("The Lantern Charter of {fixed} changed the harbour.")
+            );
+        }
     }
 }

@@ -25,15 +25,164 @@
 //! **How to fix.** Use the record's wording (the help shows it), mark elisions with `...`, or
 //! add a documented alternative wording to the record as a variant.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe): the record's wording in the article's quote marks, word
+//! by word (a changed word replaced, an added one deleted, a dropped one put back), keeping the
+//! article's elisions, bracketed insertions and punctuation; or, when the words cannot be
+//! aligned one by one, the whole wording if the article quotes all of it in one plain span.
+//! None for a quotation split by its cue or a blockquote.
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
 use crate::checks::{cite, for_confidence, speakers, Code, Context, Speakers};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
+use crate::fix::{Edit as FixEdit, Fix};
 use crate::matcher::Edit;
 
 /// Above this share of changed words the text is probably another remark, not a misquotation.
 const MAX_CHANGED_SHARE: f64 = 0.3;
+
+/// Quote marks a quotation opens and closes with.
+const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‹', '›'];
+
+/// The record's wording inside the article's quote marks. Unsafe: the words change. Word by
+/// word where the article's words align with the match ([`word_by_word`]: elisions, bracketed
+/// insertions and a fragment's extent kept); otherwise the whole recorded wording, keeping the
+/// article's closing punctuation ("…NATO," he said), only when the article quotes all of it in
+/// one plain span. Never for a quotation split by its cue, or a blockquote.
+fn wording_fix(
+    ctx: &Context,
+    q: &crate::extract::Quotation,
+    m: &crate::matcher::Match,
+    wording: &str,
+) -> Option<Fix> {
+    if q.blockquote {
+        return None;
+    }
+    let quoted = ctx.source.get(q.range.clone())?;
+    let mut chars = quoted.chars();
+    let (open, close) = (chars.next()?, chars.next_back()?);
+    if !QUOTE_MARKS.contains(&open) || !QUOTE_MARKS.contains(&close) {
+        return None;
+    }
+    let inner = chars.as_str();
+    let start = q.range.start + open.len_utf8();
+    // A split quotation ("'NATO,' he said, 'would …'") holds marks of its kind inside; an
+    // apostrophe inside a word (NATO’s) is no mark.
+    let double = |c: char| QUOTE_MARKS.contains(&c) && !"'‘’".contains(c);
+    let single_mark = ["' ", " '", "’ ", " ‘", "‘"].iter().any(|m| inner.contains(m));
+    if inner.chars().any(double) || single_mark {
+        return None;
+    }
+    if let Some(fix) = word_by_word(inner, start, &q.text, m, wording) {
+        return Some(fix);
+    }
+    let plain = |c: char| !"*_[]`<>\\\n\r…".contains(c);
+    if !inner.chars().all(plain) || inner.contains("...") {
+        return None;
+    }
+    let recorded_words = m
+        .edits
+        .iter()
+        .filter(|e| matches!(e, Edit::Same(_) | Edit::Changed { .. } | Edit::Dropped(_)))
+        .count();
+    if recorded_words != crate::normalize::word_count(wording) {
+        return None;
+    }
+    let end_marks: &[char] = &['.', ',', ';', ':', '!', '?'];
+    let words = wording.trim().trim_end_matches(end_marks);
+    let article_end = &inner[inner.trim_end_matches(end_marks).len()..];
+    let recorded_end = &wording.trim()[words.len()..];
+    let end = if article_end.is_empty() { recorded_end } else { article_end };
+    let new = [words, end].concat();
+    (new != inner).then(|| Fix::unsafe_(FixEdit::replace(start..start + inner.len(), new)))
+}
+
+/// The match's changes made in the article's own text: a changed word replaced by the
+/// record's, an added one deleted (with a blank beside it), a dropped one inserted before the
+/// next word; everything else (elisions, bracketed insertions, punctuation, the words the
+/// article quotes and those it does not) kept. Only when the quoted text is read as written (no
+/// markup, no line break) and each of its words is one of the match's, none of them half of a
+/// contraction, and the record's words are found in its wording; not when the article runs on
+/// past the recorded sentence (deleting a clause would leave its punctuation).
+fn word_by_word(
+    inner: &str,
+    start: usize,
+    read: &str,
+    m: &crate::matcher::Match,
+    wording: &str,
+) -> Option<Fix> {
+    use crate::normalize::{tokens, Token};
+    if inner != read || m.appended > 0 || inner.contains(['\n', '\r', '*', '_', '`', '<', '>', '\\']) {
+        return None;
+    }
+    let words = |text: &str| -> Vec<(String, std::ops::Range<usize>)> {
+        tokens(text)
+            .into_iter()
+            .filter_map(|(t, r)| match t {
+                Token::Word(w) => Some((w, r)),
+                _ => None,
+            })
+            .collect()
+    };
+    let article = words(inner);
+    let recorded = words(wording);
+    let halves = |w: &[(String, std::ops::Range<usize>)], i: usize| {
+        (i > 0 && w[i - 1].1 == w[i].1) || w.get(i + 1).is_some_and(|n| n.1 == w[i].1)
+    };
+    if m.edits.iter().filter(|e| !matches!(e, Edit::Dropped(_))).count() != article.len()
+        || (0..article.len()).any(|i| halves(&article, i))
+    {
+        return None;
+    }
+    // The record's word as written there: the first at or after the last found, else any.
+    let mut cursor = 0;
+    let mut written = |w: &str| -> Option<&str> {
+        let at = |from: usize| recorded[from..].iter().position(|(x, _)| x == w).map(|i| from + i);
+        let i = at(cursor.min(recorded.len())).or_else(|| at(0))?;
+        cursor = i + 1;
+        (!halves(&recorded, i)).then(|| &wording[recorded[i].1.clone()])
+    };
+    let mut edits = Vec::new();
+    let mut i = 0;
+    for e in &m.edits {
+        match e {
+            Edit::Same(w) => {
+                let _ = written(w);
+                i += 1;
+            }
+            Edit::Changed { expected, .. } => {
+                let r = &article[i].1;
+                edits.push(FixEdit::replace(start + r.start..start + r.end, written(expected)?));
+                i += 1;
+            }
+            Edit::Added(_) => {
+                let r = &article[i].1;
+                let before = if i > 0 { article[i - 1].1.end } else { 0 };
+                let range = if i > 0 && inner[before..r.start].chars().all(char::is_whitespace) {
+                    before..r.end
+                } else {
+                    let blanks = inner[r.end..].len() - inner[r.end..].trim_start().len();
+                    r.start..r.end + blanks
+                };
+                edits.push(FixEdit::replace(start + range.start..start + range.end, ""));
+                i += 1;
+            }
+            Edit::Dropped(w) => {
+                let word = written(w)?;
+                edits.push(match article.get(i) {
+                    Some((_, next)) => FixEdit::insert(start + next.start, format!("{word} ")),
+                    None => FixEdit::insert(start + article.last()?.1.end, format!(" {word}")),
+                });
+            }
+        }
+    }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    if edits.windows(2).any(|w| w[1].range.start < w[0].range.end) {
+        return None;
+    }
+    Fix::new(edits, crate::fix::Applicability::Unsafe)
+}
 
 pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
     for (q, m) in ctx.matched() {
@@ -89,6 +238,7 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
                 quote_id: Some(recorded.id.clone()),
                 found: Some(q.text.to_string()),
                 expected: Some(wording.trim().to_owned()),
+                fix: wording_fix(ctx, q, m, wording),
                 ..Details::default()
             }
             .boxed(),

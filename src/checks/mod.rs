@@ -235,6 +235,65 @@ pub(crate) fn cite(q: &crate::record::Quotation) -> String {
     format!("({}); record entry `{}`", evidence(q), q.id)
 }
 
+/// Whose date a date fix rewrites: a quotation's statement date, or an event's (by its index
+/// in the extraction's events).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum DateOf<'a> {
+    Quotation(&'a Quotation),
+    Event(usize),
+}
+
+/// The fix that rewrites the date written at `at` (read as `from`) to the record's `to`, in the
+/// article's form and precision ([`crate::fix::rewrite_date`]). Safe when the date belongs to
+/// `own` alone. When it is also the statement date of another quotation, or another event's
+/// date, the fix changes what the article says of that too: none when the record dates that
+/// one otherwise (or it is an event the record leaves undated), unsafe when the record agrees
+/// with the new date or does not know it; unsafe also when the record entry is of low
+/// confidence (`low`).
+pub(crate) fn date_fix(
+    ctx: &Context,
+    own: DateOf,
+    at: &std::ops::Range<usize>,
+    from: crate::date::PartialDate,
+    to: crate::date::PartialDate,
+    low: bool,
+) -> Option<crate::fix::Fix> {
+    use crate::fix::{Applicability, Edit, Fix};
+    let overlaps = |r: &std::ops::Range<usize>| r.start < at.end && at.start < r.end;
+    // The date as it will be written: at the article's precision.
+    let to = to.truncate(to.precision().min(from.precision()));
+    let mut shared = false;
+    for (q, m) in ctx.extraction.quotations.iter().zip(ctx.matches) {
+        if matches!(own, DateOf::Quotation(o) if std::ptr::eq(o, q))
+            || !q.date.as_ref().is_some_and(|d| overlaps(&d.range))
+        {
+            continue;
+        }
+        shared = true;
+        let recorded =
+            m.as_ref().filter(|m| m.is_strong() && !m.ambiguous).map(|m| &ctx.record.quotations[m.quotation]);
+        if recorded.is_some_and(|r| {
+            r.date.as_ref().and_then(|d| d.valid()).is_some() && !r.dates().any(|d| d.agrees_with(&to))
+        }) {
+            return None;
+        }
+    }
+    for (i, e) in ctx.extraction.events.iter().enumerate() {
+        if matches!(own, DateOf::Event(o) if o == i) || !overlaps(&e.date.range) {
+            continue;
+        }
+        shared = true;
+        let event = &ctx.record.events[e.event];
+        if event.date.valid().is_none() || !event.dates().any(|d| d.agrees_with(&to)) {
+            return None;
+        }
+    }
+    let written = ctx.source.get(at.clone())?;
+    let new = crate::fix::rewrite_date(written, from, to)?;
+    let applicability = if shared || low { Applicability::Unsafe } else { Applicability::Safe };
+    Fix::new(vec![Edit::replace(at.clone(), new)], applicability)
+}
+
 /// Whether the article's speaker and the record's speakers of a quotation agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Speakers {
@@ -272,6 +331,24 @@ pub(crate) fn speakers(record: &Record, person: usize, recorded: &crate::record:
 #[cfg(test)]
 mod tests {
     use super::excerpt;
+
+    /// `quotelint explain CODE` says for every check whether and how `--fix` fixes it.
+    #[test]
+    fn every_explanation_says_how_it_fixes() {
+        for c in super::ALL {
+            let doc = c.doc();
+            assert!(doc.contains("**Fix"), "{}: no **Fix** paragraph", c.code.as_str());
+            let safe = doc.contains("(`--fix`, safe)");
+            let unsafe_ = doc.contains("(`--unsafe-fixes`, unsafe)");
+            let none = doc.contains("**Fix:** none");
+            assert_eq!(
+                usize::from(safe) + usize::from(unsafe_) + usize::from(none),
+                1,
+                "{}",
+                c.code.as_str()
+            );
+        }
+    }
 
     #[test]
     fn excerpts_keep_the_first_words_and_mark_the_rest() {

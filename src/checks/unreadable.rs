@@ -14,6 +14,8 @@
 //! **How to fix.** Save the file as UTF-8, fix its permissions or its link, or exclude it
 //! (`exclude:` in the configuration).
 //!
+//! **Fix:** none: `--fix` leaves it for a person.
+//!
 //! **Suppress** it: it cannot be turned off or suppressed; exclude the file instead.
 
 use crate::diagnostic::{Diagnostic, Severity};

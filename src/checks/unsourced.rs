@@ -36,12 +36,18 @@
 //! **How to fix.** Link the source, or add a footnote; or register the house style's source
 //! line with `citation-patterns`.
 //!
+//! **Fix** (`--unsafe-fixes`, unsafe), when the record has a URL for the quotation: a footnote
+//! `[^ENTRY-ID]` after it and its definition at the end of the file when the article uses
+//! footnotes, an inline link ` ([source](<URL>))` after it otherwise. A house style that cites
+//! otherwise sets `unfixable: [unsourced]`.
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line unsourced -->`, or turn the check off
 //! for a repository that does not cite inline.
 
 use crate::checks::{excerpt, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
+use crate::fix::{Applicability, Edit, Fix};
 
 /// Defers every finding: a file may have a million uncited quotations (issue 18's hostile
 /// line), and a deferred finding holds no message until it is written.
@@ -51,6 +57,40 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
             out.push(Finding::deferred(Code::Unsourced, severity, q.range.clone(), i));
         }
     }
+}
+
+/// A citation of the record's source URL after the quotation: a footnote reference, with its
+/// definition added at the end of the file, when the article has footnotes; an inline link
+/// ` ([source](URL))` otherwise. Unsafe: house styles cite differently. None when the record
+/// has no URL for the quotation.
+fn citation_fix(ctx: &Context, q: &crate::extract::Quotation, r: &crate::record::Quotation) -> Option<Fix> {
+    let url = r.source.as_ref()?.url.as_deref()?;
+    // Written as a link destination in angle brackets, `<…>`, a URL may hold parentheses, but
+    // not `<`, `>`, blanks or control characters; nor `|`, which would split a table's cell.
+    if url.is_empty()
+        || url.chars().any(|c| c == '<' || c == '>' || c == '|' || c.is_whitespace() || c.is_control())
+    {
+        return None;
+    }
+    let at = q.range.end;
+    if !ctx.extraction.footnotes {
+        return Fix::new(vec![Edit::insert(at, format!(" ([source](<{url}>))"))], Applicability::Unsafe);
+    }
+    let label = format!("[^{}]", r.id);
+    let mut edits = vec![Edit::insert(at, label.clone())];
+    if !ctx.source.contains(&format!("{label}:")) {
+        // The file's own line ending; a line break first if its last line has none.
+        let nl = if ctx.source.contains("\r\n") {
+            "\r\n"
+        } else if ctx.source.contains('\r') && !ctx.source.contains('\n') {
+            "\r"
+        } else {
+            "\n"
+        };
+        let open = if ctx.source.is_empty() || ctx.source.ends_with(['\n', '\r']) { "" } else { nl };
+        edits.push(Edit::insert(ctx.source.len(), format!("{open}{nl}{label}: <{url}>{nl}")));
+    }
+    Fix::new(edits, Applicability::Unsafe)
 }
 
 pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
@@ -73,7 +113,44 @@ pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
             // Fixed text, borrowed: `quotelint explain unsourced` says more.
             None => "link it, footnote it, or set citation-patterns".into(),
         }),
-        details: Details { quote_id: recorded.map(|r| r.id.clone()), expected: source, ..Details::default() }
-            .boxed(),
+        details: Details {
+            quote_id: recorded.map(|r| r.id.clone()),
+            expected: source,
+            fix: recorded.and_then(|r| citation_fix(ctx, q, r)),
+            ..Details::default()
+        }
+        .boxed(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::misdated::tests::check;
+
+    fn record(url: &str) -> String {
+        format!(
+            "people:\n  - id: ada\n    name: Ada Quillfeather\nquotations:\n  - id: ada-lanterns\n    speaker: ada\n    text: The lanterns along the northern harbour wall will stay lit all winter.\n    date: \"2016-01-29\"\n    source: {{publication: The Harbour Gazette, url: \"{url}\"}}\n    confidence: high\n"
+        )
+    }
+
+    /// The record's URL goes in angle brackets, so parentheses are kept; a URL that would break
+    /// the link or a table's cell (a blank, `|`, `>`) gets no fix.
+    #[test]
+    fn a_citation_links_the_records_url_when_it_can() {
+        let article = "Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\"\n";
+        let fix = |url: &str| {
+            check(&record(url), article)
+                .into_iter()
+                .find(|d| d.code == crate::checks::Code::Unsourced)
+                .and_then(|d| d.fix().cloned())
+                .map(|f| crate::fix::apply(article, [&f]).text)
+        };
+        assert_eq!(
+            fix("https://example.org/a_(b)").as_deref(),
+            Some("Ada Quillfeather said: \"The lanterns along the northern harbour wall will stay lit all winter.\" ([source](<https://example.org/a_(b)>))\n")
+        );
+        for bad in ["https://example.org/a b", "https://example.org/a|b", "https://example.org/a>b"] {
+            assert_eq!(fix(bad), None, "{bad}");
+        }
     }
 }

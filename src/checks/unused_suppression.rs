@@ -19,5 +19,7 @@
 //!
 //! **How to fix.** Delete the comment, or the code that is no longer needed.
 //!
+//! **Fix:** none: `--fix` leaves it for a person.
+//!
 //! **Suppress** it by running without `--report-unused-suppressions`; it cannot be suppressed
 //! by a comment.

@@ -17,6 +17,8 @@
 //! **How to fix.** Check the quotation against a source; add it to the record if it is
 //! documented.
 //!
+//! **Fix:** none: `--fix` leaves it for a person.
+//!
 //! **Suppress** with `<!-- quotelint-disable-next-line unverified -->`.
 
 use crate::checks::{excerpt, Code, Context};

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
+use super::fix;
 use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -156,14 +157,35 @@ fn guarded<'r>(
     path: &Path,
     text: &str,
 ) -> Result<crate::engine::FileResult<'r>, FileError> {
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.check(text)));
-    if let Ok(crate::engine::FileResult { refused: Some(refusal), .. }) = &result {
+    guard(path, text, || engine.check(text), |r| r)
+}
+
+/// Checks one text and applies its fixes, pass after pass, guarded as [`guarded`] is.
+fn guarded_fix<'r>(
+    engine: &Engine<'r>,
+    policy: &crate::fix::FixPolicy,
+    path: &Path,
+    text: &str,
+) -> Result<crate::engine::Fixed<'r>, FileError> {
+    guard(path, text, || engine.fix(text, policy), |f| &f.result)
+}
+
+/// Runs `work` on `text`, turning a panic or refused front matter (found in what `result`
+/// gives) into the file's error.
+fn guard<'r, T>(
+    path: &Path,
+    text: &str,
+    work: impl FnOnce() -> T,
+    result: impl Fn(&T) -> &crate::engine::FileResult<'r>,
+) -> Result<T, FileError> {
+    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    if let Some(refusal) = done.as_ref().ok().and_then(|d| result(d).refused.as_ref()) {
         let at = crate::diagnostic::line_and_column(text.as_bytes(), refusal.span.start);
         let message = format!("front matter at {at}: {}; {}", refusal.message, refusal.help);
         let before = text.get(..refusal.span.start).unwrap_or_default().to_owned();
         return Err(FileError { before, ..FileError::new(path, message) });
     }
-    result.map_err(|panic| {
+    done.map_err(|panic| {
         let what = panic
             .downcast_ref::<String>()
             .map(String::as_str)
@@ -171,6 +193,61 @@ fn guarded<'r>(
             .unwrap_or("unknown cause");
         FileError::new(path, format!("internal error while checking this file ({what}); please report it"))
     })
+}
+
+/// One file checked, and fixed when asked.
+struct Checked<'r> {
+    /// The findings of the text as it now is (fixed, with `--fix`).
+    report: FileReport<'r>,
+    /// Fixes applied (or, with `--diff`, that would be).
+    fixed: usize,
+    /// With `--diff`, the diff of the file (empty when nothing would change).
+    diff: String,
+    /// The fixes changed the text.
+    changed: bool,
+    /// Fixes still left after the last pass.
+    unconverged: bool,
+}
+
+/// Checks one file's text, fixing it as `mode` says: with [`fix::Mode::Write`] the fixed text
+/// is written back (`write`: for a file, not standard input) and reported.
+fn check_text<'r>(
+    engine: &Engine<'r>,
+    mode: fix::Mode,
+    policy: &crate::fix::FixPolicy,
+    path: &Path,
+    text: String,
+    write: bool,
+) -> Result<Checked<'r>, FileError> {
+    if mode == fix::Mode::Off {
+        let result = guarded(engine, path, &text)?;
+        let report = FileReport {
+            path: path.to_path_buf(),
+            text,
+            quotations: result.quotations,
+            findings: result.findings,
+        };
+        return Ok(Checked { report, fixed: 0, diff: String::new(), changed: false, unconverged: false });
+    }
+    let fixed = guarded_fix(engine, policy, path, &text)?;
+    let changed = fixed.text.is_some();
+    let mut diff = String::new();
+    if let Some(new) = &fixed.text {
+        if mode == fix::Mode::Diff {
+            diff = fix::unified(&crate::report::path_text(path), &text, new);
+        } else if write {
+            fix::write_back(path, &text, new).map_err(|message| FileError::new(path, message))?;
+        }
+    }
+    // With --diff nothing is written: the findings reported are those of the text on disk
+    // once fixed, which is what the count of what remains says.
+    let report = FileReport {
+        path: path.to_path_buf(),
+        text: fixed.text.unwrap_or(text),
+        quotations: fixed.result.quotations,
+        findings: fixed.result.findings,
+    };
+    Ok(Checked { report, fixed: fixed.applied, diff, changed, unconverged: fixed.unconverged })
 }
 
 /// The engine settings a configuration and the flags give.
@@ -268,25 +345,75 @@ pub fn color(choice: ColorChoice, io: &Io) -> bool {
     }
 }
 
+/// What fixing a run did: files and fixes, for the closing line.
+#[derive(Debug, Default)]
+struct FixTotals {
+    fixes: usize,
+    files: usize,
+    unconverged: Vec<PathBuf>,
+}
+
 pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result<Outcome, Failure> {
     let engine = Engine::new(record, settings(args, config)?);
+    let mode = fix::Mode::of(args);
+    let policy = fix::policy(args, config);
     let color = color(args.color, &io);
     // Snippets on a terminal, and wherever colour is asked for: one line a finding otherwise.
     let graphical = io.stdout_is_terminal || color;
     let mut reporter = Reporter::new(args.format, graphical, color, io.width, !args.quiet, args.statistics);
     let out = io.stdout;
-    reporter.begin(out).map_err(io_failure)?;
+    let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
+    // The findings are reported, but not where the fixed text (standard input with --fix) or
+    // the diff takes standard output.
+    let reporting = match mode {
+        fix::Mode::Off => true,
+        fix::Mode::Write => !stdin_only,
+        fix::Mode::Diff => false,
+    };
+    if reporting {
+        reporter.begin(out).map_err(io_failure)?;
+    }
 
     let mut errors: Vec<FileError> = Vec::new();
     let mut serious = false;
-    let mut report_batch = |reports: Vec<FileReport>,
+    let mut fixing = FixTotals::default();
+    let mut report_batch = |checked: Vec<Checked>,
                             reporter: &mut Reporter,
-                            out: &mut dyn std::io::Write| {
+                            out: &mut dyn std::io::Write|
+     -> Result<(), Failure> {
+        let reports: Vec<FileReport> = checked
+            .into_iter()
+            .map(|c| {
+                fixing.fixes += c.fixed;
+                fixing.files += usize::from(c.changed);
+                if c.unconverged {
+                    fixing.unconverged.push(c.report.path.clone());
+                }
+                match mode {
+                    fix::Mode::Diff => out.write_all(c.diff.as_bytes()),
+                    fix::Mode::Write if stdin_only => out.write_all(c.report.text.as_bytes()),
+                    _ => Ok(()),
+                }
+                .map(|()| c.report)
+            })
+            .collect::<Result<_, _>>()
+            .map_err(io_failure)?;
         serious |= reports.iter().flat_map(|r| r.findings.iter()).any(|d| d.severity >= Severity::Warning);
-        reporter.batch(&reports, out).map_err(io_failure)
+        if reporting {
+            reporter.batch(&reports, out).map_err(io_failure)
+        } else {
+            reporter.totals.add(&reports);
+            Ok(())
+        }
+    };
+    let unchecked = |mut e: FileError| Checked {
+        report: e.report(),
+        fixed: 0,
+        diff: String::new(),
+        changed: false,
+        unconverged: false,
     };
     let max = config.max_file_size.value.0;
-    let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if stdin_only {
         let mut bytes = Vec::new();
         let path = args.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("-"));
@@ -303,15 +430,18 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         } else {
             decode(&path, bytes)
         };
-        let checked = checked.and_then(|text| {
-            let result = guarded(&engine, &path, &text)?;
-            Ok(FileReport { path, text, quotations: result.quotations, findings: result.findings })
-        });
-        match checked {
-            Ok(report) => report_batch(vec![report], &mut reporter, out)?,
-            Err(mut e) => {
-                report_batch(vec![e.report()], &mut reporter, out)?;
-                errors.push(e);
+        match checked.and_then(|text| check_text(&engine, mode, &policy, &path, text, false)) {
+            Ok(checked) => report_batch(vec![checked], &mut reporter, out)?,
+            Err(e) => {
+                let message = e.message.clone();
+                let path = e.path.clone();
+                // Nothing is written for input that could not be read: the text is not known.
+                if mode == fix::Mode::Off || reporting {
+                    report_batch(vec![unchecked(e)], &mut reporter, out)?;
+                    errors.push(FileError::new(&path, message));
+                } else {
+                    errors.push(e);
+                }
             }
         }
     } else {
@@ -321,7 +451,17 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         let (files, mut walk_errors) = select_files(args, config)?;
         // Paths that could not be walked come first (the walk met them before any file was read).
         if !walk_errors.is_empty() {
-            report_batch(walk_errors.iter_mut().map(FileError::report).collect(), &mut reporter, out)?;
+            let reports = walk_errors
+                .iter_mut()
+                .map(|e| {
+                    unchecked(FileError {
+                        path: e.path.clone(),
+                        message: e.message.clone(),
+                        before: std::mem::take(&mut e.before),
+                    })
+                })
+                .collect();
+            report_batch(reports, &mut reporter, out)?;
         }
         errors.extend(walk_errors);
         if files.iter().any(|f| f.len >= crate::LARGE_FILE) {
@@ -334,38 +474,34 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
         }
         let check_one = |f: &discover::Found| {
             let text = read(&f.path, max)?;
-            let result = guarded(&engine, &f.path, &text)?;
+            let checked = check_text(&engine, mode, &policy, &f.path, text, true)?;
             if let Some(p) = progress {
                 p(Progress::FileDone);
             }
-            Ok(FileReport {
-                path: f.path.clone(),
-                text,
-                quotations: result.quotations,
-                findings: result.findings,
-            })
+            Ok(checked)
         };
         // One file (an editor's save) is not worth starting a thread pool for.
         let single = files.len() == 1;
-        let check_batch = |batch: &[discover::Found]| -> Vec<Result<FileReport, FileError>> {
+        let check_batch = |batch: &[discover::Found]| -> Vec<Result<Checked, FileError>> {
             if single {
                 batch.iter().map(check_one).collect()
             } else {
                 batch.par_iter().map(check_one).collect()
             }
         };
-        let mut report_results = |results: Vec<Result<FileReport, FileError>>| {
-            let mut reports = Vec::with_capacity(results.len());
+        let mut report_results = |results: Vec<Result<Checked, FileError>>| {
+            let mut checked = Vec::with_capacity(results.len());
             for r in results {
                 match r {
-                    Ok(report) => reports.push(report),
-                    Err(mut e) => {
-                        reports.push(e.report());
-                        errors.push(e);
+                    Ok(c) => checked.push(c),
+                    Err(e) => {
+                        let (path, message) = (e.path.clone(), e.message.clone());
+                        checked.push(unchecked(e));
+                        errors.push(FileError::new(&path, message));
                     }
                 }
             }
-            report_batch(reports, &mut reporter, &mut *out)
+            report_batch(checked, &mut reporter, &mut *out)
         };
         // Files are read and checked a batch at a time (see [`discover::batches`]), then
         // reported and dropped, so memory holds a few batches of text however large the
@@ -393,7 +529,27 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             p(Progress::Finish);
         }
     }
-    reporter.finish(out).map_err(io_failure)?;
+    if reporting {
+        reporter.finish(out).map_err(io_failure)?;
+    }
+    if mode != fix::Mode::Off && !args.quiet {
+        // The closing line: on standard output after human findings, on standard error where
+        // standard output is a machine format, a diff or the fixed text.
+        let line = fix_summary(mode, &fixing, reporter.totals.diagnostics());
+        let human = reporting && args.format == OutputFormat::Human;
+        let target: &mut dyn std::io::Write = if human { out } else { io.stderr };
+        writeln!(target, "{line}").map_err(io_failure)?;
+        for path in &fixing.unconverged {
+            let path = crate::report::path_text(path);
+            writeln!(
+                target,
+                "{}: fixes still changed the text after {} passes; what is left is reported",
+                crate::report::terminal_safe(&path),
+                crate::fix::MAX_PASSES
+            )
+            .map_err(io_failure)?;
+        }
+    }
 
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -409,5 +565,30 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             summary: None,
         });
     }
-    Ok(if serious && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })
+    let outcome = match mode {
+        // --diff answers "would anything change?"
+        fix::Mode::Diff => fixing.files > 0,
+        _ => serious,
+    };
+    Ok(if outcome && !args.exit_zero { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// "Fixed 3 findings in 2 files; 1 remains.", or with --diff "3 fixes would be applied in 2
+/// files; 1 finding would remain."
+fn fix_summary(mode: fix::Mode, fixing: &FixTotals, remaining: usize) -> String {
+    let files = crate::count(fixing.files, "file", "files");
+    if mode == fix::Mode::Diff {
+        format!(
+            "{} would be applied in {files}; {} would remain.",
+            crate::count(fixing.fixes, "fix", "fixes"),
+            crate::count(remaining, "finding", "findings")
+        )
+    } else {
+        format!(
+            "Fixed {} in {files}; {} remain{}.",
+            crate::count(fixing.fixes, "finding", "findings"),
+            remaining,
+            if remaining == 1 { "s" } else { "" }
+        )
+    }
 }

@@ -44,6 +44,10 @@ pub fn run(args: &RecordArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     ));
     let date = config.article_date.value.map_or("none".to_owned(), |d| d.to_string());
     lines.push(("article-date".into(), date, config.article_date.origin.to_string()));
+    lines.push(("fix".into(), config.fix.value.to_string(), config.fix.origin.to_string()));
+    let fixable = config.fixable.value.as_deref().map_or("all".to_owned(), list);
+    lines.push(("fixable".into(), fixable, config.fixable.origin.to_string()));
+    lines.push(("unfixable".into(), list(&config.unfixable.value), config.unfixable.origin.to_string()));
     for c in checks::ALL {
         let (setting, origin) = match config.checks.get(c.code.as_str()) {
             Some(s) => (s.value, s.origin.to_string()),

@@ -30,11 +30,14 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "max-file-size",
         "larger files are refused unread: bytes, or a number and KiB, MiB or GiB; default 100MiB",
     ),
+    ("fix", "safe (the default) or unsafe: which fixes check --fix applies"),
+    ("fixable", "only these checks' fixes are applied (a list of codes); default: every check's"),
+    ("unfixable", "these checks' fixes are never applied (a list of codes)"),
 ];
 
 const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "no error or warning (or --exit-zero)"),
-    ("1", "errors or warnings were found"),
+    ("1", "errors or warnings were found (remain, with --fix); with --diff, a fix would change a file"),
     (
         "2",
         "failure: a file that could not be checked (missing, unreadable, binary, not UTF-8, too large), \

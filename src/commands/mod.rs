@@ -3,6 +3,7 @@
 pub mod check;
 pub mod config;
 pub mod explain;
+pub mod fix;
 pub mod harvest;
 pub mod manpage;
 pub mod rules;

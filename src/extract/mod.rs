@@ -128,12 +128,17 @@ pub struct Extraction {
     pub events: Vec<EventDate>,
     pub malformed: Vec<MalformedDate>,
     pub article_date: Option<PartialDate>,
+    /// The article has footnote definitions (`[^1]: …`): its citations are footnotes.
+    pub footnotes: bool,
 }
 
 /// Extracts quotations, dated events and misspelt dates from a parsed article.
 pub fn extract(doc: &Document, record: &Record, names: &NameIndex, options: &Options) -> Extraction {
-    let mut out =
-        Extraction { article_date: article_date(doc).or(options.article_date), ..Default::default() };
+    let mut out = Extraction {
+        article_date: article_date(doc).or(options.article_date),
+        footnotes: doc.blocks.iter().any(|b| b.kind == BlockKind::Footnote),
+        ..Default::default()
+    };
     let article = Article::new(doc.source);
     let mut contexts = Contexts::new(&doc.blocks, record, &article, names, out.article_date);
     let mut done_blockquotes = rustc_hash::FxHashSet::default();

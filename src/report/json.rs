@@ -28,6 +28,21 @@ pub struct Item<'a> {
     pub quote_id: Option<&'a str>,
     pub found: Option<&'a str>,
     pub expected: Option<&'a str>,
+    /// The edits that would correct the finding, or null.
+    pub fix: Option<Fix<'a>>,
+}
+
+/// A finding's fix, as both JSON formats give it.
+#[derive(Serialize)]
+pub struct Fix<'a> {
+    pub applicability: crate::fix::Applicability,
+    pub edits: Vec<Edit<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Edit<'a> {
+    pub range: Range,
+    pub replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -56,6 +71,20 @@ fn each_item(
                 quote_id: d.quote_id(),
                 found: d.found(),
                 expected: d.expected(),
+                fix: d.fix().map(|f| Fix {
+                    applicability: f.applicability,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| Edit {
+                            range: Range {
+                                start: lines.position(&r.text, e.range.start),
+                                end: lines.position(&r.text, e.range.end),
+                            },
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
+                }),
             })?;
         }
     }

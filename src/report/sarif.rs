@@ -44,8 +44,38 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text<'a>,
     locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
     #[serde(skip_serializing_if = "Properties::is_empty")]
     properties: Properties<'a>,
+}
+
+/// A finding's fix: its edits as replacements of regions of the one file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    description: Text<'a>,
+    artifact_changes: [ArtifactChange<'a>; 1],
+    properties: FixProperties,
+}
+
+#[derive(Serialize)]
+struct FixProperties {
+    applicability: crate::fix::Applicability,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    replacements: Vec<Replacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement<'a> {
+    deleted_region: Region,
+    inserted_content: Text<'a>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +143,41 @@ pub fn write_results(
                 Some(help) => format!("{}\n{help}", d.message).into(),
                 None => d.message.as_ref().into(),
             };
+            let region = |range: &std::ops::Range<usize>| {
+                let (start, end) = (lines.position(&r.text, range.start), lines.position(&r.text, range.end));
+                Region {
+                    start_line: start.line,
+                    start_column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                }
+            };
+            let fixes = d
+                .fix()
+                .map(|f| SarifFix {
+                    description: Text {
+                        text: format!(
+                            "{} fix: {}",
+                            f.applicability.as_str(),
+                            d.help.as_deref().unwrap_or("")
+                        )
+                        .into(),
+                    },
+                    artifact_changes: [ArtifactChange {
+                        artifact_location: ArtifactLocation { uri: &uri, uri_base_id: "%SRCROOT%" },
+                        replacements: f
+                            .edits
+                            .iter()
+                            .map(|e| Replacement {
+                                deleted_region: region(&e.range),
+                                inserted_content: Text { text: e.replacement.as_ref().into() },
+                            })
+                            .collect(),
+                    }],
+                    properties: FixProperties { applicability: f.applicability },
+                })
+                .into_iter()
+                .collect();
             let result = SarifResult {
                 rule_id: d.code.as_str(),
                 rule_index: checks::ALL.iter().position(|c| c.code == d.code).unwrap_or(0),
@@ -129,6 +194,7 @@ pub fn write_results(
                         },
                     },
                 }],
+                fixes,
                 properties: Properties { quote_id: d.quote_id(), found: d.found(), expected: d.expected() },
             };
             out.write_all(if std::mem::replace(written, true) { b",\n        " } else { b"\n        " })?;

@@ -164,6 +164,21 @@ fn unsafe_fixes_rewrite_speakers_and_wording_and_cite_sources() {
     assert_eq!((again.code, again.stdout.as_str()), (0, ""), "{}", again.stderr);
 }
 
+/// A role phrase naming the wrong speaker becomes the recorded speaker's name, with its "the".
+#[test]
+fn a_role_phrase_becomes_the_recorded_speakers_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "In March 1991 the US Secretary of State told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n";
+    let a = write(dir.path(), "a.md", text);
+    let run = quotelint(&["check", "--isolated", "--unsafe-fixes", "."], Some(dir.path()));
+    assert_eq!(
+        fs::read_to_string(&a).unwrap(),
+        "In March 1991 John Major told Gorbachev: \"We are not talking about the strengthening of NATO.\"\n",
+        "{}",
+        run.stderr
+    );
+}
+
 /// JSON and JSON lines carry each finding's fix (or null), with the edits' ranges in the same
 /// positions as the findings', so that a plugin can offer them without running `--fix`.
 #[test]

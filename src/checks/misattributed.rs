@@ -30,9 +30,10 @@
 //! record's date and source), or, if the record is wrong, correct the record.
 //!
 //! **Fix** (`--unsafe-fixes`, unsafe): the record's speaker written in the form the article used,
-//! full name for full name, surname for surname ("Margaret Thatcher" → "John Major"). None for a
-//! role, a pronoun or an alias, several recorded speakers, or a name that other quotations are
-//! given by and whose speaker it rightly names.
+//! full name for full name, surname for surname ("Margaret Thatcher" → "John Major"); a role
+//! phrase, with its "the", or another alias becomes the full name ("the British prime minister"
+//! → "John Major"). None for a pronoun, several recorded speakers, or a name that other
+//! quotations are given by and whose speaker it rightly names.
 //!
 //! **Suppress** a reviewed exception with `<!-- quotelint-disable-next-line misattributed -->`.
 
@@ -88,9 +89,10 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
 }
 
 /// The recorded speaker written where the article names the wrong one, in the form the article
-/// used: a full name for the full name, a surname for the surname, a possessive kept. Unsafe:
-/// the sentence around the name may no longer fit (a role, "he" later on). No fix for a
-/// quotation of several speakers, nor for a mention that is a role, a pronoun or an alias.
+/// used: a full name for the full name, a surname for the surname, a possessive kept; a role
+/// phrase ("the British prime minister") or another alias becomes the full name. Unsafe: the
+/// sentence around the name may no longer fit ("he" later on). No fix for a quotation of
+/// several speakers, nor for a pronoun.
 fn speaker_fix(
     ctx: &Context,
     mention: &std::ops::Range<usize>,
@@ -116,14 +118,27 @@ fn speaker_fix(
         .find_map(|s| written.strip_suffix(s).map(|n| (n, &written[n.len()..])))
         .unwrap_or((written, ""));
     let surname = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+    let is_role = ctx.record.roles.iter().any(|r| r.phrases.iter().any(|p| p.eq_ignore_ascii_case(name)));
+    let is_alias = said_by.aliases.iter().chain(&said_by.misspellings).any(|a| a == name);
+    let mut range = mention.clone();
     let new = if name == said_by.name {
         right.name.clone()
     } else if name == surname(&said_by.name) && name != said_by.name && right.kind == SpeakerKind::Person {
         surname(&right.name)
+    } else if is_role || is_alias {
+        // "the British prime minister", "Sir John": the recorded speaker's name, the article
+        // before a role taken with it ("the John Major" is no English).
+        if is_role {
+            let before = &ctx.source[..range.start];
+            if let Some(the) = ["the ", "The "].iter().find(|t| before.ends_with(*t)) {
+                range.start -= the.len();
+            }
+        }
+        right.name.clone()
     } else {
         return None;
     };
-    Some(Fix::unsafe_(Edit::replace(mention.clone(), new + possessive)))
+    Some(Fix::unsafe_(Edit::replace(range, new + possessive)))
 }
 
 /// `written` is also a name or alias of one of the record's speakers of `recorded` (a surname

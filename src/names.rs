@@ -100,6 +100,51 @@ struct Name {
     target: Target,
 }
 
+/// The names that start with one word, longest first, and which of them each second word
+/// can continue: "the" starts dozens of role and event names, and an article's "the" is read
+/// against the few whose second word it has, not all of them.
+#[derive(Debug)]
+struct Group {
+    names: Vec<Name>,
+    /// Positions in `names` of the names of one word, and of those of more by their second word
+    /// (in lower case); each list in the order of `names`.
+    one_word: Vec<u32>,
+    by_second: HashMap<Cow<'static, str>, Vec<u32>>,
+}
+
+impl Group {
+    fn new(names: Vec<Name>) -> Self {
+        let (mut one_word, mut by_second) = (Vec::new(), HashMap::<Cow<'static, str>, Vec<u32>>::default());
+        for (i, name) in names.iter().enumerate() {
+            match name.words.get(1) {
+                None => one_word.push(i as u32),
+                Some(second) => {
+                    by_second.entry(Cow::Owned(second.to_lowercase())).or_default().push(i as u32)
+                }
+            }
+        }
+        Group { names, one_word, by_second }
+    }
+
+    /// The positions of the names a text whose second word is `second` (none: the text ends)
+    /// may be, in the order of `names`.
+    fn candidates(&self, second: Option<&str>) -> Vec<u32> {
+        let more = second.and_then(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.by_second.get(w.to_ascii_lowercase().as_str())
+            } else {
+                self.by_second.get(w)
+            }
+        });
+        let mut out: Vec<u32> = self.one_word.iter().chain(more.into_iter().flatten()).copied().collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Groups of more names than this are tried by their second word (see [`Group`]).
+const MANY_NAMES: usize = 6;
+
 /// Every name of the record, keyed by its first word.
 #[derive(Debug, Default)]
 pub struct NameIndex {
@@ -107,7 +152,7 @@ pub struct NameIndex {
     firsts: WordSet,
     /// The names that start with each first word, longest first: read from `prebuilt` when
     /// first needed (a run tries a few first words), or built with the index.
-    names: Vec<OnceLock<Vec<Name>>>,
+    names: Vec<OnceLock<Group>>,
     prebuilt: Option<&'static PrebuiltNames>,
     /// Lower-cased written words that normalize to one of `firsts` (those and their
     /// British spellings): a plain word (see [`is_plain`]) not in it starts no name and need not
@@ -201,11 +246,15 @@ impl NameIndex {
 
     /// The names that start with `first`, longest first.
     fn names_starting(&self, first: &str) -> Option<&[Name]> {
+        self.group(first).map(|g| g.names.as_slice())
+    }
+
+    fn group(&self, first: &str) -> Option<&Group> {
         let i = self.firsts.position(first)?;
-        let names = self.names[i].get_or_init(|| {
+        let group = self.names[i].get_or_init(|| {
             let p = self.prebuilt.expect("names not built with the index are in the tables");
             let (_, _, from, to) = p.keys[i];
-            p.names[from as usize..to as usize]
+            let names = p.names[from as usize..to as usize]
                 .iter()
                 .map(|&(from, to, kind, i)| {
                     let (from, to, i) = (from as usize, to as usize, i as usize);
@@ -219,9 +268,10 @@ impl NameIndex {
                         },
                     }
                 })
-                .collect()
+                .collect();
+            Group::new(names)
         });
-        Some(names)
+        Some(group)
     }
 
     pub fn new(record: &Record) -> Self {
@@ -256,7 +306,7 @@ impl NameIndex {
             let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
             starts.extend(british.chain([first.clone()]));
             firsts.push(first);
-            index.names.push(OnceLock::from(names));
+            index.names.push(OnceLock::from(Group::new(names)));
         }
         index.firsts = WordSet::new(firsts);
         index.starts = WordSet::new(starts);
@@ -343,10 +393,11 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
-            let Some(names) = self.names_starting(first.text()) else {
+            let Some(group) = self.group(first.text()) else {
                 toks.pop_front();
                 continue;
             };
+            let names = &group.names;
             // "the" before "pace": when every name needs a capital next and the next word, not
             // yet read, begins with a lower-case letter, none fits. The bytes after the word
             // tell (a bracket, a dot or a non-ASCII character next is left to the reading).
@@ -357,8 +408,19 @@ impl NameIndex {
                 toks.pop_front();
                 continue;
             }
+            // Many names start with this word ("the"): the second word is read now, and only the
+            // names it can continue are tried.
+            let order = (names.len() > MANY_NAMES).then(|| {
+                while toks.len() < 2 {
+                    let Some(range) = units.next_word_where(|_| true) else { break };
+                    push_words(text, range, &mut written, &mut toks);
+                }
+                group.candidates(toks.get(1).map(|(t, _)| t.text()))
+            });
+            let all = order.is_none().then(|| names.iter()).into_iter().flatten();
+            let some = order.iter().flatten().map(|&i| &names[i as usize]);
             let mut found: Option<(usize, Vec<Target>)> = None;
-            for name in names {
+            for name in all.chain(some) {
                 let n = name.words.len();
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break; // sorted longest first: shorter names cannot win now

@@ -31,6 +31,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "adding",
     "warned",
     "warns",
+    "calling",
     "cautioned",
     "cautions",
     "claimed",
@@ -411,6 +412,14 @@ pub(super) const CHARACTERIZING_VERBS: &[&str] = &[
     "characterises",
     "portrayed",
     "portrays",
+    "describing",
+    "dismissing",
+    "branding",
+    "labelling",
+    "labeling",
+    "condemned",
+    "condemns",
+    "condemning",
 ];
 
 /// Before a characterizing verb, a passive ("NATO was described as '…' by Trump"): the subject

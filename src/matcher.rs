@@ -324,6 +324,20 @@ impl Match {
         if !ends_sentence(wording) {
             return;
         }
+        // "It's not for Moscow to have a veto against NATO enlargement." and the same words
+        // ending in a comma: when the record also has the sentence going on (a comma, colon,
+        // semicolon or dash, not a quotation merely left without its full stop), the article's
+        // words after it may be the rest of it.
+        let words = crate::normalize::words(wording);
+        let goes_on = std::iter::once(recorded.text.as_str())
+            .chain(recorded.variants.iter().map(|v| v.text.as_str()))
+            .any(|other| {
+                let other = other.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»".contains(c));
+                other.ends_with([',', ';', ':', '—', '–']) && crate::normalize::words(other) == words
+            });
+        if goes_on {
+            return;
+        }
         // Where the query's tokens lie in the text: read again, in this rare case only.
         let tokens = crate::normalize::tokens(text);
         if tokens.len() != query.len() {

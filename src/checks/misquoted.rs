@@ -33,7 +33,7 @@
 //!
 //! **Suppress** with `<!-- quotelint-disable-next-line misquoted -->`.
 
-use crate::checks::{cite, for_confidence, speakers, Code, Context, Speakers};
+use crate::checks::{cite, for_confidence, Code, Context};
 use crate::diagnostic::{Details, Diagnostic, Severity};
 use crate::findings::Finding;
 use crate::fix::{Edit as FixEdit, Fix};
@@ -198,13 +198,12 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         if recorded.kind == crate::record::QuotationKind::Reported {
             continue; // the record has reported speech, not the words
         }
-        // A claim that holds a few of a remark's words ("a post read: 'Kohl promised NATO would
-        // not move one centimetre further east, and the West broke its word'") does not quote
-        // the remark: a match that is not strong is a misquotation only of words the article
-        // gives to the record's speaker.
-        let given_to_speaker =
-            q.speaker.person().is_some_and(|p| speakers(ctx.record, p, recorded) == Speakers::Agree);
-        if !m.is_strong() && !given_to_speaker {
+        // A quotation that holds a few of a remark's words ("a post read: 'Kohl promised NATO
+        // would not move one centimetre further east, and the West broke its word'"), or another
+        // translation sharing a phrase ("Nato infrastructure would not advance a single inch to
+        // the east", said of the speaker himself), does not quote the recorded wording: only a
+        // strong match is a misquotation.
+        if !m.is_strong() {
             continue;
         }
         // "A retired colonel told me that 'NATO would not move a centimetre to the east, and we

@@ -556,6 +556,33 @@ pub(super) const OCCASION_DETERMINERS: &[&str] =
 /// asserted …": the pronoun after them is the occasion's owner.
 pub(super) const OCCASION_RELATIVES: &[&str] = &["during which", "in which", "at which", "where", "when"];
 
+/// Nouns of a news outlet: a short name in title case quoted right after one ("told the weekly
+/// newspaper \"Die Zeit\"", "the daily \"Le Monde\"") is the outlet's name, not speech.
+pub(super) const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "paper",
+    "tabloid",
+    "broadsheet",
+    "broadcaster",
+    "channel",
+    "station",
+    "radio",
+    "television",
+    "tv",
+    "agency",
+    "website",
+    "outlet",
+    "programme",
+    "program",
+    "show",
+    "podcast",
+    "journal",
+    "publication",
+];
+
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
 /// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
 pub(super) const PRESENTING_OPENERS: &[&str] =

@@ -304,12 +304,14 @@ fn quotations(
         .quotes
         .iter()
         .filter(|q| q.depth == 0)
-        // A title inside a parenthetical citation, the whole text of a link, an event's title.
+        // A title inside a parenthetical citation, the whole text of a link, an event's title,
+        // a citation's title, an outlet's name.
         .filter(|q| {
             !within(&titles, &q.outer)
                 && !is_link_text(ctx, q)
                 && !is_event_title(ctx, q)
                 && !is_cited_title(ctx, q)
+                && !is_outlet_name(ctx, q)
         })
         .peekable();
     while let Some(q) = top.next() {
@@ -421,6 +423,22 @@ fn is_cited_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let title_case = !words.is_empty()
         && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4;
     year && title_case && !inner.ends_with(['.', '!', '?'])
+}
+
+/// Whether a quoted span is a news outlet's name: one to four words in title case, right after
+/// an outlet's noun ("Merkel told the weekly newspaper \"Die Zeit\" that …").
+fn is_outlet_name(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let before = text[..q.outer.start].trim_end();
+    let noun = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if before.len() == q.outer.start || !lexicon::OUTLET_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    let inner = text[q.inner.clone()].trim().trim_end_matches([',', '.']);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
 }
 
 /// Whether a quoted span is exactly a link's text (`[“Title”](url)`, `“[Title](url)”`): a
@@ -559,6 +577,16 @@ mod tests {
             "*From “Partners Apart: Europe and Russia” by Jane Doe, Example Press, 2001.*\n",
         );
         assert!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.is_empty());
+    }
+
+    /// An outlet's name in quotation marks after its noun is no quotation.
+    #[test]
+    fn an_outlets_name_is_not_a_quotation() {
+        let doc =
+            crate::markdown::parse("Scholz told the weekly newspaper \"Die Zeit\" that Europe was ready.\n");
+        assert!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.is_empty());
+        let doc = crate::markdown::parse("The paper \"said nothing at all about it\" yesterday.\n");
+        assert_eq!(extract(&doc, &RECORD, &NAMES, &Options::default()).quotations.len(), 1);
     }
 
     /// "a remark by X that '…'" names X; "X's address, during which he" is X.

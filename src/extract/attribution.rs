@@ -416,11 +416,13 @@ pub(super) fn attribute(
         // Compared without lower-casing into a new string: no other character lower-cases to
         // these ASCII ones.
         let lead_to_m = text[before.start..m.range.start].trim_end();
-        let according = lead_to_m
-            .len()
-            .checked_sub("according to".len())
-            .and_then(|i| lead_to_m.get(i..))
-            .is_some_and(|end| end.eq_ignore_ascii_case("according to"));
+        let according = ["according to", "in the words of"].iter().any(|cue| {
+            lead_to_m
+                .len()
+                .checked_sub(cue.len())
+                .and_then(|i| lead_to_m.get(i..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(cue))
+        });
         // "referring to a statement by Romney that Russia is '…'": a speech noun and "by" before
         // the name, and the name's that-clause holding the quotation.
         let by_noun = {
@@ -611,6 +613,13 @@ pub(super) fn attribute(
             }
         }
     }
+    // "The plan was called 'reckless' by Dmitry Peskov": a passive speech or characterizing
+    // verb before the quotation, and its agent right after it.
+    if found.is_empty() {
+        if let Some((p, m)) = passive_agent(ctx, &before, &after, date_hint) {
+            found.push((p, m.clone(), m.start, false));
+        }
+    }
     // A pull quote or list item: '"…" — Dmitry Peskov, Moscow, 21 December 2021'.
     if found.is_empty() && lead.is_empty() {
         if let Some((p, m)) = dash_attribution(ctx, q, sentence, date_hint) {
@@ -683,6 +692,33 @@ fn presented(
     let name_at = start + opener.len() + 1;
     let m = ctx.mentions_in(next).find(|m| m.range.start >= name_at)?;
     if m.range.start != name_at || m.possessive {
+        return None;
+    }
+    let p = ctx.acting_person(m).or_else(|| ctx.resolve(m, date_hint(m.range.start)))?;
+    Some((p, m.range.clone()))
+}
+
+/// The agent of a passive cue: "was called '…' by Peskov", "were described as '…' by Blinken".
+/// The verb (a speech or characterizing verb after "was", "were", "is", "are", "been") stands
+/// among the last four words before the quotation; "by" and the name come right after it.
+fn passive_agent(
+    ctx: &BlockContext,
+    before: &Range<usize>,
+    after: &Range<usize>,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> Option<(usize, Range<usize>)> {
+    let text = ctx.text();
+    let words = ctx.words_in(before);
+    let tail = &words[words.len().saturating_sub(5)..];
+    let verb = tail.iter().position(|w| ctx.is_verb(w) || w.is(CueList::CharacterizingVerb))?;
+    if verb == 0 || !tail[verb - 1].is(CueList::PassiveAuxiliary) {
+        return None;
+    }
+    let rest = text[after.clone()].trim_start_matches([',', ' ']);
+    let by = rest.strip_prefix("by ")?;
+    let at = after.end - by.len();
+    let m = ctx.mentions_in(after).find(|m| m.range.start >= at)?;
+    if m.range.start != at || m.possessive {
         return None;
     }
     let p = ctx.acting_person(m).or_else(|| ctx.resolve(m, date_hint(m.range.start)))?;

@@ -1,0 +1,266 @@
+//! `quotelint server` driven over standard input and output as an editor drives it: framed
+//! JSON-RPC messages in, each message out parsed into the protocol's types (lsp-types) and its
+//! contents checked, positions in UTF-16 units.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use lsp_types::{
+    CodeActionOrCommand, DiagnosticSeverity, Hover, HoverContents, InitializeResult, NumberOrString,
+    Position, PublishDiagnosticsParams, Range, ShowMessageParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind,
+};
+use serde_json::{json, Value};
+
+/// Generous: a message takes milliseconds; the machine is shared.
+const WAIT: Duration = Duration::from_secs(60);
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    /// Notifications read while waiting for something else.
+    seen: Vec<Value>,
+    next_id: i64,
+}
+
+impl Client {
+    fn start(dir: &Path, args: &[&str]) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quotelint"))
+            .arg("server")
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (send, messages) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut length = None;
+            loop {
+                let mut line = String::new();
+                if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some(n) = line.strip_prefix("Content-Length: ") {
+                    length = Some(n.parse::<usize>().unwrap());
+                }
+            }
+            let mut body = vec![0; length.expect("a Content-Length header")];
+            stdout.read_exact(&mut body).unwrap();
+            if send.send(serde_json::from_slice(&body).expect("JSON")).is_err() {
+                return;
+            }
+        });
+        Client { child, stdin, messages, seen: Vec::new(), next_id: 0 }
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request and returns its response's result, keeping the notifications read before it.
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let response = self.wait(|m| m["id"] == id && m.get("method").is_none());
+        assert!(response.get("error").is_none(), "{response}");
+        response["result"].clone()
+    }
+
+    /// The first message `want` accepts; those before it are kept in `seen`.
+    fn wait(&mut self, want: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let m = self
+                .messages
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("no answer; seen {:?}", self.seen));
+            if want(&m) {
+                return m;
+            }
+            self.seen.push(m);
+        }
+    }
+
+    /// The diagnostics published for `version` of the document.
+    fn diagnostics(&mut self, version: i32) -> PublishDiagnosticsParams {
+        let m = self
+            .wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version);
+        serde_json::from_value(m["params"].clone()).unwrap()
+    }
+
+    fn shown(&self) -> Vec<ShowMessageParams> {
+        let shown = self.seen.iter().filter(|m| m["method"] == "window/showMessage");
+        shown.map(|m| serde_json::from_value(m["params"].clone()).unwrap()).collect()
+    }
+
+    /// `shutdown`, then `exit`: the server answers and exits with 0.
+    fn finish(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert_eq!(status.code(), Some(0));
+                return;
+            }
+            assert!(Instant::now() < deadline, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+fn initialize(client: &mut Client, root: &Path) -> InitializeResult {
+    let result = client.request(
+        "initialize",
+        json!({"capabilities": {}, "workspaceFolders": [{"uri": uri(root), "name": "articles"}]}),
+    );
+    client.notify("initialized", json!({}));
+    serde_json::from_value(result).unwrap()
+}
+
+/// Non-ASCII text before the quotation on its line: "—" is one UTF-16 unit, the emoji two, so
+/// the quotation's UTF-16 column is one more than its character column. No citation:
+/// `unsourced` is off in the folder's configuration.
+const ARTICLE: &str = "# Notes on Wörner — 🙂\n\nOn 9 February 1991 — 🙂 — Baker told Gorbachev there would be \"no extension of NATO’s jurisdiction for forces of NATO one inch to the east.\"\n";
+
+fn range(l1: u32, c1: u32, l2: u32, c2: u32) -> Range {
+    Range::new(Position::new(l1, c1), Position::new(l2, c2))
+}
+
+// lsp-types' `WorkspaceEdit` maps `Uri`s, whose parsed form caches in a `Cell` that hashing
+// does not read.
+#[allow(clippy::mutable_key_type)]
+#[test]
+fn a_scripted_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("quotelint.yaml"), "checks:\n  unsourced: off\n").unwrap();
+    let article = root.join("baker.md");
+    let doc_uri = uri(&article);
+    let mut client = Client::start(&root, &[]);
+
+    let init = initialize(&mut client, &root);
+    let caps = init.capabilities;
+    let Some(TextDocumentSyncCapability::Options(sync)) = caps.text_document_sync else {
+        panic!("sync options")
+    };
+    assert_eq!(sync.change, Some(TextDocumentSyncKind::INCREMENTAL));
+    assert!(caps.hover_provider.is_some() && caps.code_action_provider.is_some());
+
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": doc_uri, "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    let published = client.diagnostics(1);
+    assert_eq!(published.uri.as_str(), doc_uri);
+    // The folder's configuration turned `unsourced` off: one finding.
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.code, Some(NumberOrString::String("misdated".into())));
+    assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+    assert_eq!(d.source.as_deref(), Some("quotelint"));
+    assert!(d.message.contains("the record dates it 9 February 1990"), "{}", d.message);
+    assert_eq!(d.code_description.as_ref().unwrap().href.as_str(), "quotelint://explain/misdated");
+    // The opening quotation mark: character column 61 (0-based), UTF-16 column 62; the closing
+    // mark's end: 78 characters further (the ’ is one unit).
+    assert_eq!(d.range, range(2, 62, 2, 140));
+
+    // Hover inside the quotation: the record entry.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc_uri}, "position": {"line": 2, "character": 70}}),
+    );
+    let hover: Hover = serde_json::from_value(hover).unwrap();
+    let HoverContents::Markup(markup) = hover.contents else { panic!("markup") };
+    for part in
+        ["Baker", "baker-1990-02-09-one-inch-us-memcon", "**Date:** 1990-02-09", "**Confidence:**", "](http"]
+    {
+        assert!(markup.value.contains(part), "no {part} in {}", markup.value);
+    }
+    assert_eq!(hover.range, Some(d.range));
+    // Outside any quotation: nothing.
+    let none = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc_uri}, "position": {"line": 2, "character": 2}}),
+    );
+    assert_eq!(none, Value::Null);
+
+    // Code actions: the safe fix, preferred, then the suppression on a line of its own (the
+    // line before is blank).
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc_uri}, "range": d.range, "context": {"diagnostics": []}}),
+    );
+    let actions: Vec<CodeActionOrCommand> = serde_json::from_value(actions).unwrap();
+    let actions: Vec<_> = actions
+        .into_iter()
+        .map(|a| match a {
+            CodeActionOrCommand::CodeAction(a) => a,
+            CodeActionOrCommand::Command(c) => panic!("a command: {c:?}"),
+        })
+        .collect();
+    let [fix, disable] = actions.as_slice() else { panic!("{actions:#?}") };
+    assert_eq!(fix.is_preferred, Some(true));
+    assert_eq!(fix.kind, Some(lsp_types::CodeActionKind::QUICKFIX));
+    let edits = |a: &lsp_types::CodeAction| {
+        let changes = a.edit.as_ref().unwrap().changes.as_ref().unwrap();
+        let (u, edits) = changes.iter().next().unwrap();
+        assert_eq!(u.as_str(), doc_uri);
+        edits.iter().map(|e| (e.range, e.new_text.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(edits(fix), [(range(2, 3, 2, 18), "9 February 1990".to_owned())]);
+    assert_eq!(disable.title, "Disable misdated for this line");
+    assert_eq!(
+        edits(disable),
+        [(range(2, 0, 2, 0), "<!-- quotelint-disable-next-line misdated -->\n".to_owned())]
+    );
+
+    // Incremental changes: "1991" corrected, and the finding goes.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": doc_uri, "version": 2},
+               "contentChanges": [{"range": range(2, 14, 2, 18), "text": "1990"}]}),
+    );
+    assert_eq!(client.diagnostics(2).diagnostics, []);
+    // Two changes in one message, in order: "Ä🙂 " (four UTF-16 units) inserted after the
+    // date's dash, then the year made wrong again; the quotation moves four units on.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": doc_uri, "version": 3},
+               "contentChanges": [{"range": range(2, 21, 2, 21), "text": "Ä🙂 "},
+                                  {"range": range(2, 14, 2, 18), "text": "1991"}]}),
+    );
+    let published = client.diagnostics(3);
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.range, range(2, 66, 2, 144));
+    client.notify("textDocument/didSave", json!({"textDocument": {"uri": doc_uri}}));
+    client.notify("textDocument/didClose", json!({"textDocument": {"uri": doc_uri}}));
+    let closed =
+        client.wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].is_null());
+    assert_eq!(closed["params"]["diagnostics"], json!([]));
+    assert_eq!(client.shown(), []);
+    client.finish();
+}

@@ -85,6 +85,14 @@ impl Client {
         response["result"].clone()
     }
 
+    /// Sends a request without parameters and returns its whole response, error or not.
+    fn send_raw_request(&mut self, method: &str) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method}));
+        self.wait(|m| m["id"] == id && m.get("method").is_none())
+    }
+
     /// The first message `want` accepts; those before it are kept in `seen`.
     fn wait(&mut self, want: impl Fn(&Value) -> bool) -> Value {
         let deadline = Instant::now() + WAIT;
@@ -262,5 +270,66 @@ fn a_scripted_session() {
         client.wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].is_null());
     assert_eq!(closed["params"]["diagnostics"], json!([]));
     assert_eq!(client.shown(), []);
+    client.finish();
+}
+
+/// A configuration that does not load is shown to the user, and the folder is checked with the
+/// defaults; a document that cannot be checked is one `unreadable` diagnostic; a request the
+/// server does not know is an error response; the server goes on through all of it. In the
+/// middle of a paragraph, "disable for this line" is an inline comment at the end of the line
+/// before, so that the paragraph is not split.
+#[test]
+fn bad_input_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("quotelint.yaml"), "checks: [\n").unwrap();
+    let mut client = Client::start(&root, &[]);
+    initialize(&mut client, &root);
+
+    let refused = uri(&root.join("tagged.md"));
+    let text = "---\ntitle: !custom x\n---\n\nText.\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": refused, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(1);
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.code, Some(NumberOrString::String("unreadable".into())));
+    assert!(d.message.contains("YAML tag `!custom` is not supported"), "{}", d.message);
+
+    let unknown = client.send_raw_request("quotelint/unknown");
+    assert_eq!(unknown["error"]["code"], -32601);
+
+    let article = uri(&root.join("intro.md"));
+    let text = format!("Intro line.\n{}", ARTICLE.lines().nth(2).unwrap());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 7, "text": text}}),
+    );
+    // The defaults apply (the configuration did not load): `unsourced` too.
+    let published = client.diagnostics(7);
+    let codes: Vec<_> = published.diagnostics.iter().map(|d| d.code.clone().unwrap()).collect();
+    assert_eq!(
+        codes,
+        [NumberOrString::String("misdated".into()), NumberOrString::String("unsourced".into())]
+    );
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": article}, "range": published.diagnostics[0].range, "context": {"diagnostics": []}}),
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable misdated for this line")
+        .unwrap_or_else(|| panic!("{actions:#}"));
+    let edit = &disable["edit"]["changes"][&article][0];
+    assert_eq!(edit["range"], json!(range(0, 11, 0, 11)));
+    assert_eq!(edit["newText"], " <!-- quotelint-disable-next-line misdated -->");
+
+    let shown = client.shown();
+    let [message] = shown.as_slice() else { panic!("{shown:#?}") };
+    assert_eq!(message.typ, lsp_types::MessageType::ERROR);
+    assert!(message.message.contains("quotelint.yaml"), "{}", message.message);
     client.finish();
 }

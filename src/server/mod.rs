@@ -110,12 +110,13 @@ impl<'c> Session<'c> {
                 .unwrap_or_else(|| DEFAULT_DOCS_URL.to_owned()),
         };
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let mut shown = std::collections::HashSet::new();
         for root in roots.into_iter().map(Some).chain([None]) {
             let start = root.clone().unwrap_or_else(|| cwd.clone());
             let (engine, problems) = load_engine(args, &start);
-            for problem in problems {
-                let place = root.as_deref().unwrap_or(&cwd).display();
-                session.show(lsp_types::MessageType::ERROR, format!("quotelint ({place}): {problem}"));
+            // Folders sharing a configuration (the fallback's is often a folder's) say it once.
+            for problem in problems.into_iter().filter(|p| shown.insert(p.clone())) {
+                session.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
             }
             session.folders.push(Folder { root, engine });
         }
@@ -290,7 +291,12 @@ fn load_engine(args: &RecordArgs, start: &Path) -> (Engine<'static>, Vec<String>
         lines.extend(f.summary);
         problems.push(lines.join("; "));
     };
-    let config = crate::cli::resolve_config(args, start).unwrap_or_else(|f| {
+    let config = crate::cli::resolve_config(args, start).unwrap_or_else(|mut f| {
+        // The messages locate the problem in the file; the file is named here.
+        let file = args.config.clone().or_else(|| crate::config::discover(start).ok().flatten());
+        if let Some(file) = file {
+            f.summary = Some(format!("{} ({})", f.summary.unwrap_or_default(), file.display()));
+        }
         failed(f);
         Config::default()
     });

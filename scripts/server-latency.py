@@ -5,7 +5,8 @@ Builds a 5,000-word article from the fixtures (whole articles, in name order, un
 5,000 words), opens it, then sends N incremental changes one at a time (a year in the last
 paragraph toggled, so that the whole document is checked again each time) and waits for the
 diagnostics of each version. Prints the article's size and the median, 95th percentile and
-maximum of the N round trips, in milliseconds.
+maximum of the N round trips, in milliseconds, and the server's resident memory (VmRSS) after
+the first tenth of the changes and after the last: run with N=10000 to see that it stays flat.
 
     cargo build --release && scripts/server-latency.py [N=200] [BINARY=target/release/quotelint]
 """
@@ -56,13 +57,18 @@ send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": article}}})
 found = len(wait_version(1))
 times = []
+rss = lambda: next(l.split()[1] for l in open(f"/proc/{p.pid}/status") if l.startswith("VmRSS"))
+rss_early = None
 for i in range(n):
+    if i == n // 10:
+        rss_early = rss()
     year = "1990" if i % 2 == 0 else "1991"
     change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 4}}, "text": year}
     start = time.perf_counter()
     send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [change]}})
     wait_version(i + 2)
     times.append((time.perf_counter() - start) * 1000)
+rss_late = rss()
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 read()
 send({"jsonrpc": "2.0", "method": "exit"})
@@ -71,3 +77,4 @@ times.sort()
 print(f"article: {len(article.split())} words, {len(article.encode())} bytes, {found} findings on open")
 print(f"change -> publishDiagnostics over {n} changes: median {statistics.median(times):.2f} ms, "
       f"p95 {times[int(n * 0.95) - 1]:.2f} ms, max {times[-1]:.2f} ms")
+print(f"resident memory: {rss_early} KiB after {n // 10} changes, {rss_late} KiB after {n}")

@@ -333,3 +333,36 @@ fn bad_input_is_reported_not_fatal() {
     assert!(message.message.contains("quotelint.yaml"), "{}", message.message);
     client.finish();
 }
+
+/// Related information points at the speaker at fault, and hover marks the article's wording
+/// where it differs from the record's.
+#[test]
+fn related_information_and_differences() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root, &["--isolated"]);
+    initialize(&mut client, &root);
+    let article = uri(&root.join("genscher.md"));
+    let text = "On 9 February 1990 Genscher told Gorbachev there would be \"no extension of NATO’s jurisdiction for troops of NATO one inch to the east.\" ([memo](https://x.org/a))\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(1);
+    let misattributed = published
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Some(NumberOrString::String("misattributed".into())))
+        .unwrap_or_else(|| panic!("{:#?}", published.diagnostics));
+    let related = misattributed.related_information.as_ref().expect("related information");
+    let speaker = related.iter().find(|r| r.location.range == range(0, 19, 0, 27));
+    assert!(speaker.is_some_and(|r| r.location.uri.as_str() == article), "{related:#?}");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": article}, "position": {"line": 0, "character": 80}}),
+    );
+    let hover: Hover = serde_json::from_value(hover).unwrap();
+    let HoverContents::Markup(markup) = hover.contents else { panic!("markup") };
+    assert!(markup.value.contains("**The article's wording:** ~~forces~~ → **troops**"), "{}", markup.value);
+    client.finish();
+}

@@ -13,6 +13,7 @@ use lsp_types::{
 use super::document::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
+use crate::matcher::Edit;
 use crate::record::Record;
 
 pub fn capabilities() -> ServerCapabilities {
@@ -89,6 +90,19 @@ pub fn hover(doc: &Document, record: &Record, at: lsp_types::Position) -> Option
     let what =
         if m.variant.is_some() { "Recorded wording (a published variant)" } else { "Recorded wording" };
     out.push_str(&format!("{what}:\n\n> {}\n\n", wording.replace('\n', " ")));
+    let differences: Vec<String> = m
+        .edits
+        .iter()
+        .filter_map(|e| match e {
+            Edit::Same(_) => None,
+            Edit::Changed { found, expected } => Some(format!("~~{expected}~~ → **{found}**")),
+            Edit::Added(found) => Some(format!("adds **{found}**")),
+            Edit::Dropped(expected) => Some(format!("drops ~~{expected}~~")),
+        })
+        .collect();
+    if !differences.is_empty() {
+        out.push_str(&format!("- **The article's wording:** {}\n", differences.join(", ")));
+    }
     if let Some(date) = q.date.as_ref().and_then(|d| d.valid()) {
         out.push_str(&format!("- **Date:** {date}\n"));
     }

@@ -366,3 +366,56 @@ fn related_information_and_differences() {
     assert!(markup.value.contains("**The article's wording:** ~~forces~~ → **troops**"), "{}", markup.value);
     client.finish();
 }
+
+/// A real editor's client: Neovim, headless, runs tests/nvim/server.lua against the server on
+/// an article with a misdated quotation, waits for its diagnostics and hovers. Skipped, saying
+/// so, when `nvim` is not installed (unless `QUOTELINT_REQUIRE_NVIM` is set, as .ci/run sets it).
+#[test]
+fn neovim_shows_the_diagnostics_and_the_hover() {
+    if Command::new("nvim").arg("--version").output().is_err() {
+        assert!(std::env::var_os("QUOTELINT_REQUIRE_NVIM").is_none(), "nvim is required but not installed");
+        eprintln!("skipped: nvim is not installed (apt-get install neovim)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let article = root.join("baker.md");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let result = root.join("result.json");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nvim/server.lua");
+    let mut nvim = Command::new("nvim")
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("QUOTELINT_BIN", env!("CARGO_BIN_EXE_quotelint"))
+        .env("QUOTELINT_ARTICLE", &article)
+        .env("QUOTELINT_RESULT", &result)
+        .current_dir(&root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + WAIT;
+    while nvim.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = nvim.kill();
+            panic!("Neovim did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let seen: Value = serde_json::from_str(&std::fs::read_to_string(&result).unwrap()).unwrap();
+    assert!(seen["error"].is_null(), "{seen:#}");
+    let diagnostics = seen["diagnostics"].as_array().unwrap();
+    // The article cites nothing, and the server runs `--isolated`: `unsourced` too.
+    let [d, unsourced] = diagnostics.as_slice() else { panic!("{seen:#}") };
+    assert_eq!(
+        (&d["code"], &d["source"], &d["severity"]),
+        (&json!("misdated"), &json!("quotelint"), &json!(1))
+    );
+    assert_eq!(unsourced["code"], "unsourced");
+    // Neovim turns the protocol's UTF-16 columns into byte columns: 61 characters before the
+    // quotation, two dashes of three bytes and an emoji of four make byte 68.
+    assert_eq!((&d["lnum"], &d["col"]), (&json!(2), &json!(68)));
+    let hover = seen["hover"].as_str().unwrap_or_else(|| panic!("no hover: {seen:#}"));
+    assert!(hover.contains("**James Baker**") && hover.contains("**Date:** 1990-02-09"), "{hover}");
+}

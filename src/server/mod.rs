@@ -36,11 +36,16 @@ pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
     let (connection, io_threads) = Connection::stdio();
     let served = serve(&connection, args);
     drop(connection);
-    io_threads.join().map_err(|e| Failure::message(format!("language server I/O: {e}")))?;
+    // A client may still write after `exit` (Neovim does): its reader then finds no one to
+    // hand the message to, which is no failure of a session already ended.
+    let io = io_threads.join();
     match served {
         Ok(true) => Ok(Outcome::Clean),
         Ok(false) => Ok(Outcome::Findings),
-        Err(e) => Err(Failure::message(format!("language server: {e}"))),
+        Err(e) => {
+            let io = io.err().map_or(String::new(), |e| format!(" (I/O: {e})"));
+            Err(Failure::message(format!("language server: {e}{io}")))
+        }
     }
 }
 
@@ -54,16 +59,23 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
     });
     connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
     let mut session = Session::new(connection, args, &params);
+    let mut shut_down = false;
     loop {
         let Ok(message) = connection.receiver.recv() else { return Ok(false) };
         match message {
-            Message::Request(req) => {
-                if connection.handle_shutdown(&req).map_err(|e| e.to_string())? {
-                    return Ok(true);
-                }
-                session.guarded(|s| s.request(req));
+            // After `shutdown`, requests are errors and notifications ignored, until `exit`.
+            Message::Request(req) if shut_down => session.send(Response::new_err(
+                req.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shut down".into(),
+            )),
+            Message::Request(req) if req.method == request::Shutdown::METHOD => {
+                shut_down = true;
+                session.send(Response::new_ok(req.id, ()));
             }
-            Message::Notification(n) if n.method == notification::Exit::METHOD => return Ok(false),
+            Message::Request(req) => session.guarded(|s| s.request(req)),
+            Message::Notification(n) if n.method == notification::Exit::METHOD => return Ok(shut_down),
+            Message::Notification(_) if shut_down => {}
             Message::Notification(n) => session.guarded(|s| s.notify(n)),
             Message::Response(_) => {}
         }

@@ -419,3 +419,33 @@ fn neovim_shows_the_diagnostics_and_the_hover() {
     let hover = seen["hover"].as_str().unwrap_or_else(|| panic!("no hover: {seen:#}"));
     assert!(hover.contains("**James Baker**") && hover.contains("**Date:** 1990-02-09"), "{hover}");
 }
+
+/// A burst of changes (sent at once, as a paste or an editor's replay sends them) is checked
+/// once no change has come for a few milliseconds, not once per change; the last version's
+/// diagnostics are published.
+#[test]
+fn a_burst_of_changes_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root, &["--isolated"]);
+    initialize(&mut client, &root);
+    let article = uri(&root.join("burst.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    client.diagnostics(1);
+    for version in 2..=21 {
+        let year = if version % 2 == 0 { "1990" } else { "1991" };
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": article, "version": version},
+                   "contentChanges": [{"range": range(2, 14, 2, 18), "text": year}]}),
+        );
+    }
+    // The last version has 1991 again: misdated, and unsourced.
+    assert_eq!(client.diagnostics(21).diagnostics.len(), 2);
+    let checked = client.seen.iter().filter(|m| m["method"] == "textDocument/publishDiagnostics").count();
+    assert!(checked < 10, "{checked} of 20 changes checked one by one");
+    client.finish();
+}

@@ -2,7 +2,7 @@
 //!
 //! Synchronous, on [`lsp_server`]'s channels (as rust-analyzer is): a check takes milliseconds,
 //! so one loop reads a message, handles it, and re-checks the documents changed once no message
-//! is waiting (a burst of edits is checked once, at its last version). Each workspace folder's
+//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each workspace folder's
 //! configuration is discovered as `check` discovers it, and its record loaded once; a problem
 //! in either is shown to the user (`window/showMessage`) and the folder falls back to the
 //! defaults. A document that cannot be checked gets one `unreadable` diagnostic; a bug that
@@ -13,6 +13,7 @@ mod document;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::Notification as _;
@@ -60,8 +61,28 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
     connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
     let mut session = Session::new(connection, args, &params);
     let mut shut_down = false;
+    // Since when documents have waited to be checked.
+    let mut waiting: Option<Instant> = None;
     loop {
-        let Ok(message) = connection.receiver.recv() else { return Ok(false) };
+        // Debounced: changed documents are checked once no message has come for DEBOUNCE, or
+        // once they have waited MAX_WAIT through a stream of messages.
+        let message = match waiting {
+            Some(since) if since.elapsed() >= MAX_WAIT => None,
+            Some(_) => match connection.receiver.recv_timeout(DEBOUNCE) {
+                Ok(m) => Some(m),
+                Err(e) if e.is_timeout() => None,
+                Err(_) => return Ok(false),
+            },
+            None => match connection.receiver.recv() {
+                Ok(m) => Some(m),
+                Err(_) => return Ok(false),
+            },
+        };
+        let Some(message) = message else {
+            session.guarded(Session::flush);
+            waiting = None;
+            continue;
+        };
         match message {
             // After `shutdown`, requests are errors and notifications ignored, until `exit`.
             Message::Request(req) if shut_down => session.send(Response::new_err(
@@ -79,12 +100,20 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
             Message::Notification(n) => session.guarded(|s| s.notify(n)),
             Message::Response(_) => {}
         }
-        // Debounced: documents are checked once the messages already sent are handled.
-        if connection.receiver.is_empty() {
-            session.guarded(Session::flush);
+        if waiting.is_none() && session.documents.values().any(|d| d.dirty) {
+            waiting = Some(Instant::now());
         }
     }
 }
+
+/// How long the server waits after a change for another before checking: a burst of changes
+/// (a paste, an editor's replay, keys typed faster than a check) is checked once, at its last
+/// version, for a few milliseconds of latency (docs/performance.md). (lsp-server's channel
+/// holds no queue to look at: its reader hands over one message at a time.)
+const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// The longest a changed document waits to be checked while messages keep coming.
+const MAX_WAIT: Duration = Duration::from_millis(100);
 
 /// A workspace folder: its configuration's engine, over its record (loaded once, and kept for
 /// the server's life).

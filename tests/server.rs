@@ -449,3 +449,45 @@ fn a_burst_of_changes_is_checked_once() {
     assert!(checked < 10, "{checked} of 20 changes checked one by one");
     client.finish();
 }
+
+/// `initializationOptions` turn checks off and name the documentation's link; the server asks
+/// to watch configurations, and a changed one is loaded again and the open documents checked
+/// again under it.
+#[test]
+fn options_and_a_changed_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root, &[]);
+    let result = client.request(
+        "initialize",
+        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+               "workspaceFolders": [{"uri": uri(&root), "name": "articles"}],
+               "initializationOptions": {"disable": ["unsourced"], "checkDocsUrl": "https://example.org/checks#{code}"}}),
+    );
+    serde_json::from_value::<InitializeResult>(result).unwrap();
+    client.notify("initialized", json!({}));
+    let article = uri(&root.join("baker.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    let published = client.diagnostics(1);
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+    assert_eq!(d.code_description.as_ref().unwrap().href.as_str(), "https://example.org/checks#misdated");
+    let register =
+        client.seen.iter().find(|m| m["method"] == "client/registerCapability").expect("a registration");
+    let registration: lsp_types::RegistrationParams =
+        serde_json::from_value(register["params"].clone()).unwrap();
+    assert_eq!(registration.registrations[0].method, "workspace/didChangeWatchedFiles");
+
+    std::fs::write(root.join("quotelint.yaml"), "checks:\n  misdated: warning\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("quotelint.yaml")), "type": 1}]}),
+    );
+    let published = client.diagnostics(1);
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+    client.finish();
+}

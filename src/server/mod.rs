@@ -60,6 +60,7 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
     });
     connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
     let mut session = Session::new(connection, args, &params);
+    session.watch(&params);
     let mut shut_down = false;
     // Since when documents have waited to be checked.
     let mut waiting: Option<Instant> = None;
@@ -124,15 +125,44 @@ struct Folder {
 
 struct Session<'c> {
     connection: &'c Connection,
+    args: &'c RecordArgs,
     /// The workspace folders, longest root first; the last has no root and serves documents
     /// outside them all.
     folders: Vec<Folder>,
     documents: HashMap<Uri, Document>,
-    docs_url: String,
+    options: Options,
+}
+
+/// What an editor may set in `initializationOptions`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    /// The link of each diagnostic's `codeDescription`, `{code}` standing for the check's code.
+    check_docs_url: Option<String>,
+    /// Checks turned on or off over the configuration's, as `check --enable/--disable`.
+    enable: Vec<String>,
+    disable: Vec<String>,
 }
 
 impl<'c> Session<'c> {
-    fn new(connection: &'c Connection, args: &RecordArgs, params: &lsp_types::InitializeParams) -> Self {
+    fn new(connection: &'c Connection, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
+        let options = match params.initialization_options.clone().map(serde_json::from_value::<Options>) {
+            None => Ok(Options::default()),
+            Some(options) => options,
+        };
+        let mut session = Session {
+            connection,
+            args,
+            folders: Vec::new(),
+            documents: HashMap::new(),
+            options: Options::default(),
+        };
+        match options {
+            Ok(options) => session.options = options,
+            Err(e) => {
+                session.show(lsp_types::MessageType::ERROR, format!("quotelint: initializationOptions: {e}"))
+            }
+        }
         let mut roots: Vec<PathBuf> =
             params.workspace_folders.iter().flatten().filter_map(|f| document::file_path(&f.uri)).collect();
         #[allow(deprecated)] // the root of clients without workspace folders
@@ -140,28 +170,64 @@ impl<'c> Session<'c> {
             roots.extend(params.root_uri.as_ref().and_then(document::file_path));
         }
         roots.sort_by_key(|r| std::cmp::Reverse(r.as_os_str().len()));
-        let mut session = Session {
-            connection,
-            folders: Vec::new(),
-            documents: HashMap::new(),
-            docs_url: params
-                .initialization_options
-                .as_ref()
-                .and_then(|o| o.get("checkDocsUrl")?.as_str().map(str::to_owned))
-                .unwrap_or_else(|| DEFAULT_DOCS_URL.to_owned()),
-        };
+        session.load(roots.into_iter().map(Some).chain([None]).collect());
+        session
+    }
+
+    /// Loads each folder's configuration and record, in place of those loaded before.
+    fn load(&mut self, roots: Vec<Option<PathBuf>>) {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let mut shown = std::collections::HashSet::new();
-        for root in roots.into_iter().map(Some).chain([None]) {
+        let mut folders = Vec::with_capacity(roots.len());
+        for root in roots {
             let start = root.clone().unwrap_or_else(|| cwd.clone());
-            let (engine, problems) = load_engine(args, &start);
+            let (engine, problems) = load_engine(self.args, &self.options, &start);
             // Folders sharing a configuration (the fallback's is often a folder's) say it once.
             for problem in problems.into_iter().filter(|p| shown.insert(p.clone())) {
-                session.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
+                self.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
             }
-            session.folders.push(Folder { root, engine });
+            folders.push(Folder { root, engine });
         }
-        session
+        self.folders = folders;
+    }
+
+    /// A configuration or record file changed: every folder's are loaded again, once for all
+    /// the changes the notification lists, and every open document checked again. (The records
+    /// replaced are not freed: findings may borrow their text. A reload costs the memory of a
+    /// record, once per change to a configuration.)
+    fn reload(&mut self) {
+        let roots = self.folders.iter().map(|f| f.root.clone()).collect();
+        self.load(roots);
+        for doc in self.documents.values_mut() {
+            doc.dirty = true;
+        }
+    }
+
+    /// Asks the client to report changes to configurations and records, if it can.
+    fn watch(&self, params: &lsp_types::InitializeParams) {
+        let can = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files?.dynamic_registration);
+        if can != Some(true) {
+            return;
+        }
+        let watchers: Vec<_> = ["**/quotelint.yaml", "**/.quotelint.yaml", "**/*.yaml", "**/*.yml"]
+            .iter()
+            .map(|g| serde_json::json!({ "globPattern": g }))
+            .collect();
+        let registration = lsp_types::Registration {
+            id: "quotelint-watch".into(),
+            method: notification::DidChangeWatchedFiles::METHOD.into(),
+            register_options: Some(serde_json::json!({ "watchers": watchers })),
+        };
+        let params = lsp_types::RegistrationParams { registrations: vec![registration] };
+        self.send(Request::new(
+            lsp_server::RequestId::from("quotelint-watch".to_owned()),
+            request::RegisterCapability::METHOD.into(),
+            params,
+        ));
     }
 
     /// Runs `work`, turning a panic into a message to the user rather than the server's end.
@@ -178,6 +244,10 @@ impl<'c> Session<'c> {
                 format!("quotelint: internal error ({what}); please report it"),
             );
         }
+    }
+
+    fn docs_url(&self) -> &str {
+        self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL)
     }
 
     fn send(&self, message: impl Into<Message>) {
@@ -240,6 +310,7 @@ impl<'c> Session<'c> {
                     self.publish(p.text_document.uri, Vec::new(), None);
                 }
             }
+            notification::DidChangeWatchedFiles::METHOD => self.reload(),
             // Cancellation: requests are answered in order, each at once, so none is waiting
             // to be cancelled when the notification is read.
             _ => {}
@@ -269,7 +340,7 @@ impl<'c> Session<'c> {
                         let actions = self
                             .documents
                             .get(&uri)
-                            .map(|doc| convert::code_actions(doc, &uri, p.range, &self.docs_url))
+                            .map(|doc| convert::code_actions(doc, &uri, p.range, self.docs_url()))
                             .unwrap_or_default();
                         Response::new_ok(id, actions)
                     }
@@ -299,7 +370,8 @@ impl<'c> Session<'c> {
         }
         let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
         doc.check(&self.folders[doc.folder].engine, &path);
-        let diagnostics = convert::diagnostics(doc, uri, &self.docs_url);
+        let docs_url = self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL);
+        let diagnostics = convert::diagnostics(doc, uri, docs_url);
         let version = Some(doc.version);
         self.publish(uri.clone(), diagnostics, version);
     }
@@ -325,7 +397,7 @@ fn invalid(id: lsp_server::RequestId, e: lsp_server::ExtractError<Request>) -> R
 
 /// The engine of the configuration that applies at `start`, and the problems met on the way:
 /// a configuration or record that does not load leaves the defaults in its place.
-fn load_engine(args: &RecordArgs, start: &Path) -> (Engine<'static>, Vec<String>) {
+fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'static>, Vec<String>) {
     let mut problems = Vec::new();
     let mut failed = |f: Failure| {
         let mut lines: Vec<String> = f.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -341,10 +413,11 @@ fn load_engine(args: &RecordArgs, start: &Path) -> (Engine<'static>, Vec<String>
         failed(f);
         Config::default()
     });
-    let settings = crate::commands::check::settings_of(&config, &[], &[], false).unwrap_or_else(|f| {
-        failed(f);
-        Settings::default()
-    });
+    let settings = crate::commands::check::settings_of(&config, &options.enable, &options.disable, false)
+        .unwrap_or_else(|f| {
+            failed(f);
+            Settings::default()
+        });
     let options = LoadOptions { for_checking: true, ..crate::cli::record_options(args, &config) };
     let record = Record::load(&options).unwrap_or_else(|errors| {
         failed(Failure::record(errors));

@@ -98,7 +98,15 @@ impl<'r> Engine<'r> {
         let quotations = extraction.quotations.len();
         let quoted = match keep {
             true => (extraction.quotations.iter().zip(&matches))
-                .map(|(q, m)| Quoted { range: q.range.clone(), matched: m.clone() })
+                .map(|(q, m)| {
+                    let speaker = match &q.speaker {
+                        extract::Attribution::Person { person, mention } => {
+                            Some((*person as usize, mention.clone()))
+                        }
+                        extract::Attribution::None => None,
+                    };
+                    Quoted { range: q.range.clone(), matched: m.clone(), speaker }
+                })
                 .collect(),
             false => Vec::new(),
         };
@@ -124,6 +132,9 @@ pub struct Quoted {
     /// From the opening mark to the closing mark.
     pub range: std::ops::Range<usize>,
     pub matched: Option<Arc<Match>>,
+    /// The person of the record the article names as the speaker (an index of
+    /// `Record::people`), and where it names them.
+    pub speaker: Option<(usize, std::ops::Range<usize>)>,
 }
 
 /// A text with its fixes applied, pass after pass ([`Engine::fix`]).

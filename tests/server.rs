@@ -364,6 +364,16 @@ fn related_information_and_differences() {
     let hover: Hover = serde_json::from_value(hover).unwrap();
     let HoverContents::Markup(markup) = hover.contents else { panic!("markup") };
     assert!(markup.value.contains("**The article's wording:** ~~forces~~ → **troops**"), "{}", markup.value);
+    // On the speaker's name: the person and their recorded roles.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": article}, "position": {"line": 0, "character": 22}}),
+    );
+    let hover: Hover = serde_json::from_value(hover).unwrap();
+    let HoverContents::Markup(markup) = hover.contents else { panic!("markup") };
+    assert_eq!(hover.range, Some(range(0, 19, 0, 27)));
+    assert!(markup.value.starts_with("**Hans-Dietrich Genscher**"), "{}", markup.value);
+    assert!(markup.value.contains("- Federal Minister for Foreign Affairs of the Federal Republic of Germany (1974-05-17 – 1992-05-17)"), "{}", markup.value);
     client.finish();
 }
 

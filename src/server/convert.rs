@@ -76,7 +76,12 @@ pub fn diagnostics(doc: &Document, uri: &Uri, docs_url: &str) -> Vec<lsp_types::
 /// confidence and the recorded wording.
 pub fn hover(doc: &Document, record: &Record, at: lsp_types::Position) -> Option<Hover> {
     let offset = doc.offset(at);
-    let quoted = doc.quoted.iter().find(|q| q.range.start <= offset && offset < q.range.end)?;
+    let inside = |r: &std::ops::Range<usize>| r.start <= offset && offset < r.end;
+    let named = doc.quoted.iter().filter_map(|q| q.speaker.as_ref()).find(|(_, mention)| inside(mention));
+    if let Some((person, mention)) = named {
+        return person_hover(record, *person).map(|value| markdown(value, Some(doc.range(mention))));
+    }
+    let quoted = doc.quoted.iter().find(|q| inside(&q.range))?;
     let range = Some(doc.range(&quoted.range));
     let Some(m) = &quoted.matched else {
         let value = "**quotelint**: this quotation matches none of the record's quotations.".to_owned();
@@ -118,6 +123,31 @@ pub fn hover(doc: &Document, record: &Record, at: lsp_types::Position) -> Option
     let confidence = format!("{:?}", q.confidence).to_lowercase();
     out.push_str(&format!("- **Confidence:** {confidence}\n"));
     Some(markdown(out, range))
+}
+
+/// A person of the record, named as a quotation's speaker: their name and recorded roles.
+fn person_hover(record: &Record, person: usize) -> Option<String> {
+    let p = (person < record.people.len()).then(|| &record.people[person])?;
+    let mut out = format!("**{}** (record entry `{}`)\n\n", p.name, p.id);
+    for span in &p.roles {
+        let title = record.role(&span.role).map_or(span.role.as_str(), |r| r.title.as_str());
+        let date = |d: &crate::record::schema::RecordDate| d.valid().map(|d| d.to_string());
+        let from = span.from.as_ref().and_then(date);
+        let to = match &span.to {
+            Some(crate::record::schema::SpanEnd::Present) => Some("present".to_owned()),
+            Some(crate::record::schema::SpanEnd::Date(d)) => date(d),
+            None => None,
+        };
+        let when = match (span.at.as_ref().and_then(date), from, to) {
+            (Some(at), _, _) => format!(" ({at})"),
+            (None, Some(from), Some(to)) => format!(" ({from} – {to})"),
+            (None, Some(from), None) => format!(" (from {from})"),
+            (None, None, Some(to)) => format!(" (until {to})"),
+            (None, None, None) => String::new(),
+        };
+        out.push_str(&format!("- {title}{when}\n"));
+    }
+    Some(out)
 }
 
 fn markdown(value: String, range: Option<lsp_types::Range>) -> Hover {

@@ -173,6 +173,7 @@ fn a_scripted_session() {
 
     let init = initialize(&mut client, &root);
     let caps = init.capabilities;
+    assert_eq!(caps.position_encoding, Some(lsp_types::PositionEncodingKind::UTF16));
     let Some(TextDocumentSyncCapability::Options(sync)) = caps.text_document_sync else {
         panic!("sync options")
     };
@@ -460,7 +461,8 @@ fn a_burst_of_changes_is_checked_once() {
     client.finish();
 }
 
-/// `initializationOptions` turn checks off and name the documentation's link; the server asks
+/// `initializationOptions` turn checks off and name the documentation's link; UTF-8 positions
+/// are used when the client offers them; the server asks
 /// to watch configurations, and a changed one is loaded again and the open documents checked
 /// again under it.
 #[test]
@@ -470,11 +472,13 @@ fn options_and_a_changed_configuration() {
     let mut client = Client::start(&root, &[]);
     let result = client.request(
         "initialize",
-        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}},
+        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                                "general": {"positionEncodings": ["utf-8", "utf-16"]}},
                "workspaceFolders": [{"uri": uri(&root), "name": "articles"}],
                "initializationOptions": {"disable": ["unsourced"], "checkDocsUrl": "https://example.org/checks#{code}"}}),
     );
-    serde_json::from_value::<InitializeResult>(result).unwrap();
+    let init = serde_json::from_value::<InitializeResult>(result).unwrap();
+    assert_eq!(init.capabilities.position_encoding, Some(lsp_types::PositionEncodingKind::UTF8));
     client.notify("initialized", json!({}));
     let article = uri(&root.join("baker.md"));
     client.notify(
@@ -485,6 +489,8 @@ fn options_and_a_changed_configuration() {
     let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
     assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
     assert_eq!(d.code_description.as_ref().unwrap().href.as_str(), "https://example.org/checks#misdated");
+    // UTF-8 offered and agreed: columns are bytes (the byte columns Neovim shows).
+    assert_eq!(d.range, range(2, 68, 2, 148));
     let register =
         client.seen.iter().find(|m| m["method"] == "client/registerCapability").expect("a registration");
     let registration: lsp_types::RegistrationParams =

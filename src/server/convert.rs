@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CodeDescription,
     DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents, HoverProviderCapability,
-    Location, MarkupContent, MarkupKind, NumberOrString, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    Location, MarkupContent, MarkupKind, NumberOrString, PositionEncodingKind, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
 use super::document::Document;
@@ -16,8 +17,11 @@ use crate::fix::Applicability;
 use crate::matcher::Edit;
 use crate::record::Record;
 
-pub fn capabilities() -> ServerCapabilities {
+/// What the server offers; `utf8`: positions count UTF-8 bytes (the client offered it),
+/// UTF-16 units otherwise (the protocol's default).
+pub fn capabilities(utf8: bool) -> ServerCapabilities {
     ServerCapabilities {
+        position_encoding: Some(if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
         text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
             open_close: Some(true),
             change: Some(TextDocumentSyncKind::INCREMENTAL),

@@ -13,6 +13,8 @@ pub struct Document {
     pub index: LineIndex,
     /// The workspace folder whose configuration applies.
     pub folder: usize,
+    /// Positions count UTF-8 bytes, as the client and server agreed; UTF-16 units otherwise.
+    pub utf8: bool,
     /// Changed since its last check.
     pub dirty: bool,
     /// What the last check found, for code actions.
@@ -22,13 +24,22 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(text: String, version: i32, folder: usize) -> Self {
+    pub fn new(text: String, version: i32, folder: usize, utf8: bool) -> Self {
         let index = LineIndex::new(&text);
-        Document { text, version, index, folder, dirty: true, diagnostics: Vec::new(), quoted: Vec::new() }
+        Document {
+            text,
+            version,
+            index,
+            folder,
+            utf8,
+            dirty: true,
+            diagnostics: Vec::new(),
+            quoted: Vec::new(),
+        }
     }
 
     /// Applies the editor's changes in order: a change with a range replaces it (positions in
-    /// UTF-16 units, as the protocol's default encoding counts), one without replaces the text.
+    /// the encoding agreed), one without replaces the text.
     pub fn apply_changes(&mut self, changes: Vec<TextDocumentContentChangeEvent>, version: i32) {
         for change in changes {
             match change.range {
@@ -45,15 +56,25 @@ impl Document {
         self.dirty = true;
     }
 
-    /// The byte offset of a protocol position (0-based line and UTF-16 column).
+    /// The byte offset of a protocol position (0-based line, and column in the encoding
+    /// agreed): a column past the line's end is its end, and one inside a character is its start.
     pub fn offset(&self, p: lsp_types::Position) -> usize {
-        self.index.offset_utf16(&self.text, p.line as usize + 1, p.character as usize)
+        let (line, column) = (p.line as usize + 1, p.character as usize);
+        if !self.utf8 {
+            return self.index.offset_utf16(&self.text, line, column);
+        }
+        let start = self.index.line_start(line).min(self.text.len());
+        let end = self.index.line_end(&self.text, line).max(start);
+        crate::diagnostic::floor_char_boundary(&self.text, start.saturating_add(column).min(end))
     }
 
     /// The protocol position of a byte offset.
     pub fn position(&self, offset: usize) -> lsp_types::Position {
         let p = self.index.position(&self.text, offset);
-        let column = self.index.utf16_column(&self.text, p);
+        let column = match self.utf8 {
+            true => p.offset - self.index.line_start(p.line),
+            false => self.index.utf16_column(&self.text, p),
+        };
         lsp_types::Position::new((p.line - 1) as u32, column as u32)
     }
 
@@ -117,7 +138,7 @@ mod tests {
     /// before made.
     #[test]
     fn incremental_changes_apply_in_utf16_positions() {
-        let mut doc = Document::new("Wörner 🙂 said\nline two\n".into(), 1, 0);
+        let mut doc = Document::new("Wörner 🙂 said\nline two\n".into(), 1, 0, false);
         doc.dirty = false;
         // "said" starts at UTF-16 column 10 (the emoji is two units).
         doc.apply_changes(
@@ -129,6 +150,19 @@ mod tests {
         assert_eq!(doc.position(doc.text.find("wrote").unwrap()), lsp_types::Position::new(0, 10));
         doc.apply_changes(vec![change(None, "new")], 3);
         assert_eq!(doc.text, "new");
+    }
+
+    /// With UTF-8 agreed, columns are bytes: "said" starts at byte 13 of its line.
+    #[test]
+    fn utf8_positions_are_bytes() {
+        let mut doc = Document::new("Wörner 🙂 said\nline two\n".into(), 1, 0, true);
+        assert_eq!(doc.position(doc.text.find("said").unwrap()), lsp_types::Position::new(0, 13));
+        assert_eq!(doc.offset(lsp_types::Position::new(0, 13)), doc.text.find("said").unwrap());
+        // Inside the emoji: its start; past the line: its end.
+        assert_eq!(doc.offset(lsp_types::Position::new(0, 10)), doc.text.find('🙂').unwrap());
+        assert_eq!(doc.offset(lsp_types::Position::new(0, 99)), doc.text.find('\n').unwrap());
+        doc.apply_changes(vec![change(Some(((0, 13), (0, 17))), "wrote")], 2);
+        assert_eq!(doc.text, "Wörner 🙂 wrote\nline two\n");
     }
 
     #[test]

@@ -54,12 +54,16 @@ pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
 fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
     let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
     let params: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    // UTF-8 positions are byte offsets, with nothing to count, when the client offers them.
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let utf8 = offered.is_some_and(|e| e.contains(&lsp_types::PositionEncodingKind::UTF8));
     let result = serde_json::json!({
-        "capabilities": convert::capabilities(),
+        "capabilities": convert::capabilities(utf8),
         "serverInfo": { "name": "quotelint", "version": env!("CARGO_PKG_VERSION") },
     });
     connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
     let mut session = Session::new(connection, args, &params);
+    session.utf8 = utf8;
     session.watch(&params);
     let mut shut_down = false;
     // Since when documents have waited to be checked.
@@ -131,6 +135,8 @@ struct Session<'c> {
     folders: Vec<Folder>,
     documents: HashMap<Uri, Document>,
     options: Options,
+    /// Positions count UTF-8 bytes (agreed at initialize), UTF-16 units otherwise.
+    utf8: bool,
 }
 
 /// What an editor may set in `initializationOptions`.
@@ -156,6 +162,7 @@ impl<'c> Session<'c> {
             folders: Vec::new(),
             documents: HashMap::new(),
             options: Options::default(),
+            utf8: false,
         };
         match options {
             Ok(options) => session.options = options,
@@ -278,7 +285,7 @@ impl<'c> Session<'c> {
                 };
                 let doc = p.text_document;
                 let folder = self.folder_of(document::file_path(&doc.uri).as_deref());
-                self.documents.insert(doc.uri, Document::new(doc.text, doc.version, folder));
+                self.documents.insert(doc.uri, Document::new(doc.text, doc.version, folder, self.utf8));
             }
             notification::DidChangeTextDocument::METHOD => {
                 let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(

@@ -2,8 +2,9 @@
 //!
 //! Synchronous, on [`lsp_server`]'s channels (as rust-analyzer is): a check takes milliseconds,
 //! so one loop reads a message, handles it, and re-checks the documents changed once no message
-//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each workspace folder's
-//! configuration is discovered as `check` discovers it, and its record loaded once; a problem
+//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each
+//! workspace folder's configuration is discovered as `check` discovers it, and its record
+//! loaded once (again when the editor reports a changed configuration or YAML file); a problem
 //! in either is shown to the user (`window/showMessage`) and the folder falls back to the
 //! defaults. A document that cannot be checked gets one `unreadable` diagnostic; a bug that
 //! panics is a message, not the end of the server.
@@ -120,8 +121,8 @@ const DEBOUNCE: Duration = Duration::from_millis(5);
 /// The longest a changed document waits to be checked while messages keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(100);
 
-/// A workspace folder: its configuration's engine, over its record (loaded once, and kept for
-/// the server's life).
+/// A workspace folder: its configuration's engine, over its record (loaded at start and again
+/// when a configuration changes; see [`Session::reload`]).
 struct Folder {
     root: Option<PathBuf>,
     engine: Engine<'static>,

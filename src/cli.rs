@@ -68,6 +68,9 @@ pub enum Command {
     /// Print the man page (roff): every command with its options, exit status, configuration
     /// keys, files, environment and examples (`quotelint manpage | man -l -`)
     Manpage,
+    /// Run a language server (LSP) over standard input and output, for editors: diagnostics as
+    /// you type, the record's entry on hover, fixes and suppressions as code actions
+    Server,
     /// Inspect, validate and grow the record
     Rules {
         #[command(subcommand)]
@@ -271,7 +274,7 @@ pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure
 }
 
 /// The record options a configuration and the flags give.
-fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
+pub(crate) fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
     let mut paths = config.rule_paths();
     paths.extend(args.rules.iter().cloned());
     LoadOptions {
@@ -315,12 +318,13 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
             commands::manpage::write(cmd, out).map_err(io_failure)?;
             return Ok(Outcome::Clean);
         }
+        Command::Server => return server(cli),
         _ => {}
     }
     let config = resolve_config(&cli.record, &start)?;
     let mut options = record_options(&cli.record, &config);
     match command {
-        Command::Explain { .. } | Command::Completions { .. } | Command::Manpage => {
+        Command::Explain { .. } | Command::Completions { .. } | Command::Manpage | Command::Server => {
             unreachable!("handled above")
         }
         Command::Config => commands::config::run(&cli.record, &config, out),
@@ -353,6 +357,14 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
             }
         }
     }
+}
+
+/// `quotelint server`, which owns standard input and output: the caller must not hold them
+/// locked. The configuration applies per workspace folder, found once the editor names them.
+pub fn server(cli: &Cli) -> Result<Outcome, Failure> {
+    // A long-lived process: freed memory goes back to the system (see the function).
+    crate::tune_allocator_for_large_files();
+    crate::server::run(&cli.record)
 }
 
 /// `quotelint --version`: the program's version, then one line per layer of the record in

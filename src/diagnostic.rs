@@ -222,6 +222,32 @@ impl LineIndex {
         };
         Position { line, column: column + text[from..offset].chars().count(), offset }
     }
+
+    /// The 0-based UTF-16 column of a [`LineIndex::position`], as the Language Server Protocol
+    /// counts columns by default: its character column, plus one for each character outside the
+    /// Basic Multilingual Plane (two UTF-16 units; a 4-byte UTF-8 sequence, lead byte 0xF0–0xF4).
+    pub fn utf16_column(&self, text: &str, p: Position) -> usize {
+        let start = self.starts[p.line - 1];
+        let astral = text.as_bytes()[start..p.offset].iter().filter(|&&b| b >= 0xf0).count();
+        p.column - 1 + astral
+    }
+
+    /// The byte offset of a 1-based line and a 0-based UTF-16 column (the inverse of
+    /// [`LineIndex::utf16_column`]): a column past the line's end is its end, and a column inside
+    /// a character (between its two UTF-16 units) is that character's start; a line past the
+    /// text is its end.
+    pub fn offset_utf16(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else { return text.len() };
+        let end = self.line_end(text, line).max(start);
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            units += c.len_utf16();
+            if units > column {
+                return start + i;
+            }
+        }
+        end
+    }
 }
 
 #[cfg(test)]
@@ -262,6 +288,30 @@ mod tests {
         assert_eq!(index.position(text, 4).column, 2);
         assert_eq!(index.offset(text, 1, 2), 4);
         assert_eq!(index.position(text, text.find('d').unwrap()), Position { line: 2, column: 2, offset: 7 });
+    }
+
+    /// LSP columns count UTF-16 units: "ö" and "—" are one, an emoji two.
+    #[test]
+    fn utf16_columns_count_surrogate_pairs_and_invert() {
+        let text = "x\nWörner — 🙂 \"q\"\r\nend";
+        let index = LineIndex::new(text);
+        let quote = text.find('"').unwrap();
+        let p = index.position(text, quote);
+        assert_eq!((p.line, p.column), (2, 12));
+        assert_eq!(index.utf16_column(text, p), 12);
+        assert_eq!(index.offset_utf16(text, 2, 12), quote);
+        // Inside the emoji's surrogate pair: the emoji's start.
+        let emoji = text.find('🙂').unwrap();
+        assert_eq!(index.offset_utf16(text, 2, 9), emoji);
+        assert_eq!(index.offset_utf16(text, 2, 10), emoji);
+        assert_eq!(index.offset_utf16(text, 2, 11), emoji + 4);
+        // Past the line's end: before its line break; past the text: its end.
+        assert_eq!(index.offset_utf16(text, 2, 99), text.find('\r').unwrap());
+        assert_eq!(index.offset_utf16(text, 9, 0), text.len());
+        for offset in (0..text.len()).filter(|&o| text.is_char_boundary(o) && !text[o..].starts_with('\n')) {
+            let p = index.position(text, offset);
+            assert_eq!(index.offset_utf16(text, p.line, index.utf16_column(text, p)), offset, "{offset}");
+        }
     }
 
     #[test]

@@ -64,9 +64,19 @@ impl<'r> Engine<'r> {
     }
 
     pub fn check(&self, text: &str) -> FileResult<'r> {
+        self.check_keeping(text, false).0
+    }
+
+    /// [`Engine::check`], and each quotation of the text with the record entry it matched, for
+    /// a language server's hover (the check itself keeps them only to render findings).
+    pub fn check_with_quotations(&self, text: &str) -> (FileResult<'r>, Vec<Quoted>) {
+        self.check_keeping(text, true)
+    }
+
+    fn check_keeping(&self, text: &str, keep: bool) -> (FileResult<'r>, Vec<Quoted>) {
         let mut doc = markdown::parse(text);
         if let Some(refusal) = doc.front_matter_error {
-            return FileResult { refused: Some(refusal), ..FileResult::default() };
+            return (FileResult { refused: Some(refusal), ..FileResult::default() }, Vec::new());
         }
         extract::cut_long_paragraphs(&mut doc.blocks);
         let extraction = extract::extract(&doc, self.record, &self.names, &self.settings.extract);
@@ -86,6 +96,20 @@ impl<'r> Engine<'r> {
             check.run(&ctx, *severity, &mut found);
         }
         let quotations = extraction.quotations.len();
+        let quoted = match keep {
+            true => (extraction.quotations.iter().zip(&matches))
+                .map(|(q, m)| {
+                    let speaker = match &q.speaker {
+                        extract::Attribution::Person { person, mention } => {
+                            Some((*person as usize, mention.clone()))
+                        }
+                        extract::Attribution::None => None,
+                    };
+                    Quoted { range: q.range.clone(), matched: m.clone(), speaker }
+                })
+                .collect(),
+            false => Vec::new(),
+        };
         // The quotations and their matches stay only if a finding is rendered from them.
         let mut findings = Findings::new(found, self.record, extraction, matches);
         findings.sort();
@@ -98,8 +122,19 @@ impl<'r> Engine<'r> {
             .find(|(c, _)| c.code == checks::Code::InvalidSuppression)
             .map(|(_, s)| *s);
         crate::suppress::apply(&doc, findings.items_mut(), report_unused, invalid);
-        FileResult { quotations, findings, refused: None }
+        (FileResult { quotations, findings, refused: None }, quoted)
     }
+}
+
+/// A quotation of an article and the record entry it matched ([`Engine::check_with_quotations`]).
+#[derive(Debug, Clone)]
+pub struct Quoted {
+    /// From the opening mark to the closing mark.
+    pub range: std::ops::Range<usize>,
+    pub matched: Option<Arc<Match>>,
+    /// The person of the record the article names as the speaker (an index of
+    /// `Record::people`), and where it names them.
+    pub speaker: Option<(usize, std::ops::Range<usize>)>,
 }
 
 /// A text with its fixes applied, pass after pass ([`Engine::fix`]).

@@ -25,6 +25,7 @@ pub mod prebuilt;
 pub mod record;
 pub mod report;
 pub mod score;
+mod server;
 pub mod suppress;
 pub mod words;
 pub mod yaml_guard;

@@ -68,21 +68,28 @@ fn main() -> ExitCode {
             }
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    let mut stdin = std::io::stdin().lock();
-    let mut stderr = std::io::stderr();
-    let io = quotelint::cli::Io {
-        stdin: &mut stdin,
-        stdout: &mut stdout,
-        stderr: &mut stderr,
-        stdout_is_terminal,
-        width,
-        no_color,
-        force_color,
-        progress: if stderr_is_terminal { Some(&progress) } else { None },
+    let result = if let Some(quotelint::cli::Command::Server) = cli.command {
+        // The language server reads and writes standard input and output on threads of its
+        // own: they are not locked here.
+        quotelint::cli::server(&cli)
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        let mut stdin = std::io::stdin().lock();
+        let mut stderr = std::io::stderr();
+        let io = quotelint::cli::Io {
+            stdin: &mut stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdout_is_terminal,
+            width,
+            no_color,
+            force_color,
+            progress: if stderr_is_terminal { Some(&progress) } else { None },
+        };
+        let result = quotelint::run(&cli, io);
+        let _ = stdout.flush();
+        result
     };
-    let result = quotelint::run(&cli, io);
-    let _ = stdout.flush();
     match result {
         Ok(Outcome::Clean) => ExitCode::from(0),
         Ok(Outcome::Findings) => ExitCode::from(1),

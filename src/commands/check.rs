@@ -47,12 +47,12 @@ pub struct Io<'a> {
 pub const PROGRESS_THRESHOLD: usize = 300;
 
 /// A file that could not be checked.
-struct FileError {
+pub(crate) struct FileError {
     path: PathBuf,
-    message: String,
+    pub(crate) message: String,
     /// The file's text before its first bad byte (empty when it could not be read), which
     /// places the `unreadable` finding at that byte.
-    before: String,
+    pub(crate) before: String,
 }
 
 impl FileError {
@@ -172,7 +172,7 @@ fn guarded_fix<'r>(
 
 /// Runs `work` on `text`, turning a panic or refused front matter (found in what `result`
 /// gives) into the file's error.
-fn guard<'r, T>(
+pub(crate) fn guard<'r, T>(
     path: &Path,
     text: &str,
     work: impl FnOnce() -> T,
@@ -252,13 +252,20 @@ fn check_text<'r>(
 
 /// The engine settings a configuration and the flags give.
 fn settings(args: &CheckArgs, config: &Config) -> Result<Settings, Failure> {
+    settings_of(config, &args.enable, &args.disable, args.report_unused_suppressions)
+}
+
+/// The engine settings of a configuration, with checks enabled and disabled on top (the
+/// language server passes none).
+pub(crate) fn settings_of(
+    config: &Config,
+    enable: &[String],
+    disable: &[String],
+    report_unused_suppressions: bool,
+) -> Result<Settings, Failure> {
     let configured = config.checks.iter().map(|(k, v)| (k.clone(), v.value)).collect();
-    let checks = engine::select(&args.enable, &args.disable, &configured).map_err(Failure::message)?;
-    Ok(Settings {
-        checks,
-        extract: extract_options(config)?,
-        report_unused_suppressions: args.report_unused_suppressions,
-    })
+    let checks = engine::select(enable, disable, &configured).map_err(Failure::message)?;
+    Ok(Settings { checks, extract: extract_options(config)?, report_unused_suppressions })
 }
 
 /// How articles are read, as the configuration says.

@@ -1,0 +1,437 @@
+//! `quotelint server`: the Language Server Protocol over standard input and output.
+//!
+//! Synchronous, on [`lsp_server`]'s channels (as rust-analyzer is): a check takes milliseconds,
+//! so one loop reads a message, handles it, and re-checks the documents changed once no message
+//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each
+//! workspace folder's configuration is discovered as `check` discovers it, and its record
+//! loaded once (again when the editor reports a changed configuration or YAML file); a problem
+//! in either is shown to the user (`window/showMessage`) and the folder falls back to the
+//! defaults. A document that cannot be checked gets one `unreadable` diagnostic; a bug that
+//! panics is a message, not the end of the server.
+
+mod convert;
+mod document;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::Notification as _;
+use lsp_types::request::Request as _;
+use lsp_types::{notification, request, Uri};
+
+use crate::cli::{Failure, Outcome, RecordArgs};
+use crate::config::Config;
+use crate::engine::{Engine, Settings};
+use crate::record::{LoadOptions, Record};
+use document::Document;
+
+/// The default link of a diagnostic's `codeDescription`: `{code}` stands for the check's code.
+/// An editor may pass its own in `initializationOptions.checkDocsUrl` (the team's copy of
+/// docs/checks.md, say); this one names the command that explains the check.
+pub const DEFAULT_DOCS_URL: &str = "quotelint://explain/{code}";
+
+/// Runs the server until the client asks it to exit (exit 0 after `shutdown`, 1 without, as
+/// the protocol asks) or closes its end.
+pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
+    let (connection, io_threads) = Connection::stdio();
+    let served = serve(&connection, args);
+    drop(connection);
+    // A client may still write after `exit` (Neovim does): its reader then finds no one to
+    // hand the message to, which is no failure of a session already ended.
+    let io = io_threads.join();
+    match served {
+        Ok(true) => Ok(Outcome::Clean),
+        Ok(false) => Ok(Outcome::Findings),
+        Err(e) => {
+            let io = io.err().map_or(String::new(), |e| format!(" (I/O: {e})"));
+            Err(Failure::message(format!("language server: {e}{io}")))
+        }
+    }
+}
+
+/// The session; returns whether it ended with `shutdown` then `exit`.
+fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
+    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+    let params: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    // UTF-8 positions are byte offsets, with nothing to count, when the client offers them.
+    let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let utf8 = offered.is_some_and(|e| e.contains(&lsp_types::PositionEncodingKind::UTF8));
+    let result = serde_json::json!({
+        "capabilities": convert::capabilities(utf8),
+        "serverInfo": { "name": "quotelint", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
+    let mut session = Session::new(connection, args, &params);
+    session.utf8 = utf8;
+    session.watch(&params);
+    let mut shut_down = false;
+    // Since when documents have waited to be checked.
+    let mut waiting: Option<Instant> = None;
+    loop {
+        // Debounced: changed documents are checked once no message has come for DEBOUNCE, or
+        // once they have waited MAX_WAIT through a stream of messages.
+        let message = match waiting {
+            Some(since) if since.elapsed() >= MAX_WAIT => None,
+            Some(_) => match connection.receiver.recv_timeout(DEBOUNCE) {
+                Ok(m) => Some(m),
+                Err(e) if e.is_timeout() => None,
+                Err(_) => return Ok(false),
+            },
+            None => match connection.receiver.recv() {
+                Ok(m) => Some(m),
+                Err(_) => return Ok(false),
+            },
+        };
+        let Some(message) = message else {
+            session.guarded(Session::flush);
+            waiting = None;
+            continue;
+        };
+        match message {
+            // After `shutdown`, requests are errors and notifications ignored, until `exit`.
+            Message::Request(req) if shut_down => session.send(Response::new_err(
+                req.id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shut down".into(),
+            )),
+            Message::Request(req) if req.method == request::Shutdown::METHOD => {
+                shut_down = true;
+                session.send(Response::new_ok(req.id, ()));
+            }
+            Message::Request(req) => session.guarded(|s| s.request(req)),
+            Message::Notification(n) if n.method == notification::Exit::METHOD => return Ok(shut_down),
+            Message::Notification(_) if shut_down => {}
+            Message::Notification(n) => session.guarded(|s| s.notify(n)),
+            Message::Response(_) => {}
+        }
+        if waiting.is_none() && session.documents.values().any(|d| d.dirty) {
+            waiting = Some(Instant::now());
+        }
+    }
+}
+
+/// How long the server waits after a change for another before checking: a burst of changes
+/// (a paste, an editor's replay, keys typed faster than a check) is checked once, at its last
+/// version, for a few milliseconds of latency (docs/performance.md). (lsp-server's channel
+/// holds no queue to look at: its reader hands over one message at a time.)
+const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// The longest a changed document waits to be checked while messages keep coming.
+const MAX_WAIT: Duration = Duration::from_millis(100);
+
+/// A workspace folder: its configuration's engine, over its record (loaded at start and again
+/// when a configuration changes; see [`Session::reload`]).
+struct Folder {
+    root: Option<PathBuf>,
+    engine: Engine<'static>,
+}
+
+struct Session<'c> {
+    connection: &'c Connection,
+    args: &'c RecordArgs,
+    /// The workspace folders, longest root first; the last has no root and serves documents
+    /// outside them all.
+    folders: Vec<Folder>,
+    documents: HashMap<Uri, Document>,
+    options: Options,
+    /// Positions count UTF-8 bytes (agreed at initialize), UTF-16 units otherwise.
+    utf8: bool,
+}
+
+/// What an editor may set in `initializationOptions`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    /// The link of each diagnostic's `codeDescription`, `{code}` standing for the check's code.
+    check_docs_url: Option<String>,
+    /// Checks turned on or off over the configuration's, as `check --enable/--disable`.
+    enable: Vec<String>,
+    disable: Vec<String>,
+}
+
+impl<'c> Session<'c> {
+    fn new(connection: &'c Connection, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
+        let options = match params.initialization_options.clone().map(serde_json::from_value::<Options>) {
+            None => Ok(Options::default()),
+            Some(options) => options,
+        };
+        let mut session = Session {
+            connection,
+            args,
+            folders: Vec::new(),
+            documents: HashMap::new(),
+            options: Options::default(),
+            utf8: false,
+        };
+        match options {
+            Ok(options) => session.options = options,
+            Err(e) => {
+                session.show(lsp_types::MessageType::ERROR, format!("quotelint: initializationOptions: {e}"))
+            }
+        }
+        let mut roots: Vec<PathBuf> =
+            params.workspace_folders.iter().flatten().filter_map(|f| document::file_path(&f.uri)).collect();
+        #[allow(deprecated)] // the root of clients without workspace folders
+        if roots.is_empty() {
+            roots.extend(params.root_uri.as_ref().and_then(document::file_path));
+        }
+        roots.sort_by_key(|r| std::cmp::Reverse(r.as_os_str().len()));
+        session.load(roots.into_iter().map(Some).chain([None]).collect());
+        session
+    }
+
+    /// Loads each folder's configuration and record, in place of those loaded before.
+    fn load(&mut self, roots: Vec<Option<PathBuf>>) {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let mut shown = std::collections::HashSet::new();
+        let mut folders = Vec::with_capacity(roots.len());
+        for root in roots {
+            let start = root.clone().unwrap_or_else(|| cwd.clone());
+            let (engine, problems) = load_engine(self.args, &self.options, &start);
+            // Folders sharing a configuration (the fallback's is often a folder's) say it once.
+            for problem in problems.into_iter().filter(|p| shown.insert(p.clone())) {
+                self.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
+            }
+            folders.push(Folder { root, engine });
+        }
+        self.folders = folders;
+    }
+
+    /// A configuration or record file changed: every folder's are loaded again, once for all
+    /// the changes the notification lists, and every open document checked again. (The records
+    /// replaced are not freed: findings may borrow their text. A reload costs the memory of a
+    /// record, once per change to a configuration.)
+    fn reload(&mut self) {
+        let roots = self.folders.iter().map(|f| f.root.clone()).collect();
+        self.load(roots);
+        for doc in self.documents.values_mut() {
+            doc.dirty = true;
+        }
+    }
+
+    /// Asks the client to report changes to configurations and records, if it can.
+    fn watch(&self, params: &lsp_types::InitializeParams) {
+        let can = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files?.dynamic_registration);
+        if can != Some(true) {
+            return;
+        }
+        let watchers: Vec<_> = ["**/quotelint.yaml", "**/.quotelint.yaml", "**/*.yaml", "**/*.yml"]
+            .iter()
+            .map(|g| serde_json::json!({ "globPattern": g }))
+            .collect();
+        let registration = lsp_types::Registration {
+            id: "quotelint-watch".into(),
+            method: notification::DidChangeWatchedFiles::METHOD.into(),
+            register_options: Some(serde_json::json!({ "watchers": watchers })),
+        };
+        let params = lsp_types::RegistrationParams { registrations: vec![registration] };
+        self.send(Request::new(
+            lsp_server::RequestId::from("quotelint-watch".to_owned()),
+            request::RegisterCapability::METHOD.into(),
+            params,
+        ));
+    }
+
+    /// Runs `work`, turning a panic into a message to the user rather than the server's end.
+    fn guarded(&mut self, work: impl FnOnce(&mut Self)) {
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(self)));
+        if let Err(panic) = done {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown cause");
+            self.show(
+                lsp_types::MessageType::ERROR,
+                format!("quotelint: internal error ({what}); please report it"),
+            );
+        }
+    }
+
+    fn docs_url(&self) -> &str {
+        self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL)
+    }
+
+    fn send(&self, message: impl Into<Message>) {
+        // The client gone: the loop ends at its next read.
+        let _ = self.connection.sender.send(message.into());
+    }
+
+    fn show(&self, typ: lsp_types::MessageType, message: String) {
+        let params = lsp_types::ShowMessageParams { typ, message };
+        self.send(Notification::new(notification::ShowMessage::METHOD.into(), params));
+    }
+
+    fn folder_of(&self, path: Option<&Path>) -> usize {
+        let last = self.folders.len() - 1;
+        path.and_then(|p| {
+            self.folders.iter().position(|f| f.root.as_deref().is_some_and(|r| p.starts_with(r)))
+        })
+        .unwrap_or(last)
+    }
+
+    fn notify(&mut self, n: Notification) {
+        match n.method.as_str() {
+            notification::DidOpenTextDocument::METHOD => {
+                let Ok(p) = n.extract::<lsp_types::DidOpenTextDocumentParams>(
+                    notification::DidOpenTextDocument::METHOD,
+                ) else {
+                    return;
+                };
+                let doc = p.text_document;
+                let folder = self.folder_of(document::file_path(&doc.uri).as_deref());
+                self.documents.insert(doc.uri, Document::new(doc.text, doc.version, folder, self.utf8));
+            }
+            notification::DidChangeTextDocument::METHOD => {
+                let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(
+                    notification::DidChangeTextDocument::METHOD,
+                ) else {
+                    return;
+                };
+                if let Some(doc) = self.documents.get_mut(&p.text_document.uri) {
+                    doc.apply_changes(p.content_changes, p.text_document.version);
+                }
+            }
+            notification::DidSaveTextDocument::METHOD => {
+                let Ok(p) = n.extract::<lsp_types::DidSaveTextDocumentParams>(
+                    notification::DidSaveTextDocument::METHOD,
+                ) else {
+                    return;
+                };
+                if let Some(doc) = self.documents.get_mut(&p.text_document.uri) {
+                    doc.dirty = true;
+                }
+            }
+            notification::DidCloseTextDocument::METHOD => {
+                let Ok(p) = n.extract::<lsp_types::DidCloseTextDocumentParams>(
+                    notification::DidCloseTextDocument::METHOD,
+                ) else {
+                    return;
+                };
+                if self.documents.remove(&p.text_document.uri).is_some() {
+                    self.publish(p.text_document.uri, Vec::new(), None);
+                }
+            }
+            notification::DidChangeWatchedFiles::METHOD => self.reload(),
+            // Cancellation: requests are answered in order, each at once, so none is waiting
+            // to be cancelled when the notification is read.
+            _ => {}
+        }
+    }
+
+    fn request(&mut self, req: Request) {
+        let id = req.id.clone();
+        let response = match req.method.as_str() {
+            request::HoverRequest::METHOD => {
+                match req.extract::<lsp_types::HoverParams>(request::HoverRequest::METHOD) {
+                    Ok((_, p)) => {
+                        let at = p.text_document_position_params;
+                        let hover = self
+                            .checked(&at.text_document.uri)
+                            .and_then(|(doc, folder)| convert::hover(doc, folder.engine.record, at.position));
+                        Response::new_ok(id, hover)
+                    }
+                    Err(e) => invalid(id, e),
+                }
+            }
+            request::CodeActionRequest::METHOD => {
+                match req.extract::<lsp_types::CodeActionParams>(request::CodeActionRequest::METHOD) {
+                    Ok((_, p)) => {
+                        let uri = p.text_document.uri;
+                        self.check(&uri);
+                        let actions = self
+                            .documents
+                            .get(&uri)
+                            .map(|doc| convert::code_actions(doc, &uri, p.range, self.docs_url()))
+                            .unwrap_or_default();
+                        Response::new_ok(id, actions)
+                    }
+                    Err(e) => invalid(id, e),
+                }
+            }
+            method => {
+                Response::new_err(id, ErrorCode::MethodNotFound as i32, format!("unknown request {method}"))
+            }
+        };
+        self.send(response);
+    }
+
+    /// The document at `uri`, checked at its latest version, and its folder.
+    fn checked(&mut self, uri: &Uri) -> Option<(&Document, &Folder)> {
+        self.check(uri);
+        let doc = self.documents.get(uri)?;
+        Some((doc, &self.folders[doc.folder]))
+    }
+
+    /// Checks the document at `uri` if it changed since its last check, and publishes what
+    /// it found.
+    fn check(&mut self, uri: &Uri) {
+        let Some(doc) = self.documents.get_mut(uri) else { return };
+        if !doc.dirty {
+            return;
+        }
+        let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
+        doc.check(&self.folders[doc.folder].engine, &path);
+        let docs_url = self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL);
+        let diagnostics = convert::diagnostics(doc, uri, docs_url);
+        let version = Some(doc.version);
+        self.publish(uri.clone(), diagnostics, version);
+    }
+
+    /// Checks every document changed since its last check.
+    fn flush(&mut self) {
+        let dirty: Vec<Uri> =
+            self.documents.iter().filter(|(_, d)| d.dirty).map(|(u, _)| u.clone()).collect();
+        for uri in dirty {
+            self.check(&uri);
+        }
+    }
+
+    fn publish(&self, uri: Uri, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+        let params = lsp_types::PublishDiagnosticsParams { uri, diagnostics, version };
+        self.send(Notification::new(notification::PublishDiagnostics::METHOD.into(), params));
+    }
+}
+
+fn invalid(id: lsp_server::RequestId, e: lsp_server::ExtractError<Request>) -> Response {
+    Response::new_err(id, ErrorCode::InvalidParams as i32, format!("{e}"))
+}
+
+/// The engine of the configuration that applies at `start`, and the problems met on the way:
+/// a configuration or record that does not load leaves the defaults in its place.
+fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'static>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut failed = |f: Failure| {
+        let mut lines: Vec<String> = f.diagnostics.iter().map(|d| d.to_string()).collect();
+        lines.extend(f.summary);
+        problems.push(lines.join("; "));
+    };
+    let config = crate::cli::resolve_config(args, start).unwrap_or_else(|mut f| {
+        // The messages locate the problem in the file; the file is named here.
+        let file = args.config.clone().or_else(|| crate::config::discover(start).ok().flatten());
+        if let Some(file) = file {
+            f.summary = Some(format!("{} ({})", f.summary.unwrap_or_default(), file.display()));
+        }
+        failed(f);
+        Config::default()
+    });
+    let settings = crate::commands::check::settings_of(&config, &options.enable, &options.disable, false)
+        .unwrap_or_else(|f| {
+            failed(f);
+            Settings::default()
+        });
+    let options = LoadOptions { for_checking: true, ..crate::cli::record_options(args, &config) };
+    let record = Record::load(&options).unwrap_or_else(|errors| {
+        failed(Failure::record(errors));
+        Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap_or_default()
+    });
+    // Loaded once per workspace folder, and kept until the server exits.
+    let record: &'static Record = Box::leak(Box::new(record));
+    (Engine::new(record, settings), problems)
+}

@@ -700,7 +700,7 @@ fn presented(
 
 /// The agent of a passive cue: "was called '…' by Peskov", "were described as '…' by Blinken".
 /// The verb (a speech or characterizing verb after "was", "were", "is", "are", "been") stands
-/// among the last four words before the quotation; "by" and the name come right after it.
+/// among the last five words before the quotation; "by" and the name come right after it.
 fn passive_agent(
     ctx: &BlockContext,
     before: &Range<usize>,

@@ -22,6 +22,10 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Day names, Sunday first (1 January 1970 was a Thursday: index 4).
+pub const WEEKDAYS: [&str; 7] =
+    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
 /// A calendar date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {

@@ -126,20 +126,40 @@ impl Group {
         Group { names, one_word, by_second }
     }
 
-    /// The positions of the names a text whose second word is `second` (none: the text ends)
-    /// may be, in the order of `names`.
-    fn candidates(&self, second: Option<&str>) -> Vec<u32> {
-        let more = second.and_then(|w| {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                self.by_second.get(w.to_ascii_lowercase().as_str())
-            } else {
-                self.by_second.get(w)
-            }
-        });
-        let mut out: Vec<u32> = self.one_word.iter().chain(more.into_iter().flatten()).copied().collect();
-        out.sort_unstable();
-        out
+    /// The positions of the names of more than one word whose second word is `second` (none:
+    /// the text ends), in the order of `names`.
+    fn continuing(&self, second: Option<&str>) -> &[u32] {
+        let Some(w) = second else { return &[] };
+        let found = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_second.get(w.to_ascii_lowercase().as_str())
+        } else {
+            self.by_second.get(w)
+        };
+        found.map_or(&[], Vec::as_slice)
     }
+}
+
+/// Two ascending lists of positions as one, without a copy.
+fn merged<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
 }
 
 /// Groups of more names than this are tried by their second word (see [`Group`]).
@@ -410,15 +430,17 @@ impl NameIndex {
             }
             // Many names start with this word ("the"): the second word is read now, and only the
             // names it can continue are tried.
-            let order = (names.len() > MANY_NAMES).then(|| {
+            let many = names.len() > MANY_NAMES;
+            if many {
                 while toks.len() < 2 {
                     let Some(range) = units.next_word_where(|_| true) else { break };
                     push_words(text, range, &mut written, &mut toks);
                 }
-                group.candidates(toks.get(1).map(|(t, _)| t.text()))
-            });
-            let all = order.is_none().then(|| names.iter()).into_iter().flatten();
-            let some = order.iter().flatten().map(|&i| &names[i as usize]);
+            }
+            let continuing = if many { group.continuing(toks.get(1).map(|(t, _)| t.text())) } else { &[] };
+            let all = (!many).then(|| names.iter()).into_iter().flatten();
+            let some = many.then(|| merged(&group.one_word, continuing)).into_iter().flatten();
+            let some = some.map(|i| &names[i as usize]);
             let mut found: Option<(usize, Vec<Target>)> = None;
             for name in all.chain(some) {
                 let n = name.words.len();
@@ -541,6 +563,13 @@ mod tests {
     use super::*;
     use crate::normalize::tokens;
 
+    /// Two ascending lists merge into one, each position once and in order.
+    #[test]
+    fn positions_merge_in_order() {
+        assert_eq!(merged(&[0, 3, 5], &[1, 2, 6]).collect::<Vec<_>>(), vec![0, 1, 2, 3, 5, 6]);
+        assert_eq!(merged(&[], &[4]).collect::<Vec<_>>(), vec![4]);
+        assert_eq!(merged(&[2], &[]).collect::<Vec<_>>(), vec![2]);
+    }
     /// What [`NameIndex::find`] reads lazily, read eagerly: every word normalized and tried as
     /// the start of every name.
     fn eager(index: &NameIndex, text: &str) -> Vec<(Range<usize>, Vec<Target>)> {

@@ -652,13 +652,31 @@ pub(super) fn introduction(ctx: &BlockContext) -> Option<super::context::Introdu
     let end = ctx.text().trim_end().len();
     let at_colon = quotes::Quote { outer: end..end, inner: end..end, depth: 0, closed: true };
     let sentence = ctx.near(ctx.sentence_of(end.saturating_sub(1)), &at_colon.outer);
-    let candidates = super::statement_date::date_candidates(ctx, &sentence);
-    let first_date = super::statement_date::nearest_date(ctx, &candidates, end);
+    let (speaker, date) = cue_and_date(ctx, &at_colon, &sentence);
+    speaker.person()?;
+    Some(super::context::Introduction { speaker, date })
+}
+
+/// Who the sentence says spoke quotation `q`, and when: a date first (roles need one), from
+/// the quotation's position; then the speaker; then the date again, anchored at the speech
+/// verb, in the sentence after too when that is where the speaker was named.
+pub(super) fn cue_and_date(
+    ctx: &BlockContext,
+    q: &quotes::Quote,
+    sentence: &Range<usize>,
+) -> (Attribution, Option<super::Dated>) {
+    use super::statement_date::{date_candidates, nearest_date, statement_date};
+    let candidates = date_candidates(ctx, sentence);
+    let first_date = nearest_date(ctx, &candidates, q.outer.start);
     let hint = |_: usize| first_date.as_ref().map(|d| d.date);
-    let cue = attribute(ctx, &at_colon, &sentence, &hint);
-    cue.speaker.person()?;
-    let date = super::statement_date::statement_date(ctx, &candidates, &sentence, &at_colon.outer, &cue);
-    Some(super::context::Introduction { speaker: cue.speaker, date })
+    let cue = attribute(ctx, q, sentence, &hint);
+    let date = if cue.read_to > sentence.end {
+        let reach = sentence.start..cue.read_to;
+        statement_date(ctx, &date_candidates(ctx, &reach), &reach, &q.outer, &cue)
+    } else {
+        statement_date(ctx, &candidates, sentence, &q.outer, &cue)
+    };
+    (cue.speaker, date)
 }
 
 /// What the sentence says of a quotation's speaker: who, and where the speech verb and its
@@ -689,9 +707,19 @@ fn presented(
         opening.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o))
             && opening[o.len()..].starts_with(' ')
     })?;
-    let name_at = start + opener.len() + 1;
-    let m = ctx.mentions_in(next).find(|m| m.range.start >= name_at)?;
-    if m.range.start != name_at || m.possessive {
+    named_at(ctx, next, start + opener.len() + 1, date_hint)
+}
+
+/// The person a name starting exactly at `at` in `range` names (not as a possessive): the name
+/// right after "That was", or after "by".
+fn named_at(
+    ctx: &BlockContext,
+    range: &Range<usize>,
+    at: usize,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> Option<(usize, Range<usize>)> {
+    let m = ctx.mentions_in(range).find(|m| m.range.start >= at)?;
+    if m.range.start != at || m.possessive {
         return None;
     }
     let p = ctx.acting_person(m).or_else(|| ctx.resolve(m, date_hint(m.range.start)))?;
@@ -716,13 +744,7 @@ fn passive_agent(
     }
     let rest = text[after.clone()].trim_start_matches([',', ' ']);
     let by = rest.strip_prefix("by ")?;
-    let at = after.end - by.len();
-    let m = ctx.mentions_in(after).find(|m| m.range.start >= at)?;
-    if m.range.start != at || m.possessive {
-        return None;
-    }
-    let p = ctx.acting_person(m).or_else(|| ctx.resolve(m, date_hint(m.range.start)))?;
-    Some((p, m.range.clone()))
+    named_at(ctx, after, after.end - by.len(), date_hint)
 }
 
 /// A dash after a quotation that opens its sentence, then a name: '"…" — Dmitry Peskov, Moscow,

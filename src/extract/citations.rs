@@ -38,13 +38,17 @@ pub fn paren_citations(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Whether `b[start..end]` holds a capital and, after it, a year that is a word of its own. A
-/// capital that starts a word of a date (a month, or one of [`DATE_CAPITALS`]: "Fall") is not one.
+/// capital that starts a word of a date (a month, a day, or one of [`DATE_CAPITALS`]: "Fall") is not one.
 fn cites(b: &[u8], start: usize, end: usize) -> bool {
     let word = |i: usize| b[i].is_ascii_alphanumeric() || b[i] == b'_';
     let date_word = |i: usize| {
         let to = (i..end).find(|&k| !b[k].is_ascii_alphabetic()).unwrap_or(end);
         (i == start || !word(i - 1))
-            && crate::date::MONTHS.iter().chain(DATE_CAPITALS).any(|d| d.as_bytes() == &b[i..to])
+            && crate::date::MONTHS
+                .iter()
+                .chain(&crate::date::WEEKDAYS)
+                .chain(DATE_CAPITALS)
+                .any(|d| d.as_bytes() == &b[i..to])
     };
     let Some(capital) = (start..end).find(|&i| b[i].is_ascii_uppercase() && !date_word(i)) else {
         return false;

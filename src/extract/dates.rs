@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::date::{PartialDate, MONTHS};
+use crate::date::{PartialDate, MONTHS, WEEKDAYS};
 use crate::matcher::edit_distance;
 
 /// A date written in the text.
@@ -529,12 +529,16 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         };
         out.extend(found);
     }
+    // Few blocks have such a year: the dates found in order are sorted again only if one is.
+    let found = out.len();
     for year in years_before_occasions(text) {
-        if !out.iter().any(|d| d.range.start < year.end && year.start < d.range.end) {
+        if !out[..found].iter().any(|d| d.range.start < year.end && year.start < d.range.end) {
             out.extend(make(year.clone(), num(&year).unwrap_or(0), None, None, None));
         }
     }
-    out.sort_by_key(|d| d.range.start);
+    if out.len() > found {
+        out.sort_by_key(|d| d.range.start);
+    }
     out
 }
 
@@ -580,8 +584,6 @@ fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
-
-const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

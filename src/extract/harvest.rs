@@ -16,7 +16,7 @@ use super::lexicon::{CueList, NEWS_OUTLETS};
 use super::statement_date::{date_candidates, statement_date};
 use super::words::words_of;
 use super::{Options, Quotation};
-use crate::date::{PartialDate, MONTHS};
+use crate::date::{PartialDate, MONTHS, WEEKDAYS};
 use crate::markdown::{BlockKind, Document, PLACEHOLDER};
 use crate::names::NameIndex;
 use crate::record::Record;
@@ -518,13 +518,6 @@ const NOT_NAMES: &[&str] = &[
     "Asked",
     "Speaking",
     "Writing",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "House",
     "Kremlin",
     "Ministry",
@@ -616,7 +609,11 @@ fn name_at(text: &str, forward: bool) -> Option<String> {
         let initial = rest == ['.'];
         let letters = rest.iter().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'));
         let some_lower = rest.iter().any(|c| c.is_lowercase());
-        first && (initial || (letters && some_lower)) && !NOT_NAMES.contains(&w) && !MONTHS.contains(&w)
+        first
+            && (initial || (letters && some_lower))
+            && !NOT_NAMES.contains(&w)
+            && !MONTHS.contains(&w)
+            && !WEEKDAYS.contains(&w)
     };
     let ok = |w: &str| is_name_word(w) || TITLES.contains(&w) || PARTICLES.contains(&w);
     // The run of name-like words at that end.

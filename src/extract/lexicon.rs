@@ -339,32 +339,11 @@ pub(super) const DENIAL_OPENINGS: &[&str] =
 
 /// Capitalized words of a date, not of a source: "(viral post, March 2022)" names no one a reader
 /// could look up, where "(Sarotte, 2014)" does. Besides the months' names
-/// ([`crate::date::MONTHS`]): their abbreviations, seasons and days.
+/// ([`crate::date::MONTHS`]) and days ([`crate::date::WEEKDAYS`]): their abbreviations and
+/// seasons.
 pub(super) const DATE_CAPITALS: &[&str] = &[
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Spring",
-    "Summer",
-    "Autumn",
-    "Fall",
-    "Winter",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Spring", "Summer",
+    "Autumn", "Fall", "Winter",
 ];
 
 /// Verbs by which the subject repeats another's words: "Putin quoted Wörner's words: '…'",

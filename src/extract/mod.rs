@@ -26,7 +26,6 @@ use crate::date::PartialDate;
 use crate::markdown::{BlockKind, Document};
 use crate::names::NameIndex;
 use crate::record::{Record, SpeakerKind};
-use attribution::attribute;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{block_is_cited, is_cited, paren_citations};
@@ -34,7 +33,6 @@ use context::{Article, BlockContext, Contexts};
 use debunk::undo_debunked;
 use events::events;
 pub(crate) use pieces::cut_long_paragraphs;
-use statement_date::{date_candidates, nearest_date, statement_date};
 use words::within;
 
 /// A quotation in an article, as the checks see it: 72 bytes and its text, since a file may
@@ -348,29 +346,15 @@ fn quotations(
 /// Who the quotation's sentence says spoke it, and when.
 fn speaker_and_date(ctx: &BlockContext, q: &quotes::Quote) -> (Attribution, Option<Dated>) {
     let sentence = ctx.near(ctx.sentence_of(q.outer.start), &q.outer);
-    // A date first (roles need one), from the quotation's position; then the speaker; then
-    // the date again, anchored at the speech verb.
-    let candidates = date_candidates(ctx, &sentence);
-    let first_date = nearest_date(ctx, &candidates, q.outer.start);
-    let hint = |_: usize| first_date.as_ref().map(|d| d.date);
-    let cue = attribute(ctx, q, &sentence, &hint);
+    let (speaker, date) = attribution::cue_and_date(ctx, q, &sentence);
     // A quotation opening its paragraph, with no cue of its own, after a paragraph ending
     // "Peskov told reporters:".
-    if let (Attribution::None, Some(intro)) = (&cue.speaker, &ctx.introduced) {
+    if let (Attribution::None, Some(intro)) = (&speaker, &ctx.introduced) {
         if ctx.text()[..q.outer.start].trim().is_empty() {
             return (intro.speaker.clone(), intro.date.clone());
         }
     }
-    // The sentence after it when that is where the speaker was named, with its dates.
-    let (sentence, candidates) = if cue.read_to > sentence.end {
-        let reach = sentence.start..cue.read_to;
-        let candidates = date_candidates(ctx, &reach);
-        (reach, candidates)
-    } else {
-        (sentence, candidates)
-    };
-    let date = statement_date(ctx, &candidates, &sentence, &q.outer, &cue);
-    (cue.speaker, date)
+    (speaker, date)
 }
 
 /// Whether the text before `at` ends with a possessive and a space: "NATO's ", "the allies' ".

@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 #[path = "src/date.rs"]
 mod date;
-#[allow(dead_code)]
-#[path = "src/normalize.rs"]
-mod normalize;
+// The normalizer articles are read with, so that the record's words are folded as theirs are.
+use quotelint_text::normalize;
 #[allow(dead_code)]
 #[path = "src/record/schema.rs"]
 mod schema;
@@ -192,7 +191,7 @@ fn normalized_texts(file: &schema::RecordFile) -> impl Iterator<Item = &str> {
 }
 
 /// Rust source of the table of the default record's texts and their tokens as
-/// `src/normalize.rs` gives them, so that building the indexes does not normalize them at run
+/// `quotelint_text::normalize` gives them, so that building the indexes does not normalize them at run
 /// time. Strings go into one blob and the tables hold offsets into it: a static table of `&str`
 /// would need a relocation per string, which the loader applies (a page fault per page) on
 /// every start, `--version` included.

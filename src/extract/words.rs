@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{keyword, CueList, KEYWORDS};
-use crate::normalize::char_at;
+use crate::scan::char_at;
 
 /// A word of a block: its range, and which cue word it is, if any. Only cue words (speech
 /// verbs and nouns, role words, pronouns, fillers) are ever compared, so no other word's text is
@@ -135,71 +135,13 @@ pub(super) fn words_of(text: &str) -> Vec<Word> {
     out
 }
 
-/// The byte span of each word of `text`: letters, digits and hyphens, with inner apostrophes,
-/// given to `each` in order. ASCII bytes are classed by a table; only non-ASCII characters are
-/// decoded.
+/// The byte span of each word of `text`, given to `each` in order: the compounds of the one
+/// reading of words ([`crate::scan`]), since a cue word is never half of a hyphenated one.
 pub(super) fn for_each_word_span(text: &str, mut each: impl FnMut(usize, usize)) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        // To the start of a word: a letter, a digit or `-`.
-        let b = bytes[at];
-        if b < 0x80 {
-            if WORD_BYTES[usize::from(b)] < 2 {
-                at += 1;
-                continue;
-            }
-        } else if let Some(c) = char_at(text, at).filter(|c| !c.is_alphanumeric()) {
-            at += c.len_utf8();
-            continue;
-        }
-        // On while letters, digits, `-` and apostrophes go on.
-        let start = at;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if b < 0x80 {
-                if WORD_BYTES[usize::from(b)] == 0 {
-                    break;
-                }
-                at += 1;
-            } else {
-                match char_at(text, at) {
-                    Some(c) if c.is_alphanumeric() || c == '’' => at += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
-        // Less the apostrophes and hyphens it ends with (`’` is E2 80 99).
-        let mut end = at;
-        while end > start {
-            match bytes[end - 1] {
-                b'\'' | b'-' => end -= 1,
-                0x99 if bytes[start..end].ends_with("’".as_bytes()) => end -= 3,
-                _ => break,
-            }
-        }
-        each(start, end);
+    for word in crate::scan::compounds(text) {
+        each(word.start, word.end);
     }
 }
-
-/// Per ASCII byte: 2 for letters, digits and `-`, which start and continue a word; 1 for `'`,
-/// which only continues one; 0 for the rest.
-pub(super) static WORD_BYTES: [u8; 128] = {
-    let mut table = [0; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_alphanumeric() || c == b'-' {
-            2
-        } else if c == b'\'' {
-            1
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// Whether `text` has an ASCII digit: asked of every block, so read in chunks whose test
 /// compiles to vector instructions, stopping at the first chunk with one.
@@ -246,43 +188,5 @@ mod tests {
             }
         }
         assert!(!has_digit("٣ and ³ are not ASCII digits"));
-    }
-
-    /// [`for_each_word_span`] as first written, char by char: the oracle for the byte-table
-    /// scan.
-    fn word_spans_by_char(text: &str) -> Vec<(usize, usize)> {
-        let mut at = 0;
-        let part =
-            |c: char, started: bool| c.is_alphanumeric() || c == '-' || ((c == '\'' || c == '’') && started);
-        std::iter::from_fn(move || {
-            while let Some(c) = char_at(text, at) {
-                at += c.len_utf8();
-                if !part(c, false) {
-                    continue;
-                }
-                let start = at - c.len_utf8();
-                while let Some(c) = char_at(text, at).filter(|&c| part(c, true)) {
-                    at += c.len_utf8();
-                }
-                return Some((start, start + text[start..at].trim_end_matches(['\'', '’', '-']).len()));
-            }
-            None
-        })
-        .collect()
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-        #[test]
-        fn the_byte_table_finds_the_words_reading_by_char_finds(
-            pieces in proptest::collection::vec(proptest::sample::select(&[
-                "a", "Z", "7", "-", "'", "’", " ", ".", ",", "é", "Ö", "ß", "٣", "—", "“", "\u{301}", "x'", "--", "''",
-            ][..]), 0..24)
-        ) {
-            let text: String = pieces.concat();
-            let mut found: Vec<(usize, usize)> = Vec::new();
-            for_each_word_span(&text, |s, e| found.push((s, e)));
-            proptest::prop_assert_eq!(found, word_spans_by_char(&text), "{:?}", text);
-        }
     }
 }

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::scan::{alnum_end, char_at, is_word_char, word_end};
+
 /// A normalized word, or a gap where the writer elided words (`...`, `[...]`) or a wildcard for
 /// a bracketed insertion (`[the alliance]`). The record's texts hold their words as
 /// `Cow<'static, str>`, borrowed from the table the build normalized them into.
@@ -93,7 +95,6 @@ impl<'a> Tokens<'a> {
     /// each elision is a unit.
     pub fn next_unit(&mut self) -> Option<Unit> {
         let text = self.text;
-        let bytes = text.as_bytes();
         loop {
             // Spaces and ASCII punctuation other than `[` and `.` start nothing: pass them by
             // the byte.
@@ -110,9 +111,7 @@ impl<'a> Tokens<'a> {
                         && self.char_at(close + 1).is_some_and(is_word_char)
                         && !text[..i].chars().next_back().is_some_and(is_word_char);
                     if glued {
-                        let end = alnum_end(bytes, close + 1);
-                        let end =
-                            end + text[end..].find(|d: char| !is_word_char(d)).unwrap_or(text.len() - end);
+                        let end = word_end(text, close + 1);
                         self.pos = end;
                         return Some(Unit::Word(i..end));
                     }
@@ -142,18 +141,7 @@ impl<'a> Tokens<'a> {
                 return Some(Unit::Gap(i..end));
             }
             if is_word_char(c) {
-                let mut end = i + c.len_utf8();
-                // The ASCII letters and digits of the word by the byte; the rest char by char.
-                end = alnum_end(bytes, end);
-                while let Some(d) = self.char_at(end) {
-                    let apostrophe = matches!(d, '\'' | '’')
-                        && self.char_at(end + d.len_utf8()).is_some_and(char::is_alphanumeric);
-                    if is_word_char(d) || apostrophe {
-                        end += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
+                let end = word_end(text, i);
                 self.pos = end;
                 return Some(Unit::Word(i..end));
             }
@@ -236,55 +224,6 @@ static PASSED: [bool; 256] = {
     }
     table
 };
-
-/// ASCII letters and digits: one load a byte in the loops that read most words of prose,
-/// where the range tests of `is_ascii_alphanumeric` cost several instructions.
-static ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
-/// Where the run of ASCII letters and digits that starts at `from` ends. Eight bytes at a time:
-/// a word of prose is read in one or two steps, not a table lookup and a branch a byte.
-#[inline]
-pub(crate) fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = 0x80 * ONES;
-    // Per byte, without carries between bytes (each is at most 0x7F before the addition): the
-    // high bit is set where the byte lies in `lo..=hi`.
-    let within = |x: u64, lo: u8, hi: u8| {
-        (x + (0x80 - u64::from(lo)) * ONES) & !(x + (0x80 - u64::from(hi) - 1) * ONES) & HIGH
-    };
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let low = x & !HIGH;
-        let alnum = (within(low, b'0', b'9') | within(low | (0x20 * ONES), b'a', b'z')) & !x;
-        let other = !alnum & HIGH;
-        if other != 0 {
-            return from + (other.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    while from < bytes.len() && ALNUM[usize::from(bytes[from])] {
-        from += 1;
-    }
-    from
-}
-
-/// The character at byte `i` of `text` (a character boundary), read without decoding when it is
-/// ASCII (nearly always).
-pub fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text[i..].chars().next(),
-        None => None,
-    }
-}
 
 impl Iterator for Tokens<'_> {
     type Item = (Token, Range<usize>);
@@ -394,10 +333,6 @@ fn count_words(text: &str, limit: usize) -> usize {
         }
     }
     count
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
 }
 
 /// `...` or `. . .`: three dots within six characters, with nothing but spaces between them.
@@ -998,22 +933,6 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-        #[test]
-        fn a_run_of_letters_and_digits_ends_where_the_byte_table_says(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::sample::select(&b"aAzZ09mM@[`{/:_-' \x7f\x80\xc3\xdb\xfa"[..]),
-                proptest::prelude::any::<u8>(),
-            ], 0..40),
-            from in 0..40usize,
-        ) {
-            let from = from.min(bytes.len());
-            let mut end = from;
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-                end += 1;
-            }
-            proptest::prop_assert_eq!(alnum_end(&bytes, from), end, "{:?} from {}", bytes, from);
-        }
-
         #[test]
         fn filtered_words_are_the_words_filtered(
             pieces in proptest::collection::vec(proptest::sample::select(&[

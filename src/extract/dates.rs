@@ -561,8 +561,7 @@ fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
         if before.len() == start {
             continue; // no space before the year
         }
-        let word =
-            before.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).next().unwrap_or("");
+        let word = crate::scan::last_word(before).unwrap_or("");
         let possessive = word.len() > 2 && (word.ends_with("'s") || word.ends_with("’s"));
         if !possessive && !OCCASION_DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d)) {
             continue;

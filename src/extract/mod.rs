@@ -414,7 +414,7 @@ fn is_cited_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
 fn is_outlet_name(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let text = ctx.text();
     let before = text[..q.outer.start].trim_end();
-    let noun = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let noun = crate::scan::last_word(before).unwrap_or("");
     if before.len() == q.outer.start || !lexicon::OUTLET_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
         return false;
     }

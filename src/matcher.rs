@@ -160,6 +160,12 @@ const STOPWORDS: &[&str] = &[
 /// are one spoken sentence): a change between two of a group is no misquotation on its own.
 const HOMOPHONES: &[&[&str]] = &[&["there", "their", "they"], &["your", "you"]];
 
+/// Titles a writer's house style puts before a name the speaker said bare ("Mr Putin",
+/// "President Putin" for "Putin chose this war"): added right before a word the record has, no
+/// misquotation on their own.
+const TITLES: &[&str] =
+    &["mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "secretary"];
+
 fn homophones(a: &str, b: &str) -> bool {
     HOMOPHONES.iter().any(|group| group.contains(&a) && group.contains(&b))
 }
@@ -379,15 +385,26 @@ impl Match {
     /// Content words changed, added or dropped within the aligned part (the words
     /// [`appended`](Self::appended_words) after a recorded sentence's end aside).
     pub fn content_changes(&self) -> Vec<&Edit> {
-        self.edits[..self.edits.len() - self.appended]
+        let aligned = &self.edits[..self.edits.len() - self.appended];
+        // A run of titles added right before a word the record has ("Prime Minister Putin").
+        let before_same = |k: usize| {
+            aligned[k..]
+                .iter()
+                .find(|e| !matches!(e, Edit::Added(w) if TITLES.contains(&w.as_str())))
+                .is_some_and(|e| matches!(e, Edit::Same(w) if !is_stopword(w)))
+        };
+        aligned
             .iter()
-            .filter(|e| match e {
+            .enumerate()
+            .filter(|&(k, e)| match e {
                 Edit::Same(_) => false,
                 Edit::Changed { found, expected } => {
                     !(homophones(found, expected) || (is_stopword(found) && is_stopword(expected)))
                 }
+                Edit::Added(w) if TITLES.contains(&w.as_str()) && before_same(k) => false,
                 Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
             })
+            .map(|(_, e)| e)
             .collect()
     }
 

@@ -15,6 +15,10 @@ use crate::date::PartialDate;
 use crate::names::{Mention, Target};
 use crate::record::SpeakerKind;
 
+/// The most words of an adverbial between an aside's closing comma and its verb ("…, at a
+/// forum in Delhi on Thursday said").
+const MAX_ADVERBIAL_WORDS: usize = 8;
+
 impl BlockContext<'_> {
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
     /// `inverted` allows it, the name right after it ("said Putin"). `None` when the subject
@@ -181,10 +185,27 @@ impl BlockContext<'_> {
     /// `region` less a stretch set off by commas at its end, when that stretch describes the
     /// subject named before it: a participle or preposition phrase ("responding to Sherman"), a
     /// relative clause ("who had served under Brandt"), an indefinite description ("a former
-    /// prime minister"), or a reporting aside ("Braithwaite records").
+    /// prime minister"), or a reporting aside ("Braithwaite records"). A short adverbial may
+    /// stand between the closing comma and the verb ("…, a friend of the president, later said",
+    /// "…, at a forum in Delhi on Thursday said"): it names no one and holds no verb.
     fn without_parenthetical(&self, region: Range<usize>) -> Range<usize> {
         let text = &self.text()[region.clone()];
-        let Some(inner) = text.trim_end().strip_suffix(',') else { return region };
+        let inner = match text.trim_end().strip_suffix(',') {
+            Some(inner) => inner,
+            None => {
+                let Some(comma) = text.rfind(',') else { return region };
+                let tail = region.start + comma + 1..region.end;
+                let adverbial = self.words_in(&tail).len() <= MAX_ADVERBIAL_WORDS
+                    && self.mentions_in(&tail).next().is_none()
+                    && self.verbs_in(&tail).next().is_none()
+                    && self.pronoun_before(&tail).is_none()
+                    && !self.words_in(&tail).iter().any(|w| w.is(CueList::Role));
+                if !adverbial {
+                    return region;
+                }
+                &text[..comma]
+            }
+        };
         let Some(open) = inner.rfind(',') else { return region };
         let aside = region.start + open + 1..region.start + inner.len();
         let head = region.start..region.start + open;

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 
 use super::context::BlockContext;
-use super::lexicon::{CueList, DATE_CAPITALS, NEWS_OUTLETS, OUTLET_CUES, OWN_REPORTING};
+use super::lexicon::{
+    CueList, DATE_CAPITALS, NEWS_OUTLETS, OUTLET_CUES, OUTLET_NOUNS, OUTLET_WORKS, OWN_REPORTING, WORK_LEADS,
+};
 use super::words::Word;
 use super::Options;
 use crate::markdown::{Block, Document};
@@ -117,21 +119,58 @@ pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
             i >= at && text.get(i - at..).is_some_and(|t| t.starts_with(p))
         })
     });
-    let names_outlet = |at: usize| {
+    // The length of the outlet's name that starts at `at`, if one does.
+    let outlet_at = |at: usize| {
         let rest = &text[at..];
-        NEWS_OUTLETS.iter().any(|o| {
-            rest.starts_with(o)
-                && !rest.as_bytes().get(o.len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        })
+        NEWS_OUTLETS
+            .iter()
+            .find(|o| {
+                rest.starts_with(**o)
+                    && !rest.as_bytes().get(o.len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            })
+            .map(|o| o.len())
+    };
+    let names_outlet = |at: usize| outlet_at(at).is_some();
+    // A cue, "the", then the outlet, or a description of it ending in an outlet's noun: "the
+    // state news agency TASS", "the German weekly Der Spiegel".
+    let cued = |before: &str| {
+        let before = match ends_with_word(before, "the") {
+            true => before[..before.len() - 3].trim_end(),
+            false => before,
+        };
+        OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
+    };
+    // "In a New York Times article by …", "in her Guardian column": the outlet's work, named
+    // as where the words were printed.
+    let in_work = |at: usize, before: &str| {
+        let after = outlet_at(at).map_or("", |n| text[at + n..].trim_start());
+        let noun = crate::scan::compounds(after).next().map_or("", |r| &after[r]);
+        WORK_LEADS.iter().any(|lead| ends_with_word(before, lead))
+            && OUTLET_WORKS.iter().any(|w| noun.eq_ignore_ascii_case(w))
     };
     own || words.iter().filter(|w| w.is(CueList::OutletStart) && names_outlet(w.range().start)).any(|w| {
         let mut before = text[..w.range().start].trim_end();
-        if ends_with_word(before, "the") {
-            before = before[..before.len() - 3].trim_end();
+        if before.len() == w.range().start {
+            return false;
         }
-        before.len() < w.range().start && OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
+        if cued(before) || in_work(w.range().start, before) {
+            return true;
+        }
+        let described = crate::scan::last_word(before)
+            .is_some_and(|noun| OUTLET_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)));
+        (0..MAX_OUTLET_DESCRIPTION_WORDS).any(|_| {
+            let Some((rest, _)) = before.rsplit_once(char::is_whitespace).filter(|_| described) else {
+                return false;
+            };
+            before = rest.trim_end();
+            cued(before)
+        })
     })
 }
+
+/// The most words of an outlet's description between a cue and its name ("reported by the
+/// Russian state news agency TASS").
+const MAX_OUTLET_DESCRIPTION_WORDS: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -192,6 +231,11 @@ mod tests {
             "a diplomat told this newspaper on Monday",
             "\"x,\" she told the BBC.",
             "Peskov was quoted by TASS as saying",
+            "as reported by the state news agency TASS.",
+            "she told the German weekly Der Spiegel",
+            "according to Russia's state-run agency RIA Novosti",
+            "In a New York Times article by Peter Baker (Jan 9, 2022), we find",
+            "she wrote as much in her Guardian column last spring",
         ] {
             assert!(cites_news_outlet(text, &words_of(text)), "{text}");
         }
@@ -202,6 +246,10 @@ mod tests {
             "Reuters reported nothing",
             "according to the ambassador",
             "he told Baker",
+            "he told a friend who reads the daily Kommersant",
+            "a rival news agency TASS quoted",
+            "a New York Times article said",
+            "in a Reuters-style format",
         ] {
             assert!(!cites_news_outlet(text, &words_of(text)), "{text}");
         }

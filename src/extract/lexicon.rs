@@ -220,9 +220,10 @@ pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "as",
     "back",
 ];
-/// Words that open an aside describing the name before it: "X, who …", "X, a former …".
+/// Words that open an aside describing the name before it: "X, who …", "X, a former …", "X, the
+/// voice of …".
 pub(super) const ASIDE_OPENERS: &[&str] = &[
-    "who", "whom", "whose", "which", "a", "an", "once", "himself", "herself", "then", "now", "later",
+    "who", "whom", "whose", "which", "a", "an", "the", "once", "himself", "herself", "then", "now", "later",
     "formerly",
 ];
 /// Reporting verbs of an aside ("Major, Braithwaite records, told …"): the aside's writer
@@ -562,6 +563,26 @@ pub(super) const OUTLET_NOUNS: &[&str] = &[
     "publication",
 ];
 
+/// Words after which a short quoted span names a term rather than reporting words: "the
+/// so-called 'open doors'", "the formula of 'open doors'", "the slogan 'no veto'". Each may be
+/// followed by "of". A writer naming a policy or a catchword claims no one said it in so many words.
+pub(super) const TERM_LEADS: &[&str] = &[
+    "so-called",
+    "formula",
+    "principle",
+    "policy",
+    "doctrine",
+    "concept",
+    "notion",
+    "slogan",
+    "motto",
+    "mantra",
+    "catchphrase",
+    "catchword",
+    "buzzword",
+    "label",
+];
+
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
 /// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
 pub(super) const PRESENTING_OPENERS: &[&str] =
@@ -810,6 +831,27 @@ pub(super) const OUTLET_CUES: &[&str] = &[
     "said to",
     "wrote in",
     "writing in",
+];
+
+/// Words before an outlet's name that, with one of [`OUTLET_WORKS`] after it, name where the
+/// words were printed: "in a New York Times article", "in her Guardian column".
+pub(super) const WORK_LEADS: &[&str] = &["in a", "in an", "in the", "in his", "in her", "in their", "in its"];
+
+/// What an outlet prints, after its name: "a Reuters report", "a Guardian column".
+pub(super) const OUTLET_WORKS: &[&str] = &[
+    "article",
+    "column",
+    "op-ed",
+    "editorial",
+    "report",
+    "interview",
+    "piece",
+    "essay",
+    "story",
+    "dispatch",
+    "profile",
+    "podcast",
+    "broadcast",
 ];
 
 /// Phrases by which a newsroom marks its own reporting: "told this newspaper".

@@ -327,7 +327,11 @@ fn quotations(
             outer.end = r.outer.end;
         }
         let short = crate::normalize::has_fewer_words(&inner, options.min_words);
-        if short && (speaker == Attribution::None || after_possessive(text, q.outer.start)) {
+        if short
+            && (speaker == Attribution::None
+                || after_possessive(text, q.outer.start)
+                || after_term_lead(text, q.outer.start))
+        {
             continue; // a term or scare quote; "NATO's 'Article 5'" names a thing, not words
         }
         let by_someone_else = speaker == Attribution::None && ctx.spoken_by_someone_unnamed(q);
@@ -365,6 +369,30 @@ fn after_possessive(text: &str, at: usize) -> bool {
             || before.ends_with("’s")
             || before.ends_with("s'")
             || before.ends_with("s’"))
+}
+
+/// Whether the text before `at` ends with a word of [`lexicon::TERM_LEADS`], and "of" after a
+/// noun: "the so-called ", "the formula of ".
+fn after_term_lead(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let Some(mut word) = crate::scan::last_word(before) else { return false };
+    if word.eq_ignore_ascii_case("of") {
+        let rest = before[..before.len() - word.len()].trim_end();
+        match crate::scan::last_word(rest) {
+            Some(noun) if rest.ends_with(noun) => word = noun,
+            _ => return false,
+        }
+    } else if !before.ends_with(word) {
+        return false;
+    }
+    // "so-called" is read whole: its last word is "called".
+    let so_called = word.eq_ignore_ascii_case("called")
+        && before
+            .len()
+            .checked_sub(9)
+            .and_then(|i| before.get(i..))
+            .is_some_and(|t| t.eq_ignore_ascii_case("so-called"));
+    so_called || lexicon::TERM_LEADS.iter().any(|t| word.eq_ignore_ascii_case(t))
 }
 
 /// Whether a quoted span is a recorded title: it starts with a name of at least three words of

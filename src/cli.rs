@@ -361,9 +361,8 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
 
 /// `quotelint server`, which owns standard input and output: the caller must not hold them
 /// locked. The configuration applies per workspace folder, found once the editor names them.
+/// A long-lived process: a caller that tuned its allocator for short runs undoes that first.
 pub fn server(cli: &Cli) -> Result<Outcome, Failure> {
-    // A long-lived process: freed memory goes back to the system (see the function).
-    crate::tune_allocator_for_large_files();
     crate::server::run(&cli.record)
 }
 

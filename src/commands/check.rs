@@ -41,6 +41,10 @@ pub struct Io<'a> {
     pub force_color: bool,
     /// Called as files are checked, when the caller wants to show progress.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Called on this thread before a run checks a file of at least [`crate::LARGE_FILE`]
+    /// bytes (standard input included), when the caller wants to know: the binary then has its
+    /// allocator return freed memory at once, which a short run does not (`src/alloc.rs`).
+    pub large_input: Option<&'a dyn Fn()>,
 }
 
 /// Runs over more files than this get a progress bar (on a terminal).
@@ -429,8 +433,8 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
-        if bytes.len() as u64 >= crate::LARGE_FILE {
-            crate::tune_allocator_for_large_files();
+        if let Some(large) = io.large_input.filter(|_| bytes.len() as u64 >= crate::LARGE_FILE) {
+            large();
         }
         let checked = if bytes.len() as u64 > max {
             Err(FileError::new(&path, discover::too_large(None, max)))
@@ -471,8 +475,8 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             report_batch(reports, &mut reporter, out)?;
         }
         errors.extend(walk_errors);
-        if files.iter().any(|f| f.len >= crate::LARGE_FILE) {
-            crate::tune_allocator_for_large_files();
+        if let Some(large) = io.large_input.filter(|_| files.iter().any(|f| f.len >= crate::LARGE_FILE)) {
+            large();
         }
         let machine = args.format != OutputFormat::Human || args.quiet;
         let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);

@@ -8,6 +8,8 @@ use crate::commands;
 pub use crate::commands::check::{Io, Progress};
 use crate::config::{self, Config};
 use crate::record::{LoadOptions, Record, RecordError};
+/// The output formats are the emitters' (`report`); the flag's values come from their names.
+pub use crate::report::OutputFormat;
 
 /// Lint quotations of public figures in Markdown articles against a reference record.
 #[derive(Debug, Parser)]
@@ -179,22 +181,6 @@ pub struct CheckArgs {
     /// anything would change
     #[arg(long)]
     pub diff: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Findings with snippets on a terminal, one line each otherwise
-    Human,
-    /// One JSON object (the documented contract)
-    Json,
-    /// One JSON object per finding per line
-    JsonLines,
-    /// SARIF 2.1.0, for GitHub code scanning
-    Sarif,
-    /// GitHub Actions workflow commands (annotations)
-    Github,
-    /// Checkstyle XML, for reviewdog and Jenkins
-    Checkstyle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,8 +9,7 @@ use quotelint::checks::ALL;
 use quotelint::diagnostic::LineIndex;
 use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
-use quotelint::cli::OutputFormat;
-use quotelint::report::{FileReport, Reporter};
+use quotelint::report::{FileReport, OutputFormat, Reporter};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| {
     // Loaded as `quotelint check` loads it: entries decoded when read, prebuilt indexes.

@@ -7,14 +7,14 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 use super::fix;
-use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome, OutputFormat};
+use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Found};
 use crate::engine::{self, Engine, Settings};
 use crate::findings::Findings;
 use crate::record::Record;
-use crate::report::{FileReport, Reporter};
+use crate::report::{FileReport, OutputFormat, Reporter};
 
 /// Progress of a long run, for a caller that shows it (the library draws nothing itself).
 #[derive(Debug, Clone, Copy)]

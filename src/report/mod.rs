@@ -14,9 +14,27 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::OutputFormat;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::findings::Findings;
+
+/// The output formats of `check --format`. The doc comments are the flag's help: clap's
+/// `ValueEnum` derive names the values, which asks for the clap crate only, not for `cli`
+/// (the module graph runs `cli` → `commands` → `report`, never back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Findings with snippets on a terminal, one line each otherwise
+    Human,
+    /// One JSON object (the documented contract)
+    Json,
+    /// One JSON object per finding per line
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// Checkstyle XML, for reviewdog and Jenkins
+    Checkstyle,
+}
 
 /// One checked file's findings, with its text for positions and snippets.
 pub struct FileReport<'r> {

@@ -371,7 +371,14 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
     let color = color(args.color, &io);
     // Snippets on a terminal, and wherever colour is asked for: one line a finding otherwise.
     let graphical = io.stdout_is_terminal || color;
-    let mut reporter = Reporter::new(args.format, graphical, color, io.width, !args.quiet, args.statistics);
+    let options = crate::report::Options {
+        graphical,
+        color,
+        width: io.width,
+        summary_line: !args.quiet,
+        statistics: args.statistics,
+    };
+    let mut reporter = Reporter::new(args.format.emitter(&options));
     let out = io.stdout;
     let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     // The findings are reported, but not where the fixed text (standard input with --fix) or

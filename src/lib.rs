@@ -9,6 +9,11 @@
 //! binary chooses mimalloc, tuned for short runs (`src/alloc.rs`), and is told through
 //! [`cli::Io::large_input`] when a large file is about to be checked.
 
+// The promise above, held by clippy (`cargo clippy -- -D warnings`): no printing, no exiting, no
+// leftover `dbg!`, in the library and its unit tests. Standard streams are reached only through
+// the writers `main.rs` passes in (the language server's, through lsp-server's own threads).
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::exit, clippy::dbg_macro)]
+
 pub mod changed;
 pub mod checks;
 pub mod cli;

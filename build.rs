@@ -75,7 +75,6 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    link_without_pie();
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
@@ -154,27 +153,6 @@ fn entries_for_checking(file: &schema::RecordFile) -> (String, String) {
         add(3, &e.id, serde_json::to_string(e).unwrap());
     }
     (blob.0, rows)
-}
-
-/// Links the `quotelint` binary as a fixed-address executable on Linux with glibc. A
-/// position-independent one has the loader patch about 21,000 pointers in its dependencies'
-/// tables (Unicode decompositions, HTML entities, Unicode property names) at every start,
-/// copying about 100 pages on write: 0.65 ms of a 4.5 ms one-article run. The code stays
-/// position-independent and shared libraries are still placed at random, but the executable
-/// itself loses address randomisation: a packager whose hardening policy requires PIE builds
-/// with `QUOTELINT_LINK_PIE=1`. A static build (`+crt-static`) links as static PIE and is left
-/// alone: `-no-pie` after `-static-pie` makes a binary that crashes on start.
-fn link_without_pie() {
-    println!("cargo:rerun-if-env-changed=QUOTELINT_LINK_PIE");
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let static_build = var("CARGO_CFG_TARGET_FEATURE").split(',').any(|f| f == "crt-static");
-    if var("CARGO_CFG_TARGET_OS") == "linux"
-        && var("CARGO_CFG_TARGET_ENV") == "gnu"
-        && !static_build
-        && var("QUOTELINT_LINK_PIE") != "1"
-    {
-        println!("cargo:rustc-link-arg-bin=quotelint=-no-pie");
-    }
 }
 
 /// The texts of a record file that the quotation and name indexes normalize.

@@ -9,6 +9,11 @@ use quotelint::engine::{Engine, Settings};
 use quotelint::matcher::QuoteIndex;
 use quotelint::record::{LoadOptions, Record};
 
+/// The `quotelint` binary's allocator (src/alloc.rs), so that the figures are the binary's: the
+/// library sets none.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/generate.rs"]
 mod generate;
 

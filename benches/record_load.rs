@@ -6,6 +6,11 @@ use std::time::{Duration, Instant};
 
 use quotelint::record::{LoadOptions, Record};
 
+/// The `quotelint` binary's allocator (src/alloc.rs), so that the figures are the binary's: the
+/// library sets none.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/generate.rs"]
 mod generate;
 

@@ -7,6 +7,11 @@ use std::time::{Duration, Instant};
 use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
 
+/// The `quotelint` binary's allocator (src/alloc.rs), so that the figures are the binary's: the
+/// library sets none.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ARTICLE: &str = "In March 1991 John Major told Gorbachev: \"We are not talking about the strengthening of NATO.\" ([diary](https://nsarchive.gwu.edu/))\n";
 
 fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {

@@ -51,13 +51,13 @@ for name in "${names[@]}"; do
   awk -v n="$name" -v t="$t" -v b="$base" -v m="$m" 'BEGIN { printf "%-18s %10.3f %8.2f %12.1f\n", n, t, t / b, m / 1024 }'
 done
 
-# The editor-plugin case: one small article, a whole process each time.
+# The editor-plugin case: one small article, a whole process each time, alternated with a
+# hello-world (the floor for any process) by scripts/alternate.py.
 article=$(mktemp --suffix .md)
 printf 'In March 1991 John Major told Gorbachev: "We are not talking about the strengthening of NATO." ([diary](https://nsarchive.gwu.edu/))\n' > "$article"
-for ((r = 1; r <= 100; r++)); do
-  start=$EPOCHREALTIME
-  target/release/quotelint check --format json "$article" > /dev/null || true
-  end=$EPOCHREALTIME
-  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-done | median | awk '{ printf "one small article, process median over 100 runs: %.1f ms\n", $1 * 1000 }'
+hello=target/bench-hello
+printf 'fn main() { println!("hello"); }\n' > "$hello.rs"
+rustc -C opt-level=3 -o "$hello" "$hello.rs"
+echo "one small article as a process, alternated with a hello-world (ms):"
+scripts/alternate.py 300 "$hello" "target/release/quotelint check --format json $article"
 rm -f "$log" "$log.rss" "$article"

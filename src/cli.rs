@@ -8,6 +8,8 @@ use crate::commands;
 pub use crate::commands::check::{Io, Progress};
 use crate::config::{self, Config};
 use crate::record::{LoadOptions, Record, RecordError};
+/// The output formats are the emitters' (`report`); the flag's values come from their names.
+pub use crate::report::OutputFormat;
 
 /// Lint quotations of public figures in Markdown articles against a reference record.
 #[derive(Debug, Parser)]
@@ -182,22 +184,6 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Findings with snippets on a terminal, one line each otherwise
-    Human,
-    /// One JSON object (the documented contract)
-    Json,
-    /// One JSON object per finding per line
-    JsonLines,
-    /// SARIF 2.1.0, for GitHub code scanning
-    Sarif,
-    /// GitHub Actions workflow commands (annotations)
-    Github,
-    /// Checkstyle XML, for reviewdog and Jenkins
-    Checkstyle,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -361,9 +347,8 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
 
 /// `quotelint server`, which owns standard input and output: the caller must not hold them
 /// locked. The configuration applies per workspace folder, found once the editor names them.
+/// A long-lived process: a caller that tuned its allocator for short runs undoes that first.
 pub fn server(cli: &Cli) -> Result<Outcome, Failure> {
-    // A long-lived process: freed memory goes back to the system (see the function).
-    crate::tune_allocator_for_large_files();
     crate::server::run(&cli.record)
 }
 

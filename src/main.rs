@@ -7,11 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use quotelint::cli::Progress;
 use quotelint::{Cli, Outcome};
 
-/// Before Rust's runtime first allocates: see [`quotelint::tune_allocator_for_short_runs`].
-#[ctor::ctor(unsafe)]
-fn before_main() {
-    quotelint::tune_allocator_for_short_runs();
-}
+mod alloc;
 
 /// How long a run lasts before its progress bar is drawn.
 const PROGRESS_DELAY: std::time::Duration = std::time::Duration::from_secs(1);
@@ -70,7 +66,9 @@ fn main() -> ExitCode {
     };
     let result = if let Some(quotelint::cli::Command::Server) = cli.command {
         // The language server reads and writes standard input and output on threads of its
-        // own: they are not locked here.
+        // own: they are not locked here. A long-lived process: freed memory goes back to the
+        // system.
+        alloc::tune_for_large_files();
         quotelint::cli::server(&cli)
     } else {
         let mut stdout = std::io::stdout().lock();
@@ -85,6 +83,9 @@ fn main() -> ExitCode {
             no_color,
             force_color,
             progress: if stderr_is_terminal { Some(&progress) } else { None },
+            large_input: Some(&|| {
+                alloc::tune_for_large_files();
+            }),
         };
         let result = quotelint::run(&cli, io);
         let _ = stdout.flush();

@@ -188,7 +188,7 @@ fn explain_every_check() {
 }
 
 /// An editor runs quotelint on every save: a run of a few milliseconds must not have its
-/// allocator map 1 GiB of address space (`quotelint::tune_allocator_for_short_runs`, which must act
+/// allocator map 1 GiB of address space (`tune_for_short_runs` in src/alloc.rs, which must act
 /// before Rust's runtime first allocates). Read from the process's maps while it waits for its
 /// standard input, by which time it has allocated.
 #[cfg(target_os = "linux")]

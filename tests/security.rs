@@ -192,3 +192,16 @@ fn a_record_directory_is_walked_as_articles_are() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with("record is valid: 2 people"), "{}", run.stdout);
 }
+
+/// Issue 22: the binary reads untrusted text, so it is a position-independent executable,
+/// placed at a random address like its libraries (the toolchain's default; `build.rs` linked
+/// it with `-no-pie` to save the loader's relocations, 0.13-0.19 ms a run, docs/performance.md).
+/// An ELF file's type (bytes 16-17) is `ET_DYN` (3) for such an executable, `ET_EXEC` (2) for
+/// one at a fixed address.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_binary_is_position_independent() {
+    let header = fs::read(env!("CARGO_BIN_EXE_quotelint")).expect("read the binary");
+    assert_eq!(&header[..4], b"\x7fELF");
+    assert_eq!(u16::from_le_bytes([header[16], header[17]]), 3, "not a position-independent executable");
+}

@@ -9,8 +9,7 @@ use quotelint::checks::ALL;
 use quotelint::diagnostic::LineIndex;
 use quotelint::engine::{Engine, Settings};
 use quotelint::record::{LoadOptions, Record};
-use quotelint::cli::OutputFormat;
-use quotelint::report::{FileReport, Reporter};
+use quotelint::report::{FileReport, Options, OutputFormat, Reporter};
 
 static RECORD: LazyLock<Record> = LazyLock::new(|| {
     // Loaded as `quotelint check` loads it: entries decoded when read, prebuilt indexes.
@@ -70,7 +69,8 @@ fuzz_target!(|data: &[u8]| {
         let mut out = Vec::new();
         // The terminal window and wrapping at any width from 1 column up, by the input's length.
         let width = 1 + data.len() % 200;
-        let mut reporter = Reporter::new(format, true, false, width, true, false);
+        let options = Options { graphical: true, color: false, width, summary_line: true, statistics: false };
+        let mut reporter = Reporter::new(format.emitter(&options));
         reporter.begin(&mut out).expect("write");
         reporter.batch(&reports, &mut out).expect("write");
         reporter.finish(&mut out).expect("write");

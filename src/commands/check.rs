@@ -7,14 +7,14 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 use super::fix;
-use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome, OutputFormat};
+use crate::cli::{io_failure, CheckArgs, ColorChoice, Failure, Outcome};
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{self, Found};
 use crate::engine::{self, Engine, Settings};
 use crate::findings::Findings;
 use crate::record::Record;
-use crate::report::{FileReport, Reporter};
+use crate::report::{FileReport, OutputFormat, Reporter};
 
 /// Progress of a long run, for a caller that shows it (the library draws nothing itself).
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +41,10 @@ pub struct Io<'a> {
     pub force_color: bool,
     /// Called as files are checked, when the caller wants to show progress.
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
+    /// Called on this thread before a run checks a file of at least [`crate::LARGE_FILE`]
+    /// bytes (standard input included), when the caller wants to know: the binary then has its
+    /// allocator return freed memory at once, which a short run does not (`src/alloc.rs`).
+    pub large_input: Option<&'a dyn Fn()>,
 }
 
 /// Runs over more files than this get a progress bar (on a terminal).
@@ -367,7 +371,14 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
     let color = color(args.color, &io);
     // Snippets on a terminal, and wherever colour is asked for: one line a finding otherwise.
     let graphical = io.stdout_is_terminal || color;
-    let mut reporter = Reporter::new(args.format, graphical, color, io.width, !args.quiet, args.statistics);
+    let options = crate::report::Options {
+        graphical,
+        color,
+        width: io.width,
+        summary_line: !args.quiet,
+        statistics: args.statistics,
+    };
+    let mut reporter = Reporter::new(args.format.emitter(&options));
     let out = io.stdout;
     let stdin_only = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     // The findings are reported, but not where the fixed text (standard input with --fix) or
@@ -429,8 +440,8 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             .take(max.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::message(format!("cannot read standard input: {e}")))?;
-        if bytes.len() as u64 >= crate::LARGE_FILE {
-            crate::tune_allocator_for_large_files();
+        if let Some(large) = io.large_input.filter(|_| bytes.len() as u64 >= crate::LARGE_FILE) {
+            large();
         }
         let checked = if bytes.len() as u64 > max {
             Err(FileError::new(&path, discover::too_large(None, max)))
@@ -471,8 +482,8 @@ pub fn run(args: &CheckArgs, config: &Config, record: &Record, io: Io) -> Result
             report_batch(reports, &mut reporter, out)?;
         }
         errors.extend(walk_errors);
-        if files.iter().any(|f| f.len >= crate::LARGE_FILE) {
-            crate::tune_allocator_for_large_files();
+        if let Some(large) = io.large_input.filter(|_| files.iter().any(|f| f.len >= crate::LARGE_FILE)) {
+            large();
         }
         let machine = args.format != OutputFormat::Human || args.quiet;
         let progress = io.progress.filter(|_| files.len() > PROGRESS_THRESHOLD && !machine);

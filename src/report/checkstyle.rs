@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::FileReport;
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{LineIndex, Severity};
 
 fn escape(s: &str) -> String {
@@ -30,39 +30,43 @@ fn escape(s: &str) -> String {
     out
 }
 
-pub fn header(out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<checkstyle version="4.3">"#)
-}
+pub struct Checkstyle;
 
-pub fn footer(out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "</checkstyle>")
-}
-
-/// The `<file>` elements of some files.
-pub fn files(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    for r in reports {
-        writeln!(out, r#"  <file name="{}">"#, escape(&super::path_text(&r.path)))?;
-        let lines = LineIndex::new(&r.text);
-        for d in r.diagnostics() {
-            let p = lines.position(&r.text, d.range.start);
-            let severity = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "info",
-            };
-            writeln!(
-                out,
-                r#"    <error line="{}" column="{}" severity="{severity}" message="{}" source="quotelint.{}"/>"#,
-                p.line,
-                p.column,
-                escape(&d.message),
-                d.code
-            )?;
-        }
-        writeln!(out, "  </file>")?;
+impl Emitter for Checkstyle {
+    fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+        writeln!(out, r#"<checkstyle version="4.3">"#)
     }
-    Ok(())
+
+    /// The `<file>` elements of some files.
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        for r in reports {
+            writeln!(out, r#"  <file name="{}">"#, escape(&super::path_text(&r.path)))?;
+            let lines = LineIndex::new(&r.text);
+            for d in r.diagnostics() {
+                let p = lines.position(&r.text, d.range.start);
+                let severity = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                writeln!(
+                    out,
+                    r#"    <error line="{}" column="{}" severity="{severity}" message="{}" source="quotelint.{}"/>"#,
+                    p.line,
+                    p.column,
+                    escape(&d.message),
+                    d.code
+                )?;
+            }
+            writeln!(out, "  </file>")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(out, "</checkstyle>")
+    }
 }
 
 #[cfg(test)]

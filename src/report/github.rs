@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::FileReport;
+use super::{Emitter, FileReport};
 use crate::diagnostic::Severity;
 
 /// Escapes a message as GitHub requires (`%`, CR and LF), and shows any other control
@@ -19,34 +19,39 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn write(reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
-    for (r, lines) in super::with_lines(reports) {
-        let path = super::path_text(&r.path);
-        for d in r.diagnostics() {
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let (start, end) = (lines.position(&r.text, d.range.start), lines.position(&r.text, d.range.end));
-            let message = match &d.help {
-                Some(help) => format!("{}\n{help}", d.message),
-                None => d.message.to_string(),
-            };
-            writeln!(
-                out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&path),
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                escape_property(&format!("quotelint({})", d.code)),
-                escape_data(&message)
-            )?;
+pub struct Github;
+
+impl Emitter for Github {
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        for (r, lines) in super::with_lines(reports) {
+            let path = super::path_text(&r.path);
+            for d in r.diagnostics() {
+                let command = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let (start, end) =
+                    (lines.position(&r.text, d.range.start), lines.position(&r.text, d.range.end));
+                let message = match &d.help {
+                    Some(help) => format!("{}\n{help}", d.message),
+                    None => d.message.to_string(),
+                };
+                writeln!(
+                    out,
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    escape_property(&path),
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    escape_property(&format!("quotelint({})", d.code)),
+                    escape_data(&message)
+                )?;
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! speaker or date at fault and help giving the record; plain one-line findings when the
 //! output is not a terminal.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Write;
 
@@ -10,7 +11,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{terminal_safe, FileReport, Totals};
+use super::{terminal_safe, Emitter, FileReport, Options, Totals};
 use crate::checks::Code;
 use crate::diagnostic::{ceil_char_boundary, floor_char_boundary, Diagnostic, LineIndex, Severity};
 
@@ -348,9 +349,76 @@ pub fn handler(color: bool, width: usize) -> GraphicalReportHandler {
     .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
+/// The human emitter the options call for: findings (with a summary line unless quiet), or
+/// with `--statistics` the number of findings per check.
+pub fn emitter(options: &Options) -> Box<dyn Emitter> {
+    if options.statistics {
+        Box::new(Statistics::default())
+    } else {
+        Box::new(Human {
+            graphical: options.graphical,
+            color: options.color,
+            width: options.width,
+            summary_line: options.summary_line,
+        })
+    }
+}
+
+/// Findings for people, then a summary line.
+pub struct Human {
+    /// Snippets (a terminal) or one line a finding.
+    graphical: bool,
+    color: bool,
+    /// The terminal's columns, which snippets and help fit in.
+    width: usize,
+    summary_line: bool,
+}
+
+impl Emitter for Human {
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        write(reports, self.graphical, self.color, self.width, out)
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> std::io::Result<()> {
+        if self.summary_line {
+            writeln!(out, "{}", summary(*totals))?;
+        }
+        Ok(())
+    }
+}
+
+/// `--statistics`: the findings counted per check as files arrive, the table written at the
+/// end.
+#[derive(Default)]
+pub struct Statistics {
+    counts: BTreeMap<&'static str, (usize, Severity)>,
+}
+
+impl Emitter for Statistics {
+    fn files(&mut self, reports: &[FileReport], _out: &mut dyn Write) -> std::io::Result<()> {
+        for d in reports.iter().flat_map(|r| r.findings.iter()) {
+            let e = self.counts.entry(d.code.as_str()).or_insert((0, d.severity));
+            e.0 += 1;
+            e.1 = e.1.max(d.severity);
+        }
+        Ok(())
+    }
+
+    /// The number of findings per check, most frequent first.
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut rows: Vec<(&str, usize, Severity)> =
+            self.counts.iter().map(|(c, (n, s))| (*c, *n, *s)).collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        for (code, n, severity) in rows {
+            writeln!(out, "{n:>6}  {code:<20} {}", severity.as_str())?;
+        }
+        Ok(())
+    }
+}
+
 /// Writes every finding of some files. A file that could not be read is not written here: its
 /// error goes to standard error, and the summary counts it.
-pub fn write(
+fn write(
     reports: &[FileReport],
     graphical: bool,
     color: bool,
@@ -384,19 +452,6 @@ pub fn write(
                 }
             }
         }
-    }
-    Ok(())
-}
-
-/// `--statistics`: the number of findings per check, most frequent first.
-pub fn statistics(
-    counts: &std::collections::BTreeMap<&'static str, (usize, Severity)>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut rows: Vec<(&str, usize, Severity)> = counts.iter().map(|(c, (n, s))| (*c, *n, *s)).collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    for (code, n, severity) in rows {
-        writeln!(out, "{n:>6}  {code:<20} {}", severity.as_str())?;
     }
     Ok(())
 }

@@ -1,13 +1,12 @@
-//! `--format json` (one object, the contract documented in the README) and `--format
-//! json-lines` (one finding per line, the same shape as the `diagnostics` items). Both are
-//! written as files arrive: the object's `diagnostics` first, a finding at a time, then its
-//! `summary`, which needs every file.
+//! `--format json`: one object, the contract documented in the README, written as files
+//! arrive: the object's `diagnostics` first, a finding at a time, then its `summary`, which
+//! needs every file. Its items are also `--format json-lines`' lines (`json_lines.rs`).
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{FileReport, Totals};
+use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::{Position, Severity};
 
 #[derive(Serialize)]
@@ -52,7 +51,7 @@ pub struct Range {
 }
 
 /// Writes every finding of some files, in output order, each as `write` gives it.
-fn each_item(
+pub(super) fn each_item(
     reports: &[FileReport],
     mut write: impl FnMut(&Item) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -91,35 +90,36 @@ fn each_item(
     Ok(())
 }
 
-/// The object's opening, up to its first finding.
-pub fn header(out: &mut impl Write) -> std::io::Result<()> {
-    write!(out, r#"{{"version":1,"diagnostics":["#)
+/// The JSON object; `written` says whether an item has been written (they are separated by
+/// commas).
+#[derive(Default)]
+pub struct Json {
+    written: bool,
 }
 
-/// Some files' findings, as items of `diagnostics`; `written` says whether one came before.
-pub fn write_items(reports: &[FileReport], written: &mut bool, out: &mut impl Write) -> std::io::Result<()> {
-    each_item(reports, |item| {
-        if std::mem::replace(written, true) {
-            out.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut *out, item)?;
-        Ok(())
-    })
-}
+impl Emitter for Json {
+    /// The object's opening, up to its first finding.
+    fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        write!(out, r#"{{"version":1,"diagnostics":["#)
+    }
 
-/// The object's end: the summary, after the findings it counts.
-pub fn footer(totals: Totals, out: &mut impl Write) -> std::io::Result<()> {
-    let summary =
-        Summary { files: totals.files, quotations: totals.quotations, diagnostics: totals.diagnostics() };
-    write!(out, r#"],"summary":"#)?;
-    serde_json::to_writer(&mut *out, &summary)?;
-    writeln!(out, "}}")
-}
+    /// Some files' findings, as items of `diagnostics`.
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        each_item(reports, |item| {
+            if std::mem::replace(&mut self.written, true) {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, item)?;
+            Ok(())
+        })
+    }
 
-/// The findings one per line.
-pub fn write_lines(reports: &[FileReport], out: &mut impl Write) -> std::io::Result<()> {
-    each_item(reports, |item| {
-        serde_json::to_writer(&mut *out, item)?;
-        out.write_all(b"\n")
-    })
+    /// The object's end: the summary, after the findings it counts.
+    fn finish(&mut self, totals: &Totals, out: &mut dyn Write) -> std::io::Result<()> {
+        let summary =
+            Summary { files: totals.files, quotations: totals.quotations, diagnostics: totals.diagnostics() };
+        write!(out, r#"],"summary":"#)?;
+        serde_json::to_writer(&mut *out, &summary)?;
+        writeln!(out, "}}")
+    }
 }

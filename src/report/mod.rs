@@ -1,22 +1,42 @@
-//! Writing findings: for people (`human`) and for programs (`json`, `sarif`, `github`,
-//! `checkstyle`). Files arrive in batches, in output order, and every format writes each batch
-//! as it arrives: nothing is held from one batch to the next but the counts of the summary (and
-//! of `--statistics`), so memory stays bounded however many files and findings there are.
+//! Writing findings: for people (`human`) and for programs (`json`, `json_lines`, `sarif`,
+//! `github`, `checkstyle`), one file a format, each an [`Emitter`] picked once from the
+//! registry ([`OutputFormat::emitter`]). Files arrive in batches, in output order, and every
+//! format writes each batch as it arrives: nothing is held from one batch to the next but the
+//! counts of the summary (and of `--statistics`), so memory stays bounded however many files
+//! and findings there are.
 
 pub mod checkstyle;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_lines;
 pub mod sarif;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::OutputFormat;
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::findings::Findings;
+
+/// The output formats of `check --format`. The doc comments are the flag's help: clap's
+/// `ValueEnum` derive names the values, which asks for the clap crate only, not for `cli`
+/// (the module graph runs `cli` → `commands` → `report`, never back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Findings with snippets on a terminal, one line each otherwise
+    Human,
+    /// One JSON object (the documented contract)
+    Json,
+    /// One JSON object per finding per line
+    JsonLines,
+    /// SARIF 2.1.0, for GitHub code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// Checkstyle XML, for reviewdog and Jenkins
+    Checkstyle,
+}
 
 /// One checked file's findings, with its text for positions and snippets.
 pub struct FileReport<'r> {
@@ -77,46 +97,72 @@ impl Totals {
     }
 }
 
-/// Writes findings as batches of files arrive, and the summary at the end.
-pub struct Reporter {
-    format: OutputFormat,
+/// What every emitter may be asked to take into account, picked from the flags and the
+/// terminal by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
     /// Human output: snippets (a terminal) or one line a finding.
-    graphical: bool,
-    color: bool,
+    pub graphical: bool,
+    pub color: bool,
     /// The terminal's columns, which snippets and help fit in.
-    width: usize,
-    summary_line: bool,
-    statistics: bool,
+    pub width: usize,
+    /// Human output closes with a summary line (not with `--quiet`).
+    pub summary_line: bool,
+    /// `--statistics`: human output gives the number of findings per check instead.
+    pub statistics: bool,
+}
+
+/// One output format. Files arrive in batches, in output order, and an emitter writes each
+/// batch as it arrives, holding nothing from one batch to the next but counts: so memory is
+/// bounded by a batch, however many files and findings a run has. The run's totals are kept by
+/// the [`Reporter`] around it, and given to [`Emitter::finish`].
+///
+/// Adding a format is a file in `src/report/` with its emitter, a variant of [`OutputFormat`]
+/// and its line in [`OutputFormat::emitter`], which the compiler asks for.
+pub trait Emitter {
+    /// The output's opening, before any file (a document's header).
+    fn begin(&mut self, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    /// The findings of some files, in output order.
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()>;
+
+    /// The output's end, after the last file: what needs every file (a summary, a document's
+    /// close).
+    fn finish(&mut self, _totals: &Totals, _out: &mut dyn Write) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl OutputFormat {
+    /// The registry of formats: each one's emitter, one line a format.
+    pub fn emitter(self, options: &Options) -> Box<dyn Emitter> {
+        match self {
+            OutputFormat::Human => human::emitter(options),
+            OutputFormat::Json => Box::new(json::Json::default()),
+            OutputFormat::JsonLines => Box::new(json_lines::JsonLines),
+            OutputFormat::Sarif => Box::new(sarif::Sarif::default()),
+            OutputFormat::Github => Box::new(github::Github),
+            OutputFormat::Checkstyle => Box::new(checkstyle::Checkstyle),
+        }
+    }
+}
+
+/// Drives an [`Emitter`] as batches of files arrive: counts every file for the summary and the
+/// exit code (whatever the format), hands each call's output over whole, and ends the output
+/// quietly when its reader goes away.
+pub struct Reporter {
+    emitter: Box<dyn Emitter>,
     pub totals: Totals,
-    /// Whether a finding has been written yet (JSON and SARIF separate them with commas).
-    written: bool,
     /// The reader went away (`quotelint check | head`): nothing more is written, but files are
     /// still counted, so that the exit code is the one the findings call for.
     closed: bool,
-    counts: BTreeMap<&'static str, (usize, Severity)>,
 }
 
 impl Reporter {
-    pub fn new(
-        format: OutputFormat,
-        graphical: bool,
-        color: bool,
-        width: usize,
-        summary_line: bool,
-        statistics: bool,
-    ) -> Self {
-        Reporter {
-            format,
-            graphical,
-            color,
-            width,
-            summary_line,
-            statistics,
-            totals: Totals::default(),
-            written: false,
-            closed: false,
-            counts: BTreeMap::new(),
-        }
+    pub fn new(emitter: Box<dyn Emitter>) -> Self {
+        Reporter { emitter, totals: Totals::default(), closed: false }
     }
 
     /// A write's result, a closed pipe aside: that ends the output quietly, as for other Unix
@@ -132,19 +178,9 @@ impl Reporter {
     }
 
     pub fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        let result = self.write_begin(out);
-        self.written(result)
-    }
-
-    fn write_begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         let out = &mut buffered(out);
-        match self.format {
-            OutputFormat::Checkstyle => checkstyle::header(out),
-            OutputFormat::Json => json::header(out),
-            OutputFormat::Sarif => sarif::header(out),
-            _ => Ok(()),
-        }?;
-        out.flush()
+        let result = self.emitter.begin(out).and_then(|()| out.flush());
+        self.written(result)
     }
 
     pub fn batch(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
@@ -152,29 +188,9 @@ impl Reporter {
         if self.closed {
             return Ok(());
         }
-        let result = self.write_batch(reports, out);
-        self.written(result)
-    }
-
-    fn write_batch(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
         let out = &mut buffered(out);
-        match self.format {
-            OutputFormat::Human if self.statistics => {
-                for d in reports.iter().flat_map(|r| r.findings.iter()) {
-                    let e = self.counts.entry(d.code.as_str()).or_insert((0, d.severity));
-                    e.0 += 1;
-                    e.1 = e.1.max(d.severity);
-                }
-                Ok(())
-            }
-            OutputFormat::Human => human::write(reports, self.graphical, self.color, self.width, out),
-            OutputFormat::Json => json::write_items(reports, &mut self.written, out),
-            OutputFormat::JsonLines => json::write_lines(reports, out),
-            OutputFormat::Sarif => sarif::write_results(reports, &mut self.written, out),
-            OutputFormat::Github => github::write(reports, out),
-            OutputFormat::Checkstyle => checkstyle::files(reports, out),
-        }?;
-        out.flush()
+        let result = self.emitter.files(reports, out).and_then(|()| out.flush());
+        self.written(result)
     }
 
     /// Closes the output with what needs every file: the summary.
@@ -182,21 +198,9 @@ impl Reporter {
         if self.closed {
             return Ok(());
         }
-        let result = self.write_finish(out);
-        self.written(result)
-    }
-
-    fn write_finish(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
         let out = &mut buffered(out);
-        match self.format {
-            OutputFormat::Human if self.statistics => human::statistics(&self.counts, out),
-            OutputFormat::Human if self.summary_line => writeln!(out, "{}", human::summary(self.totals)),
-            OutputFormat::Human | OutputFormat::JsonLines | OutputFormat::Github => Ok(()),
-            OutputFormat::Json => json::footer(self.totals, out),
-            OutputFormat::Sarif => sarif::footer(out),
-            OutputFormat::Checkstyle => checkstyle::footer(out),
-        }?;
-        out.flush()
+        let result = self.emitter.finish(&self.totals, out).and_then(|()| out.flush());
+        self.written(result)
     }
 }
 
@@ -302,6 +306,50 @@ mod tests {
         assert_eq!(path_text(Path::new("100%.md")), "100%.md");
         assert_eq!(path_text(Path::new(OsStr::from_bytes(b"caf\xe9.md"))), "caf%E9.md");
         assert_eq!(path_text(Path::new("a%41.md")), "a%2541.md");
+    }
+
+    /// A file with one finding, named `name`.
+    fn one_finding(name: &str) -> FileReport<'static> {
+        let d = Diagnostic {
+            code: crate::checks::Code::Unsourced,
+            severity: Severity::Warning,
+            message: "a quotation without a source".into(),
+            range: 3..8,
+            help: None,
+            details: None,
+        };
+        FileReport {
+            path: name.into(),
+            text: "He \"said\" so.\n".into(),
+            quotations: 1,
+            findings: Findings::from_made(vec![d]),
+        }
+    }
+
+    /// Every format, as the registry gives it, writes a batch's findings when the batch
+    /// arrives (none holds them to the end, so memory is bounded by a batch), and counts are
+    /// kept for every format alike.
+    #[test]
+    fn every_emitter_streams_each_batch() {
+        use clap::ValueEnum;
+        for &format in OutputFormat::value_variants() {
+            for statistics in [false, true] {
+                let options =
+                    Options { graphical: false, color: false, width: 80, summary_line: true, statistics };
+                let mut reporter = Reporter::new(format.emitter(&options));
+                let mut out = Vec::new();
+                reporter.begin(&mut out).unwrap();
+                for (batch, name) in ["first.md", "second.md"].into_iter().enumerate() {
+                    reporter.batch(&[one_finding(name)], &mut out).unwrap();
+                    let text = String::from_utf8_lossy(&out);
+                    // --statistics is human output's table, written at the end.
+                    let held = statistics && format == OutputFormat::Human;
+                    assert_eq!(text.contains(name), !held, "{format:?}, batch {batch}: {text}");
+                }
+                reporter.finish(&mut out).unwrap();
+                assert_eq!((reporter.totals.files, reporter.totals.warnings), (2, 2), "{format:?}");
+            }
+        }
     }
 
     #[test]

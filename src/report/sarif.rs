@@ -7,7 +7,7 @@ use std::io::Write;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::FileReport;
+use super::{Emitter, FileReport, Totals};
 use crate::checks;
 use crate::diagnostic::Severity;
 
@@ -128,12 +128,37 @@ impl Properties<'_> {
     }
 }
 
+/// The SARIF document, its results written as files arrive: the tool and its rules come from
+/// the checks alone, so nothing waits for the last file. `written` says whether a result has
+/// been written (they are separated by commas).
+#[derive(Default)]
+pub struct Sarif {
+    written: bool,
+}
+
+impl Emitter for Sarif {
+    /// The document's opening, rules and all, up to its first result.
+    fn begin(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let doc = document();
+        let at = doc.find(RESULTS).expect("the results array");
+        write!(out, "{}\"results\": [", &doc[..at])
+    }
+
+    /// Some files' results.
+    fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        write_results(reports, &mut self.written, out)
+    }
+
+    /// The document's end, after its last result.
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn Write) -> std::io::Result<()> {
+        let doc = document();
+        let at = doc.find(RESULTS).expect("the results array") + RESULTS.len();
+        writeln!(out, "\n      ]{}", &doc[at..])
+    }
+}
+
 /// Writes some files' results; `written` says whether one came before.
-pub fn write_results(
-    reports: &[FileReport],
-    written: &mut bool,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
+fn write_results(reports: &[FileReport], written: &mut bool, out: &mut dyn Write) -> std::io::Result<()> {
     for (r, lines) in super::with_lines(reports) {
         let uri = uri(&r.path);
         for d in r.diagnostics() {
@@ -206,20 +231,6 @@ pub fn write_results(
 
 /// Where the results go in the document: [`document`] pretty-printed splits around it.
 const RESULTS: &str = "\"results\": []";
-
-/// The document's opening, rules and all, up to its first result.
-pub fn header(out: &mut impl Write) -> std::io::Result<()> {
-    let doc = document();
-    let at = doc.find(RESULTS).expect("the results array");
-    write!(out, "{}\"results\": [", &doc[..at])
-}
-
-/// The document's end, after its last result.
-pub fn footer(out: &mut impl Write) -> std::io::Result<()> {
-    let doc = document();
-    let at = doc.find(RESULTS).expect("the results array") + RESULTS.len();
-    writeln!(out, "\n      ]{}", &doc[at..])
-}
 
 /// The whole SARIF document with no results: the tool, its rules, and an empty `results`.
 fn document() -> String {

@@ -160,9 +160,9 @@ const STOPWORDS: &[&str] = &[
 /// are one spoken sentence): a change between two of a group is no misquotation on its own.
 const HOMOPHONES: &[&[&str]] = &[&["there", "their", "they"], &["your", "you"]];
 
-/// Titles a writer's house style puts before a name the speaker said bare ("Mr Putin",
-/// "President Putin" for "Putin chose this war"): added right before a word the record has, no
-/// misquotation on their own.
+/// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin
+/// chose this war"): added, dropped or exchanged for one another right before a word the record
+/// has, no misquotation on their own.
 const TITLES: &[&str] =
     &["mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "secretary"];
 
@@ -386,11 +386,18 @@ impl Match {
     /// [`appended`](Self::appended_words) after a recorded sentence's end aside).
     pub fn content_changes(&self) -> Vec<&Edit> {
         let aligned = &self.edits[..self.edits.len() - self.appended];
-        // A run of titles added right before a word the record has ("Prime Minister Putin").
+        let title = |w: &String| TITLES.contains(&w.as_str());
+        let is_title_edit = |e: &Edit| match e {
+            Edit::Added(w) | Edit::Dropped(w) => title(w),
+            Edit::Changed { found, expected } => title(found) && title(expected),
+            Edit::Same(_) => false,
+        };
+        // A run of titles added, dropped or exchanged right before a word the record has
+        // ("Prime Minister Putin" for "Putin", "Mr Putin" for "President Putin").
         let before_same = |k: usize| {
             aligned[k..]
                 .iter()
-                .find(|e| !matches!(e, Edit::Added(w) if TITLES.contains(&w.as_str())))
+                .find(|e| !is_title_edit(e))
                 .is_some_and(|e| matches!(e, Edit::Same(w) if !is_stopword(w)))
         };
         aligned
@@ -398,10 +405,10 @@ impl Match {
             .enumerate()
             .filter(|&(k, e)| match e {
                 Edit::Same(_) => false,
+                _ if is_title_edit(e) && before_same(k) => false,
                 Edit::Changed { found, expected } => {
                     !(homophones(found, expected) || (is_stopword(found) && is_stopword(expected)))
                 }
-                Edit::Added(w) if TITLES.contains(&w.as_str()) && before_same(k) => false,
                 Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
             })
             .map(|(_, e)| e)

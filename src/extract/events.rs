@@ -7,8 +7,8 @@ use super::dates::DateExpr;
 use super::lexicon::{
     CLAUSE_DATE_PREPOSITIONS, DETERMINERS, EVENT_AUXILIARIES, EVENT_CLAUSE_VERBS, EVENT_DATE_PREPOSITIONS,
     EVENT_FINITE_VERBS, EVENT_PARTICIPATION_VERBS, EVENT_RELATIVE_PRONOUNS, EVENT_VERBS, NOT_ACTION_VERBS,
-    OBJECT_PREPOSITIONS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_STOPS, TIME_RELATIONS,
-    TIME_UNITS,
+    OBJECT_PREPOSITIONS, PLACE_PREPOSITIONS, PLACE_WORDS, PREPOSITIONS, SENTENCE_CONNECTIVES,
+    SETTING_OPENERS, SPEECH_VERBS, SUBJECT_STOPS, TIME_RELATIONS, TIME_UNITS,
 };
 use super::words::is_space;
 use super::{Dated, EventDate};
@@ -386,17 +386,40 @@ fn clause_date<'c>(ctx: &'c BlockContext, name: &Range<usize>, has_verb: bool) -
     let opening = tokens(&text[clause_start..d.range.start]);
     // A timeline item: a date opening its block or line, then a dash or colon.
     let timeline = opening.is_empty() && (clause_start == 0 || text[..clause_start].ends_with('\n'));
+    // "However, in March 2014 …": a connective (and its comma) before the date's preposition.
+    let opening = match opening.as_slice() {
+        [c, Tok::Mark(','), rest @ ..] | [c, rest @ ..] if c.is_in(SENTENCE_CONNECTIVES) => rest,
+        all => all,
+    };
     if !(opening.is_empty() || (opening.len() == 1 && opening[0].is_in(&["in", "on"])))
         || ctx.in_quote(&d.range)
     {
         return None;
     }
-    let lead = tokens(&text[d.range.end..name.start]);
+    let lead_text = &text[d.range.end..name.start];
+    let lead = tokens(lead_text);
     let lead = match lead.first() {
         Some(Tok::Mark('—' | '–' | '-' | ':')) if timeline => &lead[1..],
         Some(Tok::Mark(',')) if !timeline => &lead[1..],
         _ if !timeline => &lead[..],
         _ => return None,
+    };
+    // "In March 2014, in response to the crisis, NATO suspended …": a setting set off by commas
+    // between the date and the subject is passed over, when it names no event and holds no verb.
+    let lead = match lead.iter().rposition(|t| matches!(t, Tok::Mark(','))) {
+        Some(comma) if !timeline && is_setting(&lead[..comma]) => {
+            let end = d.range.end + lead_text.rfind(',').map_or(0, |i| i + 1);
+            let from = ctx.mentions.partition_point(|m| m.range.start < d.range.end);
+            let names_event = ctx.mentions[from..]
+                .iter()
+                .take_while(|m| m.range.start < end)
+                .any(|m| m.events().next().is_some());
+            if names_event {
+                return None;
+            }
+            &lead[comma + 1..]
+        }
+        _ => lead,
     };
     let after = tokens(&text[name.end..ceil_char_boundary(text, (name.end + 40).min(text.len()))]);
     if has_verb {
@@ -438,6 +461,28 @@ fn clause_date<'c>(ctx: &'c BlockContext, name: &Range<usize>, has_verb: bool) -
     };
     (made || (timeline && ends)).then_some(d)
 }
+
+/// Whether `phrase` is a setting of a clause: a preposition's phrase of at most
+/// [`MAX_SETTING_WORDS`] words ("in response to Russia's actions against Ukraine", "amid the
+/// crisis", "after long talks"), with no verb and no other punctuation.
+fn is_setting(phrase: &[Tok]) -> bool {
+    let linking = |t: &Tok| t.is_in(PREPOSITIONS) || t.is_in(TIME_RELATIONS) || t.is_in(SETTING_OPENERS);
+    let opens = phrase.first().is_some_and(linking);
+    opens
+        && phrase.len() <= MAX_SETTING_WORDS
+        && phrase.iter().all(|t| match t {
+            Tok::Word(_) if linking(t) => true,
+            Tok::Word(w) => {
+                !t.is_in(SPEECH_VERBS)
+                    && !t.is_in(EVENT_CLAUSE_VERBS)
+                    && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with("ing")))
+            }
+            Tok::Mark(_) => false,
+        })
+}
+
+/// The most words of a setting between a clause's leading date and its subject.
+const MAX_SETTING_WORDS: usize = 12;
 
 /// The year in parentheses that `text` starts with, after any spaces ("` (1997)`"). The
 /// regular expression `^[ \t\r\n]*\(([0-9]{4})\)` read by hand, as is [`year_ending`]'s:
@@ -587,10 +632,25 @@ mod tests {
     #[test]
     fn a_date_heading_the_clause_dates_a_name_with_its_verb() {
         assert_eq!(dated("In April 2023 Finland joined NATO."), one("accession-finland", "April 2023"));
+        // A setting between commas with no verb of its own leaves the date heading the clause;
+        // one with a verb may hold the action the date belongs to.
         assert_eq!(
             dated("On 7 March 2023, after a long wait, Sweden joined NATO."),
+            one("accession-sweden", "7 March 2023")
+        );
+        assert_eq!(
+            dated("However, on 7 March 2023, Sweden joined NATO."),
+            one("accession-sweden", "7 March 2023")
+        );
+        assert_eq!(
+            dated("On 7 March 2023, after Hungary voted, Sweden joined NATO."),
             vec![],
-            "the clause's subject is interrupted"
+            "the setting has a verb of its own"
+        );
+        assert_eq!(
+            dated("On 7 March 2023, after the Bucharest summit, Sweden joined NATO."),
+            vec![],
+            "the setting names an event"
         );
         assert_eq!(
             dated("In May 1997, the Founding Act was signed in Paris."),

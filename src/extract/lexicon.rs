@@ -91,6 +91,17 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "boasted",
     "called",
     "calls",
+    // Participles of the verbs above, which share the subject of the clause they hang on
+    // ("Rutte played down the remarks, asserting that allies remained 'fully on board'").
+    "asserting",
+    "insisting",
+    "stressing",
+    "noting",
+    "arguing",
+    "claiming",
+    "explaining",
+    "hailed",
+    "hails",
 ];
 
 /// Nouns after a possessive that make it a speech cue: "Baker's assurance", "in Putin's words".
@@ -197,6 +208,29 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "including",
     "alongside",
 ];
+/// Connectives that may open a sentence before its leading date ("However, in March 2014, …",
+/// "Then on 4 April 2008 …"): the date still heads the clause.
+pub(super) const SENTENCE_CONNECTIVES: &[&str] = &[
+    "however",
+    "then",
+    "later",
+    "finally",
+    "eventually",
+    "subsequently",
+    "meanwhile",
+    "moreover",
+    "but",
+    "and",
+    "yet",
+    "still",
+    "thus",
+    "indeed",
+];
+
+/// Words besides prepositions that open a phrase set off by commas between a clause's leading
+/// date and its subject ("In March 2014, amid the crisis in Ukraine, NATO suspended …").
+pub(super) const SETTING_OPENERS: &[&str] = &["amid", "amidst", "despite", "in", "at", "on", "during"];
+
 /// Words that open an introductory phrase of a clause ("In March 2014, …", "On 4 April 2008 …",
 /// "Speaking in Munich in 2007, …"): a date inside such an opening phrase dates the clause's verb.
 pub(super) const CLAUSE_OPENERS: &[&str] = &[

@@ -507,3 +507,137 @@ fn options_and_a_changed_configuration() {
     assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
     client.finish();
 }
+
+/// The code action of the quotation at `range` whose title starts with `title`, if offered.
+fn action_titled(client: &mut Client, doc: &str, range: Range, title: &str) -> Option<lsp_types::CodeAction> {
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc}, "range": range, "context": {"diagnostics": []}}),
+    );
+    let actions: Vec<CodeActionOrCommand> = serde_json::from_value(actions).unwrap();
+    actions.into_iter().find_map(|a| match a {
+        CodeActionOrCommand::CodeAction(a) if a.title.starts_with(title) => Some(a),
+        _ => None,
+    })
+}
+
+/// The hover's text at `position` of `doc`.
+fn hover_text(client: &mut Client, doc: &str, position: Position) -> String {
+    let hover =
+        client.request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": position}));
+    let hover: Hover = serde_json::from_value(hover.clone()).unwrap_or_else(|e| panic!("{e}: {hover}"));
+    let HoverContents::Markup(markup) = hover.contents else { panic!("markup") };
+    markup.value
+}
+
+/// Applies a workspace edit's `documentChanges` to the files on disk, as an editor does once
+/// it saves them: a file created, then each text edit (here, insertions) made.
+fn apply_to_disk(edit: &lsp_types::WorkspaceEdit) -> Vec<std::path::PathBuf> {
+    use lsp_types::{DocumentChangeOperation, DocumentChanges, OneOf, ResourceOp};
+    let Some(DocumentChanges::Operations(operations)) = &edit.document_changes else { panic!("{edit:#?}") };
+    let path = |uri: &lsp_types::Uri| std::path::PathBuf::from(uri.as_str().strip_prefix("file://").unwrap());
+    let mut written = Vec::new();
+    for op in operations {
+        match op {
+            DocumentChangeOperation::Op(ResourceOp::Create(c)) => {
+                let file = path(&c.uri);
+                assert!(!file.exists(), "{} created over an existing file", file.display());
+                std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+                std::fs::write(&file, "").unwrap();
+            }
+            DocumentChangeOperation::Op(other) => panic!("{other:?}"),
+            DocumentChangeOperation::Edit(e) => {
+                let file = path(&e.text_document.uri);
+                let mut text = std::fs::read_to_string(&file).unwrap();
+                for edit in &e.edits {
+                    let OneOf::Left(edit) = edit else { panic!("{edit:?}") };
+                    assert_eq!(edit.range.start, edit.range.end, "an insertion");
+                    // At the end of the file: its last line, after its last character.
+                    let lines = text.split('\n').count() as u32 - 1;
+                    let last = text.rsplit('\n').next().unwrap().encode_utf16().count() as u32;
+                    assert_eq!(edit.range.start, Position::new(lines, last), "{text}");
+                    text.push_str(&edit.new_text);
+                }
+                std::fs::write(&file, text).unwrap();
+                written.push(file);
+            }
+        }
+    }
+    written
+}
+
+/// "Add to my record": offered on an attributed, cited quotation the record lacks once a user
+/// record is configured (not before; not on a recorded or uncited quotation), its edit
+/// appends the harvested entries to the record's files (a new person's stub in a file created,
+/// the quotation after the entries a file already holds), and once they are saved and the
+/// editor reports it, the quotation is recorded: its hover shows the new entry, and the
+/// action is no longer offered.
+#[allow(clippy::mutable_key_type)]
+#[test]
+fn add_to_my_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("quotelint.yaml"), "checks:\n  unsourced: off\n").unwrap();
+    let quotations = root.join("records/quotations/harvested.yaml");
+    std::fs::create_dir_all(quotations.parent().unwrap()).unwrap();
+    let earlier = "# harvested earlier\nquotations:\n- id: lavrov-2022-01-10-talks-will-continue\n  speaker: lavrov\n  text: talks will continue only if the answers come in writing\n  date: 2022-01-10\n  confidence: low\n";
+    std::fs::write(&quotations, earlier).unwrap();
+    let mut client = Client::start(&root, &[]);
+    client.request(
+        "initialize",
+        json!({"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true},
+                                              "workspaceEdit": {"documentChanges": true, "resourceOperations": ["create"]}}},
+               "workspaceFolders": [{"uri": uri(&root), "name": "articles"}]}),
+    );
+    client.notify("initialized", json!({}));
+    let article = uri(&root.join("ports.md"));
+    let text = "\"Our ports will stay open to every allied ship,\" said Marta Illescas on 3 May 2021, in an interview with El País ([text](https://example.org/a)).\n\n\"Nothing about the harbour fees has been decided here,\" said Marta Illescas.\n\n".to_owned() + ARTICLE.lines().nth(2).unwrap() + " ([memo](https://example.org/m))\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    client.diagnostics(1);
+    let ports = range(0, 5, 0, 5);
+    let (uncited, recorded) = (range(2, 5, 2, 5), range(4, 70, 4, 70));
+    let title = "Add to my record";
+    assert!(
+        hover_text(&mut client, &article, ports.start).contains("matches none of the record's quotations")
+    );
+    // No user record: not offered.
+    assert_eq!(action_titled(&mut client, &article, ports, title), None);
+
+    std::fs::write(root.join("quotelint.yaml"), "checks:\n  unsourced: off\nrules: [records]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("quotelint.yaml")), "type": 2}]}),
+    );
+    client.diagnostics(1);
+    let action = action_titled(&mut client, &article, ports, title).expect("add to my record");
+    assert_eq!(action.title, "Add to my record as `illescas-2021-05-03-our-ports-will`");
+    assert_eq!(action_titled(&mut client, &article, uncited, title), None, "not cited");
+    assert_eq!(action_titled(&mut client, &article, recorded, title), None, "in the record");
+
+    let written = apply_to_disk(action.edit.as_ref().unwrap());
+    let people = root.join("records/people/harvested.yaml");
+    assert_eq!(written, [people.clone(), quotations.clone()]);
+    let people = std::fs::read_to_string(&people).unwrap();
+    assert!(people.contains("- id: illescas\n  name: Marta Illescas\n"), "{people}");
+    let after = std::fs::read_to_string(&quotations).unwrap();
+    let appended = after.strip_prefix(earlier).unwrap_or_else(|| panic!("{after}"));
+    assert!(appended.starts_with("- id: illescas-2021-05-03-our-ports-will\n"), "{appended}");
+    assert!(appended.contains("publication: ports.md"), "{appended}");
+
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&quotations), "type": 2}]}),
+    );
+    client.diagnostics(1);
+    let hover = hover_text(&mut client, &article, ports.start);
+    assert!(
+        hover.contains("**Marta Illescas** (record entry `illescas-2021-05-03-our-ports-will`)"),
+        "{hover}"
+    );
+    assert_eq!(action_titled(&mut client, &article, ports, title), None, "recorded now");
+    assert_eq!(client.shown(), []);
+    client.finish();
+}

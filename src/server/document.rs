@@ -21,6 +21,9 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// The quotations of the last check, with the record entries they matched, for hover.
     pub quoted: Vec<Quoted>,
+    /// "Add to my record" for the quotations asked about since the last check (by range): a
+    /// harvest loads the record again to validate its entry, too slow for each move of the cursor.
+    pub record_actions: Vec<(std::ops::Range<usize>, Option<lsp_types::CodeAction>)>,
 }
 
 impl Document {
@@ -35,6 +38,7 @@ impl Document {
             dirty: true,
             diagnostics: Vec::new(),
             quoted: Vec::new(),
+            record_actions: Vec::new(),
         }
     }
 
@@ -91,8 +95,22 @@ impl Document {
             Ok((result, quoted)) => (result.findings.into_diagnostics(text), quoted),
             Err(e) => (vec![crate::checks::unreadable(e.message, e.before.len())], Vec::new()),
         };
+        self.record_actions.clear();
         self.dirty = false;
     }
+}
+
+/// The `file:` URI of an absolute path, percent-encoded as [`file_path`] decodes it.
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    let path = path.to_str().filter(|p| p.starts_with('/'))?;
+    let mut uri = String::from("file://");
+    for &b in path.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' => uri.push(b as char),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.parse().ok()
 }
 
 /// The path of a `file:` URI, percent-decoded; `None` for other schemes.
@@ -173,5 +191,9 @@ mod tests {
             Some(PathBuf::from("/tmp/a b/Wörner.md"))
         );
         assert_eq!(file_path(&uri("untitled:Untitled-1")), None);
+        let path = Path::new("/tmp/a b/Wörner%.yaml");
+        assert_eq!(file_uri(path).unwrap().as_str(), "file:///tmp/a%20b/W%C3%B6rner%25.yaml");
+        assert_eq!(file_path(&file_uri(path).unwrap()).as_deref(), Some(path));
+        assert!(file_uri(Path::new("relative.yaml")).is_none());
     }
 }

@@ -11,6 +11,7 @@
 
 mod convert;
 mod document;
+mod record_edit;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
-use lsp_types::{notification, request, Uri};
+use lsp_types::{notification, request, CodeActionOrCommand, Uri};
 
 use crate::cli::{Failure, Outcome, RecordArgs};
 use crate::config::Config;
@@ -126,6 +127,12 @@ const MAX_WAIT: Duration = Duration::from_millis(100);
 struct Folder {
     root: Option<PathBuf>,
     engine: Engine<'static>,
+    /// How articles are read, for the harvest of "add to my record".
+    extract: crate::extract::Options,
+    /// The user record that "add to my record" appends to, if one is configured.
+    target: Option<record_edit::Target>,
+    /// The configuration's `max-file-size`.
+    max_file_size: u64,
 }
 
 struct Session<'c> {
@@ -138,6 +145,8 @@ struct Session<'c> {
     options: Options,
     /// Positions count UTF-8 bytes (agreed at initialize), UTF-16 units otherwise.
     utf8: bool,
+    /// The workspace edits the client can apply.
+    abilities: record_edit::Abilities,
 }
 
 /// What an editor may set in `initializationOptions`.
@@ -164,6 +173,7 @@ impl<'c> Session<'c> {
             documents: HashMap::new(),
             options: Options::default(),
             utf8: false,
+            abilities: record_edit::Abilities::of(params),
         };
         match options {
             Ok(options) => session.options = options,
@@ -189,12 +199,12 @@ impl<'c> Session<'c> {
         let mut folders = Vec::with_capacity(roots.len());
         for root in roots {
             let start = root.clone().unwrap_or_else(|| cwd.clone());
-            let (engine, problems) = load_engine(self.args, &self.options, &start);
+            let (folder, problems) = load_folder(self.args, &self.options, &start, root);
             // Folders sharing a configuration (the fallback's is often a folder's) say it once.
             for problem in problems.into_iter().filter(|p| shown.insert(p.clone())) {
                 self.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
             }
-            folders.push(Folder { root, engine });
+            folders.push(folder);
         }
         self.folders = folders;
     }
@@ -345,11 +355,12 @@ impl<'c> Session<'c> {
                     Ok((_, p)) => {
                         let uri = p.text_document.uri;
                         self.check(&uri);
-                        let actions = self
+                        let mut actions = self
                             .documents
                             .get(&uri)
                             .map(|doc| convert::code_actions(doc, &uri, p.range, self.docs_url()))
                             .unwrap_or_default();
+                        actions.extend(self.record_action(&uri, p.range));
                         Response::new_ok(id, actions)
                     }
                     Err(e) => invalid(id, e),
@@ -360,6 +371,37 @@ impl<'c> Session<'c> {
             }
         };
         self.send(response);
+    }
+
+    /// "Add to my record" for the quotation in `range` of the (checked) document at `uri`, when
+    /// its folder has a user record and the harvest proposes an entry for the quotation.
+    fn record_action(&mut self, uri: &Uri, range: lsp_types::Range) -> Option<CodeActionOrCommand> {
+        let doc = self.documents.get_mut(uri)?;
+        let folder = &self.folders[doc.folder];
+        let target = folder.target.as_ref()?;
+        let (start, end) = (doc.offset(range.start), doc.offset(range.end));
+        // A quotation matched strongly is in the record; the harvest tells the rest.
+        let quoted = doc.quoted.iter().find(|q| {
+            q.range.start <= end && start <= q.range.end && !q.matched.as_ref().is_some_and(|m| m.is_strong())
+        })?;
+        let at = quoted.range.clone();
+        if let Some((_, action)) = doc.record_actions.iter().find(|(r, _)| *r == at) {
+            return action.clone().map(CodeActionOrCommand::CodeAction);
+        }
+        let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
+        let label = folder.root.as_deref().and_then(|r| path.strip_prefix(r).ok()).unwrap_or(&path);
+        let action = record_edit::action(
+            doc,
+            folder.engine.record,
+            &folder.extract,
+            &label.display().to_string(),
+            at.clone(),
+            target,
+            self.abilities,
+            folder.max_file_size,
+        );
+        doc.record_actions.push((at, action.clone()));
+        action.map(CodeActionOrCommand::CodeAction)
     }
 
     /// The document at `uri`, checked at its latest version, and its folder.
@@ -403,9 +445,14 @@ fn invalid(id: lsp_server::RequestId, e: lsp_server::ExtractError<Request>) -> R
     Response::new_err(id, ErrorCode::InvalidParams as i32, format!("{e}"))
 }
 
-/// The engine of the configuration that applies at `start`, and the problems met on the way:
-/// a configuration or record that does not load leaves the defaults in its place.
-fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'static>, Vec<String>) {
+/// The folder at `root` with the configuration that applies at `start`, and the problems met
+/// on the way: a configuration or record that does not load leaves the defaults in its place.
+fn load_folder(
+    args: &RecordArgs,
+    options: &Options,
+    start: &Path,
+    root: Option<PathBuf>,
+) -> (Folder, Vec<String>) {
     let mut problems = Vec::new();
     let mut failed = |f: Failure| {
         let mut lines: Vec<String> = f.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -427,11 +474,15 @@ fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'s
             Settings::default()
         });
     let options = LoadOptions { for_checking: true, ..crate::cli::record_options(args, &config) };
+    let target = record_edit::Target::of(&options.paths);
     let record = Record::load(&options).unwrap_or_else(|errors| {
         failed(Failure::record(errors));
         Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap_or_default()
     });
     // Loaded once per workspace folder, and kept until the server exits.
     let record: &'static Record = Box::leak(Box::new(record));
-    (Engine::new(record, settings), problems)
+    let extract = settings.extract.clone();
+    let max_file_size = config.max_file_size.value.0;
+    let engine = Engine::new(record, settings);
+    (Folder { root, engine, extract, target, max_file_size }, problems)
 }

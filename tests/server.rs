@@ -109,6 +109,15 @@ impl Client {
         }
     }
 
+    /// The response to request `id`, whether read already or not.
+    fn response(&mut self, id: i64) -> Value {
+        let is = |m: &Value| m["id"] == id && m.get("method").is_none();
+        match self.seen.iter().position(is) {
+            Some(at) => self.seen.remove(at),
+            None => self.wait(is),
+        }
+    }
+
     /// The diagnostics published for `version` of the document.
     fn diagnostics(&mut self, version: i32) -> PublishDiagnosticsParams {
         let m = self
@@ -639,5 +648,51 @@ fn add_to_my_record() {
     );
     assert_eq!(action_titled(&mut client, &article, ports, title), None, "recorded now");
     assert_eq!(client.shown(), []);
+    client.finish();
+}
+
+/// Requests cancelled before they are answered are answered with `RequestCanceled` (-32800):
+/// a hover written with its cancellation in one write (read in one batch), and a hover read
+/// while a change waits for its check; a request not cancelled is answered as usual, after
+/// the change is checked.
+#[test]
+fn cancelled_requests_are_answered_as_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let mut client = Client::start(&root, &["--isolated"]);
+    initialize(&mut client, &root);
+    let article = uri(&root.join("baker.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": ARTICLE}}),
+    );
+    client.diagnostics(1);
+    let hover = |id: i64| {
+        json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": article}, "position": {"line": 2, "character": 70}}})
+    };
+    let cancel = |id: i64| json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": id}});
+    let change = json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
+        "params": {"textDocument": {"uri": article, "version": 2},
+                   "contentChanges": [{"range": range(2, 14, 2, 18), "text": "1990"}]}});
+    // All in one write, so that the server reads them together.
+    let mut bytes = Vec::new();
+    for m in [hover(101), cancel(101), change, hover(102), hover(103), cancel(103)] {
+        let body = m.to_string();
+        bytes.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes());
+    }
+    client.stdin.write_all(&bytes).unwrap();
+    client.stdin.flush().unwrap();
+    let cancelled = client.response(101);
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled:#}");
+    let cancelled = client.response(103);
+    assert_eq!(cancelled["error"]["code"], -32800, "{cancelled:#}");
+    let answered: Hover = serde_json::from_value(client.response(102)["result"].clone()).unwrap();
+    assert_eq!(answered.range, Some(range(2, 62, 2, 140)));
+    // Answered after the check of the change: the year corrected, no misdated.
+    let published = client.seen.iter().find(|m| m["params"]["version"] == 2).expect("version 2 checked");
+    let published: PublishDiagnosticsParams = serde_json::from_value(published["params"].clone()).unwrap();
+    let codes: Vec<_> = published.diagnostics.iter().map(|d| d.code.clone().unwrap()).collect();
+    assert_eq!(codes, [NumberOrString::String("unsourced".into())]);
     client.finish();
 }

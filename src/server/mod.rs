@@ -1,8 +1,9 @@
 //! `quotelint server`: the Language Server Protocol over standard input and output.
 //!
-//! Synchronous, on [`lsp_server`]'s channels (as rust-analyzer is): a check takes milliseconds,
-//! so one loop reads a message, handles it, and re-checks the documents changed once no message
-//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each
+//! Synchronous, on [`lsp_server`]'s messages (as rust-analyzer is): a check takes milliseconds,
+//! so one loop reads the messages that came together, handles them, and re-checks the documents
+//! changed once no message has come for [`DEBOUNCE`] (a burst of edits is checked once, at its
+//! last version); a request cancelled before its answer is answered as cancelled. Each
 //! workspace folder's configuration is discovered as `check` discovers it, and its record
 //! loaded once (again when the editor reports a changed configuration or YAML file); a problem
 //! in either is shown to the user (`window/showMessage`) and the folder falls back to the
@@ -12,12 +13,14 @@
 mod convert;
 mod document;
 mod record_edit;
+mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{notification, request, CodeActionOrCommand, Uri};
@@ -36,12 +39,9 @@ pub const DEFAULT_DOCS_URL: &str = "quotelint://explain/{code}";
 /// Runs the server until the client asks it to exit (exit 0 after `shutdown`, 1 without, as
 /// the protocol asks) or closes its end.
 pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
-    let (connection, io_threads) = Connection::stdio();
-    let served = serve(&connection, args);
-    drop(connection);
-    // A client may still write after `exit` (Neovim does): its reader then finds no one to
-    // hand the message to, which is no failure of a session already ended.
-    let io = io_threads.join();
+    let transport = transport::Transport::stdio();
+    let served = serve(&transport.receiver, &transport.sender, args);
+    let io = transport.join();
     match served {
         Ok(true) => Ok(Outcome::Clean),
         Ok(false) => Ok(Outcome::Findings),
@@ -52,9 +52,51 @@ pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
     }
 }
 
+/// The `initialize` request's id and parameters, once it comes, and the messages that came
+/// with it; requests before it are answered with an error, notifications dropped (as
+/// lsp-server's `initialize_start` does).
+fn initialize_start(
+    input: &Receiver<Vec<Message>>,
+    output: &Sender<Message>,
+) -> Result<(RequestId, serde_json::Value, VecDeque<Message>), String> {
+    loop {
+        let mut batch: VecDeque<Message> =
+            input.recv().map_err(|_| "the client left before initialize")?.into();
+        while let Some(message) = batch.pop_front() {
+            match message {
+                Message::Request(req) if req.method == request::Initialize::METHOD => {
+                    return Ok((req.id, req.params, batch))
+                }
+                Message::Request(req) => {
+                    let error = Response::new_err(
+                        req.id,
+                        ErrorCode::ServerNotInitialized as i32,
+                        format!("expected initialize, got {}", req.method),
+                    );
+                    let _ = output.send(error.into());
+                }
+                Message::Notification(n) if n.method == notification::Exit::METHOD => {
+                    return Err("exit before initialize".into())
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The session; returns whether it ended with `shutdown` then `exit`.
-fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
-    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+///
+/// Messages come in batches (those that arrived together). A request is answered once every
+/// message before it is handled, except that one read while changed documents wait for their
+/// check (debounced) waits with them, to be answered on the checked text. A request cancelled
+/// (`$/cancelRequest`) before it is answered, in its batch or while it waits, is answered with
+/// the error `RequestCanceled`, as the protocol asks.
+fn serve(
+    input: &Receiver<Vec<Message>>,
+    output: &Sender<Message>,
+    args: &RecordArgs,
+) -> Result<bool, String> {
+    let (id, params, mut queue) = initialize_start(input, output)?;
     let params: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
     // UTF-8 positions are byte offsets, with nothing to count, when the client offers them.
     let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
@@ -63,34 +105,59 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
         "capabilities": convert::capabilities(utf8),
         "serverInfo": { "name": "quotelint", "version": env!("CARGO_PKG_VERSION") },
     });
-    connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
-    let mut session = Session::new(connection, args, &params);
+    let _ = output.send(Response::new_ok(id, result).into());
+    let mut session = Session::new(output.clone(), args, &params);
     session.utf8 = utf8;
     session.watch(&params);
     let mut shut_down = false;
     // Since when documents have waited to be checked.
     let mut waiting: Option<Instant> = None;
+    // Requests read while documents waited, to be answered after their check.
+    let mut deferred: VecDeque<Request> = VecDeque::new();
+    // Requests of the queue cancelled before their turn.
+    let mut cancelled: HashSet<RequestId> = HashSet::new();
+    let mut batch = Some(std::mem::take(&mut queue).into_iter().collect::<Vec<_>>());
     loop {
-        // Debounced: changed documents are checked once no message has come for DEBOUNCE, or
-        // once they have waited MAX_WAIT through a stream of messages.
-        let message = match waiting {
-            Some(since) if since.elapsed() >= MAX_WAIT => None,
-            Some(_) => match connection.receiver.recv_timeout(DEBOUNCE) {
-                Ok(m) => Some(m),
-                Err(e) if e.is_timeout() => None,
-                Err(_) => return Ok(false),
-            },
-            None => match connection.receiver.recv() {
-                Ok(m) => Some(m),
-                Err(_) => return Ok(false),
-            },
-        };
-        let Some(message) = message else {
-            session.guarded(Session::flush);
-            waiting = None;
+        if let Some(batch) = batch.take() {
+            for message in batch {
+                let Some(id) = cancel_of(&message) else {
+                    queue.push_back(message);
+                    continue;
+                };
+                if let Some(at) = deferred.iter().position(|r| r.id == id) {
+                    let req = deferred.remove(at).expect("a position of the queue");
+                    session.send(canceled(req.id));
+                } else if queue.iter().any(|m| matches!(m, Message::Request(r) if r.id == id)) {
+                    cancelled.insert(id);
+                }
+            }
+        }
+        let Some(message) = queue.pop_front() else {
+            // Debounced: changed documents are checked once no message has come for DEBOUNCE,
+            // or once they have waited MAX_WAIT through a stream of messages.
+            batch = match waiting {
+                Some(since) if since.elapsed() >= MAX_WAIT => None,
+                Some(_) => match input.recv_timeout(DEBOUNCE) {
+                    Ok(b) => Some(b),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(false),
+                },
+                None => match input.recv() {
+                    Ok(b) => Some(b),
+                    Err(_) => return Ok(false),
+                },
+            };
+            if batch.is_none() {
+                session.guarded(Session::flush);
+                waiting = None;
+                for req in std::mem::take(&mut deferred) {
+                    session.guarded(|s| s.request(req));
+                }
+            }
             continue;
         };
         match message {
+            Message::Request(req) if cancelled.remove(&req.id) => session.send(canceled(req.id)),
             // After `shutdown`, requests are errors and notifications ignored, until `exit`.
             Message::Request(req) if shut_down => session.send(Response::new_err(
                 req.id,
@@ -98,9 +165,13 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
                 "the server is shut down".into(),
             )),
             Message::Request(req) if req.method == request::Shutdown::METHOD => {
+                for req in std::mem::take(&mut deferred) {
+                    session.guarded(|s| s.request(req));
+                }
                 shut_down = true;
                 session.send(Response::new_ok(req.id, ()));
             }
+            Message::Request(req) if waiting.is_some() => deferred.push_back(req),
             Message::Request(req) => session.guarded(|s| s.request(req)),
             Message::Notification(n) if n.method == notification::Exit::METHOD => return Ok(shut_down),
             Message::Notification(_) if shut_down => {}
@@ -111,6 +182,23 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
             waiting = Some(Instant::now());
         }
     }
+}
+
+/// The id a `$/cancelRequest` notification cancels.
+fn cancel_of(message: &Message) -> Option<RequestId> {
+    let Message::Notification(n) = message else { return None };
+    if n.method != notification::Cancel::METHOD {
+        return None;
+    }
+    let params: lsp_types::CancelParams = serde_json::from_value(n.params.clone()).ok()?;
+    Some(match params.id {
+        lsp_types::NumberOrString::Number(n) => RequestId::from(n),
+        lsp_types::NumberOrString::String(s) => RequestId::from(s),
+    })
+}
+
+fn canceled(id: RequestId) -> Response {
+    Response::new_err(id, ErrorCode::RequestCanceled as i32, "cancelled".into())
 }
 
 /// How long the server waits after a change for another before checking: a burst of changes
@@ -136,7 +224,7 @@ struct Folder {
 }
 
 struct Session<'c> {
-    connection: &'c Connection,
+    output: Sender<Message>,
     args: &'c RecordArgs,
     /// The workspace folders, longest root first; the last has no root and serves documents
     /// outside them all.
@@ -161,13 +249,13 @@ struct Options {
 }
 
 impl<'c> Session<'c> {
-    fn new(connection: &'c Connection, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
+    fn new(output: Sender<Message>, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
         let options = match params.initialization_options.clone().map(serde_json::from_value::<Options>) {
             None => Ok(Options::default()),
             Some(options) => options,
         };
         let mut session = Session {
-            connection,
+            output,
             args,
             folders: Vec::new(),
             documents: HashMap::new(),
@@ -270,7 +358,7 @@ impl<'c> Session<'c> {
 
     fn send(&self, message: impl Into<Message>) {
         // The client gone: the loop ends at its next read.
-        let _ = self.connection.sender.send(message.into());
+        let _ = self.output.send(message.into());
     }
 
     fn show(&self, typ: lsp_types::MessageType, message: String) {
@@ -329,8 +417,7 @@ impl<'c> Session<'c> {
                 }
             }
             notification::DidChangeWatchedFiles::METHOD => self.reload(),
-            // Cancellation: requests are answered in order, each at once, so none is waiting
-            // to be cancelled when the notification is read.
+            // `$/cancelRequest` is read as a batch comes in (see `serve`).
             _ => {}
         }
     }

@@ -696,3 +696,38 @@ fn cancelled_requests_are_answered_as_cancelled() {
     assert_eq!(codes, [NumberOrString::String("unsourced".into())]);
     client.finish();
 }
+
+/// A document larger than the configuration's `max-file-size` is not checked: one
+/// `unreadable` diagnostic says so, and once it is cut below the limit it is checked again.
+#[test]
+fn a_document_over_the_size_limit_is_not_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    std::fs::write(root.join("quotelint.yaml"), "max-file-size: 1KiB\nchecks:\n  unsourced: off\n").unwrap();
+    let mut client = Client::start(&root, &[]);
+    initialize(&mut client, &root);
+    let article = uri(&root.join("long.md"));
+    let filler = "Words that say nothing. ".repeat(50) + "\n\n";
+    let text = format!("{filler}{ARTICLE}");
+    assert!(text.len() > 1024);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let published = client.diagnostics(1);
+    let [d] = published.diagnostics.as_slice() else { panic!("{:#?}", published.diagnostics) };
+    assert_eq!(d.code, Some(NumberOrString::String("unreadable".into())));
+    assert_eq!(d.range, range(0, 0, 0, 0));
+    let expected = format!("not checked: larger than the 1 KiB limit ({} bytes)", text.len());
+    assert!(d.message.starts_with(&expected), "{}", d.message);
+    // The filler cut: under the limit, checked.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": article, "version": 2},
+               "contentChanges": [{"range": range(0, 0, 2, 0), "text": ""}]}),
+    );
+    let published = client.diagnostics(2);
+    let codes: Vec<_> = published.diagnostics.iter().map(|d| d.code.clone().unwrap()).collect();
+    assert_eq!(codes, [NumberOrString::String("misdated".into())]);
+    client.finish();
+}

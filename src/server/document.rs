@@ -86,17 +86,24 @@ impl Document {
         lsp_types::Range::new(self.position(r.start), self.position(r.end))
     }
 
-    /// Checks the text as it now is; a text that cannot be checked (front matter refused, a
-    /// bug) is one `unreadable` diagnostic, as `check` reports it.
-    pub fn check(&mut self, engine: &Engine, path: &Path) {
+    /// Checks the text as it now is; a text that cannot be checked (larger than `max` bytes,
+    /// the configuration's `max-file-size`; front matter refused; a bug) is one `unreadable`
+    /// diagnostic, as `check` reports it.
+    pub fn check(&mut self, engine: &Engine, path: &Path, max: u64) {
+        self.record_actions.clear();
+        self.dirty = false;
         let text = &self.text;
+        if text.len() as u64 > max {
+            let message =
+                format!("not checked: {}", crate::discover::too_large(Some(text.len() as u64), max));
+            (self.diagnostics, self.quoted) = (vec![crate::checks::unreadable(message, 0)], Vec::new());
+            return;
+        }
         let done = crate::commands::check::guard(path, text, || engine.check_with_quotations(text), |r| &r.0);
         (self.diagnostics, self.quoted) = match done {
             Ok((result, quoted)) => (result.findings.into_diagnostics(text), quoted),
             Err(e) => (vec![crate::checks::unreadable(e.message, e.before.len())], Vec::new()),
         };
-        self.record_actions.clear();
-        self.dirty = false;
     }
 }
 

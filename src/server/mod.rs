@@ -506,7 +506,8 @@ impl<'c> Session<'c> {
             return;
         }
         let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
-        doc.check(&self.folders[doc.folder].engine, &path);
+        let folder = &self.folders[doc.folder];
+        doc.check(&folder.engine, &path, folder.max_file_size);
         let docs_url = self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL);
         let diagnostics = convert::diagnostics(doc, uri, docs_url);
         let version = Some(doc.version);

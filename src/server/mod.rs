@@ -210,11 +210,21 @@ const DEBOUNCE: Duration = Duration::from_millis(5);
 /// The longest a changed document waits to be checked while messages keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(100);
 
+self_cell::self_cell!(
+    /// A folder's record and the engine over it, freed together when the folder's
+    /// configuration is loaded again (findings and quotations do not borrow the record).
+    struct Checker {
+        owner: Record,
+        #[covariant]
+        dependent: Engine,
+    }
+);
+
 /// A workspace folder: its configuration's engine, over its record (loaded at start and again
 /// when a configuration changes; see [`Session::reload`]).
 struct Folder {
     root: Option<PathBuf>,
-    engine: Engine<'static>,
+    checker: Checker,
     /// How articles are read, for the harvest of "add to my record".
     extract: crate::extract::Options,
     /// The user record that "add to my record" appends to, if one is configured.
@@ -298,9 +308,8 @@ impl<'c> Session<'c> {
     }
 
     /// A configuration or record file changed: every folder's are loaded again, once for all
-    /// the changes the notification lists, and every open document checked again. (The records
-    /// replaced are not freed: findings may borrow their text. A reload costs the memory of a
-    /// record, once per change to a configuration.)
+    /// the changes the notification lists, and every open document checked again. The records
+    /// replaced are freed with their folders.
     fn reload(&mut self) {
         let roots = self.folders.iter().map(|f| f.root.clone()).collect();
         self.load(roots);
@@ -429,9 +438,9 @@ impl<'c> Session<'c> {
                 match req.extract::<lsp_types::HoverParams>(request::HoverRequest::METHOD) {
                     Ok((_, p)) => {
                         let at = p.text_document_position_params;
-                        let hover = self
-                            .checked(&at.text_document.uri)
-                            .and_then(|(doc, folder)| convert::hover(doc, folder.engine.record, at.position));
+                        let hover = self.checked(&at.text_document.uri).and_then(|(doc, folder)| {
+                            convert::hover(doc, folder.checker.borrow_owner(), at.position)
+                        });
                         Response::new_ok(id, hover)
                     }
                     Err(e) => invalid(id, e),
@@ -479,7 +488,7 @@ impl<'c> Session<'c> {
         let label = folder.root.as_deref().and_then(|r| path.strip_prefix(r).ok()).unwrap_or(&path);
         let action = record_edit::action(
             doc,
-            folder.engine.record,
+            folder.checker.borrow_owner(),
             &folder.extract,
             &label.display().to_string(),
             at.clone(),
@@ -507,7 +516,7 @@ impl<'c> Session<'c> {
         }
         let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
         let folder = &self.folders[doc.folder];
-        doc.check(&folder.engine, &path, folder.max_file_size);
+        doc.check(folder.checker.borrow_dependent(), &path, folder.max_file_size);
         let docs_url = self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL);
         let diagnostics = convert::diagnostics(doc, uri, docs_url);
         let version = Some(doc.version);
@@ -567,10 +576,8 @@ fn load_folder(
         failed(Failure::record(errors));
         Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap_or_default()
     });
-    // Loaded once per workspace folder, and kept until the server exits.
-    let record: &'static Record = Box::leak(Box::new(record));
     let extract = settings.extract.clone();
     let max_file_size = config.max_file_size.value.0;
-    let engine = Engine::new(record, settings);
-    (Folder { root, engine, extract, target, max_file_size }, problems)
+    let checker = Checker::new(record, |record| Engine::new(record, settings));
+    (Folder { root, checker, extract, target, max_file_size }, problems)
 }

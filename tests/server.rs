@@ -576,7 +576,7 @@ fn apply_to_disk(edit: &lsp_types::WorkspaceEdit) -> Vec<std::path::PathBuf> {
 }
 
 /// "Add to my record": offered on an attributed, cited quotation the record lacks once a user
-/// record is configured (not before; not on a recorded or uncited quotation), its edit
+/// record is configured (not before; not on a recorded, uncited or unattributed quotation), its edit
 /// appends the harvested entries to the record's files (a new person's stub in a file created,
 /// the quotation after the entries a file already holds), and once they are saved and the
 /// editor reports it, the quotation is recorded: its hover shows the new entry, and the
@@ -600,14 +600,14 @@ fn add_to_my_record() {
     );
     client.notify("initialized", json!({}));
     let article = uri(&root.join("ports.md"));
-    let text = "\"Our ports will stay open to every allied ship,\" said Marta Illescas on 3 May 2021, in an interview with El País ([text](https://example.org/a)).\n\n\"Nothing about the harbour fees has been decided here,\" said Marta Illescas.\n\n".to_owned() + ARTICLE.lines().nth(2).unwrap() + " ([memo](https://example.org/m))\n";
+    let text = "\"Our ports will stay open to every allied ship,\" said Marta Illescas on 3 May 2021, in an interview with El País ([text](https://example.org/a)).\n\n\"Nothing about the harbour fees has been decided here,\" said Marta Illescas.\n\n".to_owned() + ARTICLE.lines().nth(2).unwrap() + " ([memo](https://example.org/m))\n\nThe minister spoke later. \"Nothing about the harbour fees has been decided at all,\" someone said ([x](https://example.org/b)).\n";
     client.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": article, "languageId": "markdown", "version": 1, "text": text}}),
     );
     client.diagnostics(1);
     let ports = range(0, 5, 0, 5);
-    let (uncited, recorded) = (range(2, 5, 2, 5), range(4, 70, 4, 70));
+    let (uncited, recorded, unattributed) = (range(2, 5, 2, 5), range(4, 70, 4, 70), range(6, 30, 6, 30));
     let title = "Add to my record";
     assert!(
         hover_text(&mut client, &article, ports.start).contains("matches none of the record's quotations")
@@ -625,6 +625,8 @@ fn add_to_my_record() {
     assert_eq!(action.title, "Add to my record as `illescas-2021-05-03-our-ports-will`");
     assert_eq!(action_titled(&mut client, &article, uncited, title), None, "not cited");
     assert_eq!(action_titled(&mut client, &article, recorded, title), None, "in the record");
+    assert!(hover_text(&mut client, &article, unattributed.start).contains("matches none"));
+    assert_eq!(action_titled(&mut client, &article, unattributed, title), None, "no speaker");
 
     let written = apply_to_disk(action.edit.as_ref().unwrap());
     let people = root.join("records/people/harvested.yaml");

@@ -6,14 +6,18 @@ Builds a 5,000-word article from the fixtures (whole articles, in name order, un
 paragraph toggled, so that the whole document is checked again each time) and waits for the
 diagnostics of each version. Prints the article's size and the median, 95th percentile and
 maximum of the N round trips, in milliseconds, and the server's resident memory (VmRSS) after
-the first tenth of the changes and after the last: run with N=10000 to see that it stays flat.
+each tenth of the changes: run with N=10000 to see that it stays flat.
+With MODE `words`, each change writes a different word into the quotation instead (five
+letters in place of "forces"), so that every version quotes a text never seen before, as
+typing in a quotation does.
 
-    cargo build --release && scripts/server-latency.py [N=200] [BINARY=target/release/quotelint]
+    cargo build --release && scripts/server-latency.py [N=200] [BINARY=target/release/quotelint] [MODE=year|words]
 """
 import json, os, subprocess, sys, time, glob, statistics
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
 binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/quotelint"
+mode = sys.argv[3] if len(sys.argv) > 3 else "year"
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 parts, words = [], 0
 for path in sorted(glob.glob(os.path.join(root, "fixtures", "*.md"))):
@@ -26,6 +30,7 @@ tail = "On 9 February 1991 Baker told Gorbachev there would be \"no extension of
 article = "\n\n".join(parts) + "\n\n" + tail
 line = article.count("\n") - 1
 col = len("On 9 February ".encode("utf-16-le")) // 2
+word_col = len(tail[:tail.index("forces")].encode("utf-16-le")) // 2
 
 p = subprocess.Popen([binary, "server", "--isolated"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
@@ -58,17 +63,21 @@ send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocume
 found = len(wait_version(1))
 times = []
 rss = lambda: next(l.split()[1] for l in open(f"/proc/{p.pid}/status") if l.startswith("VmRSS"))
-rss_early = None
+rss_at = {}
 for i in range(n):
-    if i == n // 10:
-        rss_early = rss()
-    year = "1990" if i % 2 == 0 else "1991"
-    change = {"range": {"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 4}}, "text": year}
+    if i and i % max(1, n // 10) == 0:
+        rss_at[i] = rss()
+    if mode == "words":
+        word = "".join(chr(ord("a") + (i // 26 ** k) % 26) for k in range(5))
+        at, length, text = word_col, 6 if i == 0 else 5, word
+    else:
+        at, length, text = col, 4, "1990" if i % 2 == 0 else "1991"
+    change = {"range": {"start": {"line": line, "character": at}, "end": {"line": line, "character": at + length}}, "text": text}
     start = time.perf_counter()
     send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": i + 2}, "contentChanges": [change]}})
     wait_version(i + 2)
     times.append((time.perf_counter() - start) * 1000)
-rss_late = rss()
+rss_at[n] = rss()
 send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
 read()
 send({"jsonrpc": "2.0", "method": "exit"})
@@ -76,5 +85,6 @@ p.wait()
 times.sort()
 print(f"article: {len(article.split())} words, {len(article.encode())} bytes, {found} findings on open")
 print(f"change -> publishDiagnostics over {n} changes: median {statistics.median(times):.2f} ms, "
-      f"p95 {times[int(n * 0.95) - 1]:.2f} ms, max {times[-1]:.2f} ms")
-print(f"resident memory: {rss_early} KiB after {n // 10} changes, {rss_late} KiB after {n}")
+      f"p95 {times[int(n * 0.95) - 1]:.2f} ms, p99 {times[int(n * 0.99) - 1]:.2f} ms, max {times[-1]:.2f} ms, "
+      f"{sum(t > 20 for t in times)} over 20 ms")
+print("resident memory (KiB) after " + ", ".join(f"{i}: {kib}" for i, kib in rss_at.items()) + " changes")

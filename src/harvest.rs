@@ -113,6 +113,21 @@ impl<'r> Harvester<'r> {
     /// Reads one article (`path` names it in the provenance). An article whose front matter
     /// is refused is an error, as in `check`.
     pub fn add(&mut self, text: &str, path: &str) -> Result<(), String> {
+        self.add_where(text, path, |_| true)
+    }
+
+    /// [`Harvester::add`] for the quotations that overlap `within` (bytes of the text) alone:
+    /// the language server's "add to my record", on the quotation under the cursor.
+    pub fn add_within(
+        &mut self,
+        text: &str,
+        path: &str,
+        within: std::ops::Range<usize>,
+    ) -> Result<(), String> {
+        self.add_where(text, path, |q| q.range.start <= within.end && within.start <= q.range.end)
+    }
+
+    fn add_where(&mut self, text: &str, path: &str, keep: impl Fn(&Found) -> bool) -> Result<(), String> {
         let doc = markdown::parse(text);
         if let Some(refusal) = &doc.front_matter_error {
             return Err(format!("front matter refused: {}", refusal.message));
@@ -121,9 +136,10 @@ impl<'r> Harvester<'r> {
         // What can be told without reading the sentence again is told first.
         let wanted: Vec<bool> = found
             .iter()
-            .map(|q| match self.screen(q) {
-                Ok(()) => true,
-                Err(skip) => {
+            .map(|q| match keep(q).then(|| self.screen(q)) {
+                None => false,
+                Some(Ok(())) => true,
+                Some(Err(skip)) => {
                     *self.skipped.entry(skip).or_default() += 1;
                     false
                 }

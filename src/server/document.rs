@@ -21,6 +21,9 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// The quotations of the last check, with the record entries they matched, for hover.
     pub quoted: Vec<Quoted>,
+    /// "Add to my record" for the quotations asked about since the last check (by range): a
+    /// harvest loads the record again to validate its entry, too slow for each move of the cursor.
+    pub record_actions: Vec<(std::ops::Range<usize>, Option<lsp_types::CodeAction>)>,
 }
 
 impl Document {
@@ -35,6 +38,7 @@ impl Document {
             dirty: true,
             diagnostics: Vec::new(),
             quoted: Vec::new(),
+            record_actions: Vec::new(),
         }
     }
 
@@ -82,17 +86,38 @@ impl Document {
         lsp_types::Range::new(self.position(r.start), self.position(r.end))
     }
 
-    /// Checks the text as it now is; a text that cannot be checked (front matter refused, a
-    /// bug) is one `unreadable` diagnostic, as `check` reports it.
-    pub fn check(&mut self, engine: &Engine, path: &Path) {
+    /// Checks the text as it now is; a text that cannot be checked (larger than `max` bytes,
+    /// the configuration's `max-file-size`; front matter refused; a bug) is one `unreadable`
+    /// diagnostic, as `check` reports it.
+    pub fn check(&mut self, engine: &Engine, path: &Path, max: u64) {
+        self.record_actions.clear();
+        self.dirty = false;
         let text = &self.text;
+        if text.len() as u64 > max {
+            let message =
+                format!("not checked: {}", crate::discover::too_large(Some(text.len() as u64), max));
+            (self.diagnostics, self.quoted) = (vec![crate::checks::unreadable(message, 0)], Vec::new());
+            return;
+        }
         let done = crate::commands::check::guard(path, text, || engine.check_with_quotations(text), |r| &r.0);
         (self.diagnostics, self.quoted) = match done {
             Ok((result, quoted)) => (result.findings.into_diagnostics(text), quoted),
             Err(e) => (vec![crate::checks::unreadable(e.message, e.before.len())], Vec::new()),
         };
-        self.dirty = false;
     }
+}
+
+/// The `file:` URI of an absolute path, percent-encoded as [`file_path`] decodes it.
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    let path = path.to_str().filter(|p| p.starts_with('/'))?;
+    let mut uri = String::from("file://");
+    for &b in path.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' => uri.push(b as char),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.parse().ok()
 }
 
 /// The path of a `file:` URI, percent-decoded; `None` for other schemes.
@@ -173,5 +198,9 @@ mod tests {
             Some(PathBuf::from("/tmp/a b/Wörner.md"))
         );
         assert_eq!(file_path(&uri("untitled:Untitled-1")), None);
+        let path = Path::new("/tmp/a b/Wörner%.yaml");
+        assert_eq!(file_uri(path).unwrap().as_str(), "file:///tmp/a%20b/W%C3%B6rner%25.yaml");
+        assert_eq!(file_path(&file_uri(path).unwrap()).as_deref(), Some(path));
+        assert!(file_uri(Path::new("relative.yaml")).is_none());
     }
 }

@@ -1,8 +1,9 @@
 //! `quotelint server`: the Language Server Protocol over standard input and output.
 //!
-//! Synchronous, on [`lsp_server`]'s channels (as rust-analyzer is): a check takes milliseconds,
-//! so one loop reads a message, handles it, and re-checks the documents changed once no message
-//! has come for [`DEBOUNCE`] (a burst of edits is checked once, at its last version). Each
+//! Synchronous, on [`lsp_server`]'s messages (as rust-analyzer is): a check takes milliseconds,
+//! so one loop reads the messages that came together, handles them, and re-checks the documents
+//! changed once no message has come for [`DEBOUNCE`] (a burst of edits is checked once, at its
+//! last version); a request cancelled before its answer is answered as cancelled. Each
 //! workspace folder's configuration is discovered as `check` discovers it, and its record
 //! loaded once (again when the editor reports a changed configuration or YAML file); a problem
 //! in either is shown to the user (`window/showMessage`) and the folder falls back to the
@@ -11,15 +12,18 @@
 
 mod convert;
 mod document;
+mod record_edit;
+mod transport;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
-use lsp_types::{notification, request, Uri};
+use lsp_types::{notification, request, CodeActionOrCommand, Uri};
 
 use crate::cli::{Failure, Outcome, RecordArgs};
 use crate::config::Config;
@@ -35,12 +39,9 @@ pub const DEFAULT_DOCS_URL: &str = "quotelint://explain/{code}";
 /// Runs the server until the client asks it to exit (exit 0 after `shutdown`, 1 without, as
 /// the protocol asks) or closes its end.
 pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
-    let (connection, io_threads) = Connection::stdio();
-    let served = serve(&connection, args);
-    drop(connection);
-    // A client may still write after `exit` (Neovim does): its reader then finds no one to
-    // hand the message to, which is no failure of a session already ended.
-    let io = io_threads.join();
+    let transport = transport::Transport::stdio();
+    let served = serve(&transport.receiver, &transport.sender, args);
+    let io = transport.join();
     match served {
         Ok(true) => Ok(Outcome::Clean),
         Ok(false) => Ok(Outcome::Findings),
@@ -51,9 +52,51 @@ pub fn run(args: &RecordArgs) -> Result<Outcome, Failure> {
     }
 }
 
+/// The `initialize` request's id and parameters, once it comes, and the messages that came
+/// with it; requests before it are answered with an error, notifications dropped (as
+/// lsp-server's `initialize_start` does).
+fn initialize_start(
+    input: &Receiver<Vec<Message>>,
+    output: &Sender<Message>,
+) -> Result<(RequestId, serde_json::Value, VecDeque<Message>), String> {
+    loop {
+        let mut batch: VecDeque<Message> =
+            input.recv().map_err(|_| "the client left before initialize")?.into();
+        while let Some(message) = batch.pop_front() {
+            match message {
+                Message::Request(req) if req.method == request::Initialize::METHOD => {
+                    return Ok((req.id, req.params, batch))
+                }
+                Message::Request(req) => {
+                    let error = Response::new_err(
+                        req.id,
+                        ErrorCode::ServerNotInitialized as i32,
+                        format!("expected initialize, got {}", req.method),
+                    );
+                    let _ = output.send(error.into());
+                }
+                Message::Notification(n) if n.method == notification::Exit::METHOD => {
+                    return Err("exit before initialize".into())
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The session; returns whether it ended with `shutdown` then `exit`.
-fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
-    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
+///
+/// Messages come in batches (those that arrived together). A request is answered once every
+/// message before it is handled, except that one read while changed documents wait for their
+/// check (debounced) waits with them, to be answered on the checked text. A request cancelled
+/// (`$/cancelRequest`) before it is answered, in its batch or while it waits, is answered with
+/// the error `RequestCanceled`, as the protocol asks.
+fn serve(
+    input: &Receiver<Vec<Message>>,
+    output: &Sender<Message>,
+    args: &RecordArgs,
+) -> Result<bool, String> {
+    let (id, params, mut queue) = initialize_start(input, output)?;
     let params: lsp_types::InitializeParams = serde_json::from_value(params).unwrap_or_default();
     // UTF-8 positions are byte offsets, with nothing to count, when the client offers them.
     let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
@@ -62,34 +105,59 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
         "capabilities": convert::capabilities(utf8),
         "serverInfo": { "name": "quotelint", "version": env!("CARGO_PKG_VERSION") },
     });
-    connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
-    let mut session = Session::new(connection, args, &params);
+    let _ = output.send(Response::new_ok(id, result).into());
+    let mut session = Session::new(output.clone(), args, &params);
     session.utf8 = utf8;
     session.watch(&params);
     let mut shut_down = false;
     // Since when documents have waited to be checked.
     let mut waiting: Option<Instant> = None;
+    // Requests read while documents waited, to be answered after their check.
+    let mut deferred: VecDeque<Request> = VecDeque::new();
+    // Requests of the queue cancelled before their turn.
+    let mut cancelled: HashSet<RequestId> = HashSet::new();
+    let mut batch = Some(std::mem::take(&mut queue).into_iter().collect::<Vec<_>>());
     loop {
-        // Debounced: changed documents are checked once no message has come for DEBOUNCE, or
-        // once they have waited MAX_WAIT through a stream of messages.
-        let message = match waiting {
-            Some(since) if since.elapsed() >= MAX_WAIT => None,
-            Some(_) => match connection.receiver.recv_timeout(DEBOUNCE) {
-                Ok(m) => Some(m),
-                Err(e) if e.is_timeout() => None,
-                Err(_) => return Ok(false),
-            },
-            None => match connection.receiver.recv() {
-                Ok(m) => Some(m),
-                Err(_) => return Ok(false),
-            },
-        };
-        let Some(message) = message else {
-            session.guarded(Session::flush);
-            waiting = None;
+        if let Some(batch) = batch.take() {
+            for message in batch {
+                let Some(id) = cancel_of(&message) else {
+                    queue.push_back(message);
+                    continue;
+                };
+                if let Some(at) = deferred.iter().position(|r| r.id == id) {
+                    let req = deferred.remove(at).expect("a position of the queue");
+                    session.send(canceled(req.id));
+                } else if queue.iter().any(|m| matches!(m, Message::Request(r) if r.id == id)) {
+                    cancelled.insert(id);
+                }
+            }
+        }
+        let Some(message) = queue.pop_front() else {
+            // Debounced: changed documents are checked once no message has come for DEBOUNCE,
+            // or once they have waited MAX_WAIT through a stream of messages.
+            batch = match waiting {
+                Some(since) if since.elapsed() >= MAX_WAIT => None,
+                Some(_) => match input.recv_timeout(DEBOUNCE) {
+                    Ok(b) => Some(b),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(false),
+                },
+                None => match input.recv() {
+                    Ok(b) => Some(b),
+                    Err(_) => return Ok(false),
+                },
+            };
+            if batch.is_none() {
+                session.guarded(Session::flush);
+                waiting = None;
+                for req in std::mem::take(&mut deferred) {
+                    session.guarded(|s| s.request(req));
+                }
+            }
             continue;
         };
         match message {
+            Message::Request(req) if cancelled.remove(&req.id) => session.send(canceled(req.id)),
             // After `shutdown`, requests are errors and notifications ignored, until `exit`.
             Message::Request(req) if shut_down => session.send(Response::new_err(
                 req.id,
@@ -97,9 +165,13 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
                 "the server is shut down".into(),
             )),
             Message::Request(req) if req.method == request::Shutdown::METHOD => {
+                for req in std::mem::take(&mut deferred) {
+                    session.guarded(|s| s.request(req));
+                }
                 shut_down = true;
                 session.send(Response::new_ok(req.id, ()));
             }
+            Message::Request(req) if waiting.is_some() => deferred.push_back(req),
             Message::Request(req) => session.guarded(|s| s.request(req)),
             Message::Notification(n) if n.method == notification::Exit::METHOD => return Ok(shut_down),
             Message::Notification(_) if shut_down => {}
@@ -112,6 +184,23 @@ fn serve(connection: &Connection, args: &RecordArgs) -> Result<bool, String> {
     }
 }
 
+/// The id a `$/cancelRequest` notification cancels.
+fn cancel_of(message: &Message) -> Option<RequestId> {
+    let Message::Notification(n) = message else { return None };
+    if n.method != notification::Cancel::METHOD {
+        return None;
+    }
+    let params: lsp_types::CancelParams = serde_json::from_value(n.params.clone()).ok()?;
+    Some(match params.id {
+        lsp_types::NumberOrString::Number(n) => RequestId::from(n),
+        lsp_types::NumberOrString::String(s) => RequestId::from(s),
+    })
+}
+
+fn canceled(id: RequestId) -> Response {
+    Response::new_err(id, ErrorCode::RequestCanceled as i32, "cancelled".into())
+}
+
 /// How long the server waits after a change for another before checking: a burst of changes
 /// (a paste, an editor's replay, keys typed faster than a check) is checked once, at its last
 /// version, for a few milliseconds of latency (docs/performance.md). (lsp-server's channel
@@ -121,15 +210,31 @@ const DEBOUNCE: Duration = Duration::from_millis(5);
 /// The longest a changed document waits to be checked while messages keep coming.
 const MAX_WAIT: Duration = Duration::from_millis(100);
 
+self_cell::self_cell!(
+    /// A folder's record and the engine over it, freed together when the folder's
+    /// configuration is loaded again (findings and quotations do not borrow the record).
+    struct Checker {
+        owner: Record,
+        #[covariant]
+        dependent: Engine,
+    }
+);
+
 /// A workspace folder: its configuration's engine, over its record (loaded at start and again
 /// when a configuration changes; see [`Session::reload`]).
 struct Folder {
     root: Option<PathBuf>,
-    engine: Engine<'static>,
+    checker: Checker,
+    /// How articles are read, for the harvest of "add to my record".
+    extract: crate::extract::Options,
+    /// The user record that "add to my record" appends to, if one is configured.
+    target: Option<record_edit::Target>,
+    /// The configuration's `max-file-size`.
+    max_file_size: u64,
 }
 
 struct Session<'c> {
-    connection: &'c Connection,
+    output: Sender<Message>,
     args: &'c RecordArgs,
     /// The workspace folders, longest root first; the last has no root and serves documents
     /// outside them all.
@@ -138,6 +243,8 @@ struct Session<'c> {
     options: Options,
     /// Positions count UTF-8 bytes (agreed at initialize), UTF-16 units otherwise.
     utf8: bool,
+    /// The workspace edits the client can apply.
+    abilities: record_edit::Abilities,
 }
 
 /// What an editor may set in `initializationOptions`.
@@ -152,18 +259,19 @@ struct Options {
 }
 
 impl<'c> Session<'c> {
-    fn new(connection: &'c Connection, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
+    fn new(output: Sender<Message>, args: &'c RecordArgs, params: &lsp_types::InitializeParams) -> Self {
         let options = match params.initialization_options.clone().map(serde_json::from_value::<Options>) {
             None => Ok(Options::default()),
             Some(options) => options,
         };
         let mut session = Session {
-            connection,
+            output,
             args,
             folders: Vec::new(),
             documents: HashMap::new(),
             options: Options::default(),
             utf8: false,
+            abilities: record_edit::Abilities::of(params),
         };
         match options {
             Ok(options) => session.options = options,
@@ -189,20 +297,19 @@ impl<'c> Session<'c> {
         let mut folders = Vec::with_capacity(roots.len());
         for root in roots {
             let start = root.clone().unwrap_or_else(|| cwd.clone());
-            let (engine, problems) = load_engine(self.args, &self.options, &start);
+            let (folder, problems) = load_folder(self.args, &self.options, &start, root);
             // Folders sharing a configuration (the fallback's is often a folder's) say it once.
             for problem in problems.into_iter().filter(|p| shown.insert(p.clone())) {
                 self.show(lsp_types::MessageType::ERROR, format!("quotelint: {problem}"));
             }
-            folders.push(Folder { root, engine });
+            folders.push(folder);
         }
         self.folders = folders;
     }
 
     /// A configuration or record file changed: every folder's are loaded again, once for all
-    /// the changes the notification lists, and every open document checked again. (The records
-    /// replaced are not freed: findings may borrow their text. A reload costs the memory of a
-    /// record, once per change to a configuration.)
+    /// the changes the notification lists, and every open document checked again. The records
+    /// replaced are freed with their folders.
     fn reload(&mut self) {
         let roots = self.folders.iter().map(|f| f.root.clone()).collect();
         self.load(roots);
@@ -260,7 +367,7 @@ impl<'c> Session<'c> {
 
     fn send(&self, message: impl Into<Message>) {
         // The client gone: the loop ends at its next read.
-        let _ = self.connection.sender.send(message.into());
+        let _ = self.output.send(message.into());
     }
 
     fn show(&self, typ: lsp_types::MessageType, message: String) {
@@ -319,8 +426,7 @@ impl<'c> Session<'c> {
                 }
             }
             notification::DidChangeWatchedFiles::METHOD => self.reload(),
-            // Cancellation: requests are answered in order, each at once, so none is waiting
-            // to be cancelled when the notification is read.
+            // `$/cancelRequest` is read as a batch comes in (see `serve`).
             _ => {}
         }
     }
@@ -332,9 +438,9 @@ impl<'c> Session<'c> {
                 match req.extract::<lsp_types::HoverParams>(request::HoverRequest::METHOD) {
                     Ok((_, p)) => {
                         let at = p.text_document_position_params;
-                        let hover = self
-                            .checked(&at.text_document.uri)
-                            .and_then(|(doc, folder)| convert::hover(doc, folder.engine.record, at.position));
+                        let hover = self.checked(&at.text_document.uri).and_then(|(doc, folder)| {
+                            convert::hover(doc, folder.checker.borrow_owner(), at.position)
+                        });
                         Response::new_ok(id, hover)
                     }
                     Err(e) => invalid(id, e),
@@ -345,11 +451,12 @@ impl<'c> Session<'c> {
                     Ok((_, p)) => {
                         let uri = p.text_document.uri;
                         self.check(&uri);
-                        let actions = self
+                        let mut actions = self
                             .documents
                             .get(&uri)
                             .map(|doc| convert::code_actions(doc, &uri, p.range, self.docs_url()))
                             .unwrap_or_default();
+                        actions.extend(self.record_action(&uri, p.range));
                         Response::new_ok(id, actions)
                     }
                     Err(e) => invalid(id, e),
@@ -360,6 +467,37 @@ impl<'c> Session<'c> {
             }
         };
         self.send(response);
+    }
+
+    /// "Add to my record" for the quotation in `range` of the (checked) document at `uri`, when
+    /// its folder has a user record and the harvest proposes an entry for the quotation.
+    fn record_action(&mut self, uri: &Uri, range: lsp_types::Range) -> Option<CodeActionOrCommand> {
+        let doc = self.documents.get_mut(uri)?;
+        let folder = &self.folders[doc.folder];
+        let target = folder.target.as_ref()?;
+        let (start, end) = (doc.offset(range.start), doc.offset(range.end));
+        // A quotation matched strongly is in the record; the harvest tells the rest.
+        let quoted = doc.quoted.iter().find(|q| {
+            q.range.start <= end && start <= q.range.end && !q.matched.as_ref().is_some_and(|m| m.is_strong())
+        })?;
+        let at = quoted.range.clone();
+        if let Some((_, action)) = doc.record_actions.iter().find(|(r, _)| *r == at) {
+            return action.clone().map(CodeActionOrCommand::CodeAction);
+        }
+        let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
+        let label = folder.root.as_deref().and_then(|r| path.strip_prefix(r).ok()).unwrap_or(&path);
+        let action = record_edit::action(
+            doc,
+            folder.checker.borrow_owner(),
+            &folder.extract,
+            &label.display().to_string(),
+            at.clone(),
+            target,
+            self.abilities,
+            folder.max_file_size,
+        );
+        doc.record_actions.push((at, action.clone()));
+        action.map(CodeActionOrCommand::CodeAction)
     }
 
     /// The document at `uri`, checked at its latest version, and its folder.
@@ -377,7 +515,8 @@ impl<'c> Session<'c> {
             return;
         }
         let path = document::file_path(uri).unwrap_or_else(|| PathBuf::from(uri.as_str()));
-        doc.check(&self.folders[doc.folder].engine, &path);
+        let folder = &self.folders[doc.folder];
+        doc.check(folder.checker.borrow_dependent(), &path, folder.max_file_size);
         let docs_url = self.options.check_docs_url.as_deref().unwrap_or(DEFAULT_DOCS_URL);
         let diagnostics = convert::diagnostics(doc, uri, docs_url);
         let version = Some(doc.version);
@@ -403,9 +542,14 @@ fn invalid(id: lsp_server::RequestId, e: lsp_server::ExtractError<Request>) -> R
     Response::new_err(id, ErrorCode::InvalidParams as i32, format!("{e}"))
 }
 
-/// The engine of the configuration that applies at `start`, and the problems met on the way:
-/// a configuration or record that does not load leaves the defaults in its place.
-fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'static>, Vec<String>) {
+/// The folder at `root` with the configuration that applies at `start`, and the problems met
+/// on the way: a configuration or record that does not load leaves the defaults in its place.
+fn load_folder(
+    args: &RecordArgs,
+    options: &Options,
+    start: &Path,
+    root: Option<PathBuf>,
+) -> (Folder, Vec<String>) {
     let mut problems = Vec::new();
     let mut failed = |f: Failure| {
         let mut lines: Vec<String> = f.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -427,11 +571,13 @@ fn load_engine(args: &RecordArgs, options: &Options, start: &Path) -> (Engine<'s
             Settings::default()
         });
     let options = LoadOptions { for_checking: true, ..crate::cli::record_options(args, &config) };
+    let target = record_edit::Target::of(&options.paths);
     let record = Record::load(&options).unwrap_or_else(|errors| {
         failed(Failure::record(errors));
         Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap_or_default()
     });
-    // Loaded once per workspace folder, and kept until the server exits.
-    let record: &'static Record = Box::leak(Box::new(record));
-    (Engine::new(record, settings), problems)
+    let extract = settings.extract.clone();
+    let max_file_size = config.max_file_size.value.0;
+    let checker = Checker::new(record, |record| Engine::new(record, settings));
+    (Folder { root, checker, extract, target, max_file_size }, problems)
 }

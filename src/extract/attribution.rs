@@ -373,6 +373,22 @@ pub(super) fn is_appositive_gap(between: &str) -> bool {
     all_words_are(rest, CueList::AppositiveFiller)
 }
 
+/// `text` less up to [`MAX_TITLE_WORDS`] capitalized words at its end: "remarks by French
+/// President" gives "remarks by".
+fn without_title_words(text: &str) -> &str {
+    let mut rest = text.trim_end();
+    for _ in 0..MAX_TITLE_WORDS {
+        match rest.rsplit_once(' ') {
+            Some((head, last)) if last.starts_with(char::is_uppercase) => rest = head.trim_end(),
+            _ => break,
+        }
+    }
+    rest
+}
+
+/// The most capitalized words of a title between "by" and a name.
+const MAX_TITLE_WORDS: usize = 3;
+
 /// Every word of `text` (a short stretch) is in `list`: true when it has none. Reads the words
 /// without collecting them.
 pub(super) fn all_words_are(text: &str, list: CueList) -> bool {
@@ -447,7 +463,9 @@ pub(super) fn attribute(
         // "referring to a statement by Romney that Russia is '…'": a speech noun and "by" before
         // the name, and the name's that-clause holding the quotation.
         let by_noun = {
-            let lead = lead_to_m.strip_suffix("by").or_else(|| lead_to_m.strip_suffix("By"));
+            // A title may stand between "by" and the name ("remarks by French President X").
+            let untitled = without_title_words(lead_to_m);
+            let lead = untitled.strip_suffix("by").or_else(|| untitled.strip_suffix("By"));
             let noun = lead.map(str::trim_end).and_then(|l| l.rsplit(char::is_whitespace).next());
             let that = between.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));
             noun.is_some_and(|n| SPEECH_NOUNS.iter().any(|s| n.eq_ignore_ascii_case(s)))

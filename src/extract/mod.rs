@@ -309,6 +309,7 @@ fn quotations(
                 && !is_link_text(ctx, q)
                 && !is_event_title(ctx, q)
                 && !is_cited_title(ctx, q)
+                && !is_piece_title(ctx, q)
                 && !is_outlet_name(ctx, q)
         })
         .peekable();
@@ -431,10 +432,29 @@ fn is_cited_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let rest = &author[..author.len().min(sentence.end.saturating_sub(q.outer.end + 4))];
     let year = rest.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
     let inner = text[q.inner.clone()].trim_end_matches([',', ' ']);
-    let words: Vec<&str> = inner.split_whitespace().filter(|w| w.len() > 3).collect();
-    let title_case = !words.is_empty()
-        && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4;
-    year && title_case && !inner.ends_with(['.', '!', '?'])
+    year && is_title_case(inner) && !inner.ends_with(['.', '!', '?'])
+}
+
+/// Whether a quoted span is the title of a piece named by where it was printed: "Sarotte in
+/// Foreign Affairs on “What the West Really Told Moscow”", "in The Guardian on 'Why the Talks
+/// Failed'": after "in", an outlet ([`lexicon::NEWS_OUTLETS`]) and "on", a span in title case.
+fn is_piece_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let Some(rest) = text[..q.outer.start].trim_end().strip_suffix(" on") else { return false };
+    let printed_in = lexicon::NEWS_OUTLETS.iter().any(|o| {
+        rest.strip_suffix(o).is_some_and(|r| {
+            let r = r.strip_suffix("The ").or_else(|| r.strip_suffix("the ")).unwrap_or(r);
+            r.ends_with(" in ") || r == "in " || r.ends_with(" In ") || r == "In "
+        })
+    });
+    printed_in && is_title_case(text[q.inner.clone()].trim_end_matches([',', ' ']))
+}
+
+/// Whether most words of `text` longer than three letters are capitalized, as in a title.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    !words.is_empty()
+        && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4
 }
 
 /// Whether a quoted span is a news outlet's name: one to four words in title case, right after

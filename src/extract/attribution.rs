@@ -373,6 +373,15 @@ pub(super) fn is_appositive_gap(between: &str) -> bool {
     all_words_are(rest, CueList::AppositiveFiller)
 }
 
+fn is_article(word: &str) -> bool {
+    ["a", "an", "the"].iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// A lower-case word in "-ing": "suffering", "being".
+fn is_participle(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ing") && word.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 /// `text` less up to [`MAX_TITLE_WORDS`] capitalized words at its end: "remarks by French
 /// President" gives "remarks by".
 fn without_title_words(text: &str) -> &str {
@@ -534,11 +543,14 @@ pub(super) fn attribute(
         if let Some(verb) = characterizing {
             let mut between = ctx.words_in(&(verb.range().end..q.outer.start));
             let mut to = q.outer.start;
-            // "described the vote as a 'quiet turn'": an article between "as" and the quotation.
-            if let [rest @ .., last] = between {
-                if ["a", "an", "the"].iter().any(|a| text[last.range()].eq_ignore_ascii_case(a)) {
-                    between = rest;
-                    to = last.range().start;
+            // "described the vote as a 'quiet turn'": an article between "as" and the quotation;
+            // "described NATO as suffering 'brain death'": a participle, maybe before an article.
+            for strip in [is_article as fn(&str) -> bool, is_participle, is_article] {
+                if let [rest @ .., last] = between {
+                    if strip(&text[last.range()]) {
+                        between = rest;
+                        to = last.range().start;
+                    }
                 }
             }
             let as_last = between.last().is_some_and(|w| text[w.range()].eq_ignore_ascii_case("as"))

@@ -236,6 +236,7 @@ mod tests {
             "according to Russia's state-run agency RIA Novosti",
             "In a New York Times article by Peter Baker (Jan 9, 2022), we find",
             "she wrote as much in her Guardian column last spring",
+            "Stoltenberg said in The Guardian on Monday that",
         ] {
             assert!(cites_news_outlet(text, &words_of(text)), "{text}");
         }
@@ -250,6 +251,7 @@ mod tests {
             "a rival news agency TASS quoted",
             "a New York Times article said",
             "in a Reuters-style format",
+            "he said in Moscow that",
         ] {
             assert!(!cites_news_outlet(text, &words_of(text)), "{text}");
         }

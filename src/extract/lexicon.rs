@@ -865,6 +865,7 @@ pub(super) const OUTLET_CUES: &[&str] = &[
     "said to",
     "wrote in",
     "writing in",
+    "said in",
 ];
 
 /// Words before an outlet's name that, with one of [`OUTLET_WORKS`] after it, name where the

@@ -14,6 +14,9 @@ use lsp_server::Message;
 /// The input's buffer: a batch is what this holds, at most.
 const BUFFER: usize = 1 << 16;
 
+/// The most messages of one batch, however fast they arrive: memory is bounded by the batch.
+const MAX_BATCH: usize = 256;
+
 pub struct Transport {
     /// Each batch: the messages read with nothing more waiting in the input after them.
     pub receiver: mpsc::Receiver<Vec<Message>>,
@@ -42,8 +45,10 @@ impl Transport {
                 if exit {
                     break Ok(()); // the batch, `exit` last, is handed over below
                 }
-                // A message in part only waits for its rest: the client is writing it.
-                if input.buffer().is_empty() && to_loop.send(std::mem::take(&mut batch)).is_err() {
+                // A message in part only waits for its rest: the client is writing it. A client
+                // that never pauses still has its messages handed over, MAX_BATCH at a time.
+                let due = input.buffer().is_empty() || batch.len() >= MAX_BATCH;
+                if due && to_loop.send(std::mem::take(&mut batch)).is_err() {
                     break Ok(());
                 }
             };

@@ -388,7 +388,13 @@ fn without_title_words(text: &str) -> &str {
     let mut rest = text.trim_end();
     for _ in 0..MAX_TITLE_WORDS {
         match rest.rsplit_once(' ') {
-            Some((head, last)) if last.starts_with(char::is_uppercase) => rest = head.trim_end(),
+            // A capitalized word, not one that ends a phrase ("according to Reuters, Putin").
+            Some((head, last))
+                if last.starts_with(char::is_uppercase)
+                    && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.') =>
+            {
+                rest = head.trim_end()
+            }
             _ => break,
         }
     }
@@ -462,18 +468,19 @@ pub(super) fn attribute(
         // Compared without lower-casing into a new string: no other character lower-cases to
         // these ASCII ones.
         let lead_to_m = text[before.start..m.range.start].trim_end();
+        // "according to Russian President Vladimir Putin": the title before the name aside.
+        let untitled = without_title_words(lead_to_m);
         let according = ["according to", "in the words of"].iter().any(|cue| {
-            lead_to_m
+            untitled
                 .len()
                 .checked_sub(cue.len())
-                .and_then(|i| lead_to_m.get(i..))
+                .and_then(|i| untitled.get(i..))
                 .is_some_and(|end| end.eq_ignore_ascii_case(cue))
         });
         // "referring to a statement by Romney that Russia is '…'": a speech noun and "by" before
         // the name, and the name's that-clause holding the quotation.
         let by_noun = {
             // A title may stand between "by" and the name ("remarks by French President X").
-            let untitled = without_title_words(lead_to_m);
             let lead = untitled.strip_suffix("by").or_else(|| untitled.strip_suffix("By"));
             let noun = lead.map(str::trim_end).and_then(|l| l.rsplit(char::is_whitespace).next());
             let that = between.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("that"));

@@ -15,6 +15,10 @@ use crate::date::PartialDate;
 use crate::names::{Mention, Target};
 use crate::record::SpeakerKind;
 
+/// The most words of a characterizing verb's object before "as" ("described the forthcoming
+/// accession of Finland to the Western defence alliance as a '…'").
+const MAX_CHARACTERIZED_OBJECT_WORDS: usize = 12;
+
 /// The most words of an adverbial between an aside's closing comma and its verb ("…, at a
 /// forum in Delhi on Thursday said").
 const MAX_ADVERBIAL_WORDS: usize = 8;
@@ -565,7 +569,7 @@ pub(super) fn attribute(
             let earlier = ctx.words_in(&(scope.start..verb.range().start));
             let passive = earlier.last().is_some_and(|w| w.is(CueList::PassiveAuxiliary));
             if as_last
-                && between.len() <= 8
+                && between.len() <= MAX_CHARACTERIZED_OBJECT_WORDS + 1
                 && !passive
                 && !ctx.quotation_between(verb.range().end, q.outer.start)
             {

@@ -94,6 +94,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     // Participles of the verbs above, which share the subject of the clause they hang on
     // ("Rutte played down the remarks, asserting that allies remained 'fully on board'").
     "asserting",
+    "stating",
     "insisting",
     "stressing",
     "noting",

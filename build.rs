@@ -10,14 +10,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
-#[path = "src/date.rs"]
-mod date;
+// The record's schema, to decode the default record into the types a run decodes it into.
+use quotelint_record::schema;
 // The normalizer articles are read with, so that the record's words are folded as theirs are.
 use quotelint_text::normalize;
-#[allow(dead_code)]
-#[path = "src/record/schema.rs"]
-mod schema;
 // The index builders themselves, to build the default record's indexes here (src/prebuilt.rs).
 #[allow(dead_code)]
 #[path = "src/matcher.rs"]

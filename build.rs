@@ -10,20 +10,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-// The record's schema, to decode the default record into the types a run decodes it into.
-use quotelint_record::schema;
+// The record's schema, to decode the default record into the types a run decodes it into, and
+// the name index and its tables, to build the default record's here (src/engine.rs reads them).
+use quotelint_record::{names, prebuilt, schema};
 // The normalizer articles are read with, so that the record's words are folded as theirs are.
 use quotelint_text::normalize;
-// The index builders themselves, to build the default record's indexes here (src/prebuilt.rs).
+// The quotation index builder itself, to build the default record's here.
 #[allow(dead_code)]
 #[path = "src/matcher.rs"]
 mod matcher;
-#[allow(dead_code)]
-#[path = "src/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "src/prebuilt.rs"]
-mod prebuilt;
 
 /// What matching asks of the word list (`src/words.rs`, which embeds files this script
 /// writes): the build indexes the record and compares no words, so it never asks.
@@ -36,22 +31,16 @@ mod words {
     }
 }
 
-/// What the index builders read of quotelint's record module.
+/// What the quotation index builder reads of quotelint's record module.
 mod record {
     use std::borrow::Cow;
     use std::ops::Range;
 
-    pub use super::schema::*;
     use crate::normalize::{self, Token};
+    pub use quotelint_record::schema::*;
 
     /// The default record as a run loads it: every file's entries, in file order.
-    #[derive(Default)]
-    pub struct Record {
-        pub roles: Vec<Role>,
-        pub people: Vec<Person>,
-        pub quotations: Vec<Quotation>,
-        pub events: Vec<Event>,
-    }
+    pub type Record = RecordFile;
 
     pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
         normalize::cow_tokens(text)

@@ -56,6 +56,26 @@ pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
         .collect()
 }
 
+/// What the indexes read of the record: its entries, decoded as they are read, and its texts'
+/// tokens, from the build's table where it has them ([`tokens_of`]).
+impl quotelint_record::RecordView for Record {
+    fn roles(&self) -> impl Iterator<Item = &Role> {
+        self.roles.iter()
+    }
+    fn people(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter()
+    }
+    fn quotations(&self) -> impl Iterator<Item = &Quotation> {
+        self.quotations.iter()
+    }
+    fn events(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter()
+    }
+    fn tokens_of(&self, text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
+        tokens_of(text)
+    }
+}
+
 /// Which record files to load.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {

@@ -1,11 +1,12 @@
 //! quotelint's record of who said what, when, below any knowledge of articles or of how a run
 //! loads files: [`schema`] is the record's YAML format (what serde reads and what the rest of
-//! quotelint uses), [`date`] the dates it holds, as precise as their source, and [`names`] the
-//! index of every name the record gives people, roles and events, with [`prebuilt`] the static
-//! tables it is written to when quotelint is built.
+//! quotelint uses), [`date`] the dates it holds, as precise as their source, and the indexes
+//! built from it: [`quotes`], every recorded wording by its word trigrams, and [`names`], every
+//! name the record gives people, roles and events, with [`prebuilt`] the static tables they are
+//! written to when quotelint is built.
 //!
 //! The crate depends on nothing of quotelint's library: the build script decodes the embedded
-//! record and builds its name index with it as an ordinary build-dependency, with the very code
+//! record and builds its indexes with it as an ordinary build-dependency, with the very code
 //! a run uses.
 
 use std::borrow::Cow;
@@ -16,6 +17,7 @@ use quotelint_text::normalize::{self, Token};
 pub mod date;
 pub mod names;
 pub mod prebuilt;
+pub mod quotes;
 pub mod schema;
 
 use schema::{Event, Person, Quotation, RecordFile, Role};

@@ -10,57 +10,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
-#[path = "src/date.rs"]
-mod date;
+// The record's schema, to decode the default record into the types a run decodes it into, and
+// its indexes and their tables, to build the default record's here (src/engine.rs reads them).
+use quotelint_record::{names, prebuilt, quotes, schema};
 // The normalizer articles are read with, so that the record's words are folded as theirs are.
 use quotelint_text::normalize;
-#[allow(dead_code)]
-#[path = "src/record/schema.rs"]
-mod schema;
-// The index builders themselves, to build the default record's indexes here (src/prebuilt.rs).
-#[allow(dead_code)]
-#[path = "src/matcher.rs"]
-mod matcher;
-#[allow(dead_code)]
-#[path = "src/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "src/prebuilt.rs"]
-mod prebuilt;
-
-/// What matching asks of the word list (`src/words.rs`, which embeds files this script
-/// writes): the build indexes the record and compares no words, so it never asks.
-mod words {
-    pub fn is_word(_: &str) -> bool {
-        unreachable!("the build compares no words")
-    }
-    pub fn spelling_variants(_: &str, _: &str) -> bool {
-        unreachable!("the build compares no words")
-    }
-}
-
-/// What the index builders read of quotelint's record module.
-mod record {
-    use std::borrow::Cow;
-    use std::ops::Range;
-
-    pub use super::schema::*;
-    use crate::normalize::{self, Token};
-
-    /// The default record as a run loads it: every file's entries, in file order.
-    #[derive(Default)]
-    pub struct Record {
-        pub roles: Vec<Role>,
-        pub people: Vec<Person>,
-        pub quotations: Vec<Quotation>,
-        pub events: Vec<Event>,
-    }
-
-    pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
-        normalize::cow_tokens(text)
-    }
-}
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
@@ -88,7 +42,7 @@ fn main() {
     );
     let mut texts = std::collections::BTreeSet::new();
     // The record a run with the default record alone loads; None if a file does not decode.
-    let mut record = Some(record::Record::default());
+    let mut record = Some(schema::RecordFile::default());
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
         let yaml = fs::read_to_string(file).unwrap_or_default();
@@ -207,7 +161,7 @@ fn normalized_table(texts: &std::collections::BTreeSet<String>) -> String {
 /// Rust source of the default record's indexes as static tables (see src/prebuilt.rs), or of
 /// their absence: when a file does not decode or two entries share an id (a run reports the
 /// problem instead), or when the target hashes words differently from this build script.
-fn prebuilt_indexes(record: Option<record::Record>) -> String {
+fn prebuilt_indexes(record: Option<schema::RecordFile>) -> String {
     let same_hashing = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH").ok().as_deref()
         == Some(&(usize::BITS).to_string())
         && std::env::var("CARGO_CFG_TARGET_ENDIAN").ok().as_deref()
@@ -220,19 +174,19 @@ fn prebuilt_indexes(record: Option<record::Record>) -> String {
     });
     let (quotes, names) = match record.filter(|_| same_hashing) {
         Some(r) => (
-            format!("Some({})", matcher::QuoteIndex::new(&r).to_rust()),
+            format!("Some({})", quotes::QuoteIndex::new(&r).to_rust()),
             format!("Some({})", names::NameIndex::new(&r).to_rust()),
         ),
         None => ("None".to_owned(), "None".to_owned()),
     };
     format!(
         "/// The quotation index of the default record.\n\
-         pub static QUOTES: Option<crate::matcher::PrebuiltQuotes> = {quotes};\n\
+         pub static QUOTES: Option<quotelint_record::quotes::PrebuiltQuotes> = {quotes};\n\
          /// The name index of the default record.\n\
-         pub static NAMES: Option<crate::names::PrebuiltNames> = {names};\n\
-         /// How the build hashed [`crate::prebuilt::PROBE`].\n\
+         pub static NAMES: Option<quotelint_record::names::PrebuiltNames> = {names};\n\
+         /// How the build hashed [`quotelint_record::prebuilt::PROBE`].\n\
          pub const PROBE_HASH: u64 = {};\n",
-        matcher::hash(prebuilt::PROBE)
+        quotes::hash(prebuilt::PROBE)
     )
 }
 

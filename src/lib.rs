@@ -19,7 +19,6 @@ pub mod checks;
 pub mod cli;
 mod commands;
 pub mod config;
-pub mod date;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
@@ -30,7 +29,6 @@ pub mod harvest;
 pub mod markdown;
 pub mod matcher;
 pub mod names;
-pub mod prebuilt;
 pub mod record;
 pub mod report;
 pub mod score;
@@ -39,6 +37,10 @@ pub mod suppress;
 pub mod words;
 pub mod yaml_guard;
 
+/// The record's dates, and the tables the build writes the default record's indexes to, live
+/// in their own crate, which the build shares; the paths `crate::date` and `crate::prebuilt`
+/// read as before.
+pub use quotelint_record::{date, prebuilt};
 /// Words and their folding live in their own crate, below everything here; the paths
 /// `crate::normalize` and `crate::scan` read as before.
 pub use quotelint_text::{normalize, scan};

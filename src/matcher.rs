@@ -1,82 +1,41 @@
 //! Finding the recorded quotation an article quotes, and how its wording differs.
 //!
-//! Every recorded wording (text and variants) is indexed by word trigrams; a quotation from an
+//! Every recorded wording (text and variants) is indexed by word trigrams (the index is the
+//! record crate's, `quotelint_record::quotes`, which the build uses too); a quotation from an
 //! article looks up its own trigrams, and only the wordings it shares some with are aligned
 //! word by word. Cost per quotation depends on the matches found, not on the record's size.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+pub use quotelint_record::quotes::{hash, PrebuiltQuotes};
+use quotelint_record::quotes::{trigram, Key, Wording, MIN_TYPO_LEN};
 
 use crate::normalize::{tokens_into, Token};
 use crate::record::Record;
 
-/// The word triples of the record's event names and document names, sorted, without the
-/// parts of a name inside quotation marks (an event named after what was said keeps that
-/// speech quotable).
-fn title_trigrams(record: &Record) -> Vec<u64> {
-    let events = record.events.iter().flat_map(|e| std::iter::once(&e.name).chain(&e.names));
-    let documents = record.people.iter().filter(|p| p.kind == crate::record::SpeakerKind::Document);
-    let titles = events.chain(documents.flat_map(|p| std::iter::once(&p.name).chain(&p.aliases)));
-    let mut out = Vec::new();
-    for title in titles {
-        for part in title.split(['"', '“', '”', '«', '»']).step_by(2) {
-            let hashes: Vec<u64> = crate::record::tokens_of(part)
-                .into_iter()
-                .filter_map(|(t, _)| match t {
-                    Token::Word(w) => Some(hash(&w)),
-                    _ => None,
-                })
-                .collect();
-            out.extend(hashes.windows(3).map(trigram));
-        }
+/// The trigram index over every recorded wording (see `quotelint_record::quotes`), which
+/// finds the recorded quotation an article's quotes ([`QuoteIndex::find`]).
+#[derive(Debug, Default, PartialEq)]
+pub struct QuoteIndex(quotelint_record::quotes::QuoteIndex);
+
+impl std::ops::Deref for QuoteIndex {
+    type Target = quotelint_record::quotes::QuoteIndex;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
     }
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
-/// A recorded wording that quotes the speaker in pieces with the reporter's own words between
-/// them (“there would be no extension” of NATO’s jurisdiction “one inch to the east.”): the
-/// pieces alone, the reporter's words between them an elision, since what the speaker said
-/// there is not in the wording. `None` for any other wording.
-fn quoted_pieces(text: &str) -> Option<String> {
-    let text = text.trim();
-    if !text.starts_with(['“', '"']) {
-        return None;
-    }
-    // Before the opening mark nothing; then inside and outside the marks in turn.
-    let parts: Vec<&str> = text.split(['“', '”', '"']).collect();
-    let reporter = parts.iter().skip(2).step_by(2).any(|p| p.chars().any(char::is_alphanumeric));
-    if parts.len() < 4 || !reporter {
-        return None;
-    }
-    Some(parts.iter().skip(1).step_by(2).copied().collect::<Vec<_>>().join(" … "))
+/// Comparing an article's words with a recorded wording's, which takes the word list
+/// ([`same_word`]) and so is the library's.
+trait Compare {
+    fn same_at(&self, j: usize, q: &str, key: Key) -> bool;
+    fn same_row(&self, q: &str, key: Key, row: &mut [bool]);
 }
 
-/// One recorded wording: the quotation's text (`variant: None`) or one of its variants.
-#[derive(Debug, Clone, PartialEq)]
-struct Wording {
-    quotation: usize,
-    variant: Option<usize>,
-    words: Vec<Cow<'static, str>>,
-    /// The [`Key`] of each word, so that alignment compares integers before strings. Hashes and
-    /// letter sets are in the prebuilt tables; typo lengths are worked out with the wording.
-    keys: Vec<Key>,
-    /// `gaps[j]`: the source elided words between `words[j - 1]` and `words[j]`.
-    gaps: Vec<bool>,
-}
-
-impl Wording {
-    fn new(quotation: usize, variant: Option<usize>, words: Vec<Cow<'static, str>>, gaps: Vec<bool>) -> Self {
-        let keys =
-            words.iter().map(|w| Key { hash: hash(w), letters: letters(w), typo_len: typo_len(w) }).collect();
-        Wording { quotation, variant, words, keys, gaps }
-    }
-
+impl Compare for Wording {
     /// Whether the query word `q` (with its [`Key`]) is the same as the wording's `j`-th word
     /// or a typo of it.
     fn same_at(&self, j: usize, q: &str, key: Key) -> bool {
@@ -100,44 +59,6 @@ impl Wording {
         }
     }
 }
-
-/// What comparing a word looks at before the word itself, worked out once per word.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Key {
-    hash: u64,
-    letters: u64,
-    typo_len: u32,
-}
-
-impl Key {
-    /// The key of a query word. Letter sets only rule out typos, so a word that may have none
-    /// goes without one (a recorded word's is in the tables whatever its length).
-    fn of(w: &str) -> Self {
-        let typo_len = typo_len(w);
-        let letters = if typo_len == 0 { 0 } else { letters(w) };
-        Key { hash: hash(w), letters, typo_len }
-    }
-}
-
-/// The trigram index over every recorded wording.
-#[derive(Debug, Default)]
-pub struct QuoteIndex {
-    /// Each wording, by id: read from `prebuilt` when first aligned against (a run aligns
-    /// against a few), or built with the index.
-    wordings: Vec<OnceLock<Wording>>,
-    prebuilt: Option<&'static PrebuiltQuotes>,
-    /// Where each trigram's wordings lie in `postings`: one flat array rather than a vector per
-    /// trigram, so that building the index allocates a handful of times, not once per trigram.
-    trigrams: FxHashMap<u64, (u32, u32)>,
-    /// Wording ids, grouped by trigram, each group in ascending order without repeats.
-    postings: Vec<u32>,
-    /// The word triples of every recorded event and document title, sorted: a quotation made
-    /// of them alone quotes a title, not speech (see [`QuoteIndex::quotes_a_title`]).
-    titles: Cow<'static, [u64]>,
-}
-
-/// Words shorter than this never count as a typo of another word.
-const MIN_TYPO_LEN: usize = 4;
 
 /// Article quotations shorter than this are never matched: too little to tell remarks apart.
 pub const MIN_MATCH_WORDS: usize = 4;
@@ -196,46 +117,6 @@ fn parentheses_as_brackets(text: &str) -> Cow<'_, str> {
 pub fn is_stopword(w: &str) -> bool {
     // No stopword is longer than five letters: most content words are ruled out by length.
     w.len() <= 5 && STOPWORDS.contains(&w)
-}
-
-pub fn hash(w: &str) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(w)
-}
-
-/// The key of three consecutive word hashes. Two trigrams that collide only add a candidate,
-/// which alignment then rejects.
-fn trigram(hashes: &[u64]) -> u64 {
-    use std::hash::BuildHasher;
-    rustc_hash::FxBuildHasher.hash_one(hashes)
-}
-
-/// The set of characters of a word, folded into 64 bits. An edit (substitution, insertion,
-/// deletion or transposition) changes the set by at most two members, so two words more than
-/// `2k` members apart cannot be within `k` edits: most pairs are ruled out by one popcount.
-fn letters(w: &str) -> u64 {
-    w.chars().fold(0, |set, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            _ => 36 + (c as u32 % 28),
-        };
-        set | 1 << bit
-    })
-}
-
-/// The length in characters of a word [`same_word`] allows typos in, or 0 for a word it never
-/// does (shorter than [`MIN_TYPO_LEN`], or with a digit).
-fn typo_len(w: &str) -> u32 {
-    if w.len() < MIN_TYPO_LEN || w.bytes().any(|c| c.is_ascii_digit()) {
-        return 0;
-    }
-    let chars = if w.is_ascii() { w.len() } else { w.chars().count() };
-    if chars < MIN_TYPO_LEN {
-        0
-    } else {
-        chars as u32
-    }
 }
 
 /// How many typos [`same_word`] allows between words of these lengths in characters.
@@ -432,160 +313,14 @@ impl Match {
     }
 }
 
-impl PartialEq for QuoteIndex {
-    /// The same wordings, read or built, and the same trigrams.
-    fn eq(&self, other: &Self) -> bool {
-        self.wordings.len() == other.wordings.len()
-            && (0..self.wordings.len()).all(|id| self.wording(id) == other.wording(id))
-            && self.trigrams == other.trigrams
-            && self.postings == other.postings
-            && self.titles == other.titles
-    }
-}
-
-/// A [`QuoteIndex`] as static tables (see [`crate::prebuilt`]).
-pub struct PrebuiltQuotes {
-    pub strings: &'static str,
-    /// Each wording: its quotation, its variant + 1 (0 for the text), the range of its words in
-    /// `words` (and of their hashes and letters), and where its gaps start in `gaps`.
-    pub wordings: &'static [(u32, u32, u32, u32, u32)],
-    pub words: &'static [(u32, u32)],
-    pub hashes: &'static [u64],
-    pub letters: &'static [u64],
-    pub gaps: &'static [bool],
-    /// Each trigram with the range of its wordings in `postings`.
-    pub trigrams: &'static [(u64, u32, u32)],
-    pub postings: &'static [u32],
-    pub titles: &'static [u64],
-}
-
-impl std::fmt::Debug for PrebuiltQuotes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PrebuiltQuotes({} wordings)", self.wordings.len())
-    }
-}
-
 impl QuoteIndex {
-    /// The index as Rust source of a [`PrebuiltQuotes`] (`build.rs` writes it).
-    #[allow(dead_code)]
-    pub fn to_rust(&self) -> String {
-        use std::fmt::Write;
-        let mut blob = crate::prebuilt::Blob::default();
-        let (mut wordings, mut words, mut hashes, mut letters, mut gaps) =
-            (String::new(), String::new(), String::new(), String::new(), String::new());
-        let (mut word_count, mut gap_count) = (0, 0);
-        for w in (0..self.wordings.len()).map(|id| self.wording(id)) {
-            let variant = w.variant.map_or(0, |v| v + 1);
-            let end = word_count + w.words.len();
-            let _ = write!(wordings, "({}, {variant}, {word_count}, {end}, {gap_count}), ", w.quotation);
-            for word in &w.words {
-                let _ = write!(words, "({}), ", blob.push(word));
-            }
-            hashes.extend(w.keys.iter().map(|k| format!("{}, ", k.hash)));
-            letters.extend(w.keys.iter().map(|k| format!("{}, ", k.letters)));
-            gaps.extend(w.gaps.iter().map(|g| format!("{g}, ")));
-            word_count = end;
-            gap_count += w.gaps.len();
-        }
-        let mut trigrams: Vec<_> = self.trigrams.iter().collect();
-        trigrams.sort();
-        let trigrams: String =
-            trigrams.iter().map(|(k, (from, to))| format!("({k}, {from}, {to}), ")).collect();
-        let postings: String = self.postings.iter().map(|p| format!("{p}, ")).collect();
-        let titles: String = self.titles.iter().map(|t| format!("{t}, ")).collect();
-        format!(
-            "crate::matcher::PrebuiltQuotes {{ strings: {:?}, wordings: &[{wordings}], words: &[{words}], \
-             hashes: &[{hashes}], letters: &[{letters}], gaps: &[{gaps}], trigrams: &[{trigrams}], \
-             postings: &[{postings}], titles: &[{titles}] }}",
-            blob.0
-        )
-    }
-
-    /// The index the tables hold; each wording is read from them when first needed.
-    pub fn from_prebuilt(p: &'static PrebuiltQuotes) -> Self {
-        let trigrams = p.trigrams.iter().map(|&(k, from, to)| (k, (from, to))).collect();
-        let wordings = p.wordings.iter().map(|_| OnceLock::new()).collect();
-        QuoteIndex {
-            wordings,
-            prebuilt: Some(p),
-            trigrams,
-            postings: p.postings.to_vec(),
-            titles: Cow::Borrowed(p.titles),
-        }
-    }
-
-    fn wording(&self, id: usize) -> &Wording {
-        self.wordings[id].get_or_init(|| {
-            let p = self.prebuilt.expect("a wording not built with the index is in the tables");
-            let (quotation, variant, from, to, gaps_from) = p.wordings[id];
-            let (from, to, gaps_from) = (from as usize, to as usize, gaps_from as usize);
-            let words = crate::prebuilt::words(p.strings, &p.words[from..to]);
-            let tables = p.hashes[from..to].iter().zip(&p.letters[from..to]);
-            let keys =
-                tables.zip(&words).map(|((&hash, &letters), w)| Key { hash, letters, typo_len: typo_len(w) });
-            Wording {
-                quotation: quotation as usize,
-                variant: (variant as usize).checked_sub(1),
-                keys: keys.collect(),
-                words,
-                gaps: p.gaps[gaps_from..gaps_from + (to - from) + 1].to_vec(),
-            }
-        })
-    }
-
     pub fn new(record: &Record) -> Self {
-        let mut index = QuoteIndex::default();
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        for (qi, q) in record.quotations.iter().enumerate() {
-            let texts = std::iter::once((None, q.text.as_str()))
-                .chain(q.variants.iter().enumerate().map(|(vi, v)| (Some(vi), v.text.as_str())));
-            for (variant, text) in texts {
-                // The record's own elisions are gaps: what the source left out is unknown, so an
-                // article may quote words there without being misquoted.
-                let mut words = Vec::new();
-                let mut gaps = vec![false];
-                let pieces = quoted_pieces(text);
-                for (token, _) in crate::record::tokens_of(pieces.as_deref().unwrap_or(text)) {
-                    match token {
-                        Token::Word(w) => {
-                            words.push(w);
-                            gaps.push(false);
-                        }
-                        _ => *gaps.last_mut().expect("starts non-empty") = true,
-                    }
-                }
-                let id = index.wordings.len() as u32;
-                let wording = Wording::new(qi, variant, words, gaps);
-                for start in 0..wording.words.len().saturating_sub(2) {
-                    // No trigram across a gap.
-                    if !wording.gaps[start + 1] && !wording.gaps[start + 2] {
-                        let hashes = [0, 1, 2].map(|k| wording.keys[start + k].hash);
-                        pairs.push((trigram(&hashes), id));
-                    }
-                }
-                index.wordings.push(OnceLock::from(wording));
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        index.trigrams.reserve(pairs.len());
-        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-            let start = index.postings.len() as u32;
-            index.postings.extend(group.iter().map(|&(_, id)| id));
-            index.trigrams.insert(group[0].0, (start, index.postings.len() as u32));
-        }
-        index.titles = Cow::Owned(title_trigrams(record));
-        index
+        QuoteIndex(quotelint_record::quotes::QuoteIndex::new(record))
     }
 
-    /// Whether the query's words are all word triples of recorded titles ("the Founding Act on
-    /// Mutual Relations, Cooperation and Security"): a title quoted, which a recorded remark
-    /// naming the same document does not make the speaker's words.
-    fn quotes_a_title(&self, query: &[Token<&str>], query_keys: &[Key]) -> bool {
-        query.iter().all(|t| matches!(t, Token::Word(_)))
-            && query_keys
-                .windows(3)
-                .all(|w| self.titles.binary_search(&trigram(&[w[0].hash, w[1].hash, w[2].hash])).is_ok())
+    /// The index the tables built with quotelint hold.
+    pub fn from_prebuilt(p: &'static PrebuiltQuotes) -> Self {
+        QuoteIndex(quotelint_record::quotes::QuoteIndex::from_prebuilt(p))
     }
 
     /// The recorded quotation an article quotation quotes, if any matches well enough.
@@ -618,9 +353,7 @@ impl QuoteIndex {
                 continue;
             }
             let hashes = [window[0].hash, window[1].hash, window[2].hash];
-            if let Some(&(from, to)) = self.trigrams.get(&trigram(&hashes)) {
-                hits.extend(self.postings[from as usize..to as usize].iter().map(|&id| (id, start)));
-            }
+            hits.extend(self.wordings_with(trigram(&hashes)).iter().map(|&id| (id, start)));
         }
         // A word inserted into a short recorded entry ("virtually no military bases abroad")
         // breaks every triple it shares: a short quotation sharing none looks up its triples
@@ -634,9 +367,7 @@ impl QuoteIndex {
                     [window[0].hash, window[2].hash, window[3].hash],
                     [window[0].hash, window[1].hash, window[3].hash],
                 ] {
-                    if let Some(&(from, to)) = self.trigrams.get(&trigram(&hashes)) {
-                        hits.extend(self.postings[from as usize..to as usize].iter().map(|&id| (id, start)));
-                    }
+                    hits.extend(self.wordings_with(trigram(&hashes)).iter().map(|&id| (id, start)));
                 }
             }
         }
@@ -1790,15 +1521,7 @@ mod tests {
 
     #[test]
     fn a_wording_quoted_in_pieces_holds_only_the_pieces() {
-        assert_eq!(
-            quoted_pieces("“there would be no extension” of NATO’s jurisdiction “one inch to the east.”")
-                .as_deref(),
-            Some("there would be no extension … one inch to the east.")
-        );
-        for whole in ["“We will not move.”", "\"A,\" he said.", "plain words", "‘We will not move,’"]
-        {
-            assert_eq!(quoted_pieces(whole), None, "{whole}");
-        }
+        // (Which wordings are in pieces: `quotelint_record::quotes`' own test.)
         // The reporter's words between the pieces are not the speaker's: quoting them as one run
         // is measured against the full recorded text, which has "for forces of NATO" there.
         let m = INDEX

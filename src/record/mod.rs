@@ -10,7 +10,6 @@ mod entries;
 mod error;
 mod locate;
 mod plain;
-pub mod schema;
 mod source;
 mod validate;
 pub(crate) use validate::has_reporters_words;
@@ -24,6 +23,7 @@ pub use entries::Entries;
 use entries::{Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
+pub use quotelint_record::schema;
 pub use schema::*;
 pub(crate) use source::not_yaml_text;
 use source::LazyFile;
@@ -54,6 +54,26 @@ pub fn tokens_of(text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
             (token, start as usize..end as usize)
         })
         .collect()
+}
+
+/// What the indexes read of the record: its entries, decoded as they are read, and its texts'
+/// tokens, from the build's table where it has them ([`tokens_of`]).
+impl quotelint_record::RecordView for Record {
+    fn roles(&self) -> impl Iterator<Item = &Role> {
+        self.roles.iter()
+    }
+    fn people(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter()
+    }
+    fn quotations(&self) -> impl Iterator<Item = &Quotation> {
+        self.quotations.iter()
+    }
+    fn events(&self) -> impl Iterator<Item = &Event> {
+        self.events.iter()
+    }
+    fn tokens_of(&self, text: &str) -> Vec<(Token<Cow<'static, str>>, Range<usize>)> {
+        tokens_of(text)
+    }
 }
 
 /// Which record files to load.

@@ -1,9 +1,9 @@
 //! Indexes of the default record built when quotelint is built, so that a run does not build
-//! them again. `build.rs` compiles `matcher.rs` and `names.rs` themselves, builds
-//! [`crate::matcher::QuoteIndex`] and [`crate::names::NameIndex`] from the embedded record with
-//! the code a run would use, and writes their contents out as static tables; a run with the
-//! default record alone reads them back ([`crate::engine::Engine::new`]). Strings are spans of
-//! one blob: a table of `&str` would cost a relocation per string on every start.
+//! them again. `build.rs` builds quotelint's quotation index and [`crate::names::NameIndex`]
+//! from the embedded record with the code a run would use, and writes their contents out as
+//! static tables; a run with the default record alone reads them back (`quotelint::engine`).
+//! Strings are spans of one blob: a table of `&str` would cost a relocation per string on every
+//! start.
 
 /// Strings written end to end for a static table, each referred to by its span.
 #[derive(Default)]

@@ -2,7 +2,8 @@
 //!
 //! These types are both what serde reads and what the rest of quotelint uses: values that can be
 //! wrong without being malformed YAML (dates, ids, references) are kept as read and checked by
-//! [`super::validate`], so that one run reports all of them with their locations.
+//! the library's validation (`quotelint::record`), so that one run reports all of them with their
+//! locations.
 
 use std::borrow::Cow;
 use std::fmt;

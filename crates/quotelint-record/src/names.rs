@@ -1,0 +1,705 @@
+//! Finding people, roles and events named in prose, by every name the record gives them.
+//!
+//! Built once per record. Names of people must be capitalised as written ("Major" the prime
+//! minister, not "a major change"); role phrases, event names and bodies' names of several
+//! words ("allied leaders") match in any case. The longest
+//! name wins where names overlap ("NATO's secretary general" over "NATO").
+
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::RecordView;
+use quotelint_text::normalize::{
+    british_spellings, normalize_word, normalizes_to_lower_case, pass_by, Token, Tokens, WordSet,
+};
+
+/// What a name can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Person(usize),
+    Role(usize),
+    Event(usize),
+}
+
+/// The entries one mention names: almost always one, held inline (a long paragraph has millions
+/// of mentions), and rarely a few (a bare "Stoltenberg").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Targets {
+    One(Target),
+    Many(Box<[Target]>),
+}
+
+impl std::ops::Deref for Targets {
+    type Target = [Target];
+
+    fn deref(&self) -> &[Target] {
+        match self {
+            Targets::One(t) => std::slice::from_ref(t),
+            Targets::Many(ts) => ts,
+        }
+    }
+}
+
+impl From<Vec<Target>> for Targets {
+    fn from(mut targets: Vec<Target>) -> Self {
+        match targets.as_slice() {
+            [one] => Targets::One(*one),
+            _ => {
+                targets.shrink_to_fit();
+                Targets::Many(targets.into_boxed_slice())
+            }
+        }
+    }
+}
+
+/// A name found in a text, with every entry it may name (a bare "Stoltenberg" names two people).
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub targets: Targets,
+    /// Written with a possessive `'s` ("Baker's assurance").
+    pub possessive: bool,
+}
+
+impl Mention {
+    /// The one person this mention names, if it names exactly one person and nothing else.
+    pub fn person(&self) -> Option<usize> {
+        match &*self.targets {
+            [Target::Person(p)] => Some(*p),
+            _ => None,
+        }
+    }
+
+    pub fn is_person(&self) -> bool {
+        self.targets.iter().all(|t| matches!(t, Target::Person(_)))
+    }
+
+    pub fn roles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.targets.iter().filter_map(|t| match t {
+            Target::Role(r) => Some(*r),
+            _ => None,
+        })
+    }
+
+    pub fn events(&self) -> impl Iterator<Item = usize> + '_ {
+        self.targets.iter().filter_map(|t| match t {
+            Target::Event(e) => Some(*e),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Debug, PartialEq)]
+struct Name {
+    words: Vec<Cow<'static, str>>,
+    /// For people: which words must start with a capital letter in the text.
+    capitals: Vec<bool>,
+    target: Target,
+}
+
+/// The names that start with one word, longest first, and which of them each second word
+/// can continue: "the" starts dozens of role and event names, and an article's "the" is read
+/// against the few whose second word it has, not all of them.
+#[derive(Debug)]
+struct Group {
+    names: Vec<Name>,
+    /// Positions in `names` of the names of one word, and of those of more by their second word
+    /// (in lower case); each list in the order of `names`.
+    one_word: Vec<u32>,
+    by_second: HashMap<Cow<'static, str>, Vec<u32>>,
+}
+
+impl Group {
+    fn new(names: Vec<Name>) -> Self {
+        let (mut one_word, mut by_second) = (Vec::new(), HashMap::<Cow<'static, str>, Vec<u32>>::default());
+        for (i, name) in names.iter().enumerate() {
+            match name.words.get(1) {
+                None => one_word.push(i as u32),
+                Some(second) => {
+                    by_second.entry(Cow::Owned(second.to_lowercase())).or_default().push(i as u32)
+                }
+            }
+        }
+        Group { names, one_word, by_second }
+    }
+
+    /// The positions of the names of more than one word whose second word is `second` (none:
+    /// the text ends), in the order of `names`.
+    fn continuing(&self, second: Option<&str>) -> &[u32] {
+        let Some(w) = second else { return &[] };
+        let found = if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_second.get(w.to_ascii_lowercase().as_str())
+        } else {
+            self.by_second.get(w)
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Two ascending lists of positions as one, without a copy.
+fn merged<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => return None,
+        };
+        Some(next)
+    })
+}
+
+/// Groups of more names than this are tried by their second word (see [`Group`]).
+const MANY_NAMES: usize = 6;
+
+/// Every name of the record, keyed by its first word.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Each first word, at its place in `names`.
+    firsts: WordSet,
+    /// The names that start with each first word, longest first: read from `prebuilt` when
+    /// first needed (a run tries a few first words), or built with the index.
+    names: Vec<OnceLock<Group>>,
+    prebuilt: Option<&'static PrebuiltNames>,
+    /// Lower-cased written words that normalize to one of `firsts` (those and their
+    /// British spellings): a plain word (see [`is_plain`]) not in it starts no name and need not
+    /// be normalized.
+    starts: WordSet,
+}
+
+impl PartialEq for NameIndex {
+    /// The same names by first word, read or built, and the same starts.
+    fn eq(&self, other: &Self) -> bool {
+        self.firsts.iter().count() == other.firsts.iter().count()
+            && self.firsts.iter().all(|first| self.names_starting(first) == other.names_starting(first))
+            && self.start_set() == other.start_set()
+    }
+}
+
+/// A [`NameIndex`] as static tables (see [`crate::prebuilt`]).
+pub struct PrebuiltNames {
+    pub strings: &'static str,
+    /// Each first word with the range of its names in `names`, in the order they are tried.
+    pub keys: &'static [(u32, u32, u32, u32)],
+    /// Each name: the range of its words in `words` (and of their capitals in `capitals`), and
+    /// what it names (0 a person, 1 a role, 2 an event; its index).
+    pub names: &'static [(u32, u32, u8, u32)],
+    pub words: &'static [(u32, u32)],
+    pub capitals: &'static [bool],
+    pub starts: &'static [(u32, u32)],
+}
+
+impl std::fmt::Debug for PrebuiltNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PrebuiltNames({} first words)", self.keys.len())
+    }
+}
+
+impl NameIndex {
+    /// The index as Rust source of a [`PrebuiltNames`] (`build.rs` writes it).
+    pub fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut blob = crate::prebuilt::Blob::default();
+        let (mut keys, mut names, mut words, mut capitals) =
+            (String::new(), String::new(), String::new(), String::new());
+        let (mut name_count, mut word_count) = (0, 0);
+        let mut firsts: Vec<&str> = self.firsts.iter().collect();
+        firsts.sort();
+        for first in firsts {
+            let list = self.names_starting(first).unwrap_or_default();
+            let _ = write!(keys, "({}, {name_count}, {}), ", blob.push(first), name_count + list.len());
+            name_count += list.len();
+            for name in list {
+                let (kind, i) = match name.target {
+                    Target::Person(i) => (0, i),
+                    Target::Role(i) => (1, i),
+                    Target::Event(i) => (2, i),
+                };
+                let end = word_count + name.words.len();
+                let _ = write!(names, "({word_count}, {end}, {kind}, {i}), ");
+                for w in &name.words {
+                    let _ = write!(words, "({}), ", blob.push(w));
+                }
+                capitals.extend(name.capitals.iter().map(|c| format!("{c}, ")));
+                word_count = end;
+            }
+        }
+        let starts = self.start_set();
+        let starts: String = starts.iter().map(|s| format!("({}), ", blob.push(s))).collect();
+        format!(
+            "quotelint_record::names::PrebuiltNames {{ strings: {:?}, keys: &[{keys}], names: &[{names}], \
+             words: &[{words}], capitals: &[{capitals}], starts: &[{starts}] }}",
+            blob.0
+        )
+    }
+
+    /// The index the tables hold; the names of a first word are read from them when first
+    /// needed.
+    pub fn from_prebuilt(p: &'static PrebuiltNames) -> Self {
+        let text = |span| Cow::Borrowed(crate::prebuilt::span(p.strings, span));
+        let firsts = WordSet::new(p.keys.iter().map(|&(start, end, _, _)| text((start, end))));
+        let names = p.keys.iter().map(|_| OnceLock::new()).collect();
+        let starts = WordSet::new(p.starts.iter().map(|&s| text(s)));
+        NameIndex { firsts, names, prebuilt: Some(p), starts }
+    }
+
+    /// The starts, sorted: what the index is compared and written by.
+    fn start_set(&self) -> Vec<&str> {
+        let mut starts: Vec<&str> = self.starts.iter().collect();
+        starts.sort_unstable();
+        starts
+    }
+
+    /// The names that start with `first`, longest first.
+    fn names_starting(&self, first: &str) -> Option<&[Name]> {
+        self.group(first).map(|g| g.names.as_slice())
+    }
+
+    fn group(&self, first: &str) -> Option<&Group> {
+        let i = self.firsts.position(first)?;
+        let group = self.names[i].get_or_init(|| {
+            let p = self.prebuilt.expect("names not built with the index are in the tables");
+            let (_, _, from, to) = p.keys[i];
+            let names = p.names[from as usize..to as usize]
+                .iter()
+                .map(|&(from, to, kind, i)| {
+                    let (from, to, i) = (from as usize, to as usize, i as usize);
+                    Name {
+                        words: crate::prebuilt::words(p.strings, &p.words[from..to]),
+                        capitals: p.capitals[from..to].to_vec(),
+                        target: match kind {
+                            0 => Target::Person(i),
+                            1 => Target::Role(i),
+                            _ => Target::Event(i),
+                        },
+                    }
+                })
+                .collect();
+            Group::new(names)
+        });
+        Some(group)
+    }
+
+    pub fn new(record: &impl RecordView) -> Self {
+        let mut by_first = HashMap::default();
+        for (i, p) in record.people().enumerate() {
+            for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.misspellings) {
+                // A body's name of several words is a phrase ("allied leaders", "NATO foreign
+                // ministers"), written in any case; a person's name, and a one-word body
+                // ("NATO"), keep their capitals.
+                let phrase =
+                    p.kind != crate::schema::SpeakerKind::Person && name.split_whitespace().nth(1).is_some();
+                Self::add(record, &mut by_first, name, !phrase, Target::Person(i));
+            }
+        }
+        for (i, r) in record.roles().enumerate() {
+            for phrase in &r.phrases {
+                Self::add(record, &mut by_first, phrase, false, Target::Role(i));
+            }
+        }
+        for (i, e) in record.events().enumerate() {
+            for name in e.all_names() {
+                for name in event_phrasings(&name) {
+                    Self::add(record, &mut by_first, &name, false, Target::Event(i));
+                }
+            }
+        }
+        let mut index = NameIndex::default();
+        let mut starts = std::collections::BTreeSet::new();
+        let mut firsts = Vec::new();
+        for (first, mut names) in by_first {
+            names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+            let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
+            starts.extend(british.chain([first.clone()]));
+            firsts.push(first);
+            index.names.push(OnceLock::from(Group::new(names)));
+        }
+        index.firsts = WordSet::new(firsts);
+        index.starts = WordSet::new(starts);
+        index
+    }
+
+    /// Adds a name to the names by first word, while the index is built.
+    fn add(
+        record: &impl RecordView,
+        by_first: &mut HashMap<Cow<'static, str>, Vec<Name>>,
+        name: &str,
+        case_sensitive: bool,
+        target: Target,
+    ) {
+        let mut words = Vec::new();
+        let mut capitals = Vec::new();
+        for (token, range) in record.tokens_of(name) {
+            if let Token::Word(w) = token {
+                capitals.push(case_sensitive && name[range].starts_with(char::is_uppercase));
+                words.push(w);
+            }
+        }
+        // "the British leader" and "British leader" are the same phrase.
+        if !case_sensitive && words.len() > 1 && words[0] == "the" {
+            words.remove(0);
+            capitals.remove(0);
+        }
+        if let Some(first) = words.first().cloned() {
+            let names = by_first.entry(first).or_default();
+            if let Some(same) = names.iter_mut().find(|n| n.words == words && n.target == target) {
+                // Keep the laxer capitalisation of two spellings of one name.
+                for (c, other) in same.capitals.iter_mut().zip(&capitals) {
+                    *c &= *other;
+                }
+            } else {
+                names.push(Name { words, capitals, target });
+            }
+        }
+    }
+
+    /// Whether the name of an event starts with the written words `first` and `second`
+    /// ("Stoltenberg took" starts "Stoltenberg took over from Rasmussen"): two look-ups, so
+    /// that a person's name is tried as the subject of an event's name only where one fits.
+    pub fn starts_event_name(&self, first: &str, second: &str) -> bool {
+        let mut normalized = Vec::new();
+        let mut one = |word: &str| {
+            if normalizes_to_lower_case(word) {
+                return Some(word.to_ascii_lowercase());
+            }
+            normalize_word(word, &mut normalized);
+            let w = (normalized.len() == 1).then(|| normalized[0].clone());
+            normalized.clear();
+            w
+        };
+        let (Some(first), Some(second)) = (one(first), one(second)) else { return false };
+        self.names_starting(&first).is_some_and(|names| {
+            names
+                .iter()
+                .any(|n| matches!(n.target, Target::Event(_)) && n.words.get(1).is_some_and(|w| *w == second))
+        })
+    }
+
+    /// Every name in `text`, longest first where they overlap, in order. Words are read as
+    /// they are needed, a name's length ahead at most, so a long paragraph costs no more
+    /// memory than a short one; and a word is normalized only when it may start a name or
+    /// continue one that may, since most words of prose start none.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut units = Tokens::new(text);
+        let mut written = Vec::new();
+        // At most a name's length of words is held; names are a few per sentence.
+        let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::with_capacity(8);
+        let mut out = Vec::with_capacity((text.len() / 64).min(256));
+        loop {
+            // Nothing pending: skip, without normalizing, the words that start no name. A plain
+            // word normalizes to its lower case or that in American spelling: its shape tells
+            // most apart at once, and its lower case the rest.
+            while toks.is_empty() {
+                let Some(range) = units.next_word_in(&self.starts) else { break };
+                push_words(text, range, &mut written, &mut toks);
+            }
+            let Some((first, first_range)) = toks.front() else { break };
+            // A contraction gives two words over the same bytes ("Putin'll"): never start a
+            // mention inside the previous one.
+            if out.last().is_some_and(|m: &Mention| first_range.start < m.range.end) {
+                toks.pop_front();
+                continue;
+            }
+            let Some(group) = self.group(first.text()) else {
+                toks.pop_front();
+                continue;
+            };
+            let names = &group.names;
+            // "the" before "pace": when every name needs a capital next and the next word, not
+            // yet read, begins with a lower-case letter, none fits. The bytes after the word
+            // tell (a bracket, a dot or a non-ASCII character next is left to the reading).
+            if toks.len() == 1
+                && names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital))
+                && text.as_bytes().get(pass_by(text, first_range.end)).is_some_and(u8::is_ascii_lowercase)
+            {
+                toks.pop_front();
+                continue;
+            }
+            // Many names start with this word ("the"): the second word is read now, and only the
+            // names it can continue are tried.
+            let many = names.len() > MANY_NAMES;
+            if many {
+                while toks.len() < 2 {
+                    let Some(range) = units.next_word_where(|_| true) else { break };
+                    push_words(text, range, &mut written, &mut toks);
+                }
+            }
+            let continuing = if many { group.continuing(toks.get(1).map(|(t, _)| t.text())) } else { &[] };
+            let all = (!many).then(|| names.iter()).into_iter().flatten();
+            let some = many.then(|| merged(&group.one_word, continuing)).into_iter().flatten();
+            let some = some.map(|i| &names[i as usize]);
+            let mut found: Option<(usize, Vec<Target>)> = None;
+            for name in all.chain(some) {
+                let n = name.words.len();
+                if found.as_ref().is_some_and(|(len, _)| *len > n) {
+                    break; // sorted longest first: shorter names cannot win now
+                }
+                // The words after the first are read as a name needs them: most fail at the second.
+                let mut fits = true;
+                for (k, w) in name.words.iter().enumerate() {
+                    while toks.len() <= k {
+                        let Some(range) = units.next_word_where(|_| true) else { break };
+                        push_words(text, range, &mut written, &mut toks);
+                    }
+                    let Some((tw, range)) = toks.get(k) else {
+                        fits = false; // the text ends first
+                        break;
+                    };
+                    // The first word is the one the names were looked up by: only its case is left.
+                    if (k > 0 && !tw.is(w))
+                        || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase))
+                    {
+                        fits = false;
+                        break;
+                    }
+                }
+                if fits {
+                    add_fit(&mut found, n, name.target);
+                }
+            }
+            match found {
+                Some((n, targets)) => {
+                    let range = toks[0].1.start..toks[n - 1].1.end;
+                    let written = &text[range.clone()];
+                    let possessive = written.ends_with("'s") || written.ends_with("’s");
+                    out.push(Mention { range, targets: targets.into(), possessive });
+                    toks.drain(..n);
+                }
+                None => {
+                    toks.pop_front();
+                }
+            }
+        }
+        out
+    }
+}
+
+/// An event's name and the other tenses and clauses of a passive one: "the Warsaw Pact was
+/// dissolved" is also written "the Warsaw Pact is dissolved" (a timeline's present), "the
+/// Warsaw Pact, dissolved in …" (a participle clause; commas are not part of names) and "the
+/// Warsaw Pact, which was dissolved in …".
+fn event_phrasings(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_owned()];
+    for (past, present) in [(" was ", " is "), (" were ", " are ")] {
+        if let Some(at) = name.find(past) {
+            let (subject, rest) = (&name[..at], &name[at + past.len()..]);
+            out.push(format!("{subject}{present}{rest}"));
+            out.push(format!("{subject} {rest}"));
+            out.push(format!("{subject} which{past}{rest}"));
+        }
+    }
+    out
+}
+
+/// A normalized word of the text being searched: most are written words whose normal form is
+/// their lower case, compared as written without being copied.
+enum Tok<'t> {
+    /// A written word that normalizes to its own (ASCII) lower case.
+    Lower(&'t str),
+    Normalized(String),
+}
+
+impl Tok<'_> {
+    /// Whether this is the normalized word `w`, which (normalized) is lower case: the written
+    /// word is it in any ASCII case, and a normalized one has no upper case to differ by.
+    fn is(&self, w: &str) -> bool {
+        self.text().eq_ignore_ascii_case(w)
+    }
+
+    /// The word, as written or normalized: to be looked up in a [`WordSet`] of normalized
+    /// words, which compares in any ASCII case.
+    fn text(&self) -> &str {
+        match self {
+            Tok::Lower(written) => written,
+            Tok::Normalized(word) => word,
+        }
+    }
+}
+
+/// Adds a name of `n` words that fits to the longest found so far (names are tried longest
+/// first): one more target for one as long, or the first of a longer one.
+fn add_fit(found: &mut Option<(usize, Vec<Target>)>, n: usize, target: Target) {
+    match found {
+        Some((len, targets)) if *len == n => {
+            if !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
+        _ => *found = Some((n, vec![target])),
+    }
+}
+
+/// The normalized words of the written word at `range`, onto the window.
+fn push_words<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    written: &mut Vec<String>,
+    toks: &mut VecDeque<(Tok<'t>, Range<usize>)>,
+) {
+    let word = &text[range.clone()];
+    if normalizes_to_lower_case(word) {
+        toks.push_back((Tok::Lower(word), range));
+        return;
+    }
+    normalize_word(word, written);
+    toks.extend(written.drain(..).map(|w| (Tok::Normalized(w), range.clone())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quotelint_text::normalize::tokens;
+
+    /// Two ascending lists merge into one, each position once and in order.
+    #[test]
+    fn positions_merge_in_order() {
+        assert_eq!(merged(&[0, 3, 5], &[1, 2, 6]).collect::<Vec<_>>(), vec![0, 1, 2, 3, 5, 6]);
+        assert_eq!(merged(&[], &[4]).collect::<Vec<_>>(), vec![4]);
+        assert_eq!(merged(&[2], &[]).collect::<Vec<_>>(), vec![2]);
+    }
+    /// The default record, every file under `rules/` decoded and merged in order, as the build
+    /// merges it.
+    fn default_record() -> crate::schema::RecordFile {
+        fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("rules/").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    collect(&path, out);
+                } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        collect(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules")), &mut files);
+        files.sort();
+        let mut record = crate::schema::RecordFile::default();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a record file");
+            let decoded: Option<crate::schema::RecordFile> = serde_norway::from_str(&text).expect("decodes");
+            let decoded = decoded.unwrap_or_default();
+            record.roles.extend(decoded.roles);
+            record.people.extend(decoded.people);
+            record.quotations.extend(decoded.quotations);
+            record.events.extend(decoded.events);
+        }
+        record
+    }
+
+    /// What [`NameIndex::find`] reads lazily, read eagerly: every word normalized and tried as
+    /// the start of every name.
+    fn eager(index: &NameIndex, text: &str) -> Vec<(Range<usize>, Vec<Target>)> {
+        let toks: Vec<(String, Range<usize>)> = tokens(text)
+            .into_iter()
+            .filter_map(|(t, r)| match t {
+                Token::Word(w) => Some((w, r)),
+                _ => None,
+            })
+            .collect();
+        let mut out: Vec<(Range<usize>, Vec<Target>)> = Vec::new();
+        let mut p = 0;
+        while p < toks.len() {
+            if out.last().is_some_and(|(r, _)| toks[p].1.start < r.end) {
+                p += 1;
+                continue;
+            }
+            let mut found: Option<(usize, Vec<Target>)> = None;
+            for name in index.names_starting(&toks[p].0).into_iter().flatten() {
+                let n = name.words.len();
+                if found.as_ref().is_some_and(|(len, _)| *len > n) {
+                    break;
+                }
+                let fits = p + n <= toks.len()
+                    && name.words.iter().enumerate().all(|(k, w)| {
+                        let (word, range) = &toks[p + k];
+                        word == w
+                            && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
+                    });
+                if fits {
+                    add_fit(&mut found, n, name.target);
+                }
+            }
+            match found {
+                Some((n, targets)) => {
+                    out.push((toks[p].1.start..toks[p + n - 1].1.end, targets));
+                    p += n;
+                }
+                None => p += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn finding_lazily_finds_what_reading_every_word_finds() {
+        let mut record = default_record();
+        // A name whose first word has a British spelling.
+        record.roles[0].phrases.push("defense planners".into());
+        // A name of capitalised words that one contraction writes: "Can't" is "Can Not".
+        record.people[0].aliases.push("Can Not".into());
+        let index = NameIndex::new(&record);
+        let contracted = "Can't stop";
+        let found: Vec<(usize, usize)> =
+            index.find(contracted).into_iter().map(|m| (m.range.start, m.range.end)).collect();
+        assert_eq!(found, [(0, 5)], "{contracted}");
+        // Every name whole, as written and lower-cased, and single words of names, so that
+        // names follow one another, overlap and break off; and words that normalize in every
+        // way: British spellings, possessives, contractions, diacritics, brackets, elisions.
+        let mut vocabulary: Vec<String> = Vec::new();
+        let names = record.people.iter().flat_map(|p| std::iter::once(&p.name).chain(&p.aliases));
+        let names = names
+            .chain(record.roles.iter().flat_map(|r| &r.phrases))
+            .chain(record.events.iter().flat_map(|e| &e.names));
+        for name in names {
+            vocabulary.push(name.clone());
+            vocabulary.push(name.to_lowercase());
+            vocabulary.push(name.replace("defense", "defence").replace("Defense", "Defence"));
+            vocabulary.extend(name.split(' ').map(str::to_owned));
+        }
+        vocabulary.extend(
+            [
+                "Putin's",
+                "Baker’s",
+                "can't",
+                "cannot",
+                "Gorbachëv",
+                "Wörner",
+                "[Putin]",
+                "...",
+                "the",
+                "said",
+                "”",
+                "1990",
+            ]
+            .map(str::to_owned),
+        );
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut mentions = 0;
+        for _ in 0..3000 {
+            let words: Vec<&str> = (0..16).map(|_| vocabulary[next(vocabulary.len())].as_str()).collect();
+            let text = words.join(if next(4) == 0 { ", " } else { " " });
+            let found: Vec<(Range<usize>, Vec<Target>)> =
+                index.find(&text).into_iter().map(|m| (m.range, m.targets.to_vec())).collect();
+            assert_eq!(found, eager(&index, &text), "{text}");
+            mentions += found.len();
+        }
+        assert!(mentions > 20_000, "{mentions}");
+    }
+}

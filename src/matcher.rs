@@ -65,7 +65,7 @@ pub const MIN_MATCH_WORDS: usize = 4;
 
 /// A match shares at least this many words other than [`STOPWORDS`] with the record (or all of
 /// a recorded wording's, when it has fewer).
-const MIN_CONTENT_WORDS: usize = 3;
+pub const MIN_CONTENT_WORDS: usize = 3;
 
 /// Quotations of at most this many words that share no word triple with the record look for a
 /// recorded entry with one word inserted (see [`QuoteIndex::find`]).

@@ -594,6 +594,10 @@ pub(super) fn attribute(
             if ctx.new_subject_between(verb.range().end, q.outer.start) {
                 break;
             }
+            // "Blinken said little; the 'reset' was long over": a semicolon ends the verb's clause.
+            if text[verb.range().end..q.outer.start].contains(';') {
+                break;
+            }
             if let Some((p, m)) = ctx.subject_of(verb, &scope, date_hint(verb.range().start), false) {
                 before_found.push((p, m, verb.range().start, false));
                 break;

@@ -40,6 +40,17 @@ impl BlockContext<'_> {
             if let Some(main) = self.verbs_in(&earlier).next_back() {
                 return self.subject_of(main, scope, date, inverted);
             }
+            // "Obama teased Romney, saying …": after a comma, with no speech verb before it, the
+            // participle shares the subject of the clause before the comma: its last name or
+            // "he"/"she" that stands where a subject stands (at the clause's start, after a
+            // comma, or after a capitalized word of a title), not an object after a verb.
+            let lead = self.text()[earlier.clone()].trim_end();
+            if let Some(clause) = lead.strip_suffix(',').map(|l| earlier.start..earlier.start + l.len()) {
+                // A subject placed there decides, even when it names no one we can tell.
+                if let Some(found) = self.last_subject_in(&clause, date) {
+                    return found;
+                }
+            }
         }
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
         // subject of nothing but its own clause.
@@ -76,7 +87,9 @@ impl BlockContext<'_> {
         // Only the last three mentions are ever read: kept in a window ending with the last,
         // not collected.
         let mut last3: [Option<&Mention>; 3] = [None; 3];
-        for m in self.subject_mentions(&before) {
+        // A possessive names an owner, never the subject: "Romney, Obama's rival, said" and
+        // "Putin's spokesman said" are not Obama's or Putin's words.
+        for m in self.subject_mentions(&before).filter(|m| !m.possessive) {
             last3 = [last3[1], last3[2], Some(m)];
         }
         let with_previous = |i: usize| Some((last3[i.checked_sub(1)?]?, last3[i]?));
@@ -167,6 +180,39 @@ impl BlockContext<'_> {
             (_, Some(p)) if PERSON_PRONOUNS.contains(&p.kw()) => {
                 self.resolve_pronoun(p).map(|person| (person, p.range().clone()))
             }
+            _ => None,
+        }
+    }
+
+    /// The last name or person pronoun of `clause` standing where a subject stands: at the
+    /// clause's start, after a comma, or after a capitalized word ("In Paris, Obama met Romney"
+    /// gives Obama; Romney, after "met", is an object). Possessives are owners, not subjects.
+    /// `None` when no name or pronoun stands there; `Some(None)` when one does but names no one
+    /// the article makes clear.
+    fn last_subject_in(
+        &self,
+        clause: &Range<usize>,
+        date: Option<PartialDate>,
+    ) -> Option<Option<(usize, Range<usize>)>> {
+        let text = self.text();
+        let placed = |at: usize| {
+            let before = text[clause.start..at].trim_end();
+            before.is_empty()
+                || before.ends_with(',')
+                || crate::scan::last_word(before)
+                    .is_some_and(|w| before.ends_with(w) && w.starts_with(char::is_uppercase))
+        };
+        let name = self.subject_mentions(clause).filter(|m| !m.possessive && placed(m.range.start)).last();
+        let pronoun = self
+            .words_in(clause)
+            .iter()
+            .rev()
+            .find(|w| PERSON_PRONOUNS.contains(&w.kw()) && placed(w.range().start));
+        match (name, pronoun) {
+            (Some(m), p) if p.is_none_or(|p| p.range().start < m.range.start) => {
+                Some(self.resolve(m, date).map(|p| (p, m.range.clone())))
+            }
+            (_, Some(p)) => Some(self.resolve_pronoun(p).map(|person| (person, p.range()))),
             _ => None,
         }
     }
@@ -266,7 +312,25 @@ impl BlockContext<'_> {
             .take_while(|m| m.range.end <= at)
             .filter_map(|m| self.acting_person(m))
             .any(|p| p != person);
-        (!another).then_some(person)
+        // "In Obama's first term, he …" after a sentence naming Romney: the possessive in the
+        // pronoun's own sentence may be whom it means; the article does not say which.
+        let own = self.sentence_of(at);
+        let k = self.mentions.partition_point(|m| m.range.start < own.start);
+        let owner = self.mentions[k..]
+            .iter()
+            .take_while(|m| m.range.end <= at)
+            .filter(|m| m.possessive)
+            .filter_map(|m| self.person_named(m))
+            .any(|p| p != person);
+        // "He mocked Romney": a pronoun is not the person its own clause names as an object
+        // (then it means someone the article does not say).
+        let clause_end = self.text()[at..own.end].find([',', ';', '.']).map_or(own.end, |i| at + i);
+        let object = self.mentions[k..]
+            .iter()
+            .skip_while(|m| m.range.start <= at)
+            .take_while(|m| m.range.start < clause_end)
+            .any(|m| !m.possessive && self.person_named(m) == Some(person));
+        (!another && !owner && !object).then_some(person)
     }
 
     /// The person whose occasion a clause right before `at` is about: a possessive name, at most

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::blockquotes::is_attribution_line;
 use super::dates::{self, DateExpr};
-use super::lexicon::CueList;
+use super::lexicon::{CueList, VERB_ADVERBS};
 use super::quotes;
 use super::sentences::sentences;
 use super::words::{has_digit, within, words_of, Word};
@@ -159,9 +159,33 @@ impl<'a> BlockContext<'a> {
     /// Speech verbs in `range`, outside quotations. An iterator, not a vector: callers take the
     /// last or ask for any, several times a quotation.
     pub(super) fn verbs_in(&self, range: &Range<usize>) -> impl DoubleEndedIterator<Item = &Word> {
-        self.words_in(range)
-            .iter()
-            .filter(|w| self.is_verb(w) && !self.in_quote(&w.range()) && !self.is_opening_participle(w))
+        self.words_in(range).iter().filter(|w| {
+            self.is_verb(w)
+                && !self.in_quote(&w.range())
+                && !self.is_opening_participle(w)
+                && !self.is_naming_participle(w)
+        })
+    }
+
+    /// "a package called the 'two pillars'": "called" right after a common noun names the
+    /// noun's thing; no one speaks. Not after a role ("the president called"), a pronoun, an
+    /// adverb ("later called", "angrily called"), an auxiliary ("was called", "has called") or a
+    /// comma.
+    fn is_naming_participle(&self, w: &Word) -> bool {
+        if w.kw() != "called" {
+            return false;
+        }
+        let i = self.words.partition_point(|v| v.start < w.start);
+        let Some(before) = i.checked_sub(1).map(|i| &self.words[i]) else { return false };
+        let word = &self.text()[before.range()];
+        self.text()[before.range().end..w.range().start].trim().is_empty()
+            && word.starts_with(|c: char| c.is_lowercase())
+            && !word.ends_with("ly")
+            && !before.is(CueList::Role)
+            && !before.is(CueList::Pronoun)
+            && !before.is(CueList::PassiveAuxiliary)
+            && !VERB_ADVERBS.iter().any(|a| word.eq_ignore_ascii_case(a))
+            && !["has", "have", "had"].iter().any(|a| word.eq_ignore_ascii_case(a))
     }
 
     /// A word that opens an introductory phrase: a preposition or the like ("In", "On",

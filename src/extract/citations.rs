@@ -148,7 +148,15 @@ pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
         WORK_LEADS.iter().any(|lead| ends_with_word(before, lead))
             && OUTLET_WORKS.iter().any(|w| noun.eq_ignore_ascii_case(w))
     };
-    own || words.iter().filter(|w| w.is(CueList::OutletStart) && names_outlet(w.range().start)).any(|w| {
+    // "told CNN's morning host": an outlet's possessive is the outlet too.
+    let possessive_outlet = |w: &Word| {
+        let word = &text[w.range()];
+        (word.ends_with("'s") || word.ends_with("’s")) && names_outlet(w.range().start)
+    };
+    let outlet_words = words
+        .iter()
+        .filter(|w| (w.is(CueList::OutletStart) || possessive_outlet(w)) && names_outlet(w.range().start));
+    own || outlet_words.into_iter().any(|w| {
         let mut before = text[..w.range().start].trim_end();
         if before.len() == w.range().start {
             return false;
@@ -237,6 +245,9 @@ mod tests {
             "In a New York Times article by Peter Baker (Jan 9, 2022), we find",
             "she wrote as much in her Guardian column last spring",
             "Stoltenberg said in The Guardian on Monday that",
+            "\"x,\" she told CNN's morning host on Monday.",
+            "Lavrov said in a long interview with Kommersant that",
+            "speaking in an interview with the Vesti programme",
         ] {
             assert!(cites_news_outlet(text, &words_of(text)), "{text}");
         }

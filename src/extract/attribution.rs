@@ -87,9 +87,11 @@ impl BlockContext<'_> {
         // Only the last three mentions are ever read: kept in a window ending with the last,
         // not collected.
         let mut last3: [Option<&Mention>; 3] = [None; 3];
-        // A possessive names an owner, never the subject: "Romney, Obama's rival, said" and
-        // "Putin's spokesman said" are not Obama's or Putin's words.
-        for m in self.subject_mentions(&before).filter(|m| !m.possessive) {
+        // A possessive names an owner, not the subject: "Romney, Obama's rival, said" and
+        // "Putin's spokesman said" are not Obama's or Putin's words; but the owner of a document
+        // or statement speaks through it ("NATO's Strategic Concept says", "Putin's statement
+        // said").
+        for m in self.subject_mentions(&before).filter(|m| !m.possessive || self.speaks_through(m)) {
             last3 = [last3[1], last3[2], Some(m)];
         }
         let with_previous = |i: usize| Some((last3[i.checked_sub(1)?]?, last3[i]?));
@@ -202,7 +204,10 @@ impl BlockContext<'_> {
                 || crate::scan::last_word(before)
                     .is_some_and(|w| before.ends_with(w) && w.starts_with(char::is_uppercase))
         };
-        let name = self.subject_mentions(clause).filter(|m| !m.possessive && placed(m.range.start)).last();
+        let name = self
+            .subject_mentions(clause)
+            .filter(|m| (!m.possessive || self.speaks_through(m)) && placed(m.range.start))
+            .last();
         let pronoun = self
             .words_in(clause)
             .iter()
@@ -215,6 +220,16 @@ impl BlockContext<'_> {
             (_, Some(p)) => Some(self.resolve_pronoun(p).map(|person| (person, p.range()))),
             _ => None,
         }
+    }
+
+    /// Whether the owner named by the possessive `m` speaks through what it owns: a speech noun
+    /// ("Putin's statement") or a capitalized title ("NATO's Strategic Concept") right after it,
+    /// not a person or thing in lower case ("Obama's rival", "Putin's spokesman").
+    fn speaks_through(&self, m: &Mention) -> bool {
+        let i = self.words.partition_point(|w| (w.start as usize) < m.range.end);
+        self.words.get(i).is_some_and(|w| {
+            w.is(CueList::SpeechNoun) || self.text()[w.range()].starts_with(char::is_uppercase)
+        })
     }
 
     /// Names in `range` that may be a subject: not the object of a preposition ("told him",

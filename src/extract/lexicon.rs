@@ -882,6 +882,11 @@ pub(super) const OUTLET_CUES: &[&str] = &[
     "said in",
 ];
 
+/// Nouns of books, after which a span in title case (or with a subtitle) is the book's title:
+/// "in his 2010 book, 'No Apology: …'".
+pub(super) const BOOK_NOUNS: &[&str] =
+    &["book", "books", "memoir", "memoirs", "novel", "biography", "autobiography", "monograph"];
+
 /// Words before an outlet's name that, with one of [`OUTLET_WORKS`] after it, name where the
 /// words were printed: "in a New York Times article", "in her Guardian column".
 pub(super) const WORK_LEADS: &[&str] = &["in a", "in an", "in the", "in his", "in her", "in their", "in its"];

@@ -310,6 +310,7 @@ fn quotations(
                 && !is_event_title(ctx, q)
                 && !is_cited_title(ctx, q)
                 && !is_piece_title(ctx, q)
+                && !is_book_title(ctx, q)
                 && !is_outlet_name(ctx, q)
         })
         .peekable();
@@ -448,6 +449,27 @@ fn is_piece_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
         })
     });
     printed_in && is_title_case(text[q.inner.clone()].trim_end_matches([',', ' ']))
+}
+
+/// Whether a quoted span is a book's title: starting with a capital and holding no sentence
+/// end, either in title case or with a subtitle right after a book noun ("in his 2010 book, 'No
+/// Apology: The Case for American Greatness.'"), or with a subtitle and "by" and a capitalized
+/// name after it ("'Not One Inch: America, Russia, and the making of …' by Mary Sarotte").
+fn is_book_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
+    let text = ctx.text();
+    let inner = text[q.inner.clone()].trim().trim_end_matches([',', '.']);
+    if !inner.starts_with(char::is_uppercase) || inner.contains(['.', '!', '?']) {
+        return false;
+    }
+    let subtitle = inner.contains(':');
+    let before = text[..q.outer.start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let after_book = crate::scan::last_word(before).is_some_and(|w| {
+        before.ends_with(w) && lexicon::BOOK_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
+    });
+    let by_author =
+        text[q.outer.end..].strip_prefix(" by ").is_some_and(|a| a.starts_with(char::is_uppercase));
+    (after_book && (subtitle || is_title_case(inner))) || (by_author && subtitle)
 }
 
 /// Whether most words of `text` longer than three letters are capitalized, as in a title.

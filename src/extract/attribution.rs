@@ -457,7 +457,7 @@ pub(super) fn is_appositive_gap(between: &str) -> bool {
 }
 
 fn is_article(word: &str) -> bool {
-    ["a", "an", "the"].iter().any(|a| word.eq_ignore_ascii_case(a))
+    super::lexicon::ARTICLES.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// A lower-case word in "-ing": "suffering", "being".

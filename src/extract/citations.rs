@@ -149,13 +149,10 @@ pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
             && OUTLET_WORKS.iter().any(|w| noun.eq_ignore_ascii_case(w))
     };
     // "told CNN's morning host": an outlet's possessive is the outlet too.
-    let possessive_outlet = |w: &Word| {
-        let word = &text[w.range()];
-        (word.ends_with("'s") || word.ends_with("’s")) && names_outlet(w.range().start)
-    };
+    let possessive = |w: &Word| text[w.range()].ends_with("'s") || text[w.range()].ends_with("’s");
     let outlet_words = words
         .iter()
-        .filter(|w| (w.is(CueList::OutletStart) || possessive_outlet(w)) && names_outlet(w.range().start));
+        .filter(|w| (w.is(CueList::OutletStart) || possessive(w)) && names_outlet(w.range().start));
     own || outlet_words.into_iter().any(|w| {
         let mut before = text[..w.range().start].trim_end();
         if before.len() == w.range().start {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::blockquotes::is_attribution_line;
 use super::dates::{self, DateExpr};
-use super::lexicon::{CueList, VERB_ADVERBS};
+use super::lexicon::{CueList, EVENT_AUXILIARIES, VERB_ADVERBS};
 use super::quotes;
 use super::sentences::sentences;
 use super::words::{has_digit, within, words_of, Word};
@@ -185,7 +185,7 @@ impl<'a> BlockContext<'a> {
             && !before.is(CueList::Pronoun)
             && !before.is(CueList::PassiveAuxiliary)
             && !VERB_ADVERBS.iter().any(|a| word.eq_ignore_ascii_case(a))
-            && !["has", "have", "had"].iter().any(|a| word.eq_ignore_ascii_case(a))
+            && !EVENT_AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a))
     }
 
     /// A word that opens an introductory phrase: a preposition or the like ("In", "On",

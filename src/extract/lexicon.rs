@@ -724,6 +724,8 @@ pub(super) const EVENT_AUXILIARIES: &[&str] =
 /// Relative pronouns after an event's name: [`RELATIVE_PRONOUNS`] and "that".
 pub(super) const EVENT_RELATIVE_PRONOUNS: &[&str] = &["which", "that", "who"];
 
+/// The articles: between "as" and the quotation after a characterizing verb ("as a '…'").
+pub(super) const ARTICLES: &[&str] = &["a", "an", "the"];
 /// Determiners and possessives before a noun ("the", "its").
 pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this"];
 

@@ -8,6 +8,7 @@ use divan::Bencher;
 use quotelint::engine::{Engine, Settings};
 use quotelint::matcher::QuoteIndex;
 use quotelint::record::{LoadOptions, Record};
+use quotelint::record_files::RecordFiles;
 
 /// The `quotelint` binary's allocator (src/alloc.rs), so that the figures are the binary's: the
 /// library sets none.
@@ -25,11 +26,12 @@ fn main() {
 fn setup(n: usize) -> (Record, QuoteIndex, Vec<String>) {
     let dir = tempfile::tempdir().expect("temp dir");
     generate::record(dir.path(), n, 7);
-    let record = Record::load(&LoadOptions {
-        default: false,
+    let record = RecordFiles {
+        options: LoadOptions { default: false, ..LoadOptions::default() },
         paths: vec![dir.path().to_path_buf()],
-        ..LoadOptions::default()
-    })
+        ..RecordFiles::default()
+    }
+    .load()
     .expect("record");
     let index = QuoteIndex::new(&record);
     let mut rng = generate::Rng(11);

@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use quotelint::record::{LoadOptions, Record};
+use quotelint::record::LoadOptions;
+use quotelint::record_files::RecordFiles;
 
 /// The `quotelint` binary's allocator (src/alloc.rs), so that the figures are the binary's: the
 /// library sets none.
@@ -14,11 +15,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[path = "support/generate.rs"]
 mod generate;
 
-fn measure(label: &str, runs: usize, options: &LoadOptions) {
+fn measure(label: &str, runs: usize, files: &RecordFiles) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let record = Record::load(options).expect("record loads");
+            let record = files.load().expect("record loads");
             let elapsed = start.elapsed();
             std::hint::black_box(record);
             elapsed
@@ -32,9 +33,8 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing: run quickly then.
     let quick = !std::env::args().any(|a| a == "--bench");
     let runs = |n: usize| if quick { 1 } else { n };
-    measure("embedded default record", runs(200), &LoadOptions::default());
-    let checking = LoadOptions { for_checking: true, ..LoadOptions::default() };
-    measure("embedded default record, for checking", runs(200), &checking);
+    measure("embedded default record", runs(200), &RecordFiles::default());
+    measure("embedded default record, for checking", runs(200), &RecordFiles::default().for_checking());
     for n in [10_000, 100_000] {
         if quick && n > 10_000 {
             continue;
@@ -43,8 +43,11 @@ fn main() {
         generate::record(dir.path(), n, 0x9e3779b97f4a7c15);
         let size: u64 =
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
-        let options =
-            LoadOptions { default: false, paths: vec![dir.path().to_path_buf()], ..LoadOptions::default() };
-        measure(&format!("generated, {n} quotations ({:.1} MB)", size as f64 / 1e6), runs(7), &options);
+        let files = RecordFiles {
+            options: LoadOptions { default: false, ..LoadOptions::default() },
+            paths: vec![dir.path().to_path_buf()],
+            ..RecordFiles::default()
+        };
+        measure(&format!("generated, {n} quotations ({:.1} MB)", size as f64 / 1e6), runs(7), &files);
     }
 }

@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::commands;
 pub use crate::commands::check::{Io, Progress};
 use crate::config::{self, Config};
-use crate::record::{LoadOptions, Record, RecordError};
+use crate::record::{LoadOptions, RecordError};
+use crate::record_files::RecordFiles;
 /// The output formats are the emitters' (`report`); the flag's values come from their names.
 pub use crate::report::OutputFormat;
 
@@ -260,13 +261,15 @@ pub fn resolve_config(args: &RecordArgs, start: &Path) -> Result<Config, Failure
 }
 
 /// The record options a configuration and the flags give.
-pub(crate) fn record_options(args: &RecordArgs, config: &Config) -> LoadOptions {
+pub(crate) fn record_options(args: &RecordArgs, config: &Config) -> RecordFiles {
     let mut paths = config.rule_paths();
     paths.extend(args.rules.iter().cloned());
-    LoadOptions {
-        default: config.default_rules.value && !args.no_default_rules,
+    RecordFiles {
+        options: LoadOptions {
+            default: config.default_rules.value && !args.no_default_rules,
+            for_checking: false,
+        },
         paths,
-        for_checking: false,
         max_file_size: config.max_file_size.value.0,
     }
 }
@@ -315,15 +318,14 @@ pub fn run(cli: &Cli, io: Io) -> Result<Outcome, Failure> {
         }
         Command::Config => commands::config::run(&cli.record, &config, out),
         Command::Check(args) => {
-            let record =
-                Record::load(&LoadOptions { for_checking: true, ..options }).map_err(Failure::record)?;
+            let record = options.for_checking().load().map_err(Failure::record)?;
             commands::check::run(args, &config, &record, Io { stdout: out, ..io })
         }
         Command::Rules { command } => {
             if let RulesCommand::Validate { paths } = command {
                 options.paths.extend(paths.iter().cloned());
             }
-            let record = Record::load(&options).map_err(Failure::record)?;
+            let record = options.load().map_err(Failure::record)?;
             match command {
                 RulesCommand::Validate { .. } => commands::rules::validate(&record, out),
                 RulesCommand::List { format, people: true, .. } => {
@@ -357,7 +359,7 @@ pub fn server(cli: &Cli) -> Result<Outcome, Failure> {
 /// judged an article.
 fn version(cli: &Cli, out: &mut dyn std::io::Write) -> Result<Outcome, Failure> {
     let config = resolve_config(&cli.record, Path::new("."))?;
-    let record = Record::load(&record_options(&cli.record, &config)).map_err(Failure::record)?;
+    let record = record_options(&cli.record, &config).load().map_err(Failure::record)?;
     writeln!(out, "quotelint {}", env!("CARGO_PKG_VERSION")).map_err(io_failure)?;
     for line in record.version_lines() {
         writeln!(out, "{line}").map_err(io_failure)?;

@@ -11,57 +11,11 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use crate::date::PartialDate;
-use crate::diagnostic::Severity;
+pub use crate::engine::CheckSetting;
 use crate::record::RecordError;
 
 /// File names looked for, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["quotelint.yaml", ".quotelint.yaml"];
-
-/// A check's setting: off, or on at a severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CheckSetting {
-    Off,
-    On(Severity),
-}
-
-impl fmt::Display for CheckSetting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CheckSetting::Off => f.write_str("off"),
-            CheckSetting::On(s) => f.write_str(s.as_str()),
-        }
-    }
-}
-
-/// `off` (or `false`), `error`, `warning`, `info`.
-impl<'de> Deserialize<'de> for CheckSetting {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = CheckSetting;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("off (or false), error, warning or info")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<CheckSetting, E> {
-                if v {
-                    Err(E::custom("`true` does not say a severity: write error, warning or info"))
-                } else {
-                    Ok(CheckSetting::Off)
-                }
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<CheckSetting, E> {
-                Ok(match v {
-                    "off" => CheckSetting::Off,
-                    "error" => CheckSetting::On(Severity::Error),
-                    "warning" => CheckSetting::On(Severity::Warning),
-                    "info" => CheckSetting::On(Severity::Info),
-                    other => return Err(E::custom(format!("`{other}` is not off, error, warning or info"))),
-                })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// `checks:` as written, and each check set again after its first setting (serde's maps let
 /// the last silently win), with which time it is set (1 for the second).

@@ -570,9 +570,9 @@ fn load_folder(
             failed(f);
             Settings::default()
         });
-    let options = LoadOptions { for_checking: true, ..crate::cli::record_options(args, &config) };
-    let target = record_edit::Target::of(&options.paths);
-    let record = Record::load(&options).unwrap_or_else(|errors| {
+    let files = crate::cli::record_options(args, &config).for_checking();
+    let target = record_edit::Target::of(&files.paths);
+    let record = files.load().unwrap_or_else(|errors| {
         failed(Failure::record(errors));
         Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap_or_default()
     });

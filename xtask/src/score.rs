@@ -22,7 +22,7 @@ pub fn run(dir: &Path) -> ExitCode {
         }
     };
     let engine = Engine::new(&record, Settings::default());
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(d) => d.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "md")).collect(),
         Err(e) => {
             eprintln!("cannot read {}: {e}", dir.display());

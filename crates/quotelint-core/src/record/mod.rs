@@ -16,7 +16,6 @@ pub(crate) use validate::has_reporters_words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use entries::Entries;
@@ -25,9 +24,9 @@ pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use quotelint_record::schema;
 pub use schema::*;
-pub(crate) use source::not_yaml_text;
+pub use source::not_yaml_text;
 use source::LazyFile;
-pub use source::{default_sources, Layer, RecordSource};
+pub use source::{default_sources, user_source, Layer, RecordSource};
 
 use crate::normalize::{self, Token};
 use std::ops::Range;
@@ -76,30 +75,22 @@ impl quotelint_record::RecordView for Record {
     }
 }
 
-/// Which record files to load.
+/// How to load the record. A user's files are read by the caller (this library reads no
+/// files) and handed to [`Record::load_with`] as [`RecordSource`]s ([`user_source`]).
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Include the record embedded in the binary.
     pub default: bool,
-    /// User files or directories, added to (and overriding) the default.
-    pub paths: Vec<PathBuf>,
     /// Load only what checking articles reads, for a fast start: the embedded files' entries
     /// come without notes, provenance and examples, and the embedded record alone is not
     /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
-    /// A user's files are always read and validated in full.
+    /// A user's files are always decoded and validated in full.
     pub for_checking: bool,
-    /// A user's record files larger than this many bytes are refused unread.
-    pub max_file_size: u64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            default: true,
-            paths: Vec::new(),
-            for_checking: false,
-            max_file_size: crate::config::DEFAULT_MAX_FILE_SIZE.0,
-        }
+        LoadOptions { default: true, for_checking: false }
     }
 }
 
@@ -138,10 +129,19 @@ pub struct Record {
 }
 
 impl Record {
-    /// Loads and validates the record; on any problem, returns all of them.
+    /// Loads and validates the record with no user files; on any problem, returns all of them.
     pub fn load(options: &LoadOptions) -> Result<Record, Vec<RecordError>> {
+        Record::load_with(options, Vec::new(), Vec::new())
+    }
+
+    /// Loads and validates the record with a user's files, read by the caller, and the problems
+    /// met reading them (returned with every other problem; the files read are still loaded).
+    pub fn load_with(
+        options: &LoadOptions,
+        user: Vec<RecordSource>,
+        mut errors: Vec<RecordError>,
+    ) -> Result<Record, Vec<RecordError>> {
         let mut sources = if options.default { default_sources() } else { Vec::new() };
-        let (user, mut errors) = source::user_sources(&options.paths, options.max_file_size);
         sources.extend(user);
         let record = Record::build(sources, options.for_checking, &mut errors);
         if errors.is_empty() {

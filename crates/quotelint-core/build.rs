@@ -29,9 +29,12 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    // This crate lives in crates/quotelint-core; the record and the word lists are the
+    // repository's, at its root.
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = manifest.join("../..");
     let rules = root.join("rules");
-    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed={}", rules.display());
     let mut files = Vec::new();
     collect(&rules, &mut files);
     files.sort();
@@ -82,7 +85,7 @@ fn main() {
     fs::write(out_dir.join("default_record.rs"), code).unwrap();
     fs::write(out_dir.join("normalized_record.rs"), normalized_table(&texts)).unwrap();
     fs::write(out_dir.join("prebuilt_indexes.rs"), prebuilt_indexes(record)).unwrap();
-    check_docs(&root, &out_dir);
+    check_docs(&manifest, &out_dir);
     word_lists(&root, &out_dir);
 }
 
@@ -219,7 +222,7 @@ fn check_docs(root: &Path, out_dir: &Path) {
 /// Decodes `data/words.txt` (front-coded sections, see `scripts/wordlist.py`) into one file of
 /// sorted lines per section, which `src/words.rs` embeds and searches in place.
 fn word_lists(root: &Path, out_dir: &Path) {
-    println!("cargo:rerun-if-changed=data/words.txt");
+    println!("cargo:rerun-if-changed={}", root.join("data/words.txt").display());
     let text = fs::read_to_string(root.join("data/words.txt")).unwrap_or_default();
     let mut sections: Vec<(String, String)> = Vec::new();
     let mut prev = String::new();

@@ -214,7 +214,7 @@ pub(crate) fn speaker_names(record: &Record, q: &crate::record::Quotation) -> St
 }
 
 /// A quotation's first `n` words, for a message or a listing.
-pub(crate) fn excerpt(text: &str, n: usize) -> String {
+pub fn excerpt(text: &str, n: usize) -> String {
     // Read only as far as the excerpt goes: a quotation may be thousands of words long.
     let mut out = String::with_capacity(text.len().min(16 * n));
     let mut words = text.split_whitespace();

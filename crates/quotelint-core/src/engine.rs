@@ -1,10 +1,10 @@
 //! One article through the pipeline: parse, extract, match, check.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use crate::checks::{self, Check, Context};
-use crate::config::CheckSetting;
 use crate::diagnostic::Severity;
 use crate::extract;
 use crate::findings::Findings;
@@ -12,6 +12,55 @@ use crate::markdown;
 use crate::matcher::{Match, QuoteIndex};
 use crate::names::NameIndex;
 use crate::record::Record;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+/// A check's setting: off, or on at a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckSetting {
+    Off,
+    On(Severity),
+}
+
+impl fmt::Display for CheckSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CheckSetting::Off => f.write_str("off"),
+            CheckSetting::On(s) => f.write_str(s.as_str()),
+        }
+    }
+}
+
+/// `off` (or `false`), `error`, `warning`, `info`.
+impl<'de> Deserialize<'de> for CheckSetting {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = CheckSetting;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("off (or false), error, warning or info")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<CheckSetting, E> {
+                if v {
+                    Err(E::custom("`true` does not say a severity: write error, warning or info"))
+                } else {
+                    Ok(CheckSetting::Off)
+                }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CheckSetting, E> {
+                Ok(match v {
+                    "off" => CheckSetting::Off,
+                    "error" => CheckSetting::On(Severity::Error),
+                    "warning" => CheckSetting::On(Severity::Warning),
+                    "info" => CheckSetting::On(Severity::Info),
+                    other => return Err(E::custom(format!("`{other}` is not off, error, warning or info"))),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
 
 /// Everything built once from the record and shared by every file checked.
 pub struct Engine<'r> {
@@ -295,7 +344,7 @@ mod tests {
     #[test]
     fn remembered_matches_are_the_matches() {
         let record = Record::load(&LoadOptions::default()).unwrap();
-        let articles: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+        let articles: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures"))
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "md"))

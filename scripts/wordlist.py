@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes data/words.txt, the English word list that tells a misspelling from a real word
-(src/matcher.rs, `same_word`): matching forgives a typo only in a string that is no word of the
+(crates/quotelint-core/src/matcher.rs, `same_word`): matching forgives a typo only in a string that is no word of the
 language, so "form" for "from" or "now" for "no" is a changed word, never a typo.
 
 Source: SCOWL through Debian's wamerican and wbritish packages (size 50, the packages'
@@ -11,7 +11,7 @@ src/normalize.rs folds words (diacritics dropped), of 4 letters or more (shorter
 typos: MIN_TYPO_LEN). Three sections, each sorted and front-coded (each line: how many leading
 characters it shares with the line before, at most 9, then the rest): words of both spellings,
 American-only spellings, British-only spellings (a British-only word against its American-only
-twin is a spelling variant, not a change). About 290 KB; build.rs decodes it into the binary.
+twin is a spelling variant, not a change). About 290 KB; crates/quotelint-core/build.rs decodes it into the binary.
 The copyright and permission notices of SCOWL travel with it in data/words.COPYRIGHT.
 """
 import pathlib

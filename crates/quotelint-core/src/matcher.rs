@@ -77,9 +77,13 @@ const STOPWORDS: &[&str] = &[
     "as", "is", "are", "was", "were", "be", "been", "it", "its", "so", "then", "there",
 ];
 
-/// Words transcripts write for one another ("They're just allies" and "there are just allies"
-/// are one spoken sentence): a change between two of a group is no misquotation on its own.
-const HOMOPHONES: &[&[&str]] = &[&["there", "their", "they"], &["your", "you"]];
+/// Words renderings of one remark write for one another: homophones a transcript confuses
+/// ("They're just allies" and "there are just allies" are one spoken sentence), and relative
+/// pronouns, which translators and house styles exchange ("a provocation which reduces" and
+/// "a provocation that reduces" render one Russian clause). A change between two of a group
+/// is no misquotation on its own.
+const INTERCHANGEABLE: &[&[&str]] =
+    &[&["there", "their", "they"], &["your", "you"], &["that", "which", "who", "whom"]];
 
 /// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin
 /// chose this war"): added, dropped or exchanged for one another right before a word the record
@@ -87,8 +91,8 @@ const HOMOPHONES: &[&[&str]] = &[&["there", "their", "they"], &["your", "you"]];
 const TITLES: &[&str] =
     &["mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "secretary"];
 
-fn homophones(a: &str, b: &str) -> bool {
-    HOMOPHONES.iter().any(|group| group.contains(&a) && group.contains(&b))
+fn interchangeable(a: &str, b: &str) -> bool {
+    INTERCHANGEABLE.iter().any(|group| group.contains(&a) && group.contains(&b))
 }
 
 /// `text` with each writer's insertion in parentheses read as one in brackets ("In this (NATO)
@@ -288,7 +292,7 @@ impl Match {
                 Edit::Same(_) => false,
                 _ if is_title_edit(e) && before_same(k) => false,
                 Edit::Changed { found, expected } => {
-                    !(homophones(found, expected) || (is_stopword(found) && is_stopword(expected)))
+                    !(interchangeable(found, expected) || (is_stopword(found) && is_stopword(expected)))
                 }
                 Edit::Added(w) | Edit::Dropped(w) => !is_stopword(w),
             })
@@ -1120,13 +1124,14 @@ mod tests {
     }
 
     /// A writer's parentheses are read as brackets, only where they pair; transcripts'
-    /// homophones are no change of content.
+    /// homophones and translators' relative pronouns are no change of content.
     #[test]
-    fn parentheses_pair_as_brackets_and_homophones_are_no_change() {
+    fn parentheses_pair_as_brackets_and_interchangeable_words_are_no_change() {
         assert_eq!(parentheses_as_brackets("In this (NATO) alliance"), "In this [NATO] alliance");
         assert_eq!(parentheses_as_brackets("a ( lone mark"), "a ( lone mark");
-        assert!(homophones("there", "they") && homophones("their", "there"));
-        assert!(!homophones("there", "then"));
+        assert!(interchangeable("there", "they") && interchangeable("their", "there"));
+        assert!(interchangeable("which", "that") && interchangeable("who", "that"));
+        assert!(!interchangeable("there", "then") && !interchangeable("which", "what"));
     }
 
     #[test]

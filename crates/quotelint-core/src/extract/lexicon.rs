@@ -889,6 +889,21 @@ pub(super) const OUTLET_CUES: &[&str] = &[
 pub(super) const BOOK_NOUNS: &[&str] =
     &["book", "books", "memoir", "memoirs", "novel", "biography", "autobiography", "monograph"];
 
+/// Prepositions and conjunctions of four letters or more, which a title keeps in lower case
+/// ("Letters from the Steppe", "We Need to Talk about Putin"): not counted when telling a title
+/// by its capitals.
+pub(super) const TITLE_LOWER_WORDS: &[&str] = &[
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around", "before", "behind",
+    "below", "beneath", "beside", "between", "beyond", "despite", "down", "during", "from", "inside", "into",
+    "like", "near", "onto", "over", "past", "since", "than", "that", "through", "toward", "towards", "under",
+    "until", "upon", "versus", "when", "while", "with", "within", "without",
+];
+
+/// Words naming a book's author or editor, after which a span in title case (or with a
+/// subtitle) is the book's title: "the author of 'The Long Thaw'".
+pub(super) const AUTHOR_LEADS: &[&str] =
+    &["author of", "co-author of", "coauthor of", "editor of", "co-editor of", "translator of", "authored"];
+
 /// Words before an outlet's name that, with one of [`OUTLET_WORKS`] after it, name where the
 /// words were printed: "in a New York Times article", "in her Guardian column".
 pub(super) const WORK_LEADS: &[&str] = &["in a", "in an", "in the", "in his", "in her", "in their", "in its"];

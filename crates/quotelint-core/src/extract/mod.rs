@@ -453,8 +453,10 @@ fn is_piece_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
 
 /// Whether a quoted span is a book's title: starting with a capital and holding no sentence
 /// end, either in title case or with a subtitle right after a book noun ("in his 2010 book, 'No
-/// Apology: The Case for American Greatness.'"), or with a subtitle and "by" and a capitalized
-/// name after it ("'Not One Inch: America, Russia, and the making of …' by Mary Sarotte").
+/// Apology: The Case for American Greatness.'") or after its author ("author of 'The Long
+/// Thaw'", [`lexicon::AUTHOR_LEADS`]), or with a subtitle and "by" and a capitalized name after
+/// it ("'Not One Inch: America, Russia, and the making of …' by Mary Sarotte"). Titles listed
+/// together share their lead: "author of 'A' and 'B'", "the books 'A', 'B' and 'C'".
 fn is_book_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let text = ctx.text();
     let inner = text[q.inner.clone()].trim().trim_end_matches([',', '.']);
@@ -462,19 +464,51 @@ fn is_book_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
         return false;
     }
     let subtitle = inner.contains(':');
-    let before = text[..q.outer.start].trim_end();
+    let before = text[..title_list_start(ctx, q)].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
-    let after_book = crate::scan::last_word(before).is_some_and(|w| {
-        before.ends_with(w) && lexicon::BOOK_NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
-    });
+    let ends_with_any = |leads: &[&str]| {
+        crate::scan::last_word(before).is_some_and(|w| {
+            before.ends_with(w)
+                && leads.iter().any(|lead| {
+                    before.len() >= lead.len()
+                        && before.is_char_boundary(before.len() - lead.len())
+                        && before[before.len() - lead.len()..].eq_ignore_ascii_case(lead)
+                        && before[..before.len() - lead.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                })
+        })
+    };
+    let after_book = ends_with_any(lexicon::BOOK_NOUNS) || ends_with_any(lexicon::AUTHOR_LEADS);
     let by_author =
         text[q.outer.end..].strip_prefix(" by ").is_some_and(|a| a.starts_with(char::is_uppercase));
     (after_book && (subtitle || is_title_case(inner))) || (by_author && subtitle)
 }
 
-/// Whether most words of `text` longer than three letters are capitalized, as in a title.
+/// Where the list of quoted titles that `q` ends begins: the start of the first of the spans
+/// in title case before it that only commas, "and" and "or" join to it ("'A', 'B' and 'C'"),
+/// or `q`'s own start.
+fn title_list_start(ctx: &BlockContext, q: &quotes::Quote) -> usize {
+    let text = ctx.text();
+    let mut start = q.outer.start;
+    for p in ctx.quotes.iter().rev().filter(|p| p.depth == 0 && p.outer.end <= q.outer.start) {
+        let between = text[p.outer.end..start].trim();
+        let joins = matches!(between, "," | "and" | "or" | ", and" | ", or");
+        let inner = text[p.inner.clone()].trim().trim_end_matches([',', '.']);
+        if !(joins && inner.starts_with(char::is_uppercase) && is_title_case(inner)) {
+            break;
+        }
+        start = p.outer.start;
+    }
+    start
+}
+
+/// Whether most words of `text` longer than three letters are capitalized, as in a title;
+/// prepositions and conjunctions, which titles keep in lower case at any length ("Letters from
+/// the Steppe", [`lexicon::TITLE_LOWER_WORDS`]), are not counted.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.len() > 3 && !lexicon::TITLE_LOWER_WORDS.contains(w))
+        .collect();
     !words.is_empty()
         && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4
 }

@@ -72,6 +72,12 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
     let has_open = |k: Kind| stack.iter().any(|(kind, _, _)| *kind == k);
     Some(match c {
         '“' if top_is('„') => Role::Close(Kind::Double),
+        // “We will wait.“: an opening mark typed where the closing one belongs (wire copy and
+        // shot lists do it), glued to the word before it and followed by a space or the end,
+        // closes an open double quotation rather than opening another that runs on.
+        '“' if has_open(Kind::Double) && !is_opening_context(prev) && is_closing_context(next) => {
+            Role::Close(Kind::Double)
+        }
         '“' | '„' | '«' => Role::Open(Kind::Double),
         // ”blunder,”: the style that opens with the closing mark (Swedish, Finnish, and typists
         // who follow it), when no double quotation is open and a word follows the mark.
@@ -88,7 +94,12 @@ fn classify(text: &str, i: usize, c: char, stack: &[(Kind, char, usize)]) -> Opt
             (false, true) => Role::Close(Kind::Double),
             (false, false) => Role::Toggle,
             (true, true) => {
-                if prev.is_none() || next.is_none() {
+                let after_next = next.and_then(|n| text[i + 1 + n.len_utf8()..].chars().next());
+                if !top_is('"') && next.is_some_and(is_mark) && alnum(after_next) {
+                    // `"‘Not a step west,’ they told us," he said`: a straight mark right before
+                    // the quote inside it opens, as it would before the quote's first word.
+                    Role::Open(Kind::Double)
+                } else if prev.is_none() || next.is_none() {
                     if has_open(Kind::Double) {
                         Role::Close(Kind::Double)
                     } else {
@@ -253,6 +264,22 @@ mod tests {
         assert_eq!(quoted("Kohl calls it a ”blunder,” aides say"), vec![("blunder,", 0)]);
         assert_eq!(quoted("“one two” and ”three four”"), vec![("one two", 0), ("three four", 0)]);
         assert!(quoted("a lone \" mark in a line").is_empty());
+    }
+
+    /// An opening `“` typed for the closing one, glued to the word before it, closes; a
+    /// straight mark right before an inner quote's mark opens.
+    #[test]
+    fn opening_marks_typed_where_closing_ones_belong() {
+        assert_eq!(
+            quoted("He says, “We wait.“ Later he says, “We go.“"),
+            vec![("We wait.", 0), ("We go.", 0)]
+        );
+        assert_eq!(quoted("a word “with “inner” marks” ends"), vec![("with “inner” marks", 0), ("inner", 1)]);
+        assert_eq!(
+            quoted("He spoke. \"‘Not one step,’ they said,\" she recalled."),
+            vec![("‘Not one step,’ they said,", 0), ("Not one step,", 1)]
+        );
+        assert_eq!(quoted("He spoke. \"’Not one step’, they said,\" she recalled.")[0].0, "’Not one step’, they said,");
     }
 
     #[test]

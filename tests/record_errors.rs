@@ -174,6 +174,19 @@ fn empty_text() {
     assert_problem(&run, "quotation text is empty", "q.yaml:4:11");
 }
 
+/// A language is a two-letter ISO 639-1 code, on a person or a quotation; reported where written.
+#[test]
+fn languages_are_two_letter_codes() {
+    let people = "people:\n  - id: kozlov\n    name: Ivan Kozlov\n    language: Russian\n";
+    let q = "quotations:\n  - id: q-a\n    speaker: major\n    text: Words of a speech here.\n    language: EN\n    confidence: low\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("p.yaml", people), ("q.yaml", q)]);
+    assert_problem(&run, "language `Russian` is not an ISO 639-1 code", "p.yaml:4:15");
+    assert_problem(&run, "language `EN` is not an ISO 639-1 code", "q.yaml:5:15");
+    let good = "people:\n  - id: kozlov\n    name: Ivan Kozlov\n    language: ru\n";
+    let (run, _d) = validate(&[("a.yaml", BASE), ("p.yaml", good)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 /// An event's phrasings are names: each needs subjects and predicates, and a subject with a
 /// predicate may not name another event (reported at the subject).
 #[test]

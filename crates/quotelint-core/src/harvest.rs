@@ -242,6 +242,7 @@ impl<'r> Harvester<'r> {
             date: date.map(RecordDate::Valid),
             accepted_dates: Vec::new(),
             recurring: false,
+            language: None,
             occasion: reading.occasion,
             source,
             provenance: vec![provenance(&origin)],
@@ -281,6 +282,7 @@ impl<'r> Harvester<'r> {
             misspellings: Vec::new(),
             roles: Vec::new(),
             part_of: Vec::new(),
+            language: None,
             notes: Some(
                 "A stub: add the offices held (roles), the spellings writers use, and a source.".into(),
             ),

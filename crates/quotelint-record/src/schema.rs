@@ -97,6 +97,10 @@ pub struct Person {
     /// "nato"), so that a statement of the one, credited to the other, is not misattributed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub part_of: Vec<String>,
+    /// The language this speaker's recorded words were spoken or written in (an ISO 639-1
+    /// code: "ru", "de"), when not English: the record's wordings of them are translations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -168,6 +172,11 @@ pub struct Quotation {
     /// the first of them is no claim against the record.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub recurring: bool,
+    /// The language the words were spoken or written in (an ISO 639-1 code), when it is not
+    /// the speaker's (`language` of the person, English if none): "en" for a remark a Russian
+    /// minister made in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occasion: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

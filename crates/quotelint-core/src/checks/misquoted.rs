@@ -15,7 +15,10 @@
 //! typo of one or two letters that makes no English word ("expnasion"; "expend" for "expand" is
 //! a changed word), elisions marked `...`, `…` or `[...]`, bracketed insertions such
 //! as `[the alliance]`, a trailing `[sic]`, quoting a fragment of the remark, and any wording
-//! the record lists as a variant (another translation or transcript of the same remark).
+//! the record lists as a variant (another translation or transcript of the same remark). For a
+//! remark the record says was spoken in another language (`language:`), a wording with more
+//! than two words changed or added is read as another translation and not reported; words
+//! left out still are.
 //!
 //! Small function words ("the", "of") alone never make a finding; negations ("not", "never",
 //! "non-") always count. Words quoted after the end of a sentence the record holds whole are
@@ -41,6 +44,22 @@ use crate::matcher::Edit;
 
 /// Above this share of changed words the text is probably another remark, not a misquotation.
 const MAX_CHANGED_SHARE: f64 = 0.3;
+
+/// A remark spoken in another language is rendered by many translators: a wording of it with
+/// more than this many words changed or added against every recorded rendering (a clause
+/// added after the recorded sentence counting as one) is another translation, not a
+/// misquotation. Dropped words do not count: a passage left out is left out in any language.
+const MAX_TRANSLATION_CHANGES: usize = 2;
+
+/// Whether the recorded words are a translation: spoken in a language other than English, by
+/// the quotation's own `language` or else its first speaker's.
+fn is_translation(record: &crate::record::Record, q: &crate::record::Quotation) -> bool {
+    let language = q
+        .language
+        .as_deref()
+        .or_else(|| q.speaker.0.first().and_then(|id| record.person(id)).and_then(|p| p.language.as_deref()));
+    language.is_some_and(|l| l != "en")
+}
 
 /// Quote marks a quotation opens and closes with.
 const QUOTE_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '\'', '‘', '’', '‹', '›'];
@@ -197,6 +216,12 @@ pub(super) fn run(ctx: &Context, severity: Severity, out: &mut Vec<Finding>) {
         let recorded = &ctx.record.quotations[m.quotation];
         if recorded.kind == crate::record::QuotationKind::Reported {
             continue; // the record has reported speech, not the words
+        }
+        let rendered = changes.iter().filter(|e| matches!(e, Edit::Changed { .. } | Edit::Added(_))).count();
+        if rendered + usize::from(!appended.is_empty()) > MAX_TRANSLATION_CHANGES
+            && is_translation(ctx.record, recorded)
+        {
+            continue;
         }
         // A quotation that holds a few of a remark's words ("a post read: 'Kohl promised NATO
         // would not move one centimetre further east, and the West broke its word'"), or another

@@ -473,7 +473,10 @@ fn is_book_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
                     before.len() >= lead.len()
                         && before.is_char_boundary(before.len() - lead.len())
                         && before[before.len() - lead.len()..].eq_ignore_ascii_case(lead)
-                        && before[..before.len() - lead.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                        && before[..before.len() - lead.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
                 })
         })
     };
@@ -505,10 +508,8 @@ fn title_list_start(ctx: &BlockContext, q: &quotes::Quote) -> usize {
 /// prepositions and conjunctions, which titles keep in lower case at any length ("Letters from
 /// the Steppe", [`lexicon::TITLE_LOWER_WORDS`]), are not counted.
 fn is_title_case(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.len() > 3 && !lexicon::TITLE_LOWER_WORDS.contains(w))
-        .collect();
+    let words: Vec<&str> =
+        text.split_whitespace().filter(|w| w.len() > 3 && !lexicon::TITLE_LOWER_WORDS.contains(w)).collect();
     !words.is_empty()
         && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 5 >= words.len() * 4
 }

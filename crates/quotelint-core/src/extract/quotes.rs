@@ -279,7 +279,10 @@ mod tests {
             quoted("He spoke. \"‘Not one step,’ they said,\" she recalled."),
             vec![("‘Not one step,’ they said,", 0), ("Not one step,", 1)]
         );
-        assert_eq!(quoted("He spoke. \"’Not one step’, they said,\" she recalled.")[0].0, "’Not one step’, they said,");
+        assert_eq!(
+            quoted("He spoke. \"’Not one step’, they said,\" she recalled.")[0].0,
+            "’Not one step’, they said,"
+        );
     }
 
     #[test]

@@ -82,6 +82,20 @@ impl Validator<'_> {
         }
     }
 
+    /// A language is an ISO 639-1 code: two lower-case letters.
+    fn language(&mut self, section: &'static str, origin: Origin, language: Option<&str>) {
+        let Some(code) = language else { return };
+        if !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())) {
+            self.report(
+                origin,
+                path(section, origin, &[Step::Key("language")]),
+                format!("language `{code}` is not an ISO 639-1 code"),
+                "not a language code",
+                Some("write the two-letter code of the language the words were spoken in, e.g. `ru`, `de`, `en`".into()),
+            );
+        }
+    }
+
     fn date(&mut self, section: &'static str, origin: Origin, at: &[Step], date: &RecordDate) {
         if let RecordDate::Invalid(_, e) = date {
             self.report(origin, path(section, origin, at), e.to_string(), "not a valid date", None);
@@ -189,6 +203,7 @@ impl Validator<'_> {
         let o = person.origin;
         self.id("people", o, &person.id);
         self.not_empty("people", o, &[Step::Key("name")], "name", &person.name);
+        self.language("people", o, person.language.as_deref());
         for (i, alias) in person.aliases.iter().enumerate() {
             self.not_empty("people", o, &[Step::Key("aliases"), Step::Index(i)], "alias", alias);
         }
@@ -295,6 +310,7 @@ impl Validator<'_> {
     fn quotation(&mut self, q: &Quotation) {
         let o = q.origin;
         self.id("quotations", o, &q.id);
+        self.language("quotations", o, q.language.as_deref());
         if q.speaker.0.is_empty() {
             self.report(
                 o,

@@ -449,13 +449,32 @@ impl NameIndex {
                 }
                 // The words after the first are read as a name needs them: most fail at the second.
                 let mut fits = true;
+                // Words of the text passed over inside the name: one adverb after a passive's
+                // auxiliary ("the Warsaw Pact was formally dissolved").
+                let mut skipped = 0;
                 for (k, w) in name.words.iter().enumerate() {
-                    while toks.len() <= k {
-                        let Some(range) = units.next_word_where(|_| true) else { break };
-                        push_words(text, range, &mut written, &mut toks);
-                    }
-                    let Some((tw, range)) = toks.get(k) else {
+                    let mut read = |toks: &mut VecDeque<_>, written: &mut Vec<String>, at: usize| {
+                        while toks.len() <= at {
+                            let Some(range) = units.next_word_where(|_| true) else { break };
+                            push_words(text, range, written, toks);
+                        }
+                    };
+                    read(&mut toks, &mut written, k + skipped);
+                    let Some((tw, _)) = toks.get(k + skipped) else {
                         fits = false; // the text ends first
+                        break;
+                    };
+                    if k > 0
+                        && skipped == 0
+                        && !tw.is(w)
+                        && AUXILIARIES.contains(&name.words[k - 1].as_ref())
+                        && is_adverb(tw.text())
+                    {
+                        skipped = 1;
+                        read(&mut toks, &mut written, k + skipped);
+                    }
+                    let Some((tw, range)) = toks.get(k + skipped) else {
+                        fits = false;
                         break;
                     };
                     // The first word is the one the names were looked up by: only its case is left.
@@ -467,7 +486,7 @@ impl NameIndex {
                     }
                 }
                 if fits {
-                    add_fit(&mut found, n, name.target);
+                    add_fit(&mut found, n + skipped, name.target);
                 }
             }
             match found {
@@ -485,6 +504,16 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// The auxiliaries of a passive event name ("was dissolved"), after which an adverb of the
+/// text is passed over ("was formally dissolved", "is officially dissolved").
+const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
+/// Whether a normalized word is an adverb in "-ly" ("formally", "finally"), of more than four
+/// letters so that "only" and "early" stay words of their own.
+fn is_adverb(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// An event's name and the other tenses and clauses of a passive one: "the Warsaw Pact was
@@ -622,14 +651,23 @@ mod tests {
                 if found.as_ref().is_some_and(|(len, _)| *len > n) {
                     break;
                 }
-                let fits = p + n <= toks.len()
-                    && name.words.iter().enumerate().all(|(k, w)| {
-                        let (word, range) = &toks[p + k];
-                        word == w
-                            && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
-                    });
+                // One adverb after an auxiliary of the name is passed over.
+                let mut skipped = 0;
+                let fits = name.words.iter().enumerate().all(|(k, w)| {
+                    let at = |skipped: usize| toks.get(p + k + skipped);
+                    if k > 0
+                        && skipped == 0
+                        && at(0).is_some_and(|(word, _)| word != w && is_adverb(word))
+                        && AUXILIARIES.contains(&name.words[k - 1].as_ref())
+                    {
+                        skipped = 1;
+                    }
+                    at(skipped).is_some_and(|(word, range)| {
+                        word == w && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
+                    })
+                });
                 if fits {
-                    add_fit(&mut found, n, name.target);
+                    add_fit(&mut found, n + skipped, name.target);
                 }
             }
             match found {
@@ -641,6 +679,21 @@ mod tests {
             }
         }
         out
+    }
+
+    /// One adverb after a passive name's auxiliary is passed over; a word that is no adverb,
+    /// or a second adverb, is not.
+    #[test]
+    fn an_adverb_after_the_auxiliary_is_passed_over() {
+        let index = NameIndex::new(&default_record());
+        fn found<'t>(index: &NameIndex, text: &'t str) -> Vec<&'t str> {
+            index.find(text).into_iter().map(|m| &text[m.range]).collect()
+        }
+        let found = |text: &'static str| found(&index, text);
+        assert_eq!(found("The Warsaw Pact was formally dissolved."), ["Warsaw Pact was formally dissolved"]);
+        assert_eq!(found("The Warsaw Pact is officially dissolved."), ["Warsaw Pact is officially dissolved"]);
+        assert!(found("The Warsaw Pact was quietly and formally dissolved.").is_empty());
+        assert!(found("The Warsaw Pact was only dissolved.").is_empty());
     }
 
     #[test]
@@ -683,6 +736,8 @@ mod tests {
                 "said",
                 "”",
                 "1990",
+                "formally",
+                "only",
             ]
             .map(str::to_owned),
         );

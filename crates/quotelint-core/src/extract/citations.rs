@@ -140,11 +140,13 @@ pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
         };
         OUTLET_CUES.iter().any(|cue| ends_with_word(before, cue))
     };
-    // "In a New York Times article by …", "in her Guardian column": the outlet's work, named
-    // as where the words were printed.
+    // "In a New York Times article by …", "in her Guardian column", "in a May 1998 New York
+    // Times interview": the outlet's work, named as where the words were printed, maybe with
+    // its date before the outlet.
     let in_work = |at: usize, before: &str| {
         let after = outlet_at(at).map_or("", |n| text[at + n..].trim_start());
         let noun = crate::scan::compounds(after).next().map_or("", |r| &after[r]);
+        let before = without_trailing_date(before);
         WORK_LEADS.iter().any(|lead| ends_with_word(before, lead))
             && OUTLET_WORKS.iter().any(|w| noun.eq_ignore_ascii_case(w))
     };
@@ -173,6 +175,39 @@ pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
     })
 }
 
+/// `text` without the date it ends with, written as a year, a month and year, or a day, month
+/// and year in either order ("1998", "May 1998", "12 May 1998", "May 12, 1998"), and trimmed;
+/// `text` itself when it ends with none.
+fn without_trailing_date(text: &str) -> &str {
+    fn last(t: &str) -> (&str, &str) {
+        t.trim_end().rsplit_once(' ').unwrap_or(("", t.trim_end()))
+    }
+    let is_day = |w: &str| {
+        let w = w.trim_end_matches(',');
+        (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_month = |w: &str| crate::date::MONTHS.contains(&w);
+    let (mut rest, word) = last(text);
+    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "19" | "20");
+    if !year {
+        return text.trim_end();
+    }
+    let (before, word) = last(rest);
+    if is_month(word) {
+        rest = before;
+        let (before, word) = last(rest);
+        if is_day(word) {
+            rest = before;
+        }
+    } else if is_day(word) && word.ends_with(',') {
+        let (before_day, month) = last(before);
+        if is_month(month) {
+            rest = before_day;
+        }
+    }
+    rest.trim_end()
+}
+
 /// The most words of an outlet's description between a cue and its name ("reported by the
 /// Russian state news agency TASS").
 const MAX_OUTLET_DESCRIPTION_WORDS: usize = 4;
@@ -188,6 +223,17 @@ mod tests {
             regex::Regex::new(r"\([^()]*[A-Z][^()]*(?-u:\b)(1[5-9]|20)[0-9][0-9](?-u:\b)[^()]*\)").unwrap()
         });
         RE.find_iter(text).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn dates_before_an_outlet_are_set_aside() {
+        assert_eq!(without_trailing_date("warned in a May 1998"), "warned in a");
+        assert_eq!(without_trailing_date("in a 12 May 1998"), "in a");
+        assert_eq!(without_trailing_date("in her May 12, 1998"), "in her");
+        assert_eq!(without_trailing_date("in a 1998"), "in a");
+        assert_eq!(without_trailing_date("in a 1750"), "in a 1750");
+        assert_eq!(without_trailing_date("in a long"), "in a long");
+        assert_eq!(without_trailing_date("May"), "May");
     }
 
     #[test]

@@ -536,8 +536,45 @@ pub fn find(text: &str) -> Vec<DateExpr> {
             out.extend(make(year.clone(), num(&year).unwrap_or(0), None, None, None));
         }
     }
+    for (head, month) in timeline_heads(text) {
+        let year = head.start..head.start + 4;
+        if !out[..found].iter().any(|d| d.range.start < head.end && head.start < d.range.end) {
+            out.extend(make(head, num(&year).unwrap_or(0), month, None, None));
+        }
+    }
     if out.len() > found {
         out.sort_by_key(|d| d.range.start);
+    }
+    out
+}
+
+/// "1996 — The Founding Act is signed", "2004 March: Estonia joins NATO": a year, maybe with
+/// its month after it, opening a line and followed by a dash or a colon, as a timeline heads
+/// its items; with the month's number. A bare year elsewhere is no date.
+fn timeline_heads(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+    for line in starts {
+        let start = line + blanks(b, line);
+        if digits(b, start) != 4 || !matches!(&b[start..start + 2], b"19" | b"20") {
+            continue;
+        }
+        let mut end = start + 4;
+        let mut month = None;
+        let after_year = end + blanks(b, end);
+        if after_year > end {
+            let word_end = after_year + b[after_year..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            if let Some(i) = MONTHS.iter().position(|m| m.as_bytes() == &b[after_year..word_end]) {
+                end = word_end;
+                month = Some(i as u32 + 1);
+            }
+        }
+        let rest = &text[end + blanks(b, end)..];
+        // A hyphen only set off by a space: "1996-97" is a span, "1996-05" a month.
+        if ["—", "–", "- ", ":"].iter().any(|m| rest.starts_with(m)) {
+            out.push((start..end, month));
+        }
     }
     out
 }
@@ -980,6 +1017,9 @@ mod tests {
     fn numbers_and_names_that_are_not_dates() {
         assert!(dates("Mary 2022 and 1500 troops and the 1990s and within 36 to 60 hours").is_empty());
         assert!(dates("the 1997 NATO-Russia Founding Act").is_empty(), "a bare year needs a preposition");
+        // ... or to head a timeline's line, before a dash or a colon.
+        assert_eq!(dates("1997 — The Act is signed.\n2004 March: Estonia joins."), ["1997", "2004-03"]);
+        assert!(dates("1996-97 — talks.\n2000 troops — sent.\nIt was 1997 — late.").is_empty());
         assert!(dates("a year later, the same day, last week").is_empty());
         assert!(dates("on 31 February 1990").is_empty());
     }

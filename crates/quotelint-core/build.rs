@@ -1,11 +1,12 @@
 //! Embeds every YAML file under `rules/` as the default record, so that `quotelint` works with
-//! no files around it. Each file is embedded byte-for-byte (record errors point at its lines)
-//! together with a JSON snapshot of its decoded entries: decoding YAML costs about 25 ns a byte,
-//! too slow for an editor plugin starting quotelint on every save, while JSON decodes about ten
-//! times faster. A file that does not decode gets no snapshot, so quotelint decodes the YAML at
-//! run time and reports the problem with its location. For checking, each entry is also
-//! embedded as its own JSON, without what checks never read, to be decoded only if a check
-//! reads it (src/record/entries.rs).
+//! no files around it. Each file is embedded byte-for-byte (record errors and `rules show` quote
+//! its lines) together with its entries in one serialized form: each entry as its own JSON,
+//! end to end in one blob, with a table of their ids and spans. A run decodes an entry from it
+//! only when the entry is first read (src/record/entries.rs): decoding YAML costs about 25 ns a
+//! byte, too slow for an editor plugin starting quotelint on every save, while JSON decodes
+//! about ten times faster, and a one-article check reads a handful of entries. A file that
+//! does not decode gets no entries, so quotelint decodes the YAML at run time and reports the
+//! problem with its location.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -49,35 +50,31 @@ fn main() {
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
         let yaml = fs::read_to_string(file).unwrap_or_default();
-        let snapshot = match serde_norway::from_str::<Option<schema::RecordFile>>(&yaml) {
+        let entries = match serde_norway::from_str::<Option<schema::RecordFile>>(&yaml) {
             Ok(decoded) => {
                 let decoded = decoded.unwrap_or_default();
                 texts.extend(normalized_texts(&decoded).map(str::to_owned));
-                if let Some(r) = &mut record {
-                    r.roles.extend(decoded.roles.iter().cloned());
-                    r.people.extend(decoded.people.iter().cloned());
-                    r.quotations.extend(decoded.quotations.iter().cloned());
-                    r.events.extend(decoded.events.iter().cloned());
-                }
                 let path = out_dir.join(format!("record-{i}.json"));
-                fs::write(&path, serde_json::to_string(&decoded).unwrap()).unwrap();
-                let lean_path = out_dir.join(format!("record-{i}.check.json"));
-                let (blob, entries) = entries_for_checking(&schema::for_checking(decoded));
-                fs::write(&lean_path, blob).unwrap();
+                let (blob, rows) = entries_table(&decoded);
+                fs::write(&path, blob).unwrap();
+                if let Some(r) = &mut record {
+                    r.roles.extend(decoded.roles);
+                    r.people.extend(decoded.people);
+                    r.quotations.extend(decoded.quotations);
+                    r.events.extend(decoded.events);
+                }
                 format!(
-                    "Some(include_str!({:?})), check_entries: Some(LazyFile {{ blob: include_str!({:?}), \
-                     entries: &[{entries}] }})",
-                    path.display().to_string(),
-                    lean_path.display().to_string()
+                    "Some(LazyFile {{ blob: include_str!({:?}), entries: &[{rows}] }})",
+                    path.display().to_string()
                 )
             }
             Err(_) => {
                 record = None;
-                "None, check_entries: None".to_owned()
+                "None".to_owned()
             }
         };
         code.push_str(&format!(
-            "    EmbeddedFile {{ name: {rel:?}, yaml: include_str!({:?}), snapshot: {snapshot} }},\n",
+            "    EmbeddedFile {{ name: {rel:?}, yaml: include_str!({:?}), entries: {entries} }},\n",
             file.display().to_string()
         ));
     }
@@ -89,9 +86,9 @@ fn main() {
     word_lists(&root, &out_dir);
 }
 
-/// Each entry of `file` as JSON, end to end in one blob, and the Rust source of the table of
-/// (section: 0 roles, 1 people, 2 quotations, 3 events; span of its id; span of its JSON).
-fn entries_for_checking(file: &schema::RecordFile) -> (String, String) {
+/// Each entry of `file` as JSON, whole, end to end in one blob, and the Rust source of the table
+/// of (section: 0 roles, 1 people, 2 quotations, 3 events; span of its id; span of its JSON).
+fn entries_table(file: &schema::RecordFile) -> (String, String) {
     let mut blob = prebuilt::Blob::default();
     let mut rows = String::new();
     let mut add = |section: u8, id: &str, json: String| {

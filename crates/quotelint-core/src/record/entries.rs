@@ -2,9 +2,10 @@
 //!
 //! Checking one article reads a handful of the record's entries; decoding all of them cost a
 //! one-article run 2.2 M of its 5.2 M instructions. The build embeds each entry of the default
-//! record as its own JSON ([`super::source::LazyFile`]); loading for checking keeps that text
-//! and decodes an entry when a check first reads it. Entries from YAML (a user's files, or any
-//! full load) are decoded as before and held ready.
+//! record as its own JSON ([`super::source::LazyFile`]), the one form it holds them in; every
+//! load keeps that text and decodes an entry when it is first read (validation, in a full
+//! load, reads them all). Entries from YAML (a user's files, or an embedded file that did not
+//! decode when quotelint was built) are decoded as they are loaded and held ready.
 
 use std::fmt;
 use std::sync::OnceLock;

@@ -81,10 +81,10 @@ impl quotelint_record::RecordView for Record {
 pub struct LoadOptions {
     /// Include the record embedded in the binary.
     pub default: bool,
-    /// Load only what checking articles reads, for a fast start: the embedded files' entries
-    /// come without notes, provenance and examples, and the embedded record alone is not
-    /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
-    /// A user's files are always decoded and validated in full.
+    /// Load for checking articles, for a fast start: the embedded record alone is not validated
+    /// again (the test suite validates it; `quotelint rules validate` does on demand). A user's
+    /// files, and the embedded record with them, are always validated. Either way the
+    /// embedded entries are decoded only when read.
     pub for_checking: bool,
 }
 
@@ -158,15 +158,14 @@ impl Record {
 
     /// [`Record::from_sources`], or with [`LoadOptions::for_checking`]'s shortcuts.
     fn build(sources: Vec<RecordSource>, for_checking: bool, errors: &mut Vec<RecordError>) -> Record {
-        let decode = |source: &RecordSource| decode(source, for_checking);
         let mut record = Record::default();
         let mut problems = Vec::new();
         // Decoding dominates loading and files are independent: decode them in parallel, then
         // merge in file order so that overrides and duplicate reports stay deterministic.
         use rayon::prelude::*;
-        // Starting threads costs more than decoding a small record (the default one is ~0.3 MB
-        // of snapshots): only large records go parallel.
-        let total: usize = sources.iter().map(|s| s.snapshot.map_or(s.text.len(), str::len)).sum();
+        // Starting threads costs more than decoding a small record: only large records of YAML
+        // go parallel (the embedded entries are decoded later, when read).
+        let total: usize = sources.iter().filter(|s| s.entries.is_none()).map(|s| s.text.len()).sum();
         let decoded: Vec<Result<FileEntries, Vec<RecordError>>> = if sources.len() > 1 && total > 4 << 20 {
             sources.par_iter().map(decode).collect()
         } else {
@@ -480,16 +479,11 @@ fn lazy_section<T: Entry>(
     })
 }
 
-/// A file's entries: each as the build wrote it for checking, when only checking; else from the
-/// build-time snapshot when there is one; else from the YAML.
-fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<RecordError>> {
-    if let (true, Some(lazy)) = (for_checking, source.check_entries) {
+/// A file's entries: as the build wrote them, to be decoded when read, for an embedded file;
+/// else from the YAML.
+fn decode(source: &RecordSource) -> Result<FileEntries, Vec<RecordError>> {
+    if let Some(lazy) = source.entries {
         return Ok(FileEntries::Lazy(lazy));
-    }
-    if let Some(snapshot) = source.snapshot {
-        if let Ok(decoded) = serde_json::from_str(snapshot) {
-            return Ok(FileEntries::Decoded(decoded));
-        }
     }
     if let Err(refusal) = crate::yaml_guard::check(&source.text, crate::yaml_guard::Limits::FILE) {
         return Err(vec![refused(&source.name, &source.text, refusal)]);
@@ -676,32 +670,27 @@ mod tests {
             .collect()
     }
 
-    /// The build-time JSON snapshot must decode to exactly what the YAML decodes to.
+    /// Each embedded entry, decoded from the one form the build wrote it in, is exactly what
+    /// the YAML decodes to, in its section and place, and has its id.
     #[test]
-    fn snapshots_decode_like_their_yaml() {
+    fn embedded_entries_decode_like_their_yaml() {
         let sources = default_sources();
         assert!(!sources.is_empty());
         for source in sources {
-            let snapshot = source.snapshot.unwrap_or_else(|| panic!("{} has no snapshot", source.name));
-            let from_json: RecordFile = serde_json::from_str(snapshot).unwrap();
             let from_yaml: RecordFile =
                 serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
-            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
-            // Each entry as checking reads it, decoded one by one, in its section and place.
-            let lazy =
-                source.check_entries.unwrap_or_else(|| panic!("{} has no entries for checking", source.name));
-            let lean = RecordFile {
+            let lazy = source.entries.unwrap_or_else(|| panic!("{} has no entries", source.name));
+            let from_json = RecordFile {
                 roles: decode_section(lazy, 0),
                 people: decode_section(lazy, 1),
                 quotations: decode_section(lazy, 2),
                 events: decode_section(lazy, 3),
             };
-            assert_eq!(format!("{lean:?}"), format!("{:?}", for_checking(from_yaml)), "{}", source.name);
+            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
         }
     }
 
-    /// Loading for checking leaves the embedded record's notes out and skips validating it, but
-    /// never a user's file.
+    /// Loading for checking skips validating the embedded record alone, but never a user's file.
     #[test]
     fn loading_for_checking_still_validates_a_users_file() {
         let user = RecordSource {
@@ -710,26 +699,19 @@ mod tests {
                 "quotations:\n  - id: q\n    speaker: nobody-known\n    text: Words\n    confidence: high\n"
                     .into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut errors = Vec::new();
         let mut sources = default_sources();
         sources.push(user);
-        let record = Record::build(sources, true, &mut errors);
+        let _ = Record::build(sources, true, &mut errors);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].message.contains("nobody-known"), "{}", errors[0].message);
-        // The embedded entries came from the lean snapshot.
-        assert!(record.quotations.iter().all(|q| q.examples.is_empty() && q.notes.is_none()));
-        assert!(Record::load(&LoadOptions::default())
-            .unwrap()
-            .quotations
-            .iter()
-            .any(|q| !q.examples.is_empty()));
     }
 
     /// Loaded for checking, the embedded entries are decoded only when read; the record they
-    /// make is the one a full load makes, but for what checks never read.
+    /// make is the one a full load makes, entry for entry and in whole: there is one form of
+    /// them.
     #[test]
     fn embedded_entries_are_decoded_when_read() {
         let lazy = Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap();
@@ -737,16 +719,9 @@ mod tests {
         assert_eq!(lazy.person("major").unwrap().name, "John Major");
         assert_eq!((lazy.people.decoded(), lazy.quotations.decoded()), (1, 0));
         let full = Record::load(&LoadOptions::default()).unwrap();
-        let lean = |r: &Record| {
-            let file = RecordFile {
-                roles: r.roles.iter().cloned().collect(),
-                people: r.people.iter().cloned().collect(),
-                quotations: r.quotations.iter().cloned().collect(),
-                events: r.events.iter().cloned().collect(),
-            };
-            format!("{:?}", for_checking(file))
-        };
-        assert_eq!(lean(&lazy), lean(&full));
+        let entries = |r: &Record| format!("{:?}", (&r.roles, &r.people, &r.quotations, &r.events));
+        assert_eq!(entries(&lazy), entries(&full));
+        assert!(lazy.quotations.iter().any(|q| !q.examples.is_empty() && q.notes.is_some()));
         assert_eq!(lazy.ids().count(), full.ids().count());
 
         // A user's entry replaces an embedded one that was never decoded.
@@ -754,8 +729,7 @@ mod tests {
             name: "user.yaml".into(),
             text: "people:\n  - id: major\n    name: Sir John Major\n".into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut sources = default_sources();
         sources.push(user);
@@ -771,15 +745,13 @@ mod tests {
             name: "user.yaml".into(),
             text: text.to_owned().into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let base = RecordSource {
             name: "base.yaml".into(),
             text: "people:\n  - id: a\n    name: First\n".into(),
             layer: Layer::Default,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut errors = Vec::new();
         let record = Record::from_sources(

@@ -1,18 +1,20 @@
 //! Embeds every YAML file under `rules/` as the default record, so that `quotelint` works with
 //! no files around it. Each file is embedded byte-for-byte (record errors and `rules show` quote
-//! its lines) together with its entries in one serialized form: each entry as its own JSON,
-//! end to end in one blob, with a table of their ids and spans. A run decodes an entry from it
-//! only when the entry is first read (src/record/entries.rs): decoding YAML costs about 25 ns a
-//! byte, too slow for an editor plugin starting quotelint on every save, while JSON decodes
-//! about ten times faster, and a one-article check reads a handful of entries. A file that
-//! does not decode gets no entries, so quotelint decodes the YAML at run time and reports the
-//! problem with its location.
+//! its lines) together with its entries in one serialized form: each entry as JSON in two
+//! parts, what checking reads and the rest beside it (`quotelint_record::prebuilt::Split`), end
+//! to end in one blob, with a table of their ids and spans. A run decodes an entry only when
+//! it is first read (src/record/entries.rs), and its rest only in a full load: decoding YAML
+//! costs about 25 ns a byte, too slow for an editor plugin starting quotelint on every save,
+//! while JSON decodes about ten times faster, and a one-article check reads a handful of
+//! entries without their notes and examples. A file that does not decode gets no entries, so
+//! quotelint decodes the YAML at run time and reports the problem with its location.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 // The record's schema, to decode the default record into the types a run decodes it into, and
 // its indexes and their tables, to build the default record's here (src/engine.rs reads them).
+use quotelint_record::prebuilt::Split;
 use quotelint_record::{names, prebuilt, quotes, schema};
 // The normalizer articles are read with, so that the record's words are folded as theirs are.
 use quotelint_text::normalize;
@@ -86,27 +88,40 @@ fn main() {
     word_lists(&root, &out_dir);
 }
 
-/// Each entry of `file` as JSON, whole, end to end in one blob, and the Rust source of the table
-/// of (section: 0 roles, 1 people, 2 quotations, 3 events; span of its id; span of its JSON).
+/// Each entry of `file` as the two JSON texts of its [`prebuilt::Split`] (what checking reads,
+/// then the rest, nothing if there is none), after its id, end to end in one blob; and the Rust
+/// source of the table of (section: 0 roles, 1 people, 2 quotations, 3 events; where its id,
+/// its first part and its rest start; where its rest ends).
 fn entries_table(file: &schema::RecordFile) -> (String, String) {
-    let mut blob = prebuilt::Blob::default();
+    let mut blob = String::new();
     let mut rows = String::new();
-    let mut add = |section: u8, id: &str, json: String| {
-        rows.push_str(&format!("({section}, {}, {}), ", blob.push(id), blob.push(&json)));
+    let mut add = |section: u8, id: &str, lean: String, rest: String| {
+        let starts = [blob.len(), blob.len() + id.len(), blob.len() + id.len() + lean.len()];
+        blob.push_str(id);
+        blob.push_str(&lean);
+        if rest != "{}" {
+            blob.push_str(&rest);
+        }
+        rows.push_str(&format!("({section}, {}, {}, {}, {}), ", starts[0], starts[1], starts[2], blob.len()));
     };
-    for e in &file.roles {
-        add(0, &e.id, serde_json::to_string(e).unwrap());
+    macro_rules! section {
+        ($section:literal, $entries:expr) => {
+            for e in $entries {
+                let (lean, rest) = e.clone().split();
+                add(
+                    $section,
+                    &e.id,
+                    serde_json::to_string(&lean).unwrap(),
+                    serde_json::to_string(&rest).unwrap(),
+                );
+            }
+        };
     }
-    for e in &file.people {
-        add(1, &e.id, serde_json::to_string(e).unwrap());
-    }
-    for e in &file.quotations {
-        add(2, &e.id, serde_json::to_string(e).unwrap());
-    }
-    for e in &file.events {
-        add(3, &e.id, serde_json::to_string(e).unwrap());
-    }
-    (blob.0, rows)
+    section!(0, &file.roles);
+    section!(1, &file.people);
+    section!(2, &file.quotations);
+    section!(3, &file.events);
+    (blob, rows)
 }
 
 /// The texts of a record file that the quotation and name indexes normalize.

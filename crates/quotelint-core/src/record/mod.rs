@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use entries::Entries;
-use entries::{Entry, Pending};
+use entries::{Embedded, Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use quotelint_record::schema;
@@ -81,10 +81,11 @@ impl quotelint_record::RecordView for Record {
 pub struct LoadOptions {
     /// Include the record embedded in the binary.
     pub default: bool,
-    /// Load for checking articles, for a fast start: the embedded record alone is not validated
-    /// again (the test suite validates it; `quotelint rules validate` does on demand). A user's
-    /// files, and the embedded record with them, are always validated. Either way the
-    /// embedded entries are decoded only when read.
+    /// Load only what checking articles reads, for a fast start: the embedded entries come
+    /// without notes, provenance and examples ([`quotelint_record::prebuilt::Split`]), and the
+    /// embedded record alone is not validated again (the test suite validates it; `quotelint
+    /// rules validate` does on demand). A user's files are always decoded and validated in
+    /// full. Either way the embedded entries are decoded only when read.
     pub for_checking: bool,
 }
 
@@ -158,6 +159,7 @@ impl Record {
 
     /// [`Record::from_sources`], or with [`LoadOptions::for_checking`]'s shortcuts.
     fn build(sources: Vec<RecordSource>, for_checking: bool, errors: &mut Vec<RecordError>) -> Record {
+        let decode = |source: &RecordSource| decode(source, for_checking);
         let mut record = Record::default();
         let mut problems = Vec::new();
         // Decoding dominates loading and files are independent: decode them in parallel, then
@@ -234,11 +236,11 @@ impl Record {
                 add!(quotations, Quotation, "quotations", d.quotations.into_iter().map(decoded));
                 add!(events, Event, "events", d.events.into_iter().map(decoded));
             }
-            FileEntries::Lazy(lazy) => {
-                add!(roles, Role, "roles", lazy_section(lazy, 0));
-                add!(people, Person, "people", lazy_section(lazy, 1));
-                add!(quotations, Quotation, "quotations", lazy_section(lazy, 2));
-                add!(events, Event, "events", lazy_section(lazy, 3));
+            FileEntries::Lazy { file, full } => {
+                add!(roles, Role, "roles", lazy_section(file, 0, full));
+                add!(people, Person, "people", lazy_section(file, 1, full));
+                add!(quotations, Quotation, "quotations", lazy_section(file, 2, full));
+                add!(events, Event, "events", lazy_section(file, 3, full));
             }
         }
     }
@@ -445,10 +447,10 @@ fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<
     out
 }
 
-/// One file's entries, decoded or to be decoded when read.
+/// One file's entries, decoded or to be decoded when read (with their rest, when `full`).
 enum FileEntries {
     Decoded(RecordFile),
-    Lazy(&'static LazyFile),
+    Lazy { file: &'static LazyFile, full: bool },
 }
 
 impl FileEntries {
@@ -458,7 +460,7 @@ impl FileEntries {
             FileEntries::Decoded(d) => {
                 [d.roles.len(), d.people.len(), d.quotations.len(), d.events.len()][section as usize]
             }
-            FileEntries::Lazy(lazy) => lazy.entries.iter().filter(|e| e.0 == section).count(),
+            FileEntries::Lazy { file, .. } => file.entries.iter().filter(|e| e.0 == section).count(),
         }
     }
 }
@@ -468,22 +470,25 @@ fn decoded<T: Entry>(entry: T) -> (Cow<'static, str>, Pending<T>) {
     (Cow::Owned(entry.id().to_owned()), Pending::Decoded(entry))
 }
 
-/// The entries of one section of an embedded file, with their ids, not decoded.
+/// The entries of one section of an embedded file, with their ids, not decoded; to be decoded
+/// with their rest if `full`.
 fn lazy_section<T: Entry>(
     lazy: &'static LazyFile,
     section: u8,
+    full: bool,
 ) -> impl Iterator<Item = (Cow<'static, str>, Pending<T>)> {
     let span = |start: u32, end: u32| crate::prebuilt::span(lazy.blob, (start, end));
-    lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id_start, id_end, start, end)| {
-        (Cow::Borrowed(span(id_start, id_end)), Pending::Json(span(start, end)))
+    lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id, lean, rest, end)| {
+        let json = Embedded { lean: span(lean, rest), rest: full.then(|| span(rest, end)) };
+        (Cow::Borrowed(span(id, lean)), Pending::Json(json))
     })
 }
 
-/// A file's entries: as the build wrote them, to be decoded when read, for an embedded file;
-/// else from the YAML.
-fn decode(source: &RecordSource) -> Result<FileEntries, Vec<RecordError>> {
-    if let Some(lazy) = source.entries {
-        return Ok(FileEntries::Lazy(lazy));
+/// A file's entries: as the build wrote them, to be decoded when read, for an embedded file
+/// (without what checks never read, when only checking); else from the YAML.
+fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<RecordError>> {
+    if let Some(file) = source.entries {
+        return Ok(FileEntries::Lazy { file, full: !for_checking });
     }
     if let Err(refusal) = crate::yaml_guard::check(&source.text, crate::yaml_guard::Limits::FILE) {
         return Err(vec![refused(&source.name, &source.text, refusal)]);
@@ -657,21 +662,20 @@ mod tests {
         assert_eq!(tokens_of("Wörner wasn’t [sic] here …"), run_time("Wörner wasn’t [sic] here …"));
     }
 
-    /// The entries of one section of an embedded file, each decoded from its own JSON and
-    /// checked against its id.
-    fn decode_section<T: Entry>(lazy: &'static LazyFile, section: u8) -> Vec<T> {
-        lazy_section::<T>(lazy, section)
-            .map(|(id, entry)| {
-                let Pending::Json(json) = entry else { unreachable!("embedded entries are JSON") };
-                let entry: T = serde_json::from_str(json).unwrap();
-                assert_eq!(entry.id(), id);
-                entry
-            })
-            .collect()
+    /// The entries of one section of an embedded file, decoded as a load decodes them (with
+    /// their rest if `full`), each checked against its id.
+    fn decode_section<T: Entry + Clone>(lazy: &'static LazyFile, section: u8, full: bool) -> Vec<T> {
+        let mut entries = Entries::default();
+        for (i, (id, entry)) in lazy_section::<T>(lazy, section, full).enumerate() {
+            entries.push(entry, Origin::default());
+            assert_eq!(entries[i].id(), id);
+        }
+        entries.iter().cloned().collect()
     }
 
     /// Each embedded entry, decoded from the one form the build wrote it in, is exactly what
-    /// the YAML decodes to, in its section and place, and has its id.
+    /// the YAML decodes to, in its section and place, and has its id; without its rest, it is
+    /// what checking reads of it.
     #[test]
     fn embedded_entries_decode_like_their_yaml() {
         let sources = default_sources();
@@ -680,13 +684,15 @@ mod tests {
             let from_yaml: RecordFile =
                 serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
             let lazy = source.entries.unwrap_or_else(|| panic!("{} has no entries", source.name));
-            let from_json = RecordFile {
-                roles: decode_section(lazy, 0),
-                people: decode_section(lazy, 1),
-                quotations: decode_section(lazy, 2),
-                events: decode_section(lazy, 3),
+            let from_json = |full| RecordFile {
+                roles: decode_section(lazy, 0, full),
+                people: decode_section(lazy, 1, full),
+                quotations: decode_section(lazy, 2, full),
+                events: decode_section(lazy, 3, full),
             };
-            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
+            assert_eq!(format!("{:?}", from_json(true)), format!("{from_yaml:?}"), "{}", source.name);
+            let lean = format!("{:?}", for_checking(from_yaml));
+            assert_eq!(format!("{:?}", from_json(false)), lean, "{}", source.name);
         }
     }
 
@@ -704,14 +710,20 @@ mod tests {
         let mut errors = Vec::new();
         let mut sources = default_sources();
         sources.push(user);
-        let _ = Record::build(sources, true, &mut errors);
+        let record = Record::build(sources, true, &mut errors);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].message.contains("nobody-known"), "{}", errors[0].message);
+        // The embedded entries came without what checks never read.
+        assert!(record.quotations.iter().all(|q| q.examples.is_empty() && q.notes.is_none()));
+        assert!(Record::load(&LoadOptions::default())
+            .unwrap()
+            .quotations
+            .iter()
+            .any(|q| !q.examples.is_empty() && q.notes.is_some()));
     }
 
     /// Loaded for checking, the embedded entries are decoded only when read; the record they
-    /// make is the one a full load makes, entry for entry and in whole: there is one form of
-    /// them.
+    /// make is the one a full load makes, but for what checks never read.
     #[test]
     fn embedded_entries_are_decoded_when_read() {
         let lazy = Record::load(&LoadOptions { for_checking: true, ..LoadOptions::default() }).unwrap();
@@ -719,9 +731,16 @@ mod tests {
         assert_eq!(lazy.person("major").unwrap().name, "John Major");
         assert_eq!((lazy.people.decoded(), lazy.quotations.decoded()), (1, 0));
         let full = Record::load(&LoadOptions::default()).unwrap();
-        let entries = |r: &Record| format!("{:?}", (&r.roles, &r.people, &r.quotations, &r.events));
-        assert_eq!(entries(&lazy), entries(&full));
-        assert!(lazy.quotations.iter().any(|q| !q.examples.is_empty() && q.notes.is_some()));
+        let lean = |r: &Record| {
+            let file = RecordFile {
+                roles: r.roles.iter().cloned().collect(),
+                people: r.people.iter().cloned().collect(),
+                quotations: r.quotations.iter().cloned().collect(),
+                events: r.events.iter().cloned().collect(),
+            };
+            format!("{:?}", for_checking(file))
+        };
+        assert_eq!(lean(&lazy), lean(&full));
         assert_eq!(lazy.ids().count(), full.ids().count());
 
         // A user's entry replaces an embedded one that was never decoded.

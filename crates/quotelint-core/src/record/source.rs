@@ -14,13 +14,15 @@ pub struct EmbeddedFile {
     pub entries: Option<LazyFile>,
 }
 
-/// A file's entries, each as its own JSON, whole, to be decoded when first read
-/// ([`super::entries::Entries`]): the one form the embedded record's entries take, whether
-/// the record is loaded for checking or in full.
+/// A file's entries, each as the JSON of its two parts ([`quotelint_record::prebuilt::Split`]:
+/// what checking reads, and the rest), to be decoded when first read
+/// ([`super::entries::Entries`]): the one form the embedded record's entries take, whether the
+/// record is loaded for checking or in full.
 pub struct LazyFile {
     pub blob: &'static str,
-    /// Each entry: its section (0 roles, 1 people, 2 quotations, 3 events), the span of its id
-    /// and the span of its JSON in `blob`.
+    /// Each entry: its section (0 roles, 1 people, 2 quotations, 3 events), and where in `blob`
+    /// its id starts, its first part starts, its rest starts (empty if it has none) and its
+    /// rest ends.
     pub entries: &'static [(u8, u32, u32, u32, u32)],
 }
 

@@ -1,17 +1,20 @@
 //! Embeds every YAML file under `rules/` as the default record, so that `quotelint` works with
-//! no files around it. Each file is embedded byte-for-byte (record errors point at its lines)
-//! together with a JSON snapshot of its decoded entries: decoding YAML costs about 25 ns a byte,
-//! too slow for an editor plugin starting quotelint on every save, while JSON decodes about ten
-//! times faster. A file that does not decode gets no snapshot, so quotelint decodes the YAML at
-//! run time and reports the problem with its location. For checking, each entry is also
-//! embedded as its own JSON, without what checks never read, to be decoded only if a check
-//! reads it (src/record/entries.rs).
+//! no files around it. Each file is embedded byte-for-byte (record errors and `rules show` quote
+//! its lines) together with its entries in one serialized form: each entry as JSON in two
+//! parts, what checking reads and the rest beside it (`quotelint_record::prebuilt::Split`), end
+//! to end in one blob, with a table of their ids and spans. A run decodes an entry only when
+//! it is first read (src/record/entries.rs), and its rest only in a full load: decoding YAML
+//! costs about 25 ns a byte, too slow for an editor plugin starting quotelint on every save,
+//! while JSON decodes about ten times faster, and a one-article check reads a handful of
+//! entries without their notes and examples. A file that does not decode gets no entries, so
+//! quotelint decodes the YAML at run time and reports the problem with its location.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 // The record's schema, to decode the default record into the types a run decodes it into, and
 // its indexes and their tables, to build the default record's here (src/engine.rs reads them).
+use quotelint_record::prebuilt::Split;
 use quotelint_record::{names, prebuilt, quotes, schema};
 // The normalizer articles are read with, so that the record's words are folded as theirs are.
 use quotelint_text::normalize;
@@ -49,35 +52,31 @@ fn main() {
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
         let yaml = fs::read_to_string(file).unwrap_or_default();
-        let snapshot = match serde_norway::from_str::<Option<schema::RecordFile>>(&yaml) {
+        let entries = match serde_norway::from_str::<Option<schema::RecordFile>>(&yaml) {
             Ok(decoded) => {
                 let decoded = decoded.unwrap_or_default();
                 texts.extend(normalized_texts(&decoded).map(str::to_owned));
-                if let Some(r) = &mut record {
-                    r.roles.extend(decoded.roles.iter().cloned());
-                    r.people.extend(decoded.people.iter().cloned());
-                    r.quotations.extend(decoded.quotations.iter().cloned());
-                    r.events.extend(decoded.events.iter().cloned());
-                }
                 let path = out_dir.join(format!("record-{i}.json"));
-                fs::write(&path, serde_json::to_string(&decoded).unwrap()).unwrap();
-                let lean_path = out_dir.join(format!("record-{i}.check.json"));
-                let (blob, entries) = entries_for_checking(&schema::for_checking(decoded));
-                fs::write(&lean_path, blob).unwrap();
+                let (blob, rows) = entries_table(&decoded);
+                fs::write(&path, blob).unwrap();
+                if let Some(r) = &mut record {
+                    r.roles.extend(decoded.roles);
+                    r.people.extend(decoded.people);
+                    r.quotations.extend(decoded.quotations);
+                    r.events.extend(decoded.events);
+                }
                 format!(
-                    "Some(include_str!({:?})), check_entries: Some(LazyFile {{ blob: include_str!({:?}), \
-                     entries: &[{entries}] }})",
-                    path.display().to_string(),
-                    lean_path.display().to_string()
+                    "Some(LazyFile {{ blob: include_str!({:?}), entries: &[{rows}] }})",
+                    path.display().to_string()
                 )
             }
             Err(_) => {
                 record = None;
-                "None, check_entries: None".to_owned()
+                "None".to_owned()
             }
         };
         code.push_str(&format!(
-            "    EmbeddedFile {{ name: {rel:?}, yaml: include_str!({:?}), snapshot: {snapshot} }},\n",
+            "    EmbeddedFile {{ name: {rel:?}, yaml: include_str!({:?}), entries: {entries} }},\n",
             file.display().to_string()
         ));
     }
@@ -89,27 +88,40 @@ fn main() {
     word_lists(&root, &out_dir);
 }
 
-/// Each entry of `file` as JSON, end to end in one blob, and the Rust source of the table of
-/// (section: 0 roles, 1 people, 2 quotations, 3 events; span of its id; span of its JSON).
-fn entries_for_checking(file: &schema::RecordFile) -> (String, String) {
-    let mut blob = prebuilt::Blob::default();
+/// Each entry of `file` as the two JSON texts of its [`prebuilt::Split`] (what checking reads,
+/// then the rest, nothing if there is none), after its id, end to end in one blob; and the Rust
+/// source of the table of (section: 0 roles, 1 people, 2 quotations, 3 events; where its id,
+/// its first part and its rest start; where its rest ends).
+fn entries_table(file: &schema::RecordFile) -> (String, String) {
+    let mut blob = String::new();
     let mut rows = String::new();
-    let mut add = |section: u8, id: &str, json: String| {
-        rows.push_str(&format!("({section}, {}, {}), ", blob.push(id), blob.push(&json)));
+    let mut add = |section: u8, id: &str, lean: String, rest: String| {
+        let starts = [blob.len(), blob.len() + id.len(), blob.len() + id.len() + lean.len()];
+        blob.push_str(id);
+        blob.push_str(&lean);
+        if rest != "{}" {
+            blob.push_str(&rest);
+        }
+        rows.push_str(&format!("({section}, {}, {}, {}, {}), ", starts[0], starts[1], starts[2], blob.len()));
     };
-    for e in &file.roles {
-        add(0, &e.id, serde_json::to_string(e).unwrap());
+    macro_rules! section {
+        ($section:literal, $entries:expr) => {
+            for e in $entries {
+                let (lean, rest) = e.clone().split();
+                add(
+                    $section,
+                    &e.id,
+                    serde_json::to_string(&lean).unwrap(),
+                    serde_json::to_string(&rest).unwrap(),
+                );
+            }
+        };
     }
-    for e in &file.people {
-        add(1, &e.id, serde_json::to_string(e).unwrap());
-    }
-    for e in &file.quotations {
-        add(2, &e.id, serde_json::to_string(e).unwrap());
-    }
-    for e in &file.events {
-        add(3, &e.id, serde_json::to_string(e).unwrap());
-    }
-    (blob.0, rows)
+    section!(0, &file.roles);
+    section!(1, &file.people);
+    section!(2, &file.quotations);
+    section!(3, &file.events);
+    (blob, rows)
 }
 
 /// The texts of a record file that the quotation and name indexes normalize.

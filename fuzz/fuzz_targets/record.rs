@@ -16,8 +16,7 @@ fuzz_target!(|data: &[u8]| {
         name: "user.yaml".into(),
         text: Cow::Owned(text.to_owned()),
         layer: Layer::User,
-        snapshot: None,
-        check_entries: None,
+        entries: None,
     });
     let mut errors = Vec::new();
     let record = Record::from_sources(sources, &mut errors);

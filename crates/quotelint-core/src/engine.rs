@@ -388,8 +388,7 @@ mod tests {
             name: "user.yaml".into(),
             text: "people:\n  - id: someone-new\n    name: Ada Example\n".into(),
             layer: crate::record::Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut sources = default_sources();
         sources.push(user);

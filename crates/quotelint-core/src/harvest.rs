@@ -418,8 +418,7 @@ fn with_files(
         name: name.into(),
         text: text.into(),
         layer: Layer::User,
-        snapshot: None,
-        check_entries: None,
+        entries: None,
     }));
     Record::from_sources(sources, errors)
 }

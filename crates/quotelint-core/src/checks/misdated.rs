@@ -108,8 +108,7 @@ pub(super) mod tests {
             name: "test.yaml".into(),
             text: yaml.to_owned().into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut errors = Vec::new();
         let record = Record::from_sources(vec![source], &mut errors);
@@ -235,8 +234,7 @@ quotations:
             name: "test.yaml".into(),
             text: RECORD.to_owned().into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let record = Record::from_sources(vec![source], &mut Vec::new());
         let engine = Engine::new(&record, Settings::default());

@@ -2,19 +2,23 @@
 //!
 //! Checking one article reads a handful of the record's entries; decoding all of them cost a
 //! one-article run 2.2 M of its 5.2 M instructions. The build embeds each entry of the default
-//! record as its own JSON ([`super::source::LazyFile`]); loading for checking keeps that text
-//! and decodes an entry when a check first reads it. Entries from YAML (a user's files, or any
-//! full load) are decoded as before and held ready.
+//! record as JSON in two parts, what checks read and the rest ([`super::source::LazyFile`]),
+//! the one form it holds them in; every load keeps that text and decodes an entry when it is
+//! first read, with its rest only in a full load (whose validation reads them all). Entries
+//! from YAML (a user's files, or an embedded file that did not
+//! decode when quotelint was built) are decoded as they are loaded and held ready.
 
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
+use quotelint_record::prebuilt::Split;
+
 use super::schema::{Event, Origin, Person, Quotation, Role};
 
-/// An entry kind: entries have ids, and know where they came from.
-pub trait Entry: DeserializeOwned {
+/// An entry kind: entries have ids, know where they came from, and are embedded in two parts.
+pub trait Entry: DeserializeOwned + Split {
     fn id(&self) -> &str;
     fn set_origin(&mut self, origin: Origin);
 }
@@ -37,13 +41,20 @@ entry!(Role, Person, Quotation, Event);
 /// An entry to add: decoded, or the build's JSON of it.
 pub enum Pending<T> {
     Decoded(T),
-    Json(&'static str),
+    Json(Embedded),
+}
+
+/// An embedded entry's JSON: what checks read, and the rest when it is to be read too.
+#[derive(Clone, Copy)]
+pub struct Embedded {
+    pub lean: &'static str,
+    pub rest: Option<&'static str>,
 }
 
 pub struct Slot<T> {
     value: OnceLock<T>,
     /// The JSON to decode `value` from, when it is not decoded yet.
-    json: Option<&'static str>,
+    json: Option<Embedded>,
     origin: Origin,
 }
 
@@ -62,7 +73,10 @@ impl<T: Entry> Slot<T> {
         self.value.get_or_init(|| {
             let json = self.json.expect("an entry without a value has its JSON");
             // The build wrote this JSON from the decoded entry, and a test decodes every one.
-            let mut value: T = serde_json::from_str(json).expect("embedded entry decodes");
+            let mut value: T = serde_json::from_str(json.lean).expect("embedded entry decodes");
+            if let Some(rest) = json.rest.filter(|r| !r.is_empty()) {
+                value.join(serde_json::from_str(rest).expect("embedded entry decodes"));
+            }
             value.set_origin(self.origin);
             value
         })
@@ -173,10 +187,12 @@ mod tests {
     fn an_entry_is_decoded_when_first_read_with_its_origin() {
         let mut roles: Entries<Role> = Entries::default();
         let origin = Origin { file: 2, index: 5 };
-        roles.push(Pending::Json(r#"{"id":"pm","title":"Prime minister","single_holder":true}"#), origin);
+        let lean = r#"{"id":"pm","title":"Prime minister","single_holder":true}"#;
+        roles.push(Pending::Json(Embedded { lean, rest: Some(r#"{"notes":"N"}"#) }), origin);
         assert!(roles.slots[0].value.get().is_none(), "not decoded before it is read");
         assert_eq!(roles.origin(0), origin);
         assert_eq!(roles[0].title, "Prime minister");
+        assert_eq!(roles[0].notes.as_deref(), Some("N"), "its rest joined");
         assert_eq!(roles[0].origin, origin);
         roles[0].phrases.push("the premier".into());
         assert_eq!(roles.iter().next().unwrap().phrases, ["the premier"]);

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub use entries::Entries;
-use entries::{Entry, Pending};
+use entries::{Embedded, Entry, Pending};
 pub use error::{line_col, Location, RecordError};
 use locate::{Locator, Step};
 pub use quotelint_record::schema;
@@ -81,10 +81,11 @@ impl quotelint_record::RecordView for Record {
 pub struct LoadOptions {
     /// Include the record embedded in the binary.
     pub default: bool,
-    /// Load only what checking articles reads, for a fast start: the embedded files' entries
-    /// come without notes, provenance and examples, and the embedded record alone is not
-    /// validated again (the test suite validates it; `quotelint rules validate` does on demand).
-    /// A user's files are always decoded and validated in full.
+    /// Load only what checking articles reads, for a fast start: the embedded entries come
+    /// without notes, provenance and examples ([`quotelint_record::prebuilt::Split`]), and the
+    /// embedded record alone is not validated again (the test suite validates it; `quotelint
+    /// rules validate` does on demand). A user's files are always decoded and validated in
+    /// full. Either way the embedded entries are decoded only when read.
     pub for_checking: bool,
 }
 
@@ -164,9 +165,9 @@ impl Record {
         // Decoding dominates loading and files are independent: decode them in parallel, then
         // merge in file order so that overrides and duplicate reports stay deterministic.
         use rayon::prelude::*;
-        // Starting threads costs more than decoding a small record (the default one is ~0.3 MB
-        // of snapshots): only large records go parallel.
-        let total: usize = sources.iter().map(|s| s.snapshot.map_or(s.text.len(), str::len)).sum();
+        // Starting threads costs more than decoding a small record: only large records of YAML
+        // go parallel (the embedded entries are decoded later, when read).
+        let total: usize = sources.iter().filter(|s| s.entries.is_none()).map(|s| s.text.len()).sum();
         let decoded: Vec<Result<FileEntries, Vec<RecordError>>> = if sources.len() > 1 && total > 4 << 20 {
             sources.par_iter().map(decode).collect()
         } else {
@@ -235,11 +236,11 @@ impl Record {
                 add!(quotations, Quotation, "quotations", d.quotations.into_iter().map(decoded));
                 add!(events, Event, "events", d.events.into_iter().map(decoded));
             }
-            FileEntries::Lazy(lazy) => {
-                add!(roles, Role, "roles", lazy_section(lazy, 0));
-                add!(people, Person, "people", lazy_section(lazy, 1));
-                add!(quotations, Quotation, "quotations", lazy_section(lazy, 2));
-                add!(events, Event, "events", lazy_section(lazy, 3));
+            FileEntries::Lazy { file, full } => {
+                add!(roles, Role, "roles", lazy_section(file, 0, full));
+                add!(people, Person, "people", lazy_section(file, 1, full));
+                add!(quotations, Quotation, "quotations", lazy_section(file, 2, full));
+                add!(events, Event, "events", lazy_section(file, 3, full));
             }
         }
     }
@@ -446,10 +447,10 @@ fn locate_problems(sources: &[RecordSource], mut problems: Vec<Problem>) -> Vec<
     out
 }
 
-/// One file's entries, decoded or to be decoded when read.
+/// One file's entries, decoded or to be decoded when read (with their rest, when `full`).
 enum FileEntries {
     Decoded(RecordFile),
-    Lazy(&'static LazyFile),
+    Lazy { file: &'static LazyFile, full: bool },
 }
 
 impl FileEntries {
@@ -459,7 +460,7 @@ impl FileEntries {
             FileEntries::Decoded(d) => {
                 [d.roles.len(), d.people.len(), d.quotations.len(), d.events.len()][section as usize]
             }
-            FileEntries::Lazy(lazy) => lazy.entries.iter().filter(|e| e.0 == section).count(),
+            FileEntries::Lazy { file, .. } => file.entries.iter().filter(|e| e.0 == section).count(),
         }
     }
 }
@@ -469,27 +470,25 @@ fn decoded<T: Entry>(entry: T) -> (Cow<'static, str>, Pending<T>) {
     (Cow::Owned(entry.id().to_owned()), Pending::Decoded(entry))
 }
 
-/// The entries of one section of an embedded file, with their ids, not decoded.
+/// The entries of one section of an embedded file, with their ids, not decoded; to be decoded
+/// with their rest if `full`.
 fn lazy_section<T: Entry>(
     lazy: &'static LazyFile,
     section: u8,
+    full: bool,
 ) -> impl Iterator<Item = (Cow<'static, str>, Pending<T>)> {
     let span = |start: u32, end: u32| crate::prebuilt::span(lazy.blob, (start, end));
-    lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id_start, id_end, start, end)| {
-        (Cow::Borrowed(span(id_start, id_end)), Pending::Json(span(start, end)))
+    lazy.entries.iter().filter(move |e| e.0 == section).map(move |&(_, id, lean, rest, end)| {
+        let json = Embedded { lean: span(lean, rest), rest: full.then(|| span(rest, end)) };
+        (Cow::Borrowed(span(id, lean)), Pending::Json(json))
     })
 }
 
-/// A file's entries: each as the build wrote it for checking, when only checking; else from the
-/// build-time snapshot when there is one; else from the YAML.
+/// A file's entries: as the build wrote them, to be decoded when read, for an embedded file
+/// (without what checks never read, when only checking); else from the YAML.
 fn decode(source: &RecordSource, for_checking: bool) -> Result<FileEntries, Vec<RecordError>> {
-    if let (true, Some(lazy)) = (for_checking, source.check_entries) {
-        return Ok(FileEntries::Lazy(lazy));
-    }
-    if let Some(snapshot) = source.snapshot {
-        if let Ok(decoded) = serde_json::from_str(snapshot) {
-            return Ok(FileEntries::Decoded(decoded));
-        }
+    if let Some(file) = source.entries {
+        return Ok(FileEntries::Lazy { file, full: !for_checking });
     }
     if let Err(refusal) = crate::yaml_guard::check(&source.text, crate::yaml_guard::Limits::FILE) {
         return Err(vec![refused(&source.name, &source.text, refusal)]);
@@ -663,45 +662,41 @@ mod tests {
         assert_eq!(tokens_of("Wörner wasn’t [sic] here …"), run_time("Wörner wasn’t [sic] here …"));
     }
 
-    /// The entries of one section of an embedded file, each decoded from its own JSON and
-    /// checked against its id.
-    fn decode_section<T: Entry>(lazy: &'static LazyFile, section: u8) -> Vec<T> {
-        lazy_section::<T>(lazy, section)
-            .map(|(id, entry)| {
-                let Pending::Json(json) = entry else { unreachable!("embedded entries are JSON") };
-                let entry: T = serde_json::from_str(json).unwrap();
-                assert_eq!(entry.id(), id);
-                entry
-            })
-            .collect()
+    /// The entries of one section of an embedded file, decoded as a load decodes them (with
+    /// their rest if `full`), each checked against its id.
+    fn decode_section<T: Entry + Clone>(lazy: &'static LazyFile, section: u8, full: bool) -> Vec<T> {
+        let mut entries = Entries::default();
+        for (i, (id, entry)) in lazy_section::<T>(lazy, section, full).enumerate() {
+            entries.push(entry, Origin::default());
+            assert_eq!(entries[i].id(), id);
+        }
+        entries.iter().cloned().collect()
     }
 
-    /// The build-time JSON snapshot must decode to exactly what the YAML decodes to.
+    /// Each embedded entry, decoded from the one form the build wrote it in, is exactly what
+    /// the YAML decodes to, in its section and place, and has its id; without its rest, it is
+    /// what checking reads of it.
     #[test]
-    fn snapshots_decode_like_their_yaml() {
+    fn embedded_entries_decode_like_their_yaml() {
         let sources = default_sources();
         assert!(!sources.is_empty());
         for source in sources {
-            let snapshot = source.snapshot.unwrap_or_else(|| panic!("{} has no snapshot", source.name));
-            let from_json: RecordFile = serde_json::from_str(snapshot).unwrap();
             let from_yaml: RecordFile =
                 serde_norway::from_str::<Option<RecordFile>>(&source.text).unwrap().unwrap_or_default();
-            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{}", source.name);
-            // Each entry as checking reads it, decoded one by one, in its section and place.
-            let lazy =
-                source.check_entries.unwrap_or_else(|| panic!("{} has no entries for checking", source.name));
-            let lean = RecordFile {
-                roles: decode_section(lazy, 0),
-                people: decode_section(lazy, 1),
-                quotations: decode_section(lazy, 2),
-                events: decode_section(lazy, 3),
+            let lazy = source.entries.unwrap_or_else(|| panic!("{} has no entries", source.name));
+            let from_json = |full| RecordFile {
+                roles: decode_section(lazy, 0, full),
+                people: decode_section(lazy, 1, full),
+                quotations: decode_section(lazy, 2, full),
+                events: decode_section(lazy, 3, full),
             };
-            assert_eq!(format!("{lean:?}"), format!("{:?}", for_checking(from_yaml)), "{}", source.name);
+            assert_eq!(format!("{:?}", from_json(true)), format!("{from_yaml:?}"), "{}", source.name);
+            let lean = format!("{:?}", for_checking(from_yaml));
+            assert_eq!(format!("{:?}", from_json(false)), lean, "{}", source.name);
         }
     }
 
-    /// Loading for checking leaves the embedded record's notes out and skips validating it, but
-    /// never a user's file.
+    /// Loading for checking skips validating the embedded record alone, but never a user's file.
     #[test]
     fn loading_for_checking_still_validates_a_users_file() {
         let user = RecordSource {
@@ -710,8 +705,7 @@ mod tests {
                 "quotations:\n  - id: q\n    speaker: nobody-known\n    text: Words\n    confidence: high\n"
                     .into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut errors = Vec::new();
         let mut sources = default_sources();
@@ -719,13 +713,13 @@ mod tests {
         let record = Record::build(sources, true, &mut errors);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].message.contains("nobody-known"), "{}", errors[0].message);
-        // The embedded entries came from the lean snapshot.
+        // The embedded entries came without what checks never read.
         assert!(record.quotations.iter().all(|q| q.examples.is_empty() && q.notes.is_none()));
         assert!(Record::load(&LoadOptions::default())
             .unwrap()
             .quotations
             .iter()
-            .any(|q| !q.examples.is_empty()));
+            .any(|q| !q.examples.is_empty() && q.notes.is_some()));
     }
 
     /// Loaded for checking, the embedded entries are decoded only when read; the record they
@@ -754,8 +748,7 @@ mod tests {
             name: "user.yaml".into(),
             text: "people:\n  - id: major\n    name: Sir John Major\n".into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut sources = default_sources();
         sources.push(user);
@@ -771,15 +764,13 @@ mod tests {
             name: "user.yaml".into(),
             text: text.to_owned().into(),
             layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let base = RecordSource {
             name: "base.yaml".into(),
             text: "people:\n  - id: a\n    name: First\n".into(),
             layer: Layer::Default,
-            snapshot: None,
-            check_entries: None,
+            entries: None,
         };
         let mut errors = Vec::new();
         let record = Record::from_sources(

@@ -9,18 +9,20 @@ pub struct EmbeddedFile {
     /// Its path relative to the crate.
     pub name: &'static str,
     pub yaml: &'static str,
-    /// A JSON snapshot of its decoded entries.
-    pub snapshot: Option<&'static str>,
-    /// Its entries with only what checking reads, each as its own JSON.
-    pub check_entries: Option<LazyFile>,
+    /// Its entries, each as its own JSON; None if the file did not decode when quotelint was
+    /// built (a run decodes the YAML and reports why).
+    pub entries: Option<LazyFile>,
 }
 
-/// A file's entries, each as the JSON of [`super::schema::for_checking`]'s form of it, to be
-/// decoded when first read ([`super::entries::Entries`]).
+/// A file's entries, each as the JSON of its two parts ([`quotelint_record::prebuilt::Split`]:
+/// what checking reads, and the rest), to be decoded when first read
+/// ([`super::entries::Entries`]): the one form the embedded record's entries take, whether the
+/// record is loaded for checking or in full.
 pub struct LazyFile {
     pub blob: &'static str,
-    /// Each entry: its section (0 roles, 1 people, 2 quotations, 3 events), the span of its id
-    /// and the span of its JSON in `blob`.
+    /// Each entry: its section (0 roles, 1 people, 2 quotations, 3 events), and where in `blob`
+    /// its id starts, its first part starts, its rest starts (empty if it has none) and its
+    /// rest ends.
     pub entries: &'static [(u8, u32, u32, u32, u32)],
 }
 
@@ -47,10 +49,8 @@ pub struct RecordSource {
     pub name: String,
     pub text: Cow<'static, str>,
     pub layer: Layer,
-    /// The entries decoded at build time, as JSON (embedded files only).
-    pub snapshot: Option<&'static str>,
-    /// Its entries as checking reads them (embedded files only).
-    pub check_entries: Option<&'static LazyFile>,
+    /// Its entries as the build wrote them (embedded files only).
+    pub entries: Option<&'static LazyFile>,
 }
 
 /// The embedded default record's files.
@@ -61,8 +61,7 @@ pub fn default_sources() -> Vec<RecordSource> {
             name: file.name.to_owned(),
             text: Cow::Borrowed(file.yaml),
             layer: Layer::Default,
-            snapshot: file.snapshot,
-            check_entries: file.check_entries.as_ref(),
+            entries: file.entries.as_ref(),
         })
         .collect()
 }
@@ -75,13 +74,7 @@ pub fn user_source(name: String, bytes: Vec<u8>) -> Result<RecordSource, RecordE
         return Err(not_yaml_text(&format!("record file {name}"), &bytes));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(RecordSource {
-            name,
-            text: Cow::Owned(text),
-            layer: Layer::User,
-            snapshot: None,
-            check_entries: None,
-        }),
+        Ok(text) => Ok(RecordSource { name, text: Cow::Owned(text), layer: Layer::User, entries: None }),
         Err(e) => Err(RecordError::plain(
             format!("record file {name} is not UTF-8: {}", crate::diagnostic::first_invalid_byte(&e)),
             Some("save the file as UTF-8".into()),

@@ -423,6 +423,20 @@ fn clause_date<'c>(ctx: &'c BlockContext, name: &Range<usize>, has_verb: bool) -
     };
     let after = tokens(&text[name.end..ceil_char_boundary(text, (name.end + 40).min(text.len()))]);
     if has_verb {
+        // "Estonia and Latvia joined NATO", "Estonia, Latvia, and Lithuania joined NATO": the
+        // name's subject is the last of several, each a capitalized word or two, joined by
+        // commas and an "and" right before the name.
+        if let [items @ .., Tok::Word(and)] = lead {
+            let items = items.strip_suffix(&[Tok::Mark(',')]).unwrap_or(items);
+            let conjuncts = items.split(|t| matches!(t, Tok::Mark(',')));
+            if and.eq_ignore_ascii_case("and")
+                && !items.is_empty()
+                && conjuncts.clone().all(|c| (1..=2).contains(&c.len()) && c.iter().all(Tok::capitalised))
+                && conjuncts.count() <= MAX_CONJOINED_SUBJECTS
+            {
+                return Some(d);
+            }
+        }
         // The subject: a few words, none that ends it or is a verb.
         let subject = lead.len() <= 5
             && lead.iter().all(|t| match t {
@@ -461,6 +475,10 @@ fn clause_date<'c>(ctx: &'c BlockContext, name: &Range<usize>, has_verb: bool) -
     };
     (made || (timeline && ends)).then_some(d)
 }
+
+/// The most subjects joined before an event's clause name ("Bulgaria, Estonia, Latvia,
+/// Lithuania, Romania, Slovakia and Slovenia joined NATO").
+const MAX_CONJOINED_SUBJECTS: usize = 8;
 
 /// Whether `phrase` is a setting of a clause: a preposition's phrase of at most
 /// [`MAX_SETTING_WORDS`] words ("in response to Russia's actions against Ukraine", "amid the

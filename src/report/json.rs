@@ -50,6 +50,19 @@ pub struct Range {
     pub end: Position,
 }
 
+/// Writes `item` to `out` in one write, through `line`, a buffer kept between items: serde
+/// writes a finding in dozens of pieces, each a call through `dyn Write` when written to `out`
+/// directly (8% of a run's instructions on the seed corpus).
+pub(super) fn write_item(
+    item: &impl Serialize,
+    line: &mut Vec<u8>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    line.clear();
+    serde_json::to_writer(&mut *line, item)?;
+    out.write_all(line)
+}
+
 /// Writes every finding of some files, in output order, each as `write` gives it.
 pub(super) fn each_item(
     reports: &[FileReport],
@@ -105,12 +118,12 @@ impl Emitter for Json {
 
     /// Some files' findings, as items of `diagnostics`.
     fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        let mut line = Vec::new();
         each_item(reports, |item| {
             if std::mem::replace(&mut self.written, true) {
                 out.write_all(b",")?;
             }
-            serde_json::to_writer(&mut *out, item)?;
-            Ok(())
+            write_item(item, &mut line, out)
         })
     }
 

@@ -143,11 +143,18 @@ fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
         return None;
     }
     let limit = if strict || word.len() < 6 { 1 } else { 2 };
+    // Words whose lengths differ by more than the limit are further apart than it: their
+    // distance is not worked out (nor can they be the nearest month within the limit).
+    let lower = word.to_lowercase();
+    let chars = lower.chars().count();
     let (i, d) = MONTHS
         .iter()
         .enumerate()
         .filter(|(_, m)| m.as_bytes()[0] == word.as_bytes()[0])
-        .map(|(i, m)| (i, edit_distance(&word.to_lowercase(), &m.to_lowercase())))
+        .map(|(i, m)| match chars.abs_diff(m.chars().count()) > limit {
+            true => (i, usize::MAX),
+            false => (i, edit_distance(&lower, &m.to_lowercase())),
+        })
         .min_by_key(|(_, d)| *d)?;
     (d <= limit).then_some((i as u8 + 1, Some(MONTHS[i])))
 }

@@ -371,7 +371,10 @@ impl QuoteIndex {
                 }
             }
         }
-        hits.sort_unstable();
+        // By wording, each wording's positions staying in the order they were found, which is
+        // ascending: the hits of one trigram window after another. The same order as sorting
+        // the pairs, for less: the windows' hits are runs already sorted.
+        hits.sort_by_key(|&(id, _)| id);
         let mut candidates: Vec<&[(u32, usize)]> = hits.chunk_by(|a, b| a.0 == b.0).collect();
         candidates.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].0.cmp(&b[0].0)));
         // Aligning is the costly part: only wordings sharing a good part of the best one's

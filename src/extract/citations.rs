@@ -280,6 +280,29 @@ mod tests {
         }
     }
 
+    /// Every outlet is found where it is named, whatever outlets share its first byte ("RIA"
+    /// after "RIA Novosti", "Times" among the T's), and the outlet found at a position is the
+    /// first of the whole list that fits there, as a scan of all of them gives.
+    #[test]
+    fn an_outlet_is_looked_for_among_all_that_begin_with_its_byte() {
+        for outlet in NEWS_OUTLETS {
+            let text = format!("according to {outlet}, \"x\"");
+            assert!(cites_news_outlet(&text, &words_of(&text)), "{text}");
+        }
+        let listed: Vec<&[u8]> = OUTLETS_BY_FIRST_BYTE
+            .iter()
+            .flatten()
+            .map(|&i| NEWS_OUTLETS[usize::from(i)].as_bytes())
+            .collect();
+        assert_eq!(listed.len(), NEWS_OUTLETS.len());
+        for (b, ids) in OUTLETS_BY_FIRST_BYTE.iter().enumerate() {
+            let all: Vec<u8> = (0..NEWS_OUTLETS.len() as u8)
+                .filter(|&i| NEWS_OUTLETS[usize::from(i)].as_bytes()[0] as usize == b)
+                .collect();
+            assert_eq!(ids, &all, "byte {b}");
+        }
+    }
+
     const PIECES: &[&str] = &[
         "(", ")", "((", "))", "A", "a", "Reuters", "1990", "2024", "2099", "2100", "1499", "1500", "19901",
         "199", "x", "_", "é", " ", ", ", "\n", "-", "[", "]", "0", "20", "15",

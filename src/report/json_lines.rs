@@ -11,7 +11,7 @@ impl Emitter for JsonLines {
     fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
         let mut line = Vec::new();
         super::json::each_item(reports, |item| {
-            super::json::write_item(item, &mut line, out)?;
+            super::json::write_finding(item, &mut line, out)?;
             out.write_all(b"\n")
         })
     }

@@ -9,8 +9,9 @@ pub struct JsonLines;
 
 impl Emitter for JsonLines {
     fn files(&mut self, reports: &[FileReport], out: &mut dyn Write) -> std::io::Result<()> {
+        let mut line = Vec::new();
         super::json::each_item(reports, |item| {
-            serde_json::to_writer(&mut *out, item)?;
+            super::json::write_finding(item, &mut line, out)?;
             out.write_all(b"\n")
         })
     }

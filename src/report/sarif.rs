@@ -159,6 +159,7 @@ impl Emitter for Sarif {
 
 /// Writes some files' results; `written` says whether one came before.
 fn write_results(reports: &[FileReport], written: &mut bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut line = Vec::new();
     for (r, lines) in super::with_lines(reports) {
         let uri = uri(&r.path);
         for d in r.diagnostics() {
@@ -223,7 +224,7 @@ fn write_results(reports: &[FileReport], written: &mut bool, out: &mut dyn Write
                 properties: Properties { quote_id: d.quote_id(), found: d.found(), expected: d.expected() },
             };
             out.write_all(if std::mem::replace(written, true) { b",\n        " } else { b"\n        " })?;
-            serde_json::to_writer(&mut *out, &result)?;
+            super::json::write_item(&result, &mut line, out)?;
         }
     }
     Ok(())

@@ -74,7 +74,10 @@ fn citation_fix(ctx: &Context, q: &crate::extract::Quotation, r: &crate::record:
     }
     let at = q.range.end;
     if !ctx.extraction.footnotes {
-        return Fix::new(vec![Edit::insert(at, format!(" ([source](<{url}>))"))], Applicability::Unsafe);
+        return Fix::new(
+            vec![Edit::insert(at, [" ([source](<", url, ">))"].concat())],
+            Applicability::Unsafe,
+        );
     }
     let label = format!("[^{}]", r.id);
     let mut edits = vec![Edit::insert(at, label.clone())];
@@ -98,7 +101,7 @@ pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
     let q = &ctx.extraction.quotations[i];
     let recorded = ctx.matches[i].as_ref().map(|m| &ctx.record.quotations[m.quotation]);
     let source = recorded.and_then(|r| r.source.as_ref()).and_then(|s| match (&s.publication, &s.url) {
-        (Some(p), Some(u)) => Some(format!("{p} <{u}>")),
+        (Some(p), Some(u)) => Some([p, " <", u, ">"].concat()),
         (Some(p), None) => Some(p.clone()),
         (None, Some(u)) => Some(u.clone()),
         (None, None) => None,
@@ -109,7 +112,7 @@ pub(super) fn render(ctx: &Context, finding: &Finding) -> Diagnostic {
         message: ["“", &excerpt(&q.text, 10), "” has no citation in its paragraph"].concat().into(),
         range: finding.range.clone(),
         help: Some(match &source {
-            Some(s) => format!("cite the source; the record documents it in {s}").into(),
+            Some(s) => ["cite the source; the record documents it in ", s].concat().into(),
             // Fixed text, borrowed: `quotelint explain unsourced` says more.
             None => "link it, footnote it, or set citation-patterns".into(),
         }),

@@ -143,11 +143,18 @@ fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
         return None;
     }
     let limit = if strict || word.len() < 6 { 1 } else { 2 };
+    // Words whose lengths differ by more than the limit are further apart than it: their
+    // distance is not worked out (nor can they be the nearest month within the limit).
+    let lower = word.to_lowercase();
+    let chars = lower.chars().count();
     let (i, d) = MONTHS
         .iter()
         .enumerate()
         .filter(|(_, m)| m.as_bytes()[0] == word.as_bytes()[0])
-        .map(|(i, m)| (i, edit_distance(&word.to_lowercase(), &m.to_lowercase())))
+        .map(|(i, m)| match chars.abs_diff(m.chars().count()) > limit {
+            true => (i, usize::MAX),
+            false => (i, edit_distance(&lower, &m.to_lowercase())),
+        })
         .min_by_key(|(_, d)| *d)?;
     (d <= limit).then_some((i as u8 + 1, Some(MONTHS[i])))
 }
@@ -673,6 +680,71 @@ pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A misspelt month is the one the distance to every month of its first letter names, as
+    /// [`month`] worked it out before it passed by the months too long or short to be within
+    /// the limit: every month and abbreviation with a letter dropped, doubled, changed or two
+    /// swapped, and other capitalised words.
+    #[test]
+    fn a_misspelt_month_is_the_nearest_of_all_months() {
+        let reference = |word: &str, strict: bool| -> Option<(u8, Option<&'static str>)> {
+            if let Some(i) = MONTHS.iter().position(|m| *m == word) {
+                return Some((i as u8 + 1, None));
+            }
+            if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == word) {
+                return Some((*m, None));
+            }
+            if word.len() < 4 || NOT_MONTHS.contains(&word) {
+                return None;
+            }
+            let limit = if strict || word.len() < 6 { 1 } else { 2 };
+            let (i, d) = MONTHS
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.as_bytes()[0] == word.as_bytes()[0])
+                .map(|(i, m)| (i, edit_distance(&word.to_lowercase(), &m.to_lowercase())))
+                .min_by_key(|(_, d)| *d)?;
+            (d <= limit).then_some((i as u8 + 1, Some(MONTHS[i])))
+        };
+        let mut words: Vec<String> = [
+            "Moscow",
+            "Mayor",
+            "Juneau",
+            "Marchers",
+            "Augusta",
+            "Septembers",
+            "Jully",
+            "Ma",
+            "Décembre",
+            "Öctober",
+        ]
+        .map(String::from)
+        .to_vec();
+        for m in MONTHS.iter().copied().chain(ABBREVIATIONS.iter().map(|(a, _)| *a)) {
+            let chars: Vec<char> = m.chars().collect();
+            for k in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                let mut doubled = chars.clone();
+                doubled.insert(k, chars[k]);
+                let mut changed = chars.clone();
+                changed[k] = if chars[k] == 'x' { 'y' } else { 'x' };
+                let mut twice = doubled.clone();
+                twice.insert(k, chars[k]);
+                words.extend([dropped, doubled, changed, twice].map(|w| w.into_iter().collect::<String>()));
+                if k + 1 < chars.len() {
+                    let mut swapped = chars.clone();
+                    swapped.swap(k, k + 1);
+                    words.push(swapped.into_iter().collect());
+                }
+            }
+        }
+        for word in words.iter().filter(|w| w.starts_with(char::is_uppercase)) {
+            for strict in [false, true] {
+                assert_eq!(month(word, strict), reference(word, strict), "{word} {strict}");
+            }
+        }
+    }
 
     /// The grammar of [`written_dates`] as the regular expression quotelint used to search with.
     fn by_regex(text: &str) -> Vec<(Range<usize>, Written)> {

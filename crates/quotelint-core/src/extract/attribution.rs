@@ -51,6 +51,22 @@ impl BlockContext<'_> {
                     return found;
                 }
             }
+            // "Biden ratcheted up his rhetoric against Putin, ending his speech by saying …": a
+            // participle inside a participle phrase after a comma, with no name in the phrase,
+            // shares the subject of the clause before the comma too.
+            if let Some(clause) = self.before_participle_phrase(&earlier) {
+                if let Some(found) = self.last_subject_in(&clause, date) {
+                    return found;
+                }
+            }
+        }
+        // "Biden criticised Putin, then said …", "…, but told": a verb after a comma with only
+        // conjunctions and adverbs before it has no subject of its own: it shares the subject
+        // of the clause before the comma.
+        if let Some(clause) = self.before_bare_conjunction(&(scope.start..verb.range().start)) {
+            if let Some(found) = self.last_subject_in(&clause, date) {
+                return found;
+            }
         }
         // The subject comes after any earlier speech verb: "X said that Y ..." makes Y the
         // subject of nothing but its own clause.
@@ -71,8 +87,13 @@ impl BlockContext<'_> {
             let new_person = self
                 .subject_mentions(&head)
                 .find(|m| m.person().is_some_and(|p| self.record.people[p].kind == SpeakerKind::Person));
+            // "Biden denounced Putin and said …": a name right after the earlier verb is its
+            // object (or, "said Putin", its subject after it), not a new subject.
+            let object =
+                |main: &Word, m: &Mention| self.text()[main.range().end..m.range.start].trim().is_empty();
             return match (earlier, new_person) {
                 (Some(main), None) => self.subject_of(main, scope, date, inverted),
+                (Some(main), Some(m)) if object(main, m) => self.subject_of(main, scope, date, inverted),
                 _ => self.clause_subject(&(before.start.min(head.start)..conjunction), date),
             };
         }
@@ -140,6 +161,31 @@ impl BlockContext<'_> {
         }
     }
 
+    /// The clause before the comma that opens a participle phrase ending `lead` (", ending his
+    /// speech by"): the phrase starts with a participle in lower case and names no one.
+    fn before_participle_phrase(&self, lead: &Range<usize>) -> Option<Range<usize>> {
+        let text = self.text();
+        let comma = lead.start + text[lead.clone()].rfind(',')?;
+        let phrase = comma + 1..lead.end;
+        let first = self.words_in(&phrase).first()?;
+        let word = &text[first.range()];
+        let participle = word.ends_with("ing") && word.starts_with(char::is_lowercase);
+        (participle && self.mentions_in(&phrase).next().is_none()).then_some(lead.start..comma)
+    }
+
+    /// The clause before a comma followed only by conjunctions and adverbs up to the end of
+    /// `lead` (", then", ", and later", ", but"): the verb after them has no subject of its own.
+    fn before_bare_conjunction(&self, lead: &Range<usize>) -> Option<Range<usize>> {
+        let text = self.text();
+        let comma = lead.start + text[lead.clone()].rfind(',')?;
+        let gap = comma + 1..lead.end;
+        let words = self.words_in(&gap);
+        let bare = !words.is_empty()
+            && words.iter().all(|w| w.is(CueList::VerbConjunction) || w.is(CueList::VerbAdverb))
+            && text[gap].trim_start().starts_with(char::is_lowercase);
+        bare.then_some(lead.start..comma)
+    }
+
     /// The position of the conjunction that joins `verb` to an earlier verb of the same subject
     /// ("and told", "and later argued", "but insisted"), when nothing names a new subject between
     /// them. Only within `region`, the verb's clause before it.
@@ -197,12 +243,23 @@ impl BlockContext<'_> {
         date: Option<PartialDate>,
     ) -> Option<Option<(usize, Range<usize>)>> {
         let text = self.text();
+        // Where the run of capitalized words a name ends stands: "President Joe Biden" after a
+        // comma or a date ("On 24 February 2022 President Joe Biden", "on Thursday Putin")
+        // stands where a subject does; "Russian President Vladimir Putin" after "against" does
+        // not.
         let placed = |at: usize| {
-            let before = text[clause.start..at].trim_end();
+            let mut before = text[clause.start..at].trim_end();
+            while let Some(w) = crate::scan::last_word(before)
+                .filter(|w| before.ends_with(w) && w.starts_with(char::is_uppercase))
+            {
+                if crate::date::MONTHS.contains(&w) || crate::date::WEEKDAYS.contains(&w) {
+                    return true;
+                }
+                before = before[..before.len() - w.len()].trim_end();
+            }
             before.is_empty()
-                || before.ends_with(',')
-                || crate::scan::last_word(before)
-                    .is_some_and(|w| before.ends_with(w) && w.starts_with(char::is_uppercase))
+                || before.ends_with([',', '—', '–'])
+                || before.ends_with(|c: char| c.is_ascii_digit())
         };
         let name = self
             .subject_mentions(clause)

@@ -601,6 +601,17 @@ pub(super) const OUTLET_NOUNS: &[&str] = &[
 /// Words after which a short quoted span names a term rather than reporting words: "the
 /// so-called 'open doors'", "the formula of 'open doors'", "the slogan 'no veto'". Each may be
 /// followed by "of". A writer naming a policy or a catchword claims no one said it in so many words.
+/// Verbs that name a thing, after which, with "what" before them, a short span is what the
+/// naming clause's subject calls it: "what Moscow calls a 'special operation'", "what is
+/// called", "what is known as" ("known" before "as").
+pub(super) const NAMING_VERBS: &[&str] = &[
+    "call", "calls", "called", "term", "terms", "termed", "dub", "dubs", "dubbed", "brand", "brands", "branded",
+    "label", "labels", "labelled", "labeled", "known",
+];
+
+/// Pronouns that make a naming clause someone's words: "what he called a '…'".
+pub(super) const NAMING_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they"];
+
 pub(super) const TERM_LEADS: &[&str] = &[
     "so-called",
     "formula",

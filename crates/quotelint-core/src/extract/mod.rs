@@ -332,7 +332,8 @@ fn quotations(
         if short
             && (speaker == Attribution::None
                 || after_possessive(text, q.outer.start)
-                || after_term_lead(text, q.outer.start))
+                || after_term_lead(text, q.outer.start)
+                || after_what_is_called(ctx, q.outer.start))
         {
             continue; // a term or scare quote; "NATO's 'Article 5'" names a thing, not words
         }
@@ -395,6 +396,48 @@ fn after_term_lead(text: &str, at: usize) -> bool {
             .and_then(|i| before.get(i..))
             .is_some_and(|t| t.eq_ignore_ascii_case("so-called"));
     so_called || lexicon::TERM_LEADS.iter().any(|t| word.eq_ignore_ascii_case(t))
+}
+
+/// Whether the span at `at` is a term named by an impersonal clause: "what Moscow calls a ",
+/// "what in Russia is called ", "what is known as ": a naming verb ([`lexicon::NAMING_VERBS`];
+/// "known" with "as"), maybe an article, "what" at most six words before the verb, and no
+/// person named between them, by name or pronoun. "What Putin called a '…'" and "what he
+/// called a '…'" are someone's words, not a term.
+fn after_what_is_called(ctx: &BlockContext, at: usize) -> bool {
+    fn last(t: &str) -> Option<&str> {
+        crate::scan::last_word(t).filter(|w| t.ends_with(w))
+    }
+    let text = ctx.text();
+    let mut before = text[..at].trim_end();
+    if let Some(article) = last(before).filter(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a))) {
+        before = before[..before.len() - article.len()].trim_end();
+    }
+    let as_ = last(before).filter(|w| w.eq_ignore_ascii_case("as"));
+    if let Some(as_) = as_ {
+        before = before[..before.len() - as_.len()].trim_end();
+    }
+    let Some(verb) = last(before)
+        .filter(|w| lexicon::NAMING_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+        .filter(|w| w.eq_ignore_ascii_case("known") == as_.is_some())
+    else {
+        return false;
+    };
+    // "what" among the six words before the verb: the naming clause.
+    let clause_end = before.len() - verb.len();
+    let mut rest = text[..clause_end].trim_end();
+    for _ in 0..6 {
+        let Some(word) = last(rest) else { return false };
+        let start = rest.len() - word.len();
+        if word.eq_ignore_ascii_case("what") {
+            let clause = start..clause_end;
+            let pronoun = text[clause.clone()]
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| lexicon::NAMING_PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+            return !pronoun && !ctx.mentions_in(&clause).any(|m| m.is_person());
+        }
+        rest = rest[..start].trim_end();
+    }
+    false
 }
 
 /// Whether a quoted span is a recorded title: it starts with a name of at least three words of

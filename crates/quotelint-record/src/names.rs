@@ -663,7 +663,8 @@ mod tests {
                         skipped = 1;
                     }
                     at(skipped).is_some_and(|(word, range)| {
-                        word == w && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
+                        word == w
+                            && (!name.capitals[k] || text[range.clone()].starts_with(char::is_uppercase))
                     })
                 });
                 if fits {
@@ -691,7 +692,10 @@ mod tests {
         }
         let found = |text: &'static str| found(&index, text);
         assert_eq!(found("The Warsaw Pact was formally dissolved."), ["Warsaw Pact was formally dissolved"]);
-        assert_eq!(found("The Warsaw Pact is officially dissolved."), ["Warsaw Pact is officially dissolved"]);
+        assert_eq!(
+            found("The Warsaw Pact is officially dissolved."),
+            ["Warsaw Pact is officially dissolved"]
+        );
         assert!(found("The Warsaw Pact was quietly and formally dissolved.").is_empty());
         assert!(found("The Warsaw Pact was only dissolved.").is_empty());
     }

@@ -193,7 +193,8 @@ fn without_trailing_date(text: &str) -> &str {
     };
     let is_month = |w: &str| crate::date::MONTHS.contains(&w);
     let (mut rest, word) = last(text);
-    let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "19" | "20");
+    let year =
+        word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "19" | "20");
     if !year {
         return text.trim_end();
     }

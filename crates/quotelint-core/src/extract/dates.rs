@@ -571,7 +571,8 @@ fn timeline_heads(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
         let mut month = None;
         let after_year = end + blanks(b, end);
         if after_year > end {
-            let word_end = after_year + b[after_year..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let word_end =
+                after_year + b[after_year..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             if let Some(i) = MONTHS.iter().position(|m| m.as_bytes() == &b[after_year..word_end]) {
                 end = word_end;
                 month = Some(i as u32 + 1);

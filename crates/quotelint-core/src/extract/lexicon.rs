@@ -605,8 +605,8 @@ pub(super) const OUTLET_NOUNS: &[&str] = &[
 /// naming clause's subject calls it: "what Moscow calls a 'special operation'", "what is
 /// called", "what is known as" ("known" before "as").
 pub(super) const NAMING_VERBS: &[&str] = &[
-    "call", "calls", "called", "term", "terms", "termed", "dub", "dubs", "dubbed", "brand", "brands", "branded",
-    "label", "labels", "labelled", "labeled", "known",
+    "call", "calls", "called", "term", "terms", "termed", "dub", "dubs", "dubbed", "brand", "brands",
+    "branded", "label", "labels", "labelled", "labeled", "known",
 ];
 
 /// Pronouns that make a naming clause someone's words: "what he called a '…'".

@@ -409,7 +409,9 @@ fn after_what_is_called(ctx: &BlockContext, at: usize) -> bool {
     }
     let text = ctx.text();
     let mut before = text[..at].trim_end();
-    if let Some(article) = last(before).filter(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a))) {
+    if let Some(article) =
+        last(before).filter(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+    {
         before = before[..before.len() - article.len()].trim_end();
     }
     let as_ = last(before).filter(|w| w.eq_ignore_ascii_case("as"));

@@ -856,6 +856,28 @@ const OWN_REPORTING: &[&str] = &[
     "in an interview with this paper",
 ];
 
+// Matching: words whose change is no misquotation (quotelint-core's matcher).
+
+/// Function words whose change does not make a misquotation on its own.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "that", "this",
+    "as", "is", "are", "was", "were", "be", "been", "it", "its", "so", "then", "there",
+];
+
+/// Words renderings of one remark write for one another: homophones a transcript confuses
+/// ("They're just allies" and "there are just allies" are one spoken sentence), and relative
+/// pronouns, which translators and house styles exchange ("a provocation which reduces" and
+/// "a provocation that reduces" render one Russian clause). A change between two of a group
+/// is no misquotation on its own.
+const INTERCHANGEABLE: &[&[&str]] =
+    &[&["there", "their", "they"], &["your", "you"], &["that", "which", "who", "whom"]];
+
+/// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin
+/// chose this war"): added, dropped or exchanged for one another right before a word the record
+/// has, no misquotation on their own.
+const HOUSE_TITLES: &[&str] =
+    &["mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "secretary"];
+
 /// The English lexicon.
 pub static ENGLISH: Lexicon = Lexicon {
     speech_verbs: SPEECH_VERBS,
@@ -920,4 +942,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     work_leads: WORK_LEADS,
     outlet_works: OUTLET_WORKS,
     own_reporting: OWN_REPORTING,
+    stopwords: STOPWORDS,
+    interchangeable: INTERCHANGEABLE,
+    house_titles: HOUSE_TITLES,
 };

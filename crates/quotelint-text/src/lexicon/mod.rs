@@ -160,6 +160,15 @@ pub struct Lexicon {
     pub outlet_works: &'static [&'static str],
     /// Phrases by which a newsroom marks its own reporting.
     pub own_reporting: &'static [&'static str],
+
+    // Matching: words whose change is no misquotation (quotelint-core's matcher).
+    /// Function words whose change does not make a misquotation on its own.
+    pub stopwords: &'static [&'static str],
+    /// Words renderings of one remark write for one another.
+    pub interchangeable: &'static [&'static [&'static str]],
+    /// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin chose
+    /// this war").
+    pub house_titles: &'static [&'static str],
 }
 
 /// The lexicon articles are read with: the one place that chooses it.

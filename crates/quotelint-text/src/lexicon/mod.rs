@@ -169,6 +169,18 @@ pub struct Lexicon {
     /// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin chose
     /// this war").
     pub house_titles: &'static [&'static str],
+
+    // Harvest: occasions and the names of people quoted without a record (quotelint-core's extract::harvest).
+    /// Phrases that open a statement's occasion, read in lower case.
+    pub occasion_openers: &'static [&'static str],
+    /// Words that end an occasion's phrase.
+    pub occasion_stops: &'static [&'static str],
+    /// Titles a name may follow ("Prime Minister Anna Kowalczyk").
+    pub name_titles: &'static [&'static str],
+    /// Capitalized words that make a run of them no person's name.
+    pub not_names: &'static [&'static str],
+    /// Particles that may stand inside a name ("Ursula von der Leyen").
+    pub particles: &'static [&'static str],
 }
 
 /// The lexicon articles are read with: the one place that chooses it.

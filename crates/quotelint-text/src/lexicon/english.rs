@@ -1071,6 +1071,101 @@ const NOT_NAMES: &[&str] = &[
 const PARTICLES: &[&str] =
     &["de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "ibn"];
 
+// Sentences: abbreviations whose period ends no sentence (quotelint-core's extract::sentences).
+
+/// Words whose trailing period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
+    "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "ed", "eds", "pp", "p", "vol", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c", "etc", "approx", "fig",
+    "inc", "ltd", "co",
+];
+
+// Dates: month abbreviations, near-months and other languages' date words (quotelint-core's extract::dates).
+
+/// Abbreviations of the months' names, each with its month's number.
+const MONTH_ABBREVIATIONS: &[(&str, u8)] = &[
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+    ("Febr", 2),
+];
+
+/// Capitalised words that are a letter or two from a month but are not dates.
+const NOT_MONTHS: &[&str] = &[
+    "Mary", "Marcy", "Marc", "Marco", "Junk", "Julie", "Julia", "Jane", "June's", "Augusta", "Octavia",
+    "Mach", "Match", "Marsh", "Mayo", "Jury", "Janus",
+];
+
+/// Month names of other languages a letter or two from an English one: words, not misspellings,
+/// in a date written in their language ("am 27. Februar 2022", "le 24 Février 2022", "el 24 de
+/// Febrero de 2022"); in an English date ("On 7 Januar 2022") a misspelling of the English month.
+/// German, Dutch, French, Spanish, Italian and Portuguese.
+const OTHER_LANGUAGES_MONTHS: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "Juni",
+    "Juli",
+    "Oktober",
+    "Dezember",
+    "Januari",
+    "Februari",
+    "Maart",
+    "Augustus",
+    "Janvier",
+    "Février",
+    "Avril",
+    "Juillet",
+    "Septembre",
+    "Octobre",
+    "Novembre",
+    "Décembre",
+    "Enero",
+    "Febrero",
+    "Marzo",
+    "Abril",
+    "Junio",
+    "Julio",
+    "Agosto",
+    "Septiembre",
+    "Setiembre",
+    "Octubre",
+    "Noviembre",
+    "Diciembre",
+    "Gennaio",
+    "Febbraio",
+    "Aprile",
+    "Giugno",
+    "Luglio",
+    "Settembre",
+    "Ottobre",
+    "Dicembre",
+    "Janeiro",
+    "Fevereiro",
+    "Março",
+    "Junho",
+    "Julho",
+    "Setembro",
+    "Outubro",
+    "Dezembro",
+];
+
+/// Words that lead a date in another language ("am", "le", "el") or join its parts ("de").
+const OTHER_LANGUAGES_DATE_WORDS: &[&str] = &[
+    "am", "vom", "im", "bis", "seit", "zum", "ab", "le", "du", "au", "depuis", "el", "del", "de", "desde",
+    "il", "dal", "al", "nel", "op", "em", "no", "do",
+];
+
 /// The English lexicon.
 pub static ENGLISH: Lexicon = Lexicon {
     speech_verbs: SPEECH_VERBS,
@@ -1143,4 +1238,9 @@ pub static ENGLISH: Lexicon = Lexicon {
     name_titles: NAME_TITLES,
     not_names: NOT_NAMES,
     particles: PARTICLES,
+    abbreviations: ABBREVIATIONS,
+    month_abbreviations: MONTH_ABBREVIATIONS,
+    not_months: NOT_MONTHS,
+    other_languages_months: OTHER_LANGUAGES_MONTHS,
+    other_languages_date_words: OTHER_LANGUAGES_DATE_WORDS,
 };

@@ -181,6 +181,20 @@ pub struct Lexicon {
     pub not_names: &'static [&'static str],
     /// Particles that may stand inside a name ("Ursula von der Leyen").
     pub particles: &'static [&'static str],
+
+    // Sentences: abbreviations whose period ends no sentence (quotelint-core's extract::sentences).
+    /// Words whose trailing period does not end a sentence.
+    pub abbreviations: &'static [&'static str],
+
+    // Dates: month abbreviations, near-months and other languages' date words (quotelint-core's extract::dates).
+    /// Abbreviations of the months' names, each with its month's number.
+    pub month_abbreviations: &'static [(&'static str, u8)],
+    /// Capitalised words that are a letter or two from a month but are not dates.
+    pub not_months: &'static [&'static str],
+    /// Month names of other languages a letter or two from an English one.
+    pub other_languages_months: &'static [&'static str],
+    /// Words that lead a date in another language ("am", "le", "el") or join its parts ("de").
+    pub other_languages_date_words: &'static [&'static str],
 }
 
 /// The lexicon articles are read with: the one place that chooses it.

@@ -384,7 +384,7 @@ const DENIAL_OPENINGS: &[&str] =
 
 /// Capitalized words of a date, not of a source: "(viral post, March 2022)" names no one a reader
 /// could look up, where "(Sarotte, 2014)" does. Besides the months' names
-/// (`quotelint_record::date::MONTHS`) and days (`WEEKDAYS`): their abbreviations and
+/// ([`MONTHS`]) and days ([`WEEKDAYS`]): their abbreviations and
 /// seasons.
 const DATE_CAPITALS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Spring", "Summer",
@@ -1081,7 +1081,8 @@ const ABBREVIATIONS: &[&str] = &[
     "inc", "ltd", "co",
 ];
 
-// Dates: month abbreviations, near-months and other languages' date words (quotelint-core's extract::dates).
+// Dates: month abbreviations, near-months and other languages' date words (quotelint-core's
+// extract::dates).
 
 /// Abbreviations of the months' names, each with its month's number.
 const MONTH_ABBREVIATIONS: &[(&str, u8)] = &[
@@ -1166,6 +1167,142 @@ const OTHER_LANGUAGES_DATE_WORDS: &[&str] = &[
     "il", "dal", "al", "nel", "op", "em", "no", "do",
 ];
 
+// Dates: the names of months and days (quotelint-record's date, read by articles' dates and written in
+// messages).
+
+/// Month names, January first.
+const MONTHS: &[&str; 12] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Day names, Sunday first (1 January 1970 was a Thursday: index 4).
+const WEEKDAYS: &[&str; 7] = &["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+// Names: auxiliaries of a passive event name (quotelint-record's names).
+
+/// The auxiliaries of a passive event name ("was dissolved"), after which an adverb of the
+/// text is passed over ("was formally dissolved", "is officially dissolved").
+const PASSIVE_EVENT_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be"];
+
+// Validation: speech verbs a reporter writes beside a name, refused in a quotation's text
+// (quotelint-core's record::validate).
+
+/// Verbs that attribute speech, as a reporter writes them next to the speaker's name.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "stressed",
+    "noted",
+    "declared",
+    "stated",
+    "explained",
+    "insisted",
+    "warned",
+    "wrote",
+    "told",
+    "tells",
+    "continued",
+    "emphasized",
+    "emphasised",
+    "underlined",
+];
+
+// Folding: contractions and British spellings (quotelint-text's normalize).
+
+/// Contractions and what they stand for; all but [`UNMARKED`] are written with an apostrophe.
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("won't", "will not"),
+    ("can't", "can not"),
+    ("cannot", "can not"),
+    ("shan't", "shall not"),
+    ("ain't", "is not"),
+    ("let's", "let us"),
+    ("it's", "it is"),
+    ("that's", "that is"),
+    ("there's", "there is"),
+    ("what's", "what is"),
+    ("he's", "he is"),
+    ("she's", "she is"),
+];
+
+/// The contractions written without an apostrophe.
+const UNMARKED: &[&str] = &["cannot"];
+
+/// Endings that contract a word after the word they follow ("don't", "they're"), and what they
+/// stand for.
+const CONTRACTION_SUFFIXES: &[(&str, &str)] =
+    &[("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would")];
+
+/// British spellings mapped to American ones, for words that occur in this kind of writing.
+const AMERICAN: &[(&str, &str)] = &[
+    ("centimetre", "centimeter"),
+    ("centimetres", "centimeters"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometers"),
+    ("defence", "defense"),
+    ("defences", "defenses"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("theatre", "theater"),
+    ("honour", "honor"),
+    ("honoured", "honored"),
+    ("favour", "favor"),
+    ("favourable", "favorable"),
+    ("labour", "labor"),
+    ("behaviour", "behavior"),
+    ("neighbour", "neighbor"),
+    ("neighbours", "neighbors"),
+    ("neighbouring", "neighboring"),
+    ("colour", "color"),
+    ("endeavour", "endeavor"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("organise", "organize"),
+    ("organised", "organized"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("realise", "realize"),
+    ("realised", "realized"),
+    ("emphasise", "emphasize"),
+    ("emphasised", "emphasized"),
+    ("apologise", "apologize"),
+    ("characterise", "characterize"),
+    ("destabilise", "destabilize"),
+    ("destabilising", "destabilizing"),
+    ("stabilise", "stabilize"),
+    ("militarise", "militarize"),
+    ("legitimise", "legitimize"),
+    ("analyse", "analyze"),
+    ("travelled", "traveled"),
+    ("counselled", "counseled"),
+    ("judgement", "judgment"),
+    ("sceptical", "skeptical"),
+    ("grey", "gray"),
+    ("towards", "toward"),
+    ("afterwards", "afterward"),
+    ("whilst", "while"),
+    ("amongst", "among"),
+];
+
 /// The English lexicon.
 pub static ENGLISH: Lexicon = Lexicon {
     speech_verbs: SPEECH_VERBS,
@@ -1243,4 +1380,12 @@ pub static ENGLISH: Lexicon = Lexicon {
     not_months: NOT_MONTHS,
     other_languages_months: OTHER_LANGUAGES_MONTHS,
     other_languages_date_words: OTHER_LANGUAGES_DATE_WORDS,
+    months: MONTHS,
+    weekdays: WEEKDAYS,
+    passive_event_auxiliaries: PASSIVE_EVENT_AUXILIARIES,
+    reporting_verbs: REPORTING_VERBS,
+    contractions: CONTRACTIONS,
+    unmarked: UNMARKED,
+    contraction_suffixes: CONTRACTION_SUFFIXES,
+    american: AMERICAN,
 };

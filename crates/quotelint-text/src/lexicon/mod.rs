@@ -170,7 +170,8 @@ pub struct Lexicon {
     /// this war").
     pub house_titles: &'static [&'static str],
 
-    // Harvest: occasions and the names of people quoted without a record (quotelint-core's extract::harvest).
+    // Harvest: occasions and the names of people quoted without a record (quotelint-core's
+    // extract::harvest).
     /// Phrases that open a statement's occasion, read in lower case.
     pub occasion_openers: &'static [&'static str],
     /// Words that end an occasion's phrase.
@@ -186,7 +187,8 @@ pub struct Lexicon {
     /// Words whose trailing period does not end a sentence.
     pub abbreviations: &'static [&'static str],
 
-    // Dates: month abbreviations, near-months and other languages' date words (quotelint-core's extract::dates).
+    // Dates: month abbreviations, near-months and other languages' date words (quotelint-core's
+    // extract::dates).
     /// Abbreviations of the months' names, each with its month's number.
     pub month_abbreviations: &'static [(&'static str, u8)],
     /// Capitalised words that are a letter or two from a month but are not dates.
@@ -195,6 +197,34 @@ pub struct Lexicon {
     pub other_languages_months: &'static [&'static str],
     /// Words that lead a date in another language ("am", "le", "el") or join its parts ("de").
     pub other_languages_date_words: &'static [&'static str],
+
+    // Dates: the names of months and days (quotelint-record's date, read by articles' dates and written
+    // in messages).
+    /// Month names, January first.
+    pub months: &'static [&'static str; 12],
+    /// Day names, Sunday first (1 January 1970 was a Thursday.
+    pub weekdays: &'static [&'static str; 7],
+
+    // Names: auxiliaries of a passive event name (quotelint-record's names).
+    /// The auxiliaries of a passive event name ("was dissolved"), after which an adverb of the text is
+    /// passed over ("was formally dissolved", "is officially dissolved").
+    pub passive_event_auxiliaries: &'static [&'static str],
+
+    // Validation: speech verbs a reporter writes beside a name, refused in a quotation's text
+    // (quotelint-core's record::validate).
+    /// Verbs that attribute speech, as a reporter writes them next to the speaker's name.
+    pub reporting_verbs: &'static [&'static str],
+
+    // Folding: contractions and British spellings (quotelint-text's normalize).
+    /// Contractions and what they stand for.
+    pub contractions: &'static [(&'static str, &'static str)],
+    /// The contractions written without an apostrophe.
+    pub unmarked: &'static [&'static str],
+    /// Endings that contract a word after the word they follow ("don't", "they're"), and what they stand
+    /// for.
+    pub contraction_suffixes: &'static [(&'static str, &'static str)],
+    /// British spellings mapped to American ones, for words that occur in this kind of writing.
+    pub american: &'static [(&'static str, &'static str)],
 }
 
 /// The lexicon articles are read with: the one place that chooses it.

@@ -1303,6 +1303,22 @@ const AMERICAN: &[(&str, &str)] = &[
     ("amongst", "among"),
 ];
 
+// Blockquotes: the labels of a callout (quotelint-core's extract::blockquotes).
+
+/// Labels that make a blockquote a callout, not a quotation ("> **Note:** …"): compared in
+/// lower case with what comes before its first colon.
+const CALLOUT_LABELS: &[&str] = &[
+    "note",
+    "warning",
+    "tip",
+    "important",
+    "caution",
+    "update",
+    "correction",
+    "editor's note",
+    "disclaimer",
+];
+
 /// The English lexicon.
 pub static ENGLISH: Lexicon = Lexicon {
     speech_verbs: SPEECH_VERBS,
@@ -1388,4 +1404,5 @@ pub static ENGLISH: Lexicon = Lexicon {
     unmarked: UNMARKED,
     contraction_suffixes: CONTRACTION_SUFFIXES,
     american: AMERICAN,
+    callout_labels: CALLOUT_LABELS,
 };

@@ -225,9 +225,51 @@ pub struct Lexicon {
     pub contraction_suffixes: &'static [(&'static str, &'static str)],
     /// British spellings mapped to American ones, for words that occur in this kind of writing.
     pub american: &'static [(&'static str, &'static str)],
+
+    // Blockquotes: the labels of a callout (quotelint-core's extract::blockquotes).
+    /// Labels that make a blockquote a callout, not a quotation.
+    pub callout_labels: &'static [&'static str],
 }
 
 /// The lexicon articles are read with: the one place that chooses it.
 pub const fn lexicon() -> &'static Lexicon {
     &english::ENGLISH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the readers take for granted of any lexicon, so that a new one (or an edit) that
+    /// breaks it fails here rather than silently matching nothing.
+    #[test]
+    fn the_lexicon_holds_what_its_readers_assume() {
+        let lex = lexicon();
+        // Each month abbreviation starts its month's name ("Sept", "Febr").
+        for (abbreviation, month) in lex.month_abbreviations {
+            assert!((1..=12).contains(month), "{abbreviation}");
+            assert!(lex.months[usize::from(*month) - 1].starts_with(abbreviation), "{abbreviation}");
+        }
+        // Lists compared with lower-cased text are written in lower case.
+        let lower_case = [
+            lex.callout_labels,
+            lex.reference_sections,
+            lex.speaker_headers,
+            lex.date_headers,
+            lex.occasion_openers,
+            lex.occasion_stops,
+            lex.stopwords,
+            lex.house_titles,
+        ];
+        for word in lower_case.iter().flat_map(|l| l.iter()) {
+            assert_eq!(*word, word.to_lowercase(), "{word}");
+        }
+        // All contractions but the unmarked ones have an apostrophe, and the unmarked are listed.
+        for (contraction, _) in lex.contractions {
+            assert_eq!(!contraction.contains('\''), lex.unmarked.contains(contraction), "{contraction}");
+        }
+        for unmarked in lex.unmarked {
+            assert!(lex.contractions.iter().any(|(c, _)| c == unmarked), "{unmarked}");
+        }
+    }
 }

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 pub use quotelint_record::quotes::{hash, PrebuiltQuotes};
 use quotelint_record::quotes::{trigram, Key, Wording, MIN_TYPO_LEN};
+use quotelint_text::lexicon::lexicon;
 
 use crate::normalize::{tokens_into, Token};
 use crate::record::Record;
@@ -71,25 +72,10 @@ pub const MIN_CONTENT_WORDS: usize = 3;
 /// recorded entry with one word inserted (see [`QuoteIndex::find`]).
 const MAX_INSERTION_QUERY: usize = 12;
 
-/// Function words whose change does not make a misquotation on its own.
-const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "that", "this",
-    "as", "is", "are", "was", "were", "be", "been", "it", "its", "so", "then", "there",
-];
-
-/// Words renderings of one remark write for one another: homophones a transcript confuses
-/// ("They're just allies" and "there are just allies" are one spoken sentence), and relative
-/// pronouns, which translators and house styles exchange ("a provocation which reduces" and
-/// "a provocation that reduces" render one Russian clause). A change between two of a group
-/// is no misquotation on its own.
-const INTERCHANGEABLE: &[&[&str]] =
-    &[&["there", "their", "they"], &["your", "you"], &["that", "which", "who", "whom"]];
-
-/// Titles a writer's house style puts before a name ("Mr Putin", "President Putin" for "Putin
-/// chose this war"): added, dropped or exchanged for one another right before a word the record
-/// has, no misquotation on their own.
-const TITLES: &[&str] =
-    &["mr", "mrs", "ms", "dr", "president", "prime", "minister", "chancellor", "secretary"];
+// The article language's words (`quotelint_text::lexicon`) this module reads by.
+const STOPWORDS: &[&str] = lexicon().stopwords;
+const INTERCHANGEABLE: &[&[&str]] = lexicon().interchangeable;
+const TITLES: &[&str] = lexicon().house_titles;
 
 fn interchangeable(a: &str, b: &str) -> bool {
     INTERCHANGEABLE.iter().any(|group| group.contains(&a) && group.contains(&b))

@@ -6,25 +6,12 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-/// Month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use quotelint_text::lexicon::lexicon;
 
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = *lexicon().months;
 /// Day names, Sunday first (1 January 1970 was a Thursday: index 4).
-pub const WEEKDAYS: [&str; 7] =
-    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+pub const WEEKDAYS: [&str; 7] = *lexicon().weekdays;
 
 /// A calendar date known to the year, the month or the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

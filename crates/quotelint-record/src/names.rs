@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::RecordView;
+use quotelint_text::lexicon::lexicon;
 use quotelint_text::normalize::{
     british_spellings, normalize_word, normalizes_to_lower_case, pass_by, Token, Tokens, WordSet,
 };
@@ -506,9 +507,7 @@ impl NameIndex {
     }
 }
 
-/// The auxiliaries of a passive event name ("was dissolved"), after which an adverb of the
-/// text is passed over ("was formally dissolved", "is officially dissolved").
-const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be"];
+const AUXILIARIES: &[&str] = lexicon().passive_event_auxiliaries;
 
 /// Whether a normalized word is an adverb in "-ly" ("formally", "finally"), of more than four
 /// letters so that "only" and "early" stay words of their own.

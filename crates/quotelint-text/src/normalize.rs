@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::lexicon::lexicon;
 use crate::scan::{alnum_end, char_at, is_word_char, word_end};
 
 /// A normalized word, or a gap where the writer elided words (`...`, `[...]`) or a wildcard for
@@ -619,24 +620,9 @@ fn push_word(folded: String, out: &mut Vec<String>) {
     }
 }
 
-/// Contractions and what they stand for; all but [`UNMARKED`] are written with an apostrophe.
-const CONTRACTIONS: &[(&str, &str)] = &[
-    ("won't", "will not"),
-    ("can't", "can not"),
-    ("cannot", "can not"),
-    ("shan't", "shall not"),
-    ("ain't", "is not"),
-    ("let's", "let us"),
-    ("it's", "it is"),
-    ("that's", "that is"),
-    ("there's", "there is"),
-    ("what's", "what is"),
-    ("he's", "he is"),
-    ("she's", "she is"),
-];
-
-/// The contractions written without an apostrophe.
-const UNMARKED: &[&str] = &["cannot"];
+const CONTRACTIONS: &[(&str, &str)] = lexicon().contractions;
+const UNMARKED: &[&str] = lexicon().unmarked;
+const CONTRACTION_SUFFIXES: &[(&str, &str)] = lexicon().contraction_suffixes;
 
 /// A plain word: ASCII, without an apostrophe, and no contraction written without one. Its
 /// normalized form is its lower case (in American spelling), one word, which is what lets
@@ -657,75 +643,12 @@ fn contraction(word: &str) -> Option<String> {
     if let Some((_, full)) = CONTRACTIONS.iter().find(|(c, _)| *c == word) {
         return Some((*full).to_owned());
     }
-    let suffixes = [
-        ("n't", " not"),
-        ("'re", " are"),
-        ("'ve", " have"),
-        ("'ll", " will"),
-        ("'m", " am"),
-        ("'d", " would"),
-    ];
-    suffixes.iter().find_map(|(suffix, full)| {
+    CONTRACTION_SUFFIXES.iter().find_map(|(suffix, full)| {
         word.strip_suffix(suffix).filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}{full}"))
     })
 }
 
-/// British spellings mapped to American ones, for words that occur in this kind of writing.
-const AMERICAN: &[(&str, &str)] = &[
-    ("centimetre", "centimeter"),
-    ("centimetres", "centimeters"),
-    ("metre", "meter"),
-    ("metres", "meters"),
-    ("kilometre", "kilometer"),
-    ("kilometres", "kilometers"),
-    ("defence", "defense"),
-    ("defences", "defenses"),
-    ("offence", "offense"),
-    ("licence", "license"),
-    ("programme", "program"),
-    ("programmes", "programs"),
-    ("centre", "center"),
-    ("centres", "centers"),
-    ("theatre", "theater"),
-    ("honour", "honor"),
-    ("honoured", "honored"),
-    ("favour", "favor"),
-    ("favourable", "favorable"),
-    ("labour", "labor"),
-    ("behaviour", "behavior"),
-    ("neighbour", "neighbor"),
-    ("neighbours", "neighbors"),
-    ("neighbouring", "neighboring"),
-    ("colour", "color"),
-    ("endeavour", "endeavor"),
-    ("organisation", "organization"),
-    ("organisations", "organizations"),
-    ("organise", "organize"),
-    ("organised", "organized"),
-    ("recognise", "recognize"),
-    ("recognised", "recognized"),
-    ("realise", "realize"),
-    ("realised", "realized"),
-    ("emphasise", "emphasize"),
-    ("emphasised", "emphasized"),
-    ("apologise", "apologize"),
-    ("characterise", "characterize"),
-    ("destabilise", "destabilize"),
-    ("destabilising", "destabilizing"),
-    ("stabilise", "stabilize"),
-    ("militarise", "militarize"),
-    ("legitimise", "legitimize"),
-    ("analyse", "analyze"),
-    ("travelled", "traveled"),
-    ("counselled", "counseled"),
-    ("judgement", "judgment"),
-    ("sceptical", "skeptical"),
-    ("grey", "gray"),
-    ("towards", "toward"),
-    ("afterwards", "afterward"),
-    ("whilst", "while"),
-    ("amongst", "among"),
-];
+const AMERICAN: &[(&str, &str)] = lexicon().american;
 
 /// The American spelling of a British one: every word of every quoted or attributed passage
 /// goes through here, and most are ruled out by their shape (see [`WordSet`]).

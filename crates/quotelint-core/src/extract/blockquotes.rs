@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use quotelint_text::lexicon::lexicon;
+
 use super::citations::is_cited;
 use super::context::{BlockContext, Contexts};
 use super::{Attribution, Dated, Options, Quotation};
@@ -10,17 +12,7 @@ use crate::markdown::{Block, Document, PLACEHOLDER};
 
 /// Blockquotes used as callouts, not quotations: "> **Note:** …", "> [!WARNING] …".
 pub(super) fn is_callout(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "note",
-        "warning",
-        "tip",
-        "important",
-        "caution",
-        "update",
-        "correction",
-        "editor's note",
-        "disclaimer",
-    ];
+    const LABELS: &[&str] = lexicon().callout_labels;
     let t = text.trim_start();
     if t.starts_with("[!") {
         return true;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use quotelint_text::lexicon::lexicon;
 use regex::Regex;
 
 use crate::date::{PartialDate, MONTHS, WEEKDAYS};
@@ -22,87 +23,10 @@ pub struct DateExpr {
     pub relative: bool,
 }
 
-const ABBREVIATIONS: [(&str, u8); 13] = [
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sep", 9),
-    ("Sept", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-    ("Febr", 2),
-];
-
-/// Capitalised words that are a letter or two from a month but are not dates.
-const NOT_MONTHS: &[&str] = &[
-    "Mary", "Marcy", "Marc", "Marco", "Junk", "Julie", "Julia", "Jane", "June's", "Augusta", "Octavia",
-    "Mach", "Match", "Marsh", "Mayo", "Jury", "Janus",
-];
-
-/// Month names of other languages a letter or two from an English one: words, not misspellings,
-/// in a date written in their language ("am 27. Februar 2022", "le 24 Février 2022", "el 24 de
-/// Febrero de 2022"); in an English date ("On 7 Januar 2022") a misspelling of the English month.
-/// German, Dutch, French, Spanish, Italian and Portuguese.
-const OTHER_LANGUAGES_MONTHS: &[&str] = &[
-    "Januar",
-    "Februar",
-    "März",
-    "Juni",
-    "Juli",
-    "Oktober",
-    "Dezember",
-    "Januari",
-    "Februari",
-    "Maart",
-    "Augustus",
-    "Janvier",
-    "Février",
-    "Avril",
-    "Juillet",
-    "Septembre",
-    "Octobre",
-    "Novembre",
-    "Décembre",
-    "Enero",
-    "Febrero",
-    "Marzo",
-    "Abril",
-    "Junio",
-    "Julio",
-    "Agosto",
-    "Septiembre",
-    "Setiembre",
-    "Octubre",
-    "Noviembre",
-    "Diciembre",
-    "Gennaio",
-    "Febbraio",
-    "Aprile",
-    "Giugno",
-    "Luglio",
-    "Settembre",
-    "Ottobre",
-    "Dicembre",
-    "Janeiro",
-    "Fevereiro",
-    "Março",
-    "Junho",
-    "Julho",
-    "Setembro",
-    "Outubro",
-    "Dezembro",
-];
-
-/// Words that lead a date in another language ("am", "le", "el") or join its parts ("de").
-const OTHER_LANGUAGES_DATE_WORDS: &[&str] = &[
-    "am", "vom", "im", "bis", "seit", "zum", "ab", "le", "du", "au", "depuis", "el", "del", "de", "desde",
-    "il", "dal", "al", "nel", "op", "em", "no", "do",
-];
+const ABBREVIATIONS: &[(&str, u8)] = lexicon().month_abbreviations;
+const NOT_MONTHS: &[&str] = lexicon().not_months;
+const OTHER_LANGUAGES_MONTHS: &[&str] = lexicon().other_languages_months;
+const OTHER_LANGUAGES_DATE_WORDS: &[&str] = lexicon().other_languages_date_words;
 
 /// Whether the date at `range`, whose month word is at `month` and day (if any) at `day`, is
 /// written the way another language writes one: a German ordinal dot ("27. Februar"), a joining

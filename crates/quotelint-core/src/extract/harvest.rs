@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
+use quotelint_text::lexicon::lexicon;
 
 use super::attribution::Cue;
 use super::blockquotes::is_attribution_line;
@@ -346,39 +347,8 @@ fn bare_url(text: &str) -> Option<String> {
     (url.len() > "https://".len()).then(|| url.to_owned())
 }
 
-/// Phrases that open a statement's occasion, read in lower case: the occasion is the phrase
-/// after the preposition, up to punctuation, a date or a clause word.
-const OCCASION_OPENERS: &[&str] = &[
-    "in an interview",
-    "in a speech",
-    "in an address",
-    "in a lecture",
-    "in a statement",
-    "in an op-ed",
-    "in a letter",
-    "in a television interview",
-    "in a radio interview",
-    "at a press conference",
-    "at a news conference",
-    "at a joint press conference",
-    "at a joint news conference",
-    "at a briefing",
-    "at his weekly briefing",
-    "at her weekly briefing",
-    "at the weekly briefing",
-    "at a meeting",
-    "during a visit",
-    "during a press conference",
-    "during a news conference",
-    "during a meeting",
-    "at the",
-];
-
-/// Words that end an occasion's phrase.
-const OCCASION_STOPS: &[&str] = &[
-    "on", "that", "when", "where", "after", "before", "as", "while", "which", "who", "and", "but", "last",
-    "this", "earlier", "later", "said", "told", "says", "the day", "in which",
-];
+const OCCASION_OPENERS: &[&str] = lexicon().occasion_openers;
+const OCCASION_STOPS: &[&str] = lexicon().occasion_stops;
 
 /// The occasion `sentence` states, outside its quotations: "in an interview with Der
 /// Spiegel" gives "Interview with Der Spiegel", "at the Munich Security Conference" gives
@@ -440,162 +410,9 @@ fn occasion(ctx: &BlockContext, sentence: &Range<usize>) -> Option<String> {
     best.map(|(_, p)| p)
 }
 
-/// Titles a name may follow ("Prime Minister Anna Kowalczyk"): left out of the name.
-const TITLES: &[&str] = &[
-    "President",
-    "Prime",
-    "Minister",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Secretary",
-    "General",
-    "Chancellor",
-    "Ambassador",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Mr",
-    "Mr.",
-    "Mrs",
-    "Mrs.",
-    "Ms",
-    "Ms.",
-    "Dr",
-    "Dr.",
-    "Professor",
-    "Prof.",
-    "Admiral",
-    "Adm.",
-    "Gen.",
-    "Colonel",
-    "Col.",
-    "Lt.",
-    "Deputy",
-    "Vice",
-    "Chief",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Former",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Commissioner",
-    "Governor",
-    "Mayor",
-    "Director",
-    "Analyst",
-    "Envoy",
-];
-
-/// Capitalized words that make a run of them no person's name: bodies, places, days, months,
-/// sentence openers.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "And",
-    "But",
-    "Or",
-    "As",
-    "According",
-    "Asked",
-    "Speaking",
-    "Writing",
-    "House",
-    "Kremlin",
-    "Ministry",
-    "Department",
-    "Office",
-    "Council",
-    "Commission",
-    "Government",
-    "Parliament",
-    "Congress",
-    "Senate",
-    "Alliance",
-    "Union",
-    "Agency",
-    "Embassy",
-    "Times",
-    "Post",
-    "Press",
-    "News",
-    "Institute",
-    "University",
-    "Centre",
-    "Center",
-    "Foundation",
-    "Committee",
-    "Party",
-    "Army",
-    "Forces",
-    "Command",
-    "Pentagon",
-    "Service",
-    "Bureau",
-    "Journal",
-    "Review",
-    "Affairs",
-    "Agreement",
-    "Treaty",
-    "Act",
-    "Summit",
-    "Conference",
-    "States",
-    "Kingdom",
-    "Republic",
-    "Federation",
-    "Nations",
-    "Organization",
-    "Organisation",
-    "Group",
-    "Association",
-    "Company",
-    "Corporation",
-    "Network",
-    "Radio",
-    "Television",
-    "Magazine",
-    "Statement",
-    "Square",
-    "Street",
-    "Hall",
-    "Palace",
-    "Building",
-    "Court",
-    "Bank",
-    "Fund",
-    "Daily",
-    "Weekly",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Telegraph",
-    "Guardian",
-    "Observer",
-    "Economist",
-];
-
-/// Particles that may stand inside a name ("Ursula von der Leyen").
-const PARTICLES: &[&str] =
-    &["de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "ibn"];
+const TITLES: &[&str] = lexicon().name_titles;
+const NOT_NAMES: &[&str] = lexicon().not_names;
+const PARTICLES: &[&str] = lexicon().particles;
 
 /// The clear proper name at the start (`forward`) or end of `text`: two to five name words
 /// (initials and particles inside allowed), titles before it left out; `None` when the run

@@ -2,15 +2,11 @@
 
 use std::ops::Range;
 
+use quotelint_text::lexicon::lexicon;
+
 use super::quotes::Quote;
 
-/// Words whose trailing period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt",
-    "prof", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "ed", "eds", "pp", "p", "vol", "cf", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c", "etc", "approx", "fig",
-    "inc", "ltd", "co",
-];
+const ABBREVIATIONS: &[&str] = lexicon().abbreviations;
 
 /// The length of the longest of [`ABBREVIATIONS`] (a test holds it to the list).
 const LONGEST: usize = 6;

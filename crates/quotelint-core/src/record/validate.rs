@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use quotelint_text::lexicon::lexicon;
+
 use super::locate::Step;
 use super::schema::*;
 use super::{EntryRef, Problem, Record};
@@ -532,27 +534,7 @@ fn certain_core(span: &RoleSpan) -> Option<Core> {
     }
 }
 
-/// Verbs that attribute speech, as a reporter writes them next to the speaker's name.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "stressed",
-    "noted",
-    "declared",
-    "stated",
-    "explained",
-    "insisted",
-    "warned",
-    "wrote",
-    "told",
-    "tells",
-    "continued",
-    "emphasized",
-    "emphasised",
-    "underlined",
-];
+const SPEECH_VERBS: &[&str] = lexicon().reporting_verbs;
 
 /// Whether `text` says of a speaker called by one of `names` that they spoke ("…, Lavrov
 /// said on Tuesday"), as validation refuses in a quotation's text.

@@ -42,8 +42,8 @@ impl BlockContext<'_> {
             }
             // "Obama teased Romney, saying …": after a comma, with no speech verb before it, the
             // participle shares the subject of the clause before the comma: its last name or
-            // "he"/"she" that stands where a subject stands (at the clause's start, after a
-            // comma, or after a capitalized word of a title), not an object after a verb.
+            // "he"/"she" that stands where a subject stands ([`Self::last_subject_in`]), not an
+            // object after a verb.
             let lead = self.text()[earlier.clone()].trim_end();
             if let Some(clause) = lead.strip_suffix(',').map(|l| earlier.start..earlier.start + l.len()) {
                 // A subject placed there decides, even when it names no one we can tell.
@@ -232,9 +232,11 @@ impl BlockContext<'_> {
         }
     }
 
-    /// The last name or person pronoun of `clause` standing where a subject stands: at the
-    /// clause's start, after a comma, or after a capitalized word ("In Paris, Obama met Romney"
-    /// gives Obama; Romney, after "met", is an object). Possessives are owners, not subjects.
+    /// The last name or person pronoun of `clause` standing where a subject stands: with only
+    /// capitalized words between it and the clause's start, a comma, a dash, a number or a
+    /// month or day ("In Paris, Obama met Romney" and "On 24 February 2022 President Biden …"
+    /// give Obama and Biden; Romney, after "met", is an object). Possessives are owners, not
+    /// subjects.
     /// `None` when no name or pronoun stands there; `Some(None)` when one does but names no one
     /// the article makes clear.
     fn last_subject_in(

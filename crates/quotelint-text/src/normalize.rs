@@ -142,7 +142,7 @@ impl<'a> Tokens<'a> {
                 return Some(Unit::Gap(i..end));
             }
             if is_word_char(c) {
-                let end = word_end(text, i);
+                let end = initialism_end(text.as_bytes(), i).unwrap_or_else(|| word_end(text, i));
                 self.pos = end;
                 return Some(Unit::Word(i..end));
             }
@@ -177,8 +177,10 @@ impl<'a> Tokens<'a> {
             let start = pass_by(self.text, self.pos);
             let mut end = start;
             end = alnum_end(bytes, end);
-            // A non-ASCII letter or an apostrophe may continue the word.
-            if end > start && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
+            // A non-ASCII letter or an apostrophe may continue the word, and a letter and a dot
+            // may start an initialism ("U.S."): those are read by the character path.
+            let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
+            if end > start && !initialism && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
                 self.pos = end;
                 if wanted(&self.text[start..end], true) {
                     return Some(start..end);
@@ -201,6 +203,18 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// The end of the initialism at `at`, dots included: two or more capital letters each followed
+/// by a dot ("U.S.", "U.N.", "U.S.S.R."), and then no letter or digit. One word, as "US" is
+/// (the dots are dropped when it is normalized): "U.S. forces" quotes "US forces".
+fn initialism_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut end = at;
+    while bytes.get(end).is_some_and(u8::is_ascii_uppercase) && bytes.get(end + 1) == Some(&b'.') {
+        end += 2;
+    }
+    let letters = (end - at) / 2;
+    (letters >= 2 && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
 }
 
 /// The first offset from `at` that is not a byte [`PASSED`] by the reading.
@@ -541,6 +555,10 @@ pub fn normalize_word(word: &str, out: &mut Vec<String>) {
     if word.starts_with('[') {
         return normalize_word(&word.replace(['[', ']'], ""), out);
     }
+    // "U.S.": an initialism without its dots.
+    if word.contains('.') {
+        return normalize_word(&word.replace('.', ""), out);
+    }
     // Most words are ASCII: no diacritics to fold, and lower-casing is a byte operation.
     if word.is_ascii() {
         // No contraction or clitic to undo.
@@ -624,12 +642,12 @@ const CONTRACTIONS: &[(&str, &str)] = lexicon().contractions;
 const UNMARKED: &[&str] = lexicon().unmarked;
 const CONTRACTION_SUFFIXES: &[(&str, &str)] = lexicon().contraction_suffixes;
 
-/// A plain word: ASCII, without an apostrophe, and no contraction written without one. Its
+/// A plain word: ASCII, without an apostrophe or a dot, and no contraction written without one. Its
 /// normalized form is its lower case (in American spelling), one word, which is what lets
 /// counting words and finding names pass it by cheaply.
 pub fn is_plain(word: &str) -> bool {
     // One pass over the bytes: most words are a few bytes long, shorter than a call to search.
-    word.bytes().all(|b| b < 0x80 && b != b'\'' && b != b'[')
+    word.bytes().all(|b| b < 0x80 && b != b'\'' && b != b'[' && b != b'.')
         && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
 }
 
@@ -681,6 +699,17 @@ mod tests {
         // An editor's bracketed letters are part of their word; a bracketed word is an insertion.
         assert_eq!(words("[T]he allies and [w]e"), words("The allies and we"));
         assert_eq!(words("[the alliance] met"), vec!["met"]);
+        // An initialism is one word, its dots dropped; a lone initial and "U.S.A" (no last dot)
+        // are letters as before.
+        assert_eq!(words("no U.S. forces, the U.S.S.R."), vec!["no", "us", "forces", "the", "ussr"]);
+        assert_eq!(words("no US forces"), words("no U.S. forces"));
+        assert_eq!(words("Jack F. Matlock"), vec!["jack", "f", "matlock"]);
+        assert_eq!(words("U.S.A"), vec!["u", "s", "a"]);
+        let mut found = Tokens::new("the U.S. and U.K. said");
+        let read: Vec<&str> = std::iter::from_fn(|| found.next_word_where(|_| true))
+            .map(|r| &"the U.S. and U.K. said"[r])
+            .collect();
+        assert_eq!(read, ["the", "U.S.", "and", "U.K.", "said"]);
     }
 
     #[test]

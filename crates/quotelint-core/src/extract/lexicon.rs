@@ -63,6 +63,7 @@ pub(super) const PLACE_WORDS: &[&str] = LEXICON.place_words;
 pub(super) const OBJECT_PREPOSITIONS: &[&str] = LEXICON.object_prepositions;
 pub(super) const EVENT_DATE_PREPOSITIONS: &[&str] = LEXICON.event_date_prepositions;
 pub(super) const SIMULTANEITY_OPENERS: &[&str] = LEXICON.simultaneity_openers;
+pub(super) const TOPIC_WORDS: &[&str] = LEXICON.topic_words;
 pub(super) const CLAUSE_DATE_PREPOSITIONS: &[&str] = LEXICON.clause_date_prepositions;
 pub(super) const SUBJECT_STOPS: &[&str] = LEXICON.subject_stops;
 pub(super) const SPEAKER_HEADERS: &[&str] = LEXICON.speaker_headers;

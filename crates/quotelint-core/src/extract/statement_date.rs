@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::attribution::Cue;
 use super::context::{BlockContext, MAX_DATE_LEN};
 use super::dates::DateExpr;
-use super::lexicon::{CueList, SIMULTANEITY_OPENERS};
+use super::lexicon::{CueList, SIMULTANEITY_OPENERS, TOPIC_WORDS};
 use super::Dated;
 
 /// The date of the statement a quotation reports: of the sentence's `candidates`, those that
@@ -74,7 +74,8 @@ pub(super) fn statement_date(
                     text[d.range.end..subject].rfind(',').map_or(d.range.end, |i| d.range.end + i + 1);
                 return opener
                     && ctx.words_in(&(phrase_end..subject)).len() <= 4
-                    && !dates_another_report(ctx, &(clause.start..d.range.start), cue);
+                    && !dates_another_report(ctx, &(clause.start..d.range.start), cue)
+                    && !dates_a_topic(ctx, &(clause.start..d.range.start));
             }
             if at < quote.start {
                 return content_from.is_none_or(|c| at < c);
@@ -113,6 +114,18 @@ fn dates_another_report(ctx: &BlockContext, before_date: &Range<usize>, cue: &Cu
                 && speaker.is_none_or(|s| !m.targets.contains(&crate::names::Target::Person(s)))
         })
     })
+}
+
+/// Whether `before_date`, the opening phrase up to a date, makes the date its topic's: a word of
+/// [`TOPIC_WORDS`] stands before the date in its part of the phrase (after the last comma):
+/// "Recalling his talks with Baker on 9 February 1990, Gorbachev said" dates the talks, and
+/// "In 2014, recalling …" keeps 2014 as the statement's.
+fn dates_a_topic(ctx: &BlockContext, before_date: &Range<usize>) -> bool {
+    let text = ctx.text();
+    let part = text[before_date.clone()].rfind(',').map_or(before_date.start, |i| before_date.start + i + 1);
+    ctx.words_in(&(part..before_date.end))
+        .iter()
+        .any(|w| TOPIC_WORDS.iter().any(|t| text[w.range()].eq_ignore_ascii_case(t)))
 }
 
 /// Where the clause of a subject at `subject` starts: after the last semicolon, quotation or

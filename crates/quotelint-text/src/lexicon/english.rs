@@ -692,6 +692,23 @@ const EVENT_DATE_PREPOSITIONS: &[&str] = &["in", "on", "of"];
 /// Major responded"): a speech reported in such a phrase happens at the same time.
 const SIMULTANEITY_OPENERS: &[&str] = &["when", "as", "while", "whenever"];
 
+/// Words after which, in an opening phrase, a date is its topic's, not the statement's:
+/// "Recalling his talks with Baker on 9 February 1990, Gorbachev said", "Interviewed about talks
+/// held on 9 February 1990, …".
+const TOPIC_WORDS: &[&str] = &[
+    "about",
+    "concerning",
+    "regarding",
+    "recalling",
+    "remembering",
+    "recounting",
+    "recollecting",
+    "describing",
+    "discussing",
+    "revisiting",
+    "reflecting",
+];
+
 /// Prepositions that may open a clause that starts with a date ("In March 2014, NATO …") or a
 /// timeline item's setting ("**September 2014** — At the Wales summit, …").
 const CLAUSE_DATE_PREPOSITIONS: &[&str] = &["in", "on", "at", "during"];
@@ -1383,6 +1400,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     object_prepositions: OBJECT_PREPOSITIONS,
     event_date_prepositions: EVENT_DATE_PREPOSITIONS,
     simultaneity_openers: SIMULTANEITY_OPENERS,
+    topic_words: TOPIC_WORDS,
     clause_date_prepositions: CLAUSE_DATE_PREPOSITIONS,
     subject_stops: SUBJECT_STOPS,
     speaker_headers: SPEAKER_HEADERS,

@@ -135,6 +135,9 @@ pub struct Lexicon {
     /// Words opening a phrase whose time is the main clause's ("When Yazov asked in March 1990, Major
     /// responded").
     pub simultaneity_openers: &'static [&'static str],
+    /// Words after which a date in an opening phrase is its topic's ("recalling his talks … on
+    /// 9 February 1990").
+    pub topic_words: &'static [&'static str],
     /// Prepositions that may open a clause that starts with a date ("In March 2014, NATO …") or a
     /// timeline item's setting ("**September 2014** — At the Wales summit, …").
     pub clause_date_prepositions: &'static [&'static str],

@@ -540,6 +540,13 @@ const TERM_LEADS: &[&str] = &[
     "catchword",
     "buzzword",
     "label",
+    // Names a person writes or goes under: "under the pen name 'Z'", "the nickname 'Gorby'".
+    "pseudonym",
+    "nickname",
+    "name",
+    "codename",
+    "alias",
+    "moniker",
 ];
 
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was

@@ -44,6 +44,7 @@ pub(super) const OCCASION_DETERMINERS: &[&str] = LEXICON.occasion_determiners;
 pub(super) const OCCASION_RELATIVES: &[&str] = LEXICON.occasion_relatives;
 pub(super) const OUTLET_NOUNS: &[&str] = LEXICON.outlet_nouns;
 pub(super) const TERM_LEADS: &[&str] = LEXICON.term_leads;
+pub(super) const NAMED_AS_VERBS: &[&str] = LEXICON.named_as_verbs;
 pub(super) const NAMING_VERBS: &[&str] = LEXICON.naming_verbs;
 pub(super) const NAMING_PRONOUNS: &[&str] = LEXICON.naming_pronouns;
 pub(super) const PRESENTING_OPENERS: &[&str] = LEXICON.presenting_openers;

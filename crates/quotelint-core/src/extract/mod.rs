@@ -375,10 +375,21 @@ fn after_possessive(text: &str, at: usize) -> bool {
 }
 
 /// Whether the text before `at` ends with a word of [`lexicon::TERM_LEADS`], and "of" after a
-/// noun: "the so-called ", "the formula of ".
+/// noun: "the so-called ", "the formula of "; or with "as" after a verb of going under a name
+/// ([`lexicon::NAMED_AS_VERBS`]), maybe with an adverb between: "writing anonymously as ",
+/// "known as ".
 fn after_term_lead(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
     let Some(mut word) = crate::scan::last_word(before) else { return false };
+    if word.eq_ignore_ascii_case("as") && before.ends_with(word) {
+        let mut rest = before[..before.len() - word.len()].trim_end();
+        let mut verb = crate::scan::last_word(rest).filter(|w| rest.ends_with(w));
+        if let Some(adverb) = verb.filter(|w| w.len() > 4 && w.ends_with("ly")) {
+            rest = rest[..rest.len() - adverb.len()].trim_end();
+            verb = crate::scan::last_word(rest).filter(|w| rest.ends_with(w));
+        }
+        return verb.is_some_and(|v| lexicon::NAMED_AS_VERBS.iter().any(|n| v.eq_ignore_ascii_case(n)));
+    }
     if word.eq_ignore_ascii_case("of") {
         let rest = before[..before.len() - word.len()].trim_end();
         match crate::scan::last_word(rest) {

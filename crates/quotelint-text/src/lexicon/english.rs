@@ -549,6 +549,11 @@ const TERM_LEADS: &[&str] = &[
     "moniker",
 ];
 
+/// Verbs of going under a name, after which "as" and one to three quoted words are that name:
+/// "writing anonymously as 'X'", "known as 'Iron Wall'", "signed as 'A Friend'".
+const NAMED_AS_VERBS: &[&str] =
+    &["known", "writing", "wrote", "written", "signed", "signing", "posting", "posted", "styled", "billed"];
+
 /// Openings of a sentence that names who spoke the quotation just before it: "'…' That was
 /// Antony Blinken on 5 July 2022." Compared in any case, each followed by the name.
 const PRESENTING_OPENERS: &[&str] =
@@ -1388,6 +1393,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     occasion_relatives: OCCASION_RELATIVES,
     outlet_nouns: OUTLET_NOUNS,
     term_leads: TERM_LEADS,
+    named_as_verbs: NAMED_AS_VERBS,
     naming_verbs: NAMING_VERBS,
     naming_pronouns: NAMING_PRONOUNS,
     presenting_openers: PRESENTING_OPENERS,

@@ -84,6 +84,8 @@ pub struct Lexicon {
     pub outlet_nouns: &'static [&'static str],
     /// Words after which a short quoted span names a term rather than reporting words.
     pub term_leads: &'static [&'static str],
+    /// Verbs of going under a name: "writing as 'X'", "known as 'Iron Wall'".
+    pub named_as_verbs: &'static [&'static str],
     /// Verbs that name a thing: with "what" before them, a short span after them is a term
     /// ("what Moscow calls a 'special operation'").
     pub naming_verbs: &'static [&'static str],

@@ -116,10 +116,11 @@ fn dates_another_report(ctx: &BlockContext, before_date: &Range<usize>, cue: &Cu
     })
 }
 
-/// Whether `before_date`, the opening phrase up to a date, makes the date its topic's: a word of
-/// [`TOPIC_WORDS`] stands before the date in its part of the phrase (after the last comma):
-/// "Recalling his talks with Baker on 9 February 1990, Gorbachev said" dates the talks, and
-/// "In 2014, recalling …" keeps 2014 as the statement's.
+/// Whether `before_date`, the opening phrase up to a date, may make the date what is recalled:
+/// a verb of recalling ([`TOPIC_WORDS`]) stands before the date in its part of the phrase
+/// (after the last comma): "Recalling his talks with Baker on 9 February 1990, Gorbachev said"
+/// dates the talks, or may; such a date is no claim. "In 2014, recalling …" keeps 2014 as the
+/// statement's.
 fn dates_a_topic(ctx: &BlockContext, before_date: &Range<usize>) -> bool {
     let text = ctx.text();
     let part = text[before_date.clone()].rfind(',').map_or(before_date.start, |i| before_date.start + i + 1);

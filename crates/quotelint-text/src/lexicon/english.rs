@@ -704,22 +704,12 @@ const EVENT_DATE_PREPOSITIONS: &[&str] = &["in", "on", "of"];
 /// Major responded"): a speech reported in such a phrase happens at the same time.
 const SIMULTANEITY_OPENERS: &[&str] = &["when", "as", "while", "whenever"];
 
-/// Words after which, in an opening phrase, a date is its topic's, not the statement's:
-/// "Recalling his talks with Baker on 9 February 1990, Gorbachev said", "Interviewed about talks
-/// held on 9 February 1990, …".
-const TOPIC_WORDS: &[&str] = &[
-    "about",
-    "concerning",
-    "regarding",
-    "recalling",
-    "remembering",
-    "recounting",
-    "recollecting",
-    "describing",
-    "discussing",
-    "revisiting",
-    "reflecting",
-];
+/// Words after which, in an opening phrase, a date may be what is recalled rather than when it
+/// was said ("Recalling his talks with Baker on 9 February 1990, Gorbachev said"): the phrase
+/// dates nothing. Only verbs of recalling: after "about" or "discussing" the date is the
+/// statement's often enough ("Asked about Estonia in June 2004, Putin said").
+const TOPIC_WORDS: &[&str] =
+    &["recalling", "remembering", "recounting", "recollecting", "reminiscing", "reflecting", "revisiting"];
 
 /// Prepositions that may open a clause that starts with a date ("In March 2014, NATO …") or a
 /// timeline item's setting ("**September 2014** — At the Wales summit, …").

@@ -509,10 +509,9 @@ impl NameIndex {
 
 const AUXILIARIES: &[&str] = lexicon().passive_event_auxiliaries;
 
-/// Whether a normalized word is an adverb in "-ly" ("formally", "finally"), of more than four
-/// letters so that "only" and "early" stay words of their own.
+/// Whether a normalized word is an adverb ("formally"), by the lexicon's reading.
 fn is_adverb(word: &str) -> bool {
-    word.len() > 5 && word.ends_with("ly") && word.bytes().all(|b| b.is_ascii_lowercase())
+    lexicon().is_adverb(word)
 }
 
 /// An event's name and the other tenses and clauses of a passive one: "the Warsaw Pact was

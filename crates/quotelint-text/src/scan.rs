@@ -176,6 +176,22 @@ pub fn last_word(text: &str) -> Option<&str> {
     words(&text[from..]).last().map(|r| &text[from + r.start..from + r.end])
 }
 
+/// The word `text` ends with, when it ends with one (no mark after it): "…known as" gives "as",
+/// "…known as," none.
+pub fn trailing_word(text: &str) -> Option<&str> {
+    last_word(text).filter(|w| text.ends_with(w))
+}
+
+/// Whether `text` ends with `phrase` (in any ASCII case) as whole words: nothing but the
+/// text's start or a character that is no letter or digit before it ("told the" ends with "the";
+/// "bathe" does not).
+pub fn ends_with_phrase(text: &str, phrase: &str) -> bool {
+    text.len() >= phrase.len()
+        && text.is_char_boundary(text.len() - phrase.len())
+        && text[text.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        && text[..text.len() - phrase.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +236,12 @@ mod tests {
         assert_eq!(last_word("pro-Western"), Some("Western"));
         assert_eq!(last_word(" \u{308}"), None);
         assert_eq!(last_word("“ — "), None);
+        // The word a text ends with, and a phrase it ends with as whole words.
+        assert_eq!(trailing_word("known as"), Some("as"));
+        assert_eq!(trailing_word("known as,"), None);
+        assert!(ends_with_phrase("he told The", "the") && ends_with_phrase("the", "the"));
+        assert!(!ends_with_phrase("bathe", "the") && !ends_with_phrase("th", "the"));
+        assert!(ends_with_phrase("Ann Vole, author of", "author of"));
     }
 
     /// The reading as a specification, character by character: the oracle for the fast paths.

@@ -105,12 +105,7 @@ pub(super) fn has_bare_url(text: &str) -> bool {
 /// [`OWN_REPORTING`]. Outlets are looked for only where a word may start one (a bit of the cue
 /// table), not searched for in the whole paragraph.
 pub(super) fn cites_news_outlet(text: &str, words: &[Word]) -> bool {
-    let ends_with_word = |before: &str, word: &str| {
-        before.len() >= word.len()
-            && before.is_char_boundary(before.len() - word.len())
-            && before[before.len() - word.len()..].eq_ignore_ascii_case(word)
-            && before[..before.len() - word.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-    };
+    use crate::scan::ends_with_phrase as ends_with_word;
     // Every phrase of the newsroom's own reporting has "this ": found once, then compared.
     static THIS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("this "));
     let own = THIS.find_iter(text.as_bytes()).any(|i| {

@@ -467,7 +467,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
             out.extend(make(year.clone(), num(&year).unwrap_or(0), None, None, None));
         }
     }
-    for (head, month) in timeline_heads(text) {
+    if let Some((head, month)) = timeline_head(text) {
         let year = head.start..head.start + 4;
         if !out[..found].iter().any(|d| d.range.start < head.end && head.start < d.range.end) {
             out.extend(make(head, num(&year).unwrap_or(0), month, None, None));
@@ -480,35 +480,28 @@ pub fn find(text: &str) -> Vec<DateExpr> {
 }
 
 /// "1996 — The Founding Act is signed", "2004 March: Estonia joins NATO": a year, maybe with
-/// its month after it, opening a line and followed by a dash or a colon, as a timeline heads
-/// its items; with the month's number. A bare year elsewhere is no date.
-fn timeline_heads(text: &str) -> Vec<(Range<usize>, Option<u32>)> {
+/// its month after it, opening a block (a paragraph or a list item: soft line breaks reach
+/// here as spaces) and followed by a dash or a colon, as a timeline heads its items; with the
+/// month's number. A bare year elsewhere is no date.
+fn timeline_head(text: &str) -> Option<(Range<usize>, Option<u32>)> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
-    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
-    for line in starts {
-        let start = line + blanks(b, line);
-        if digits(b, start) != 4 || !matches!(&b[start..start + 2], b"19" | b"20") {
-            continue;
-        }
-        let mut end = start + 4;
-        let mut month = None;
-        let after_year = end + blanks(b, end);
-        if after_year > end {
-            let word_end =
-                after_year + b[after_year..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            if let Some(i) = MONTHS.iter().position(|m| m.as_bytes() == &b[after_year..word_end]) {
-                end = word_end;
-                month = Some(i as u32 + 1);
-            }
-        }
-        let rest = &text[end + blanks(b, end)..];
-        // A hyphen only set off by a space: "1996-97" is a span, "1996-05" a month.
-        if ["—", "–", "- ", ":"].iter().any(|m| rest.starts_with(m)) {
-            out.push((start..end, month));
+    let start = blanks(b, 0);
+    if digits(b, start) != 4 || !matches!(&b[start..start + 2], b"19" | b"20") {
+        return None;
+    }
+    let mut end = start + 4;
+    let mut month = None;
+    let after_year = end + blanks(b, end);
+    if after_year > end {
+        let word_end = after_year + b[after_year..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        if let Some(i) = MONTHS.iter().position(|m| m.as_bytes() == &b[after_year..word_end]) {
+            end = word_end;
+            month = Some(i as u32 + 1);
         }
     }
-    out
+    let rest = &text[end + blanks(b, end)..];
+    // A hyphen only set off by a space: "1996-97" is a span, "1996-05" a month.
+    ["—", "–", "- ", ":"].iter().any(|m| rest.starts_with(m)).then_some((start..end, month))
 }
 
 /// "his 2008 Munich speech", "in a 2014 interview", "Putin's 2007 address": a year between a
@@ -1014,9 +1007,15 @@ mod tests {
     fn numbers_and_names_that_are_not_dates() {
         assert!(dates("Mary 2022 and 1500 troops and the 1990s and within 36 to 60 hours").is_empty());
         assert!(dates("the 1997 NATO-Russia Founding Act").is_empty(), "a bare year needs a preposition");
-        // ... or to head a timeline's line, before a dash or a colon.
-        assert_eq!(dates("1997 — The Act is signed.\n2004 March: Estonia joins."), ["1997", "2004-03"]);
-        assert!(dates("1996-97 — talks.\n2000 troops — sent.\nIt was 1997 — late.").is_empty());
+        // ... or to head a timeline's item, before a dash or a colon.
+        assert_eq!(dates("1997 — The Act is signed."), ["1997"]);
+        assert_eq!(dates(" 2004 March: Estonia joins."), ["2004-03"]);
+        assert_eq!(dates("1998 - The Act is ratified."), ["1998"]);
+        for not_a_head in
+            ["1996-97 — talks.", "2000 troops — sent.", "It was 1997 — late.", "1996-05: talks."]
+        {
+            assert!(dates(not_a_head).is_empty(), "{not_a_head}");
+        }
         assert!(dates("a year later, the same day, last week").is_empty());
         assert!(dates("on 31 February 1990").is_empty());
     }

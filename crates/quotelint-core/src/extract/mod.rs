@@ -26,6 +26,7 @@ use crate::date::PartialDate;
 use crate::markdown::{BlockKind, Document};
 use crate::names::NameIndex;
 use crate::record::{Record, SpeakerKind};
+use crate::scan::trailing_word;
 use blockquotes::blockquote;
 use blockquotes::is_attribution_line;
 use citations::{block_is_cited, is_cited, paren_citations};
@@ -383,18 +384,18 @@ fn after_term_lead(text: &str, at: usize) -> bool {
     let Some(mut word) = crate::scan::last_word(before) else { return false };
     if word.eq_ignore_ascii_case("as") && before.ends_with(word) {
         let mut rest = before[..before.len() - word.len()].trim_end();
-        let mut verb = crate::scan::last_word(rest).filter(|w| rest.ends_with(w));
-        if let Some(adverb) = verb.filter(|w| w.len() > 4 && w.ends_with("ly")) {
+        let mut verb = trailing_word(rest);
+        if let Some(adverb) = verb.filter(|w| quotelint_text::lexicon::lexicon().is_adverb(w)) {
             rest = rest[..rest.len() - adverb.len()].trim_end();
-            verb = crate::scan::last_word(rest).filter(|w| rest.ends_with(w));
+            verb = trailing_word(rest);
         }
         return verb.is_some_and(|v| lexicon::NAMED_AS_VERBS.iter().any(|n| v.eq_ignore_ascii_case(n)));
     }
     if word.eq_ignore_ascii_case("of") {
         let rest = before[..before.len() - word.len()].trim_end();
-        match crate::scan::last_word(rest) {
-            Some(noun) if rest.ends_with(noun) => word = noun,
-            _ => return false,
+        match trailing_word(rest) {
+            Some(noun) => word = noun,
+            None => return false,
         }
     } else if !before.ends_with(word) {
         return false;
@@ -415,9 +416,7 @@ fn after_term_lead(text: &str, at: usize) -> bool {
 /// person named between them, by name or pronoun. "What Putin called a '…'" and "what he
 /// called a '…'" are someone's words, not a term.
 fn after_what_is_called(ctx: &BlockContext, at: usize) -> bool {
-    fn last(t: &str) -> Option<&str> {
-        crate::scan::last_word(t).filter(|w| t.ends_with(w))
-    }
+    let last = trailing_word;
     let text = ctx.text();
     let mut before = text[..at].trim_end();
     if let Some(article) =
@@ -522,20 +521,7 @@ fn is_book_title(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let subtitle = inner.contains(':');
     let before = text[..title_list_start(ctx, q)].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
-    let ends_with_any = |leads: &[&str]| {
-        crate::scan::last_word(before).is_some_and(|w| {
-            before.ends_with(w)
-                && leads.iter().any(|lead| {
-                    before.len() >= lead.len()
-                        && before.is_char_boundary(before.len() - lead.len())
-                        && before[before.len() - lead.len()..].eq_ignore_ascii_case(lead)
-                        && before[..before.len() - lead.len()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                })
-        })
-    };
+    let ends_with_any = |leads: &[&str]| leads.iter().any(|lead| crate::scan::ends_with_phrase(before, lead));
     let after_book = ends_with_any(lexicon::BOOK_NOUNS) || ends_with_any(lexicon::AUTHOR_LEADS);
     let by_author =
         text[q.outer.end..].strip_prefix(" by ").is_some_and(|a| a.starts_with(char::is_uppercase));

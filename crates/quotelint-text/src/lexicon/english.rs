@@ -1433,6 +1433,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     months: MONTHS,
     weekdays: WEEKDAYS,
     passive_event_auxiliaries: PASSIVE_EVENT_AUXILIARIES,
+    adverb_suffix: "ly",
     reporting_verbs: REPORTING_VERBS,
     contractions: CONTRACTIONS,
     unmarked: UNMARKED,

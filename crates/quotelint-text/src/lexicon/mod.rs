@@ -219,6 +219,9 @@ pub struct Lexicon {
     /// The auxiliaries of a passive event name ("was dissolved"), after which an adverb of the text is
     /// passed over ("was formally dissolved", "is officially dissolved").
     pub passive_event_auxiliaries: &'static [&'static str],
+    /// The ending of the adverbs passed over inside names and before "as" ("formally",
+    /// "anonymously"): see [`Lexicon::is_adverb`].
+    pub adverb_suffix: &'static str,
 
     // Validation: speech verbs a reporter writes beside a name, refused in a quotation's text
     // (quotelint-core's record::validate).
@@ -241,6 +244,15 @@ pub struct Lexicon {
     pub callout_labels: &'static [&'static str],
 }
 
+impl Lexicon {
+    /// Whether `word`, in lower case, is an adverb by its ending ("formally", "anonymously"),
+    /// of more than five letters so that short words with the ending ("only", "early", "daily")
+    /// stay words of their own.
+    pub fn is_adverb(&self, word: &str) -> bool {
+        word.len() > 5 && word.ends_with(self.adverb_suffix) && word.bytes().all(|b| b.is_ascii_lowercase())
+    }
+}
+
 /// The lexicon articles are read with: the one place that chooses it.
 pub const fn lexicon() -> &'static Lexicon {
     &english::ENGLISH
@@ -255,6 +267,9 @@ mod tests {
     #[test]
     fn the_lexicon_holds_what_its_readers_assume() {
         let lex = lexicon();
+        // Adverbs by their ending, short words with it excepted.
+        assert!(lex.is_adverb("formally") && lex.is_adverb("anonymously"));
+        assert!(!lex.is_adverb("only") && !lex.is_adverb("early") && !lex.is_adverb("Formally"));
         // Each month abbreviation starts its month's name ("Sept", "Febr").
         for (abbreviation, month) in lex.month_abbreviations {
             assert!((1..=12).contains(month), "{abbreviation}");

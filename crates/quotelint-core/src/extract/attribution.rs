@@ -358,9 +358,10 @@ impl BlockContext<'_> {
     /// does not say which of them.
     pub(super) fn resolve_pronoun(&self, pronoun: &Word) -> Option<usize> {
         let at = pronoun.range().start;
-        // "He" opening a paragraph in which nobody is named before it: the last person of the
-        // paragraph before, when that paragraph named one.
-        if self.text()[..at].trim().is_empty() && self.mentions.first().is_none_or(|m| m.range.start > at) {
+        // "He" opening a paragraph in which nobody is named before it, maybe after its opening
+        // quotation ("“We wait,” he said"): the person of the paragraph before, when that
+        // paragraph named one.
+        if self.opening_pronoun() == Some(at) && self.mentions.first().is_none_or(|m| m.range.start > at) {
             return self.previous_person.get();
         }
         // "Putin's annual press conference, during which he asserted …": the occasion's owner.

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::blockquotes::is_attribution_line;
 use super::dates::{self, DateExpr};
-use super::lexicon::{CueList, EVENT_AUXILIARIES, VERB_ADVERBS};
+use super::lexicon::{CueList, EVENT_AUXILIARIES, PERSON_PRONOUNS, VERB_ADVERBS};
 use super::quotes;
 use super::sentences::sentences;
 use super::words::{has_digit, within, words_of, Word};
@@ -31,6 +31,8 @@ pub(super) struct BlockContext<'a> {
     /// The quotations' ranges (depth 0), disjoint and in order.
     pub(super) outer: Vec<Range<usize>>,
     pub(super) mentions: Vec<Mention>,
+    /// Whether `mentions` were looked for: a block with no quotation and no digit is not read.
+    names_read: bool,
     /// `person_before[i]`: the last of `mentions[..i]` naming a person, outside quotations.
     pub(super) person_before: Vec<Option<usize>>,
     pub(super) dates: Vec<DateExpr>,
@@ -76,6 +78,7 @@ impl<'a> BlockContext<'a> {
             article,
             outer,
             mentions: Vec::new(),
+            names_read: false,
             person_before: Vec::new(),
             dates: Vec::new(),
             words: Vec::new(),
@@ -94,6 +97,7 @@ impl<'a> BlockContext<'a> {
             context.dates.sort_by_key(|d| d.range.start);
         }
         context.mentions = names.find(&block.text);
+        context.names_read = true;
         if !quoting {
             return context;
         }
@@ -306,6 +310,81 @@ impl<'a> BlockContext<'a> {
         self.mentions.iter().rev().find_map(|m| self.acting_person(m))
     }
 
+    /// Who "he" or "she" opening the next paragraph refers to: the last person this one names;
+    /// when it names no one, the person before it, if it refers to them itself, by opening
+    /// with "he" or "she" or by a role only they held ("Putin spoke first. ¶ The Russian
+    /// president listed his grievances. ¶ He said …"). A paragraph that was not read for names
+    /// (no quotation, no digit) is read for them now, when `asked`, and gives a person only
+    /// when it names one.
+    fn person_for_next(
+        &self,
+        names: &NameIndex,
+        asked: bool,
+        further: impl FnOnce() -> Option<usize>,
+    ) -> Option<usize> {
+        let found;
+        let mentions: &[Mention] = if self.names_read {
+            if let Some(p) = self.last_person() {
+                return Some(p);
+            }
+            &self.mentions
+        } else if asked {
+            found = names.find(self.text());
+            // "Putin met Biden." does not say which of them "he" is.
+            let mut people = found.iter().filter_map(|m| self.acting_person(m));
+            if let Some(first) = people.next() {
+                return people.all(|q| q == first).then_some(first);
+            }
+            &found
+        } else {
+            return None;
+        };
+        // The people named otherwise: by a role ("the Russian president") or by a surname
+        // several people share; events do not count.
+        let others: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.person().is_none() && !within(&self.outer, &m.range))
+            .filter(|m| m.roles().next().is_some() || m.events().next().is_none())
+            .collect();
+        if others.is_empty() && !self.opens_with_pronoun_reference() {
+            return None;
+        }
+        // A paragraph that was not read when built was not asked who came before it either.
+        let previous = self.previous_person.get().or_else(further)?;
+        // Each must be the person before, by a role they held or a surname they share: another
+        // person named either way leaves "he" open.
+        let refers = |m: &&Mention| {
+            m.targets.iter().any(|t| *t == Target::Person(previous))
+                || m.roles().any(|r| {
+                    self.record.people[previous].roles.iter().any(|s| s.role == self.record.roles[r].id)
+                })
+        };
+        others.iter().all(refers).then_some(previous)
+    }
+
+    /// Whether the paragraph's first word outside quotations is "he" or "she" (`PERSON_PRONOUNS`):
+    /// "He said …", "“We wait,” she said".
+    pub(super) fn opens_with_pronoun_reference(&self) -> bool {
+        self.opening_pronoun().is_some()
+    }
+
+    /// Where that opening "he" or "she" starts.
+    pub(super) fn opening_pronoun(&self) -> Option<usize> {
+        let text = self.text();
+        let mut at = 0;
+        for q in &self.outer {
+            if text[at..q.start].trim().is_empty() {
+                at = q.end;
+            } else {
+                break;
+            }
+        }
+        let rest = text[at..].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let start = text.len() - rest.len();
+        let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        PERSON_PRONOUNS.iter().any(|p| rest[..end].eq_ignore_ascii_case(p)).then_some(start)
+    }
+
     /// The last person named before `at` in this paragraph (for "he said").
     pub(super) fn last_person_before(&self, at: usize) -> Option<(usize, Range<usize>)> {
         // "he" and "she" are people, never an organization or a document.
@@ -382,6 +461,10 @@ pub(super) struct Contexts<'a> {
 
 const NO_PERSON: u32 = u32::MAX;
 
+/// How many paragraphs "he" is followed back through paragraphs that were not read for names
+/// when they were built (no quotation, no digit, and no "he" opening the one after).
+const CHAIN_REACH: usize = 3;
+
 impl<'a> Contexts<'a> {
     pub(super) fn new(
         blocks: &'a [Block],
@@ -427,6 +510,8 @@ impl<'a> Contexts<'a> {
     }
 
     fn build(&self, i: usize) -> BlockContext<'a> {
+        let mut context =
+            BlockContext::new(&self.blocks[i], self.record, self.article, self.names, self.article_date);
         let known = self.previous.borrow().get(i).copied();
         let previous = match known {
             Some(p) => {
@@ -435,25 +520,31 @@ impl<'a> Contexts<'a> {
             }
             None => {
                 // Before a blockquote or a footnote's text, no paragraph says who "he" is.
-                let p = i
-                    .checked_sub(1)
-                    .filter(|&p| {
-                        self.blocks[p].blockquote.is_none() && self.blocks[p].kind != BlockKind::Footnote
-                    })
-                    .and_then(|p| self.get(p)?.last_person())
+                let p = self
+                    .person_before(i, context.opens_with_pronoun_reference(), CHAIN_REACH)
                     .map_or(NO_PERSON, |p| p as u32);
                 self.previous.borrow_mut().push(p);
                 p
             }
         };
-        let mut context =
-            BlockContext::new(&self.blocks[i], self.record, self.article, self.names, self.article_date);
         context.previous_person.set((previous != NO_PERSON).then_some(previous as usize));
         context.introduced = i
             .checked_sub(1)
             .filter(|&p| is_introduced_by(&self.blocks[p], &self.blocks[i]))
             .and_then(|p| super::attribution::introduction(self.get(p)?));
         context
+    }
+
+    /// Who a "he" opening block `i` refers to (see [`BlockContext::person_for_next`]); `asked`
+    /// when block `i` opens so, and `reach` the paragraphs still to look back through when the
+    /// ones between were not read for names.
+    fn person_before(&self, i: usize, asked: bool, reach: usize) -> Option<usize> {
+        // Before a blockquote or a footnote's text, no paragraph says who "he" is.
+        let p = i
+            .checked_sub(1)
+            .filter(|&p| self.blocks[p].blockquote.is_none() && self.blocks[p].kind != BlockKind::Footnote)?;
+        let further = || reach.checked_sub(1).and_then(|reach| self.person_before(p, true, reach));
+        self.get(p)?.person_for_next(self.names, asked, further)
     }
 
     /// Releases the contexts of the blocks before `i`. Block `i` is built first, while the

@@ -354,7 +354,7 @@ impl<'a> BlockContext<'a> {
         // Each must be the person before, by a role they held or a surname they share: another
         // person named either way leaves "he" open.
         let refers = |m: &&Mention| {
-            m.targets.iter().any(|t| *t == Target::Person(previous))
+            m.targets.contains(&Target::Person(previous))
                 || m.roles().any(|r| {
                     self.record.people[previous].roles.iter().any(|s| s.role == self.record.roles[r].id)
                 })

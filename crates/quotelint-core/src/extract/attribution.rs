@@ -361,7 +361,10 @@ impl BlockContext<'_> {
         // "He" opening a paragraph in which nobody is named before it, maybe after its opening
         // quotation ("“We wait,” he said"): the person of the paragraph before, when that
         // paragraph named one.
-        if self.opening_pronoun() == Some(at) && self.mentions.first().is_none_or(|m| m.range.start > at) {
+        // So is a later "he" in a paragraph that opens so and names nobody before it.
+        if self.opening_pronoun().is_some_and(|o| o <= at)
+            && self.mentions.first().is_none_or(|m| m.range.start > at)
+        {
             return self.previous_person.get();
         }
         // "Putin's annual press conference, during which he asserted …": the occasion's owner.
@@ -762,6 +765,11 @@ pub(super) fn attribute(
     // Cues on both sides must agree ("“…,” Putin said" after "Putin said"); if they name two
     // people, the sentence is not clear enough to claim either.
     found.extend(before_found);
+    if found.is_empty() {
+        if let Some((p, m, verb)) = trailing_cue(ctx, q, sentence, date_hint) {
+            found.push((p, m, verb, false));
+        }
+    }
 
     // A quotation opening its sentence, introduced by the sentence before ("He added:").
     if found.is_empty() && lead.is_empty() {
@@ -848,6 +856,53 @@ pub(super) fn attribute(
             read_to: sentence.end,
         },
     }
+}
+
+/// The most words after a comma that can end a sentence as its speech cue ("…, Russian
+/// Foreign Minister Sergei Lavrov told reporters in Ankara on Tuesday").
+const MAX_TRAILING_CUE_WORDS: usize = 14;
+
+/// "Russia has 'strangled' democracy, Biden said.": a sentence that ends with a comma and a
+/// speech cue (`, Biden said`, `, said Peskov`, `, he added on Tuesday`) reports the whole
+/// clause before the comma, and a quotation inside that clause is the cue's subject's, when
+/// nothing else in the sentence speaks: no other speech verb, no colon, no quotation after the
+/// comma, and no "that" after the verb (which reports something else).
+fn trailing_cue(
+    ctx: &BlockContext,
+    q: &quotes::Quote,
+    sentence: &Range<usize>,
+    date_hint: &dyn Fn(usize) -> Option<PartialDate>,
+) -> Option<(usize, Range<usize>, usize)> {
+    let text = ctx.text();
+    let comma = (q.outer.end..sentence.end)
+        .rev()
+        .find(|&i| text.as_bytes()[i] == b',' && !ctx.in_quote(&(i..i + 1)))?;
+    let tail = comma + 1..sentence.end;
+    let words = ctx.words_in(&tail);
+    let verb = words.iter().find(|w| ctx.is_verb(w))?;
+    let clause = sentence.start..comma;
+    if words.len() > MAX_TRAILING_CUE_WORDS
+        || ctx.verbs_in(&clause).next().is_some()
+        || text[sentence.clone()].contains(':')
+        || ctx.outer.iter().any(|o| o.start > comma && o.start < sentence.end)
+        || ctx.words_in(&(verb.range().end..tail.end)).iter().any(|w| w.kw() == "that")
+    {
+        return None;
+    }
+    // Between the comma and the verb, only names and the words a cue leads with ("the", "he").
+    let lead = comma + 1..verb.range().start;
+    let mut names_end = lead.start;
+    for m in ctx.mentions_in(&lead) {
+        if !all_words_are(&text[names_end..m.range.start], CueList::CueLeadFiller) {
+            return None;
+        }
+        names_end = m.range.end;
+    }
+    if !all_words_are(&text[names_end..lead.end], CueList::CueLeadFiller) {
+        return None;
+    }
+    let (p, m) = ctx.subject_of(verb, &tail, date_hint(verb.range().start), true)?;
+    Some((p, m, verb.range().start))
 }
 
 /// What a paragraph ending with a colon says of the quotation after it ("Dmitry Peskov told

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::context::BlockContext;
 use super::lexicon::{
-    keyword, CueList, DASH_TITLE_JOINERS, OCCASION_RELATIVES, PERSON_PRONOUNS, PRESENTING_OPENERS,
-    SPEECH_NOUNS,
+    keyword, CueList, DASH_TITLE_JOINERS, OCCASION_RELATIVES, PERSON_OBJECT_PRONOUNS, PERSON_PRONOUNS,
+    PRESENTING_OPENERS, SPEECH_NOUNS,
 };
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
@@ -22,6 +22,10 @@ const MAX_CHARACTERIZED_OBJECT_WORDS: usize = 12;
 /// The most words of an adverbial between an aside's closing comma and its verb ("…, at a
 /// forum in Delhi on Thursday said").
 const MAX_ADVERBIAL_WORDS: usize = 8;
+
+/// The most words from a possessive's speech noun to the quotation in its that-clause
+/// ("Trump's claim that NATO is '…'").
+const MAX_NOUN_CLAUSE_WORDS: usize = 6;
 
 impl BlockContext<'_> {
     /// The speaker of a speech verb: the nearest name before it in `scope` (its subject), or, when
@@ -637,6 +641,35 @@ pub(super) fn attribute(
         if noun_cue || according || by_noun {
             if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
                 before_found.push((p, m.range.clone(), m.range.start, noun_cue));
+            }
+        }
+    }
+    // "Trump's claim that NATO is '…'": a possessive's speech noun and its that-clause, with a
+    // name inside the clause, when no verb speaks.
+    if before_found.is_empty() && no_verb {
+        if let Some(m) = ctx.mentions_in(&before).filter(|m| m.possessive).last() {
+            let words = ctx.words_in(&(m.range.end..q.outer.start));
+            let clause = words.first().is_some_and(|w| w.is(CueList::SpeechNoun))
+                && words.get(1).is_some_and(|w| w.kw() == "that")
+                && words.len() <= MAX_NOUN_CLAUSE_WORDS;
+            if clause {
+                if let Some(p) = ctx.resolve(m, date_hint(m.range.start)) {
+                    before_found.push((p, m.range.clone(), m.range.start, true));
+                }
+            }
+        }
+    }
+    // "According to her, Europe must '…'": whom "she" would name.
+    if before_found.is_empty() {
+        let words = ctx.words_in(&before);
+        let according = words.windows(3).rev().find(|w| {
+            w[0].kw() == "according" && w[1].kw() == "to" && PERSON_OBJECT_PRONOUNS.contains(&w[2].kw())
+        });
+        if let Some([.., pronoun]) = according {
+            if ctx.verbs_in(&(pronoun.range().end..q.outer.start)).next().is_none() {
+                if let Some(p) = ctx.resolve_pronoun(pronoun) {
+                    before_found.push((p, pronoun.range(), pronoun.range().start, false));
+                }
             }
         }
     }

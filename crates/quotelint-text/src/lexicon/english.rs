@@ -72,6 +72,8 @@ const SPEECH_VERBS: &[&str] = &[
     "vowed",
     "highlighted",
     "quipped",
+    "mused",
+    "muses",
     "continued",
     "put",
     "testified",
@@ -129,6 +131,8 @@ const SPEECH_NOUNS: &[&str] = &[
     "phrase",
     "formula",
     "claim",
+    "accusation",
+    "assertion",
     "warning",
     "view",
 ];
@@ -169,6 +173,9 @@ const ROLE_WORDS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// The object forms of `PERSON_PRONOUNS`: "according to her" names whom "she" would.
+const PERSON_OBJECT_PRONOUNS: &[&str] = &["him", "her"];
 
 /// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
 const APPOSITIVE_FILLERS: &[&str] = &["the", "a", "an", "then", "later", "former", "now", "at", "time"];
@@ -438,6 +445,9 @@ const CHARACTERIZING_VERBS: &[&str] = &[
     "portrays",
     "describing",
     "dismissing",
+    "referred",
+    "refers",
+    "referring",
     "branding",
     "labelling",
     "labeling",
@@ -1356,6 +1366,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     role_words: ROLE_WORDS,
     pronouns: PRONOUNS,
     person_pronouns: PERSON_PRONOUNS,
+    person_object_pronouns: PERSON_OBJECT_PRONOUNS,
     appositive_fillers: APPOSITIVE_FILLERS,
     cue_lead_fillers: CUE_LEAD_FILLERS,
     prepositions: PREPOSITIONS,

@@ -315,10 +315,19 @@ fn quotations(
                 && !is_outlet_name(ctx, q)
         })
         .peekable();
+    // The quotation before, its end and what the sentence says of it.
+    let mut before: Option<(usize, Attribution, Option<Dated>)> = None;
     while let Some(q) = top.next() {
         // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
         let rest = top.next_if(|r| is_split_by_cue(ctx, q, r));
         let (mut speaker, mut date) = speaker_and_date(ctx, q);
+        // "referred to Putin as a 'dictator' or 'tyrant'": one list, one speaker.
+        if let Some((end, first_speaker, first_date)) = before.take().filter(|_| speaker == Attribution::None)
+        {
+            if joins_list(&text[end..q.outer.start]) {
+                (speaker, date) = (first_speaker, first_date);
+            }
+        }
         let mut inner = text[q.inner.clone()].to_owned();
         let mut outer = q.outer.clone();
         if let Some(r) = rest {
@@ -329,6 +338,7 @@ fn quotations(
             inner.push_str(&text[r.inner.clone()]);
             outer.end = r.outer.end;
         }
+        before = Some((outer.end, speaker.clone(), date.clone()));
         let short = crate::normalize::has_fewer_words(&inner, options.min_words);
         if short
             && (speaker == Attribution::None
@@ -349,6 +359,16 @@ fn quotations(
             by_someone_else,
         });
     }
+}
+
+/// Whether the text between two quotations joins them as one list: a comma ("'A', 'B'"), or
+/// one word of [`lexicon::LIST_CONJUNCTIONS`] ("'A' or 'B'"). Not a comma and a conjunction:
+/// "…'A', and 'B' was the word critics used" more often opens a new clause.
+fn joins_list(between: &str) -> bool {
+    let between = between.trim();
+    between == ","
+        || (!between.contains(',')
+            && lexicon::LIST_CONJUNCTIONS.iter().any(|c| between.eq_ignore_ascii_case(c)))
 }
 
 /// Who the quotation's sentence says spoke it, and when.
@@ -910,6 +930,16 @@ mod tests {
         // Four words or more, or no possessive, remain quotations of a named speaker.
         assert_eq!(texts("Rasmussen said NATO's \"door remains wide open\" now.").len(), 1);
         assert_eq!(texts("Rasmussen said \"Article 5\" applies.").len(), 1);
+    }
+
+    #[test]
+    fn lists_join_by_a_comma_or_a_bare_conjunction() {
+        for joined in [" and ", " or ", ", ", "  OR "] {
+            assert!(joins_list(joined), "{joined:?}");
+        }
+        for apart in [", and ", " and then ", ". ", " ", " said ", ", or "] {
+            assert!(!joins_list(apart), "{apart:?}");
+        }
     }
 
     #[test]

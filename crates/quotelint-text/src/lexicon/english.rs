@@ -314,6 +314,10 @@ const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "while", "whereas", "yet", 
 /// Conjunctions that join two verbs of one subject ("sat across from Gorbachev and told him").
 const VERB_CONJUNCTIONS: &[&str] = &["and", "but", "then", "before", "after"];
 
+/// What joins quotations of one list ("a 'dictator' or 'tyrant'", "'routine' and 'defensive'"):
+/// the second shares the first's speaker.
+const LIST_CONJUNCTIONS: &[&str] = &["and", "or"];
+
 /// Adverbs that may stand between such a conjunction and its verb ("and later told").
 const VERB_ADVERBS: &[&str] =
     &["then", "later", "also", "again", "publicly", "privately", "repeatedly", "once", "even", "still"];
@@ -1367,6 +1371,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     pronouns: PRONOUNS,
     person_pronouns: PERSON_PRONOUNS,
     person_object_pronouns: PERSON_OBJECT_PRONOUNS,
+    list_conjunctions: LIST_CONJUNCTIONS,
     appositive_fillers: APPOSITIVE_FILLERS,
     cue_lead_fillers: CUE_LEAD_FILLERS,
     prepositions: PREPOSITIONS,

@@ -27,6 +27,8 @@ pub struct Lexicon {
     pub person_pronouns: &'static [&'static str],
     /// Their object forms ("according to her").
     pub person_object_pronouns: &'static [&'static str],
+    /// Words joining quotations of one list, which share a speaker.
+    pub list_conjunctions: &'static [&'static str],
     /// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
     pub appositive_fillers: &'static [&'static str],
     /// Words that may stand between a quotation and the cue after it ("…," the former minister said).

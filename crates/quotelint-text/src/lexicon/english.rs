@@ -102,6 +102,8 @@ const SPEECH_VERBS: &[&str] = &[
     "arguing",
     "claiming",
     "explaining",
+    "accusing",
+    "urging",
     "hailed",
     "hails",
 ];

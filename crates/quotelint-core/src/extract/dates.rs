@@ -512,7 +512,8 @@ fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+    // Digits are few in prose: found a chunk at a time, not tested byte by byte.
+    while let Some(k) = first_digit(&b[i..]) {
         let start = i + k;
         let end = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
         i = end;
@@ -878,6 +879,17 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The chunked search for a digit finds the first one, wherever it lies in its chunk.
+        #[test]
+        fn the_first_digit_is_the_first_digit(
+            bytes in proptest::collection::vec(proptest::sample::select(&b"a0 9/:\xe2\x80"[..]), 0..100),
+            skip in 0..100usize,
+        ) {
+            // Mostly letters, so that digits are sparse and fall at any offset of a chunk.
+            let bytes: Vec<u8> = bytes.iter().enumerate().map(|(i, &b)| if i < skip { b'a' } else { b }).collect();
+            prop_assert_eq!(first_digit(&bytes), bytes.iter().position(u8::is_ascii_digit), "{:?}", bytes);
+        }
 
         /// Reading by hand finds exactly what the regular expression finds, part for part.
         #[test]

@@ -73,6 +73,17 @@ static ALNUM: [bool; 256] = {
     table
 };
 
+/// ASCII bytes other than letters and digits: what lies between words, passed by the byte.
+static ASCII_OTHER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !(b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Where the run of ASCII letters and digits that starts at `from` ends. Eight bytes at a time:
 /// a word of prose is read in one or two steps, not a table lookup and a branch a byte.
 #[inline]
@@ -166,6 +177,38 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Each compound of `text`, in order: words joined by single hyphens.
 pub fn compounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     spans(text, compound_end)
+}
+
+/// Each compound of `text` (as [`compounds`] reads them), given to `each` as its start and end,
+/// in order, in one loop: a run of ASCII letters and digits followed by an ASCII byte other than
+/// an apostrophe or a hyphen (most words of prose) ends there, without the general reading.
+#[inline]
+pub fn for_each_compound(text: &str, mut each: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // Spaces and ASCII punctuation, passed by here; a word's start found here when it is
+        // ASCII (a call a word otherwise).
+        while at < bytes.len() && ASCII_OTHER[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let start = match bytes.get(at) {
+            Some(&b) if ALNUM[usize::from(b)] => at,
+            None => break,
+            Some(_) => match next_word_start(text, at) {
+                Some(start) => start,
+                None => break,
+            },
+        };
+        let run = alnum_end(bytes, start);
+        let end = match bytes.get(run) {
+            Some(&b) if run > start && b < 0x80 && b != b'\'' && b != b'-' => run,
+            None if run > start => run,
+            _ => compound_end(text, start),
+        };
+        each(start, end);
+        at = end;
+    }
 }
 
 /// The spans `end_of` gives from each word's start: a function item, so that it is inlined.
@@ -325,6 +368,9 @@ mod tests {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_char(&text, false), "{:?}", text);
             proptest::prop_assert_eq!(compounds(&text).collect::<Vec<_>>(), words_by_char(&text, true), "{:?}", text);
+            let mut each = Vec::new();
+            for_each_compound(&text, |s, e| each.push(s..e));
+            proptest::prop_assert_eq!(each, words_by_char(&text, true), "{:?}", text);
             let last = words_by_char(&text, false).pop().map(|r| &text[r]);
             proptest::prop_assert_eq!(last_word(&text), last, "{:?}", text);
         }

@@ -57,6 +57,13 @@ fn in_another_language(
 /// The month a capitalised word names, exactly or as a plausible misspelling; `strict` asks for
 /// at most one wrong letter (for forms with no day, where a name is likelier than a date).
 fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
+    // Every answer below needs a month or an abbreviation that starts with the word's first
+    // byte: most capitalised words before a year ("Putin", "Kremlin") are passed by here.
+    let &first = word.as_bytes().first()?;
+    let starts_one = |m: &str| m.as_bytes().first() == Some(&first);
+    if !MONTHS.iter().any(|m| starts_one(m)) && !ABBREVIATIONS.iter().any(|(a, _)| starts_one(a)) {
+        return None;
+    }
     if let Some(i) = MONTHS.iter().position(|m| *m == word) {
         return Some((i as u8 + 1, None));
     }
@@ -396,6 +403,25 @@ fn after_preposition(b: &[u8], p: usize) -> Option<(usize, Written)> {
     (!is_word(b, end)).then_some((end, Written::AfterPreposition { year: y..end, month_day: None }))
 }
 
+/// The date of a year, month and day as read from a date's digits (a year of four digits, a
+/// month and a day of one or two), when it exists: what `PartialDate::parse` gives for them
+/// written `YYYY-MM-DD` (a test holds the two together), without writing and parsing them. A
+/// day is dropped without a month.
+fn date_of(y: u32, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> {
+    let year = i32::try_from(y).ok().filter(|y| *y <= 9999)?;
+    let month = |m: u32| u8::try_from(m).ok().filter(|m| (1..=12).contains(m));
+    match (m, d) {
+        // Every month has its first 28 days; a later day is checked by the parser.
+        (Some(m), Some(d)) if (1..=28).contains(&d) => {
+            Some(PartialDate { year, month: Some(month(m)?), day: Some(d as u8) })
+        }
+        (Some(m), Some(d)) if m <= 99 && d <= 99 => PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(),
+        (Some(_), Some(_)) => None,
+        (Some(m), None) => Some(PartialDate { year, month: Some(month(m)?), day: None }),
+        _ => Some(PartialDate::year(year)),
+    }
+}
+
 /// Every date expression in `text`, in order.
 pub fn find(text: &str) -> Vec<DateExpr> {
     let num = |r: &Range<usize>| text[r.clone()].parse::<u32>().ok();
@@ -404,12 +430,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                 m: Option<u32>,
                 d: Option<u32>,
                 misspelt: Option<(String, &'static str)>| {
-        let text = match (m, d) {
-            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(m), None) => format!("{y:04}-{m:02}"),
-            _ => format!("{y:04}"),
-        };
-        PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
+        date_of(y, m, d).filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
             range,
             date,
             misspelt: misspelt.map(Box::new),
@@ -636,6 +657,11 @@ mod tests {
             "Ma",
             "Décembre",
             "Öctober",
+            "Putin",
+            "Kremlin",
+            "Washington",
+            "Brussels",
+            "Year",
         ]
         .map(String::from)
         .to_vec();
@@ -661,6 +687,25 @@ mod tests {
         for word in words.iter().filter(|w| w.starts_with(char::is_uppercase)) {
             for strict in [false, true] {
                 assert_eq!(month(word, strict), reference(word, strict), "{word} {strict}");
+            }
+        }
+    }
+
+    /// A date made from its numbers is the one written out and parsed, for every month and day
+    /// of up to three digits, in leap years and others.
+    #[test]
+    fn a_date_made_from_its_numbers_is_the_date_parsed() {
+        let numbers = || std::iter::once(None).chain((0..=100).map(Some));
+        for y in [0, 999, 1000, 1900, 2000, 2003, 2004, 2023, 2100, 2999, 9999, 10_000] {
+            for m in numbers() {
+                for d in numbers() {
+                    let written = match (m, d) {
+                        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                        (Some(m), None) => format!("{y:04}-{m:02}"),
+                        _ => format!("{y:04}"),
+                    };
+                    assert_eq!(date_of(y, m, d), PartialDate::parse(&written).ok(), "{written}");
+                }
             }
         }
     }

@@ -582,16 +582,20 @@ enum Relative {
 /// "year" or "month", which are found by vector search, and only the few places they point
 /// back to are read.
 fn relative_dates(text: &str) -> Vec<(Range<usize>, Relative)> {
+    // Made once: making a finder costs more than searching a paragraph with it.
+    static ENDINGS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["day", "year", "month"].map(memchr::memmem::Finder::new));
+    let [day, year, month] = &*ENDINGS;
     let b = text.as_bytes();
     let mut starts = Vec::new();
-    for k in memchr::memmem::find_iter(b, "day") {
+    for k in day.find_iter(b) {
         let end = k + 3;
         let before = |n: usize| end.checked_sub(n);
         starts.extend([before(5), before(9)].into_iter().flatten());
         starts.extend(WEEKDAYS.iter().filter_map(|w| before(w.len() + 3)));
     }
-    for (unit, len) in [("year", 4), ("month", 5)] {
-        for k in memchr::memmem::find_iter(b, unit) {
+    for (unit, len) in [(year, 4), (month, 5)] {
+        for k in unit.find_iter(b) {
             let end = k + len;
             starts.extend([end.checked_sub(len + 5), end.checked_sub(len + 13)].into_iter().flatten());
         }

@@ -95,11 +95,26 @@ impl<'a> Tokens<'a> {
     /// merged only as the iterator gives them (it knows what it gave last): read directly,
     /// each elision is a unit.
     pub fn next_unit(&mut self) -> Option<Unit> {
+        self.next_unit_reading::<true>()
+    }
+
+    /// [`next_unit`](Self::next_unit), with the fast path for plain ASCII words (`FAST`) or
+    /// without it: the reading by character is the fast path's oracle in the tests.
+    #[inline(always)]
+    fn next_unit_reading<const FAST: bool>(&mut self) -> Option<Unit> {
         let text = self.text;
         loop {
             // Spaces and ASCII punctuation other than `[` and `.` start nothing: pass them by
             // the byte.
             self.pos = pass_by(text, self.pos);
+            // Most units are a plain ASCII word, read without the character path below.
+            if FAST {
+                if let Some(end) = ascii_word_end(text.as_bytes(), self.pos) {
+                    let i = self.pos;
+                    self.pos = end;
+                    return Some(Unit::Word(i..end));
+                }
+            }
             let c = self.char_at(self.pos)?;
             let i = self.pos;
             if c == '[' {
@@ -175,12 +190,7 @@ impl<'a> Tokens<'a> {
         let bytes = self.text.as_bytes();
         loop {
             let start = pass_by(self.text, self.pos);
-            let mut end = start;
-            end = alnum_end(bytes, end);
-            // A non-ASCII letter or an apostrophe may continue the word, and a letter and a dot
-            // may start an initialism ("U.S."): those are read by the character path.
-            let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
-            if end > start && !initialism && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
+            if let Some(end) = ascii_word_end(bytes, start) {
                 self.pos = end;
                 if wanted(&self.text[start..end], true) {
                     return Some(start..end);
@@ -203,6 +213,18 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// The end of the word at `start` when it is a run of ASCII letters and digits that an ASCII
+/// byte other than an apostrophe ends (or the text's end), and no initialism (whose first letter
+/// a dot follows): what the reading by character gives there, without it. `None` for any other
+/// word (a non-ASCII letter or an apostrophe may continue it, a letter and a dot may start "U.S.")
+/// and where no word starts.
+#[inline(always)]
+fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let end = alnum_end(bytes, start);
+    let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
+    (end > start && !initialism && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'')).then_some(end)
 }
 
 /// The end of the initialism at `at`, dots included: two or more capital letters each followed
@@ -646,9 +668,35 @@ const CONTRACTION_SUFFIXES: &[(&str, &str)] = lexicon().contraction_suffixes;
 /// normalized form is its lower case (in American spelling), one word, which is what lets
 /// counting words and finding names pass it by cheaply.
 pub fn is_plain(word: &str) -> bool {
-    // One pass over the bytes: most words are a few bytes long, shorter than a call to search.
-    word.bytes().all(|b| b < 0x80 && b != b'\'' && b != b'[' && b != b'.')
-        && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+    plain_bytes(word.as_bytes()) && !UNMARKED.iter().any(|u| word.eq_ignore_ascii_case(u))
+}
+
+/// No byte of `b` is non-ASCII, an apostrophe, a bracket or a dot. Eight bytes at a time: a word
+/// of up to eight bytes (most) is one or two loads and one test, not a test and a branch a byte.
+#[inline]
+fn plain_bytes(b: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = 0x80 * ONES;
+    // Whether any byte of `v` is zero: exact as a yes or no (a borrow can only wrongly mark a
+    // byte above one that is zero).
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let clean = |x: u64| {
+        x & HIGH == 0
+            && !has_zero(x ^ (u64::from(b'\'') * ONES))
+            && !has_zero(x ^ (u64::from(b'[') * ONES))
+            && !has_zero(x ^ (u64::from(b'.') * ONES))
+    };
+    let n = b.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
+    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    // Loads may overlap (a byte read twice is tested twice); bytes above a short word are zero,
+    // which is none of the bytes looked for.
+    match n {
+        0 => true,
+        1..=3 => clean(u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16),
+        4..=8 => clean(u32_at(0) | u32_at(n - 4) << 32),
+        _ => (0..n - 8).step_by(8).all(|i| clean(u64_at(i))) && clean(u64_at(n - 8)),
+    }
 }
 
 /// A [plain](is_plain) word in no British spelling: its normalized form is its lower case, so
@@ -800,6 +848,54 @@ mod tests {
             let text = pieces.concat();
             let plain: Vec<Token> = tokens(&text).into_iter().map(|(t, _)| t).collect();
             proptest::prop_assert_eq!(tokens_via_buffer(&text), plain, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        /// The units read with the fast path for plain ASCII words are those read character by
+        /// character, and leave the reading at the same place.
+        #[test]
+        fn the_fast_units_are_the_units_read_by_character(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "NATO", "U.S.", "U.", "A.B", "a", "Z9", "1990", "abcdefghij", "wasn’t", "don't", "x'",
+                "...", ". . .", "…", "[...]", "[the alliance]", "[T]he", "[sic]", "'", "’", "“", "é",
+                "\u{301}", " ", ",", ".", "-", "[", "]", "\n", "Ωmega", "\u{bbe}",
+            ][..]), 0..20)
+        ) {
+            let text: String = pieces.concat();
+            let (mut fast, mut by_char) = (Tokens::new(&text), Tokens::new(&text));
+            loop {
+                let unit = fast.next_unit();
+                proptest::prop_assert_eq!(&unit, &by_char.next_unit_reading::<false>(), "{:?}", text);
+                proptest::prop_assert_eq!(fast.pos, by_char.pos, "{:?}", text);
+                if unit.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        /// The test of a word's bytes eight at a time is the test byte by byte, at every length
+        /// and wherever the byte that fails it lies.
+        #[test]
+        fn plain_bytes_are_the_bytes_tested_one_by_one(
+            len in 0..40usize,
+            bad in proptest::option::of((0..40usize, proptest::sample::select(&b"'[.\x80\xff\x00\x2f\x5a\x27"[..]))),
+            fill in proptest::sample::select(&b"az09AZ- "[..]),
+        ) {
+            let mut word = vec![fill; len];
+            if let Some((at, b)) = bad {
+                if at < len {
+                    word[at] = b;
+                }
+            }
+            let one_by_one = word.iter().all(|&b| b < 0x80 && b != b'\'' && b != b'[' && b != b'.');
+            proptest::prop_assert_eq!(plain_bytes(&word), one_by_one, "{:?}", word);
         }
     }
 

@@ -31,13 +31,28 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 /// A letter or digit of any script: what starts a word.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        return ALNUM[c as usize];
+    }
+    !is_general_punctuation(c) && c.is_alphanumeric()
 }
 
 /// What continues a word after its first character: a letter, a digit, or a combining mark.
 #[inline]
 fn continues_word(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
+    if c.is_ascii() {
+        return ALNUM[c as usize];
+    }
+    !is_general_punctuation(c) && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+}
+
+/// The General Punctuation block (U+2000 to U+206F: spaces, dashes, curly quote marks and
+/// apostrophes, the ellipsis), which holds no letter, digit or combining mark: the commonest
+/// characters of prose outside ASCII, told without the Unicode tables, which cost a few hundred
+/// instructions a lookup (a test holds the block to them).
+#[inline(always)]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// The apostrophes a word may hold inside it.
@@ -53,6 +68,17 @@ static ALNUM: [bool; 256] = {
     let mut b = 0;
     while b < 128 {
         table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// ASCII bytes other than letters and digits: what lies between words, passed by the byte.
+static ASCII_OTHER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !(b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     table
@@ -151,6 +177,38 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Each compound of `text`, in order: words joined by single hyphens.
 pub fn compounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     spans(text, compound_end)
+}
+
+/// Each compound of `text` (as [`compounds`] reads them), given to `each` as its start and end,
+/// in order, in one loop: a run of ASCII letters and digits followed by an ASCII byte other than
+/// an apostrophe or a hyphen (most words of prose) ends there, without the general reading.
+#[inline]
+pub fn for_each_compound(text: &str, mut each: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    loop {
+        // Spaces and ASCII punctuation, passed by here; a word's start found here when it is
+        // ASCII (a call a word otherwise).
+        while at < bytes.len() && ASCII_OTHER[usize::from(bytes[at])] {
+            at += 1;
+        }
+        let start = match bytes.get(at) {
+            Some(&b) if ALNUM[usize::from(b)] => at,
+            None => break,
+            Some(_) => match next_word_start(text, at) {
+                Some(start) => start,
+                None => break,
+            },
+        };
+        let run = alnum_end(bytes, start);
+        let end = match bytes.get(run) {
+            Some(&b) if run > start && b < 0x80 && b != b'\'' && b != b'-' => run,
+            None if run > start => run,
+            _ => compound_end(text, start),
+        };
+        each(start, end);
+        at = end;
+    }
 }
 
 /// The spans `end_of` gives from each word's start: a function item, so that it is inlined.
@@ -271,6 +329,17 @@ mod tests {
         out
     }
 
+    /// Every character, the General Punctuation block's included, is a word's character as the
+    /// Unicode tables say.
+    #[test]
+    fn word_characters_are_the_unicode_tables_letters_digits_and_marks() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:?}", c);
+            let continues = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+            assert_eq!(continues_word(c), continues, "{:?}", c);
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
         #[test]
@@ -299,6 +368,9 @@ mod tests {
             let text: String = pieces.concat();
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_char(&text, false), "{:?}", text);
             proptest::prop_assert_eq!(compounds(&text).collect::<Vec<_>>(), words_by_char(&text, true), "{:?}", text);
+            let mut each = Vec::new();
+            for_each_compound(&text, |s, e| each.push(s..e));
+            proptest::prop_assert_eq!(each, words_by_char(&text, true), "{:?}", text);
             let last = words_by_char(&text, false).pop().map(|r| &text[r]);
             proptest::prop_assert_eq!(last_word(&text), last, "{:?}", text);
         }

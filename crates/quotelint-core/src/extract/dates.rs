@@ -2,10 +2,8 @@
 //! "1990-01-31", "31.01.1990", with misspelt months ("10 Jsnuary 2022") read as the month meant.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use quotelint_text::lexicon::lexicon;
-use regex::Regex;
 
 use crate::date::{PartialDate, MONTHS, WEEKDAYS};
 use crate::matcher::edit_distance;
@@ -57,6 +55,13 @@ fn in_another_language(
 /// The month a capitalised word names, exactly or as a plausible misspelling; `strict` asks for
 /// at most one wrong letter (for forms with no day, where a name is likelier than a date).
 fn month(word: &str, strict: bool) -> Option<(u8, Option<&'static str>)> {
+    // Every answer below needs a month or an abbreviation that starts with the word's first
+    // byte: most capitalised words before a year ("Putin", "Kremlin") are passed by here.
+    let &first = word.as_bytes().first()?;
+    let starts_one = |m: &str| m.as_bytes().first() == Some(&first);
+    if !MONTHS.iter().any(|m| starts_one(m)) && !ABBREVIATIONS.iter().any(|(a, _)| starts_one(a)) {
+        return None;
+    }
     if let Some(i) = MONTHS.iter().position(|m| *m == word) {
         return Some((i as u8 + 1, None));
     }
@@ -396,6 +401,25 @@ fn after_preposition(b: &[u8], p: usize) -> Option<(usize, Written)> {
     (!is_word(b, end)).then_some((end, Written::AfterPreposition { year: y..end, month_day: None }))
 }
 
+/// The date of a year, month and day as read from a date's digits (a year of four digits, a
+/// month and a day of one or two), when it exists: what `PartialDate::parse` gives for them
+/// written `YYYY-MM-DD` (a test holds the two together), without writing and parsing them. A
+/// day is dropped without a month.
+fn date_of(y: u32, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> {
+    let year = i32::try_from(y).ok().filter(|y| *y <= 9999)?;
+    let month = |m: u32| u8::try_from(m).ok().filter(|m| (1..=12).contains(m));
+    match (m, d) {
+        // Every month has its first 28 days; a later day is checked by the parser.
+        (Some(m), Some(d)) if (1..=28).contains(&d) => {
+            Some(PartialDate { year, month: Some(month(m)?), day: Some(d as u8) })
+        }
+        (Some(m), Some(d)) if m <= 99 && d <= 99 => PartialDate::parse(&format!("{y:04}-{m:02}-{d:02}")).ok(),
+        (Some(_), Some(_)) => None,
+        (Some(m), None) => Some(PartialDate { year, month: Some(month(m)?), day: None }),
+        _ => Some(PartialDate::year(year)),
+    }
+}
+
 /// Every date expression in `text`, in order.
 pub fn find(text: &str) -> Vec<DateExpr> {
     let num = |r: &Range<usize>| text[r.clone()].parse::<u32>().ok();
@@ -404,12 +428,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                 m: Option<u32>,
                 d: Option<u32>,
                 misspelt: Option<(String, &'static str)>| {
-        let text = match (m, d) {
-            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (Some(m), None) => format!("{y:04}-{m:02}"),
-            _ => format!("{y:04}"),
-        };
-        PartialDate::parse(&text).ok().filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
+        date_of(y, m, d).filter(|_| (1000..3000).contains(&y)).map(|date| DateExpr {
             range,
             date,
             misspelt: misspelt.map(Box::new),
@@ -512,7 +531,8 @@ fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+    // Digits are few in prose: found a chunk at a time, not tested byte by byte.
+    while let Some(k) = first_digit(&b[i..]) {
         let start = i + k;
         let end = start + b[start..].iter().take_while(|c| c.is_ascii_digit()).count();
         i = end;
@@ -546,49 +566,121 @@ fn years_before_occasions(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:(?P<day>today|yesterday)|[Oo]n (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<which>this|last|earlier this) (?P<unit>year|month))(?-u:\b)",
-    )
-    .expect("relative date pattern")
-});
+/// A relative date as written: "today" or "yesterday" (days back), "on Wednesday" (the index
+/// of the day in [`WEEKDAYS`]), or "this year", "last month", "earlier this year".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relative {
+    DaysBack(i64),
+    Weekday(usize),
+    Unit { last: bool, year: bool },
+}
+
+/// The relative dates of `text`, leftmost first and without overlaps, by the grammar of the
+/// regular expression in this module's tests (whole ASCII words, one space between them, in
+/// the case written there). Compiling that expression cost a run that met a dated article
+/// 0.8 M instructions, and searching with it more than this: every such date ends with "day",
+/// "year" or "month", which are found by vector search, and only the few places they point
+/// back to are read.
+fn relative_dates(text: &str) -> Vec<(Range<usize>, Relative)> {
+    // Made once: making a finder costs more than searching a paragraph with it.
+    static ENDINGS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["day", "year", "month"].map(memchr::memmem::Finder::new));
+    let [day, year, month] = &*ENDINGS;
+    let b = text.as_bytes();
+    let mut starts = Vec::new();
+    for k in day.find_iter(b) {
+        let end = k + 3;
+        let before = |n: usize| end.checked_sub(n);
+        starts.extend([before(5), before(9)].into_iter().flatten());
+        starts.extend(WEEKDAYS.iter().filter_map(|w| before(w.len() + 3)));
+    }
+    for (unit, len) in [(year, 4), (month, 5)] {
+        for k in unit.find_iter(b) {
+            let end = k + len;
+            starts.extend([end.checked_sub(len + 5), end.checked_sub(len + 13)].into_iter().flatten());
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut reached = 0;
+    for start in starts {
+        if start < reached {
+            continue;
+        }
+        if let Some((end, what)) = relative_at(b, start) {
+            out.push((start..end, what));
+            reached = end;
+        }
+    }
+    out
+}
+
+/// The relative date that starts at `p`, if one does: its end and what it says. At most one
+/// form can start at a place (their first two letters differ).
+fn relative_at(b: &[u8], p: usize) -> Option<(usize, Relative)> {
+    if p > 0 && is_word(b, p - 1) {
+        return None;
+    }
+    let (end, what) = if starts(b, p, "today") {
+        (p + 5, Relative::DaysBack(0))
+    } else if starts(b, p, "yesterday") {
+        (p + 9, Relative::DaysBack(1))
+    } else if starts(b, p, "On ") || starts(b, p, "on ") {
+        // No day's name begins another's: the order they are tried in does not matter.
+        let i = WEEKDAYS.iter().position(|w| starts(b, p + 3, w))?;
+        (p + 3 + WEEKDAYS[i].len(), Relative::Weekday(i))
+    } else {
+        let (which, last) = if starts(b, p, "this ") {
+            (4, false)
+        } else if starts(b, p, "last ") {
+            (4, true)
+        } else if starts(b, p, "earlier this ") {
+            (12, false)
+        } else {
+            return None;
+        };
+        let unit = p + which + 1;
+        if starts(b, unit, "year") {
+            (unit + 4, Relative::Unit { last, year: true })
+        } else if starts(b, unit, "month") {
+            (unit + 5, Relative::Unit { last, year: false })
+        } else {
+            return None;
+        }
+    };
+    (!is_word(b, end)).then_some((end, what))
+}
 
 /// Relative dates the article's date resolves: "today", "yesterday", "on Wednesday" (the last
 /// such day on or before the article's date), "this year", "last year", "this month", "last
 /// month". Others ("a year later", "last week", "the same day") stay unresolved.
 pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
     let mut out = Vec::new();
-    for c in RELATIVE.captures_iter(text) {
-        let m = c.get(0).expect("match");
+    for (range, what) in relative_dates(text) {
         let by_day = |back: i64| -> Option<PartialDate> {
             let (Some(mo), Some(d)) = (article.month, article.day) else { return None };
             Some(crate::date::civil_from_days(crate::date::days_from_civil(article.year, mo, d) - back))
         };
-        let date = if let Some(day) = c.name("day") {
-            by_day(if day.as_str() == "today" { 0 } else { 1 })
-        } else if let Some(wd) = c.name("weekday") {
-            let target = WEEKDAYS.iter().position(|w| *w == wd.as_str()).expect("weekday") as i64;
-            article.day.and_then(|d| {
+        let date = match what {
+            Relative::DaysBack(back) => by_day(back),
+            Relative::Weekday(target) => article.day.and_then(|d| {
                 let days = crate::date::days_from_civil(article.year, article.month?, d);
                 let today = (days + 4).rem_euclid(7); // 1970-01-01 was a Thursday
-                by_day((today - target).rem_euclid(7))
-            })
-        } else {
-            let last = c.name("which").is_some_and(|w| w.as_str() == "last");
-            match c.name("unit").map(|u| u.as_str()) {
-                Some("year") => Some(PartialDate::year(article.year - i32::from(last))),
-                _ => article.month.map(|mo| {
-                    let (y, mo) = if last && mo == 1 {
-                        (article.year - 1, 12)
-                    } else {
-                        (article.year, mo - u8::from(last))
-                    };
-                    PartialDate { year: y, month: Some(mo), day: None }
-                }),
-            }
+                by_day((today - target as i64).rem_euclid(7))
+            }),
+            Relative::Unit { last, year: true } => Some(PartialDate::year(article.year - i32::from(last))),
+            Relative::Unit { last, year: false } => article.month.map(|mo| {
+                let (y, mo) = if last && mo == 1 {
+                    (article.year - 1, 12)
+                } else {
+                    (article.year, mo - u8::from(last))
+                };
+                PartialDate { year: y, month: Some(mo), day: None }
+            }),
         };
         if let Some(date) = date {
-            out.push(DateExpr { range: m.range(), date, misspelt: None, relative: true });
+            out.push(DateExpr { range, date, misspelt: None, relative: true });
         }
     }
     out
@@ -596,6 +688,10 @@ pub fn find_relative(text: &str, article: PartialDate) -> Vec<DateExpr> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
     use super::*;
     use proptest::prelude::*;
 
@@ -635,6 +731,11 @@ mod tests {
             "Ma",
             "Décembre",
             "Öctober",
+            "Putin",
+            "Kremlin",
+            "Washington",
+            "Brussels",
+            "Year",
         ]
         .map(String::from)
         .to_vec();
@@ -660,6 +761,25 @@ mod tests {
         for word in words.iter().filter(|w| w.starts_with(char::is_uppercase)) {
             for strict in [false, true] {
                 assert_eq!(month(word, strict), reference(word, strict), "{word} {strict}");
+            }
+        }
+    }
+
+    /// A date made from its numbers is the one written out and parsed, for every month and day
+    /// of up to three digits, in leap years and others.
+    #[test]
+    fn a_date_made_from_its_numbers_is_the_date_parsed() {
+        let numbers = || std::iter::once(None).chain((0..=100).map(Some));
+        for y in [0, 999, 1000, 1900, 2000, 2003, 2004, 2023, 2100, 2999, 9999, 10_000] {
+            for m in numbers() {
+                for d in numbers() {
+                    let written = match (m, d) {
+                        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+                        (Some(m), None) => format!("{y:04}-{m:02}"),
+                        _ => format!("{y:04}"),
+                    };
+                    assert_eq!(date_of(y, m, d), PartialDate::parse(&written).ok(), "{written}");
+                }
             }
         }
     }
@@ -879,6 +999,17 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 
+        /// The chunked search for a digit finds the first one, wherever it lies in its chunk.
+        #[test]
+        fn the_first_digit_is_the_first_digit(
+            bytes in proptest::collection::vec(proptest::sample::select(&b"a0 9/:\xe2\x80"[..]), 0..100),
+            skip in 0..100usize,
+        ) {
+            // Mostly letters, so that digits are sparse and fall at any offset of a chunk.
+            let bytes: Vec<u8> = bytes.iter().enumerate().map(|(i, &b)| if i < skip { b'a' } else { b }).collect();
+            prop_assert_eq!(first_digit(&bytes), bytes.iter().position(u8::is_ascii_digit), "{:?}", bytes);
+        }
+
         /// Reading by hand finds exactly what the regular expression finds, part for part.
         #[test]
         fn the_hand_reading_is_the_regular_expression(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..14)) {
@@ -893,6 +1024,52 @@ mod tests {
         ) {
             let text: String = phrases.iter().flat_map(|(p, sep)| [p.as_str(), sep]).collect();
             prop_assert_eq!(written_dates(&text, |_, _| true), by_regex(&text), "{:?}", text);
+        }
+    }
+
+    /// The relative dates as the regular expression quotelint used to search with reads them.
+    fn relative_by_regex(text: &str) -> Vec<(Range<usize>, Relative)> {
+        static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?-u:\b)(?:(?P<day>today|yesterday)|[Oo]n (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<which>this|last|earlier this) (?P<unit>year|month))(?-u:\b)",
+            )
+            .expect("relative date pattern")
+        });
+        RELATIVE
+            .captures_iter(text)
+            .map(|c| {
+                let what = if let Some(day) = c.name("day") {
+                    Relative::DaysBack(if day.as_str() == "today" { 0 } else { 1 })
+                } else if let Some(wd) = c.name("weekday") {
+                    Relative::Weekday(WEEKDAYS.iter().position(|w| *w == wd.as_str()).expect("weekday"))
+                } else {
+                    let last = c.name("which").is_some_and(|w| w.as_str() == "last");
+                    Relative::Unit { last, year: c.name("unit").is_some_and(|u| u.as_str() == "year") }
+                };
+                (c.get(0).expect("match").range(), what)
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Reading relative dates by hand finds what the regular expression finds, on texts of
+        /// their words, near misses (other cases, longer words, words glued on) and what may
+        /// sit between them.
+        #[test]
+        fn relative_dates_by_hand_are_the_regular_expressions(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "today", "Today", "yesterday", "todays", "day", "On", "on", "upon", "On ", "on ",
+                "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "monday",
+                "Mondays", "this", "This", "last", "earlier", "earlier this", "year", "years", "month",
+                "months", "yearly", " ", "  ", "_", "x", "é", ".", ",", "\n", "1", "-",
+                "earlier this year", "earlier this month", "this year", "last month", "on Monday",
+                "On Sunday", "on Wednesday",
+            ][..]), 0..16)
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(relative_dates(&text), relative_by_regex(&text), "{:?}", text);
         }
     }
 

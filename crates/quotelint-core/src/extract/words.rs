@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{keyword, CueList, KEYWORDS};
+use super::lexicon::{CueList, KEYWORDS};
 use crate::scan::char_at;
 
 /// A word of a block: its range, and which cue word it is, if any. Only cue words (speech
@@ -129,18 +129,19 @@ pub(super) fn words_of(text: &str) -> Vec<Word> {
         text.len() / 4
     };
     let mut out = Vec::with_capacity(capacity);
+    // The cue words' set, dereferenced once rather than at every word (see [`keyword`](super::lexicon::keyword)).
+    let cue_words = &KEYWORDS.1;
     for_each_word_span(text, |s, e| {
-        out.push(Word { kw: keyword(&text[s..e]), start: s as u32, end: e as u32 })
+        let kw = cue_words.position(&text[s..e]).map_or(0, |i| i as u16 + 1);
+        out.push(Word { kw, start: s as u32, end: e as u32 })
     });
     out
 }
 
 /// The byte span of each word of `text`, given to `each` in order: the compounds of the one
 /// reading of words ([`crate::scan`]), since a cue word is never half of a hyphenated one.
-pub(super) fn for_each_word_span(text: &str, mut each: impl FnMut(usize, usize)) {
-    for word in crate::scan::compounds(text) {
-        each(word.start, word.end);
-    }
+pub(super) fn for_each_word_span(text: &str, each: impl FnMut(usize, usize)) {
+    crate::scan::for_each_compound(text, each);
 }
 
 /// Whether `text` has an ASCII digit: asked of every block, so read in chunks whose test

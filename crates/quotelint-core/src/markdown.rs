@@ -56,6 +56,9 @@ pub struct Block {
     pub links: Vec<Link>,
     /// Footnote references: label and range in `text`.
     pub footnotes: Vec<(String, Range<usize>)>,
+    /// Where in `text` each line after the first starts (after a soft or hard line break, read
+    /// as a space): a quotation mark opening a line may start a new quotation.
+    pub line_starts: Vec<usize>,
     /// Where emphasis (`*…*`, `_…_`, strong included) that opens the block's text ends: an
     /// italic line ends there. Only the outermost such emphasis is kept.
     pub leading_emphasis: Option<usize>,
@@ -166,6 +169,12 @@ impl Block {
                 .iter()
                 .filter(|(_, r)| inside(r))
                 .map(|(label, r)| (label.clone(), shift(r)))
+                .collect(),
+            line_starts: self
+                .line_starts
+                .iter()
+                .filter(|&&l| range.start < l && l < range.end)
+                .map(|l| l - range.start)
                 .collect(),
             leading_emphasis: self.leading_emphasis.filter(|&e| range.start == 0 && e <= range.end),
             heading_level: self.heading_level,
@@ -465,7 +474,12 @@ pub fn parse(source: &str) -> Document<'_> {
                 let exact = source.get(r.clone()) == Some(&*t);
                 b.push(&t, r, exact);
             }
-            Event::SoftBreak | Event::HardBreak => b.push(" ", r, false),
+            Event::SoftBreak | Event::HardBreak => {
+                b.push(" ", r, false);
+                if let Some(block) = b.current.as_mut() {
+                    block.line_starts.push(block.text.len());
+                }
+            }
             Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                 b.push(&PLACEHOLDER.to_string(), r, false)
             }
@@ -525,6 +539,7 @@ impl Builder {
             segments: Vec::with_capacity(8),
             links: Vec::new(),
             footnotes: Vec::new(),
+            line_starts: Vec::new(),
             leading_emphasis: None,
             heading_level: 0,
             cell: None,

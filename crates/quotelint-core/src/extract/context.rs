@@ -62,7 +62,7 @@ impl<'a> BlockContext<'a> {
         names: &NameIndex,
         article_date: Option<PartialDate>,
     ) -> Self {
-        let quotes = quotes::find(&block.text);
+        let quotes = quotes::find_in_lines(&block.text, &block.line_starts);
         let outer: Vec<Range<usize>> =
             quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer.clone()).collect();
         // Quotations are read with their sentences, words and who was named before them; a

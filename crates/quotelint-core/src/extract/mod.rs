@@ -321,6 +321,13 @@ fn quotations(
         // "'NATO,' he said, 'would not move…'": one quotation, split by its cue.
         let rest = top.next_if(|r| is_split_by_cue(ctx, q, r));
         let (mut speaker, mut date) = speaker_and_date(ctx, q);
+        // "“First, …⏎“Second, …,” he said": a quotation left open where the next opens a line
+        // continues in it, and has its speaker.
+        if speaker == Attribution::None && !q.closed {
+            if let Some(next) = top.peek() {
+                (speaker, date) = speaker_and_date(ctx, next);
+            }
+        }
         // "referred to Putin as a 'dictator' or 'tyrant'": one list, one speaker.
         if let Some((end, first_speaker, first_date)) = before.take().filter(|_| speaker == Attribution::None)
         {

@@ -151,6 +151,15 @@ const MAX_OPEN: usize = 256;
 
 /// Every quoted span of `text`, outermost first within each position, in order of opening.
 pub fn find(text: &str) -> Vec<Quote> {
+    find_in_lines(text, &[])
+}
+
+/// [`find`], for a text whose lines after the first start at `line_starts` (sorted): a double
+/// quotation mark opening a line while a double quotation is still open ends that one at the
+/// line before and opens another, as a quotation of several paragraphs opens each without
+/// closing the one before (“First, … ⏎“Second, …,” he said), and as text copied with one
+/// line break between paragraphs runs them into one.
+pub fn find_in_lines(text: &str, line_starts: &[usize]) -> Vec<Quote> {
     let mut stack: Vec<(Kind, char, usize)> = Vec::new(); // kind, opening mark, its offset
     let mut quotes = Vec::new();
     // Almost every character is no quote mark: jump from one byte that may start one to the next.
@@ -182,6 +191,23 @@ pub fn find(text: &str) -> Vec<Quote> {
             Role::Toggle => Role::Open(Kind::Double),
             r => r,
         };
+        if let (Role::Open(Kind::Double), Some(&(Kind::Double, _, start))) = (role, stack.first()) {
+            let line = line_starts.partition_point(|&l| l <= i);
+            if let Some(&line_start) = line.checked_sub(1).map(|l| &line_starts[l]) {
+                if line_start > start && text[line_start..i].trim().is_empty() {
+                    let end = text[..line_start].trim_end().len();
+                    if end > start + 1 {
+                        quotes.push(Quote {
+                            outer: start..end,
+                            inner: start + mark_len(text, start)..end,
+                            depth: 0,
+                            closed: false,
+                        });
+                    }
+                    stack.clear();
+                }
+            }
+        }
         match role {
             // Prose nests quotations a few levels deep; past MAX_OPEN, opening marks are not
             // kept (a 50 MB line of `“` kept 17 million, 400 MB), and only a close mark can
@@ -240,6 +266,29 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<(&str, u32)> {
         find(text).into_iter().map(|q| (&text[q.inner], q.depth)).collect()
+    }
+
+    #[test]
+    fn a_double_mark_opening_a_line_ends_the_open_quotation() {
+        let text = "Kallas: “First, no. “Second, yes,” she said.";
+        let second_line = text.find("“Second").expect("there");
+        let inner =
+            |qs: Vec<Quote>| qs.into_iter().map(|q| (text[q.inner].to_owned(), q.closed)).collect::<Vec<_>>();
+        assert_eq!(
+            inner(find_in_lines(text, &[second_line])),
+            vec![("First, no.".to_owned(), false), ("Second, yes,".to_owned(), true)]
+        );
+        // Not at a line's start, the mark opens a quote inside the open one.
+        assert_eq!(
+            inner(find_in_lines(text, &[])),
+            vec![
+                ("First, no. “Second, yes,” she said.".to_owned(), false),
+                ("Second, yes,".to_owned(), true)
+            ]
+        );
+        // A line opening with a mark when no quotation is open: nothing ends.
+        let plain = "He left. “We stay,” he said.";
+        assert_eq!(find_in_lines(plain, &[plain.find('“').expect("there")]), find(plain));
     }
 
     #[test]

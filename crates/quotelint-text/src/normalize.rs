@@ -156,16 +156,26 @@ impl<'a> Tokens<'a> {
         self.next_word_passing(|word, _| wanted(word))
     }
 
-    /// The range of the next written word that is not [plain](is_plain) or is in `set`.
-    pub fn next_word_in(&mut self, set: &WordSet) -> Option<Range<usize>> {
-        // A word read in one loop is ASCII letters and digits: plain unless it is "cannot".
-        self.next_word_passing(|word, ascii| {
-            if ascii {
-                set.contains(word) || (word.len() == 6 && !is_plain(word))
-            } else {
-                !is_plain(word) || set.contains(word)
-            }
-        })
+    /// The range of the next written word that is not [plain](is_plain) or is in `set`, with
+    /// its position in `set` when it is plain (`None`: it is not plain). One look-up a word.
+    pub fn next_word_in(&mut self, set: &WordSet) -> Option<(Range<usize>, Option<usize>)> {
+        let mut found = None;
+        let range = self.next_word_passing(|word, ascii| {
+            found = if read_plain(word, ascii) { set.position(word).map(Some) } else { Some(None) };
+            found.is_some()
+        })?;
+        Some((range, found.flatten()))
+    }
+
+    /// The range of the next written word, passing elisions and insertions by, and whether it
+    /// is [plain](is_plain): told from how it was read for most words.
+    pub fn next_word_plain(&mut self) -> Option<(Range<usize>, bool)> {
+        let mut plain = false;
+        let range = self.next_word_passing(|word, ascii| {
+            plain = read_plain(word, ascii);
+            true
+        })?;
+        Some((range, plain))
     }
 
     /// The next written word for which `wanted(word, ascii)` holds. A word of ASCII letters and
@@ -202,6 +212,17 @@ impl<'a> Tokens<'a> {
                 return Some(range);
             }
         }
+    }
+}
+
+/// Whether a word [`Tokens::next_word_passing`] gave is [plain](is_plain): a word read in its
+/// one loop (`ascii`) is ASCII letters and digits, plain unless it is "cannot".
+#[inline(always)]
+fn read_plain(word: &str, ascii: bool) -> bool {
+    if ascii {
+        word.len() != 6 || is_plain(word)
+    } else {
+        is_plain(word)
     }
 }
 
@@ -509,6 +530,19 @@ fn slot(key: u128, mask: usize) -> usize {
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
+/// A word of at most 16 bytes as one integer with its length: two words are the same in ASCII
+/// case exactly when their keys are equal, told by one comparison (finding names compares each
+/// word of a text with several words of names). `None` for a longer word, compared as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordKey(u128, usize);
+
+impl WordKey {
+    #[inline(always)]
+    pub fn of(word: &str) -> Option<Self> {
+        ascii_key(word).map(|key| WordKey(key, word.len()))
+    }
+}
+
 /// A word of at most 16 bytes as one integer, its ASCII letters lower-cased (other bytes as
 /// they are): two such words of one length are the same in ASCII case exactly when their keys
 /// are equal (zero bytes pad a short one, so the length must be compared apart).
@@ -674,6 +708,12 @@ fn american(word: &str) -> Option<&'static str> {
     BRITISH.position(word).map(|i| AMERICAN[i].1)
 }
 
+/// Whether a [plain](is_plain) word is a British spelling (in any ASCII case): the plain words
+/// that do not normalize to their lower case.
+pub fn is_british(word: &str) -> bool {
+    BRITISH.contains(word)
+}
+
 /// The British spellings of [`AMERICAN`], in its order: most words are ruled out by shape.
 static BRITISH: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| WordSet::new(AMERICAN.iter().map(|(uk, _)| std::borrow::Cow::Borrowed(*uk))));
@@ -809,6 +849,10 @@ mod tests {
             assert!(c.contains('\'') || UNMARKED.contains(c), "{c}");
             assert!(!is_plain(c) && !is_plain(&c.to_uppercase()), "{c}");
         }
+        // A word of ASCII letters and digits is told plain by its length alone (`read_plain`).
+        for u in UNMARKED {
+            assert!(u.len() == 6 && u.bytes().all(|b| b.is_ascii_alphanumeric()), "{u}");
+        }
     }
 
     #[test]
@@ -868,6 +912,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Two words' keys are equal exactly when the words are the same in ASCII case, and a
+        /// word longer than 16 bytes has none.
+        #[test]
+        fn word_keys_are_equal_for_the_same_word_in_ascii_case(
+            a in "[aAbB\\x00ö@`\\[{-]{0,17}",
+            b in "[aAbB\\x00ö@`\\[{-]{0,17}",
+        ) {
+            for (x, y) in [(&a, &b), (&a, &a.to_ascii_uppercase()), (&b, &b.to_ascii_lowercase())] {
+                let (kx, ky) = (WordKey::of(x), WordKey::of(y));
+                proptest::prop_assert_eq!(kx.is_some(), x.len() <= 16);
+                if let (Some(kx), Some(ky)) = (kx, ky) {
+                    proptest::prop_assert_eq!(kx == ky, x.eq_ignore_ascii_case(y), "{:?} {:?}", x, y);
+                }
+            }
+        }
+
         /// A word set finds what a search of its list finds: the first word the same in ASCII
         /// case, among short and long words, duplicates, and words differing by a zero byte.
         #[test]
@@ -922,8 +982,22 @@ mod tests {
             let mut all = Tokens::new(&text);
             let expected: Vec<_> =
                 std::iter::from_fn(|| all.next_word()).filter(|r| in_set(&text[r.clone()])).collect();
+            let expected: Vec<_> = expected
+                .into_iter()
+                .map(|r| {
+                    let word = &text[r.clone()];
+                    (r, if is_plain(word) { set.position(word) } else { None })
+                })
+                .collect();
             let mut fused = Tokens::new(&text);
             let found: Vec<_> = std::iter::from_fn(|| fused.next_word_in(&set)).collect();
+            proptest::prop_assert_eq!(found, expected, "{:?}", text);
+            // Every word, with whether it is plain.
+            let mut all = Tokens::new(&text);
+            let expected: Vec<_> =
+                std::iter::from_fn(|| all.next_word()).map(|r| (r.clone(), is_plain(&text[r]))).collect();
+            let mut read = Tokens::new(&text);
+            let found: Vec<_> = std::iter::from_fn(|| read.next_word_plain()).collect();
             proptest::prop_assert_eq!(found, expected, "{:?}", text);
         }
     }

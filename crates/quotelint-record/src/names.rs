@@ -138,6 +138,10 @@ struct Group {
     /// Every name has a second word that must be written with a capital ("the North Atlantic
     /// Alliance", "the Czech Republic").
     capital_second: bool,
+    /// A filter of the keys of the names' second words and their British spellings: a plain
+    /// word next whose key is not in it continues no name (see [`Group::may_continue`]).
+    /// `None` when a name may pass an adverb over at its second word.
+    seconds: Option<[u64; 16]>,
 }
 
 impl Group {
@@ -152,7 +156,33 @@ impl Group {
             }
         }
         let capital_second = names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital));
-        Group { names, one_word, by_second, capital_second }
+        let seconds = (!names.iter().any(|n| n.after_auxiliary.get(1) == Some(&true))).then(|| {
+            let mut filter = [0u64; 16];
+            let mut add = |w: &str| {
+                if let Some(key) = WordKey::of(w) {
+                    let bit = (key.hash() >> 54) as usize;
+                    filter[bit / 64] |= 1 << (bit % 64);
+                }
+            };
+            for second in names.iter().filter_map(|n| n.words.get(1)) {
+                add(second);
+                british_spellings(second).for_each(&mut add);
+            }
+            filter
+        });
+        Group { names, one_word, by_second, capital_second, seconds }
+    }
+
+    /// Whether a name of more than one word may go on with the next word, a plain word read in
+    /// one loop (`None`: the next word is not such a word, or there is none, and it may): it
+    /// normalizes to its lower case or its American spelling, and neither is a second word
+    /// when its key is not in the filter. A word longer than 16 bytes has no key, and may.
+    fn may_continue(&self, next: Option<&str>) -> bool {
+        let (Some(filter), Some(next)) = (&self.seconds, next) else { return true };
+        WordKey::of(next).is_none_or(|key| {
+            let bit = (key.hash() >> 54) as usize;
+            filter[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 
     /// The positions of the names of more than one word whose second word is `second` (none:
@@ -456,6 +486,30 @@ impl NameIndex {
         let mut out = Vec::with_capacity((text.len() / 64).min(256));
         loop {
             // Nothing pending: pass by, without normalizing, the words that start no name.
+            if window.len() == 0 {
+                let Some((range, at)) = window.units.next_word_in(&self.starts) else { break };
+                // A plain word that starts names, and a next word that continues none of them,
+                // told from its bytes: only the names of one word can fit, tried here without
+                // reading on.
+                if let Some(i) = at.filter(|&i| i < self.firsts) {
+                    let group = self.group_at(i);
+                    if !group.may_continue(window.units.peek_plain().map(|next| &text[next])) {
+                        // A plain word is ASCII, without an apostrophe: no possessive.
+                        let capital = text.as_bytes()[range.start].is_ascii_uppercase();
+                        let mut found = None;
+                        for name in group.one_word.iter().map(|&j| &group.names[j as usize]) {
+                            if capital || !name.capitals[0] {
+                                add_fit(&mut found, &mut targets, 1, name.target);
+                            }
+                        }
+                        if found.is_some() {
+                            out.push(Mention { range, targets: Targets::of(&targets), possessive: false });
+                        }
+                        continue;
+                    }
+                }
+                window.push(range, at.is_some(), at);
+            }
             if !window.read_start() {
                 break;
             }
@@ -831,6 +885,14 @@ mod tests {
         );
         assert!(found("The Warsaw Pact was quietly and formally dissolved.").is_empty());
         assert!(found("The Warsaw Pact was only dissolved.").is_empty());
+        // A name whose first word is the auxiliary: the adverb comes right after the word the
+        // names are looked up by, and the next word alone does not rule the name out.
+        let mut record = default_record();
+        record.roles[0].phrases.push("were disbanded".into());
+        let index = NameIndex::new(&record);
+        let text = "Units were formally disbanded.";
+        let found: Vec<&str> = index.find(text).into_iter().map(|m| &text[m.range]).collect();
+        assert_eq!(found, ["were formally disbanded"]);
     }
 
     #[test]
@@ -845,6 +907,8 @@ mod tests {
         record.people[1].aliases.push("Plenipotentiaryextraordinary Counterintelligences".into());
         record.roles[1].phrases.push("counterintelligences directorate".into());
         record.roles[1].phrases.push("the defense counterintelligences".into());
+        // A second word with a British spelling, which the filter of second words must hold.
+        record.roles[2].phrases.push("allied defense ministers".into());
         let index = NameIndex::new(&record);
         let contracted = "Can't stop";
         let found: Vec<(usize, usize)> =

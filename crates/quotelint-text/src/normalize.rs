@@ -159,9 +159,23 @@ impl<'a> Tokens<'a> {
     /// The range of the next written word that is not [plain](is_plain) or is in `set`, with
     /// its position in `set` when it is plain (`None`: it is not plain). One look-up a word.
     pub fn next_word_in(&mut self, set: &WordSet) -> Option<(Range<usize>, Option<usize>)> {
+        /// The look-up, apart from the loop: most words are passed by their shape alone.
+        #[inline(never)]
+        fn look_up(set: &WordSet, word: &str, ascii: bool) -> Option<Option<usize>> {
+            if read_plain(word, ascii) {
+                set.position(word).map(Some)
+            } else {
+                Some(None)
+            }
+        }
         let mut found = None;
         let range = self.next_word_passing(|word, ascii| {
-            found = if read_plain(word, ascii) { set.position(word).map(Some) } else { Some(None) };
+            // A word read in one loop whose shape no word of the set has, and not six bytes
+            // long ("cannot"), is plain and not in the set.
+            if ascii && word.len() != 6 && !set.may_hold(word) {
+                return false;
+            }
+            found = look_up(set, word, ascii);
             found.is_some()
         })?;
         Some((range, found.flatten()))
@@ -182,19 +196,24 @@ impl<'a> Tokens<'a> {
     /// digits followed by an ASCII byte other than an apostrophe (most words of prose) is read
     /// here in one loop, without the general reading, and given with `ascii` true.
     fn next_word_passing(&mut self, mut wanted: impl FnMut(&str, bool) -> bool) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
         loop {
             let start = pass_by(self.text, self.pos);
-            let mut end = start;
-            end = alnum_end(bytes, end);
-            // A non-ASCII letter or an apostrophe may continue the word, and a letter and a dot
-            // may start an initialism ("U.S."): those are read by the character path.
-            let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
-            if end > start && !initialism && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'') {
+            if let Some(end) = self.one_loop_word_end(start) {
                 self.pos = end;
                 if wanted(&self.text[start..end], true) {
                     return Some(start..end);
                 }
+                continue;
+            }
+            // What starts no word, passed by its bytes: general punctuation, and a dot or an
+            // apostrophe (which the reading of units leaves for elisions; those give no word).
+            let bytes = self.text.as_bytes();
+            if is_general_punctuation(bytes, start) {
+                self.pos = start + 3;
+                continue;
+            }
+            if matches!(bytes.get(start), Some(b'.' | b'\'')) {
+                self.pos = start + 1;
                 continue;
             }
             self.pos = start;
@@ -205,6 +224,33 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The end of the word at `start` when [`next_word_passing`](Self::next_word_passing) reads
+    /// it in its one loop: ASCII letters and digits followed by an ASCII byte other than an
+    /// apostrophe. A non-ASCII letter or an apostrophe may continue the word, and a letter and a
+    /// dot may start an initialism ("U.S."): those are read by the character path.
+    #[inline(always)]
+    fn one_loop_word_end(&self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let end = alnum_end(bytes, start);
+        let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
+        let ends = match bytes.get(end) {
+            None => true,
+            Some(&b) if b < 0x80 => b != b'\'',
+            // A closing quotation mark or a dash: all but the apostrophe ’ end a word.
+            Some(_) => is_general_punctuation(bytes, end) && bytes[end + 2] != 0x99,
+        };
+        (end > start && !initialism && ends).then_some(end)
+    }
+
+    /// The range of the next written word when it is read in one loop and is [plain](is_plain),
+    /// without reading it: what [`next_word_plain`](Self::next_word_plain) would give, told from
+    /// the bytes. `None` when the next word is read otherwise, or there is none.
+    pub fn peek_plain(&self) -> Option<Range<usize>> {
+        let start = pass_by(self.text, self.pos);
+        let end = self.one_loop_word_end(start)?;
+        read_plain(&self.text[start..end], true).then_some(start..end)
+    }
+
     /// The range of the next written word, passing elisions and insertions by.
     pub fn next_word(&mut self) -> Option<Range<usize>> {
         loop {
@@ -213,6 +259,15 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// Whether the character at `at` is general punctuation (U+2000 to U+203F: spaces, dashes,
+/// quotation marks, the ellipsis), told from its first two bytes: none is a letter, a digit or
+/// a combining mark, so none starts a word or continues one (but for the apostrophe ’, inside
+/// a word). Most of the characters of quote-dense prose that are not ASCII.
+#[inline(always)]
+fn is_general_punctuation(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&0xE2) && bytes.get(at + 1) == Some(&0x80)
 }
 
 /// Whether a word [`Tokens::next_word_passing`] gave is [plain](is_plain): a word read in its
@@ -516,6 +571,13 @@ impl WordSet {
         self.position(word).is_some()
     }
 
+    /// False when no word of the set has the shape of `word`, which is then not in it: the
+    /// first test of [`position`](Self::position), alone.
+    #[inline(always)]
+    pub fn may_hold(&self, word: &str) -> bool {
+        WordShapes::bit(word.as_bytes()).is_some_and(|bit| self.shapes.holds(bit))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(|w| &**w)
     }
@@ -540,6 +602,13 @@ impl WordKey {
     #[inline(always)]
     pub fn of(word: &str) -> Option<Self> {
         ascii_key(word).map(|key| WordKey(key, word.len()))
+    }
+
+    /// The key mixed into 64 bits, the high ones best: for a filter of words.
+    #[inline(always)]
+    pub fn hash(self) -> u64 {
+        let mixed = (self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(29) ^ self.1 as u64;
+        mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 }
 
@@ -752,6 +821,21 @@ mod tests {
         assert_eq!(read, ["the", "U.S.", "and", "U.K.", "said"]);
     }
 
+    /// What the word reading passes by its bytes: no character of U+2000 to U+203F starts or
+    /// continues a word, and each is written E2 80 xx.
+    #[test]
+    fn general_punctuation_is_no_part_of_a_word() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!is_word_char(c) && !unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            let mut buf = [0; 4];
+            assert!(is_general_punctuation(c.encode_utf8(&mut buf).as_bytes(), 0), "{c:?}");
+        }
+        for c in ['\u{1FFF}', '\u{2040}', '\u{2070}', '\u{2071}', 'é', '…'] {
+            let mut buf = [0; 4];
+            assert_eq!(is_general_punctuation(c.encode_utf8(&mut buf).as_bytes(), 0), c == '…', "{c:?}");
+        }
+    }
+
     #[test]
     fn ellipses_are_gaps_and_brackets_wildcards() {
         let t: Vec<Token> = tokens("one ... two … three . . . four [...] five [the alliance] six [sic]")
@@ -949,7 +1033,8 @@ mod tests {
         fn filtered_words_are_the_words_filtered(
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "Putin", "said", "a", "7", " ", ".", "...", ". . .", "…", "'", "’", "s", "[", "]", "[sic]",
-                "ö", "é", "-", ",", "\u{301}", "can't", "“", "\n", "cannot", "CANNOT", "the",
+                "ö", "é", "-", ",", "\u{301}", "can't", "“", "\n", "cannot", "CANNOT", "the", "”", "—",
+                "‘", "\u{2040}", "U", "\u{2071}",
             ][..]), 0..24)
         ) {
             let text: String = pieces.concat();
@@ -999,6 +1084,18 @@ mod tests {
             let mut read = Tokens::new(&text);
             let found: Vec<_> = std::iter::from_fn(|| read.next_word_plain()).collect();
             proptest::prop_assert_eq!(found, expected, "{:?}", text);
+            // A peek at the next word, where it tells one, is the word read next, and plain.
+            let mut read = Tokens::new(&text);
+            loop {
+                let peeked = read.peek_plain();
+                let next = read.next_word_plain();
+                if let Some(range) = peeked {
+                    proptest::prop_assert_eq!(Some((range, true)), next.clone(), "{:?}", text);
+                }
+                if next.is_none() {
+                    break;
+                }
+            }
         }
     }
 }

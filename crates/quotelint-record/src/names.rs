@@ -111,17 +111,28 @@ struct Name {
     target: Target,
     /// Each word's key, which a word of the text is compared with (see [`Word::is`]).
     keys: Vec<Option<WordKey>>,
-    /// Whether the word before each is a passive's auxiliary, after which one adverb of the
-    /// text is passed over ("the Warsaw Pact was formally dissolved").
-    after_auxiliary: Vec<bool>,
+    /// Bit `k` set: the word before word `k` is a passive's auxiliary (see
+    /// [`after_auxiliary`](Name::after_auxiliary)); for the first 64 words.
+    auxiliaries: u64,
 }
 
 impl Name {
     fn new(words: Vec<Cow<'static, str>>, capitals: Vec<bool>, target: Target) -> Self {
         let keys = words.iter().map(|w| WordKey::of(w)).collect();
-        let after_auxiliary =
-            (0..words.len()).map(|k| k > 0 && AUXILIARIES.contains(&words[k - 1].as_ref())).collect();
-        Name { words, capitals, target, keys, after_auxiliary }
+        let auxiliaries = (1..words.len().min(64))
+            .filter(|&k| AUXILIARIES.contains(&words[k - 1].as_ref()))
+            .fold(0, |bits, k| bits | 1 << k);
+        Name { words, capitals, target, keys, auxiliaries }
+    }
+
+    /// Whether the word before word `k` is a passive's auxiliary, after which one adverb of the
+    /// text is passed over ("the Warsaw Pact was formally dissolved").
+    fn after_auxiliary(&self, k: usize) -> bool {
+        match k {
+            0 => false,
+            1..64 => self.auxiliaries & 1 << k != 0,
+            _ => AUXILIARIES.contains(&self.words[k - 1].as_ref()),
+        }
     }
 }
 
@@ -156,7 +167,7 @@ impl Group {
             }
         }
         let capital_second = names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital));
-        let seconds = (!names.iter().any(|n| n.after_auxiliary.get(1) == Some(&true))).then(|| {
+        let seconds = (!names.iter().any(|n| n.after_auxiliary(1))).then(|| {
             let mut filter = [0u64; 16];
             let mut add = |w: &str| {
                 if let Some(key) = WordKey::of(w) {
@@ -562,7 +573,7 @@ impl NameIndex {
                     };
                     if k > 0
                         && skipped == 0
-                        && name.after_auxiliary[k]
+                        && name.after_auxiliary(k)
                         && !word.is(name, k)
                         && is_adverb(word.tok.text())
                     {

@@ -645,10 +645,16 @@ fn load_le(b: &[u8]) -> Option<u128> {
     })
 }
 
-/// The British spellings that normalize to `american`.
+/// The British spellings that normalize to `american`: none, told by one look-up, for most
+/// words.
 pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> + '_ {
-    AMERICAN.iter().filter(move |(_, us)| *us == american).map(|(uk, _)| *uk)
+    let some = AMERICANS.contains(american);
+    AMERICAN.iter().filter(move |(_, us)| some && *us == american).map(|(uk, _)| *uk)
 }
+
+/// The American spellings of [`AMERICAN`].
+static AMERICANS: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(AMERICAN.iter().map(|(_, us)| std::borrow::Cow::Borrowed(*us))));
 
 /// Normalizes one written word (the text of a [`Unit::Word`]) into `out`: lower-cases, folds
 /// diacritics and apostrophes, expands contractions and spelling variants. One written word can

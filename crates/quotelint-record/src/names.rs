@@ -7,14 +7,14 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::RecordView;
 use quotelint_text::lexicon::lexicon;
 use quotelint_text::normalize::{
-    british_spellings, normalize_word, normalizes_to_lower_case, pass_by, Token, Tokens, WordSet,
+    british_spellings, is_british, normalize_word, normalizes_to_lower_case, pass_by, Token, Tokens, WordKey,
+    WordSet,
 };
 
 /// What a name can stand for.
@@ -40,6 +40,16 @@ impl std::ops::Deref for Targets {
         match self {
             Targets::One(t) => std::slice::from_ref(t),
             Targets::Many(ts) => ts,
+        }
+    }
+}
+
+impl Targets {
+    /// The targets of a mention, held inline when there is one.
+    fn of(targets: &[Target]) -> Self {
+        match targets {
+            [one] => Targets::One(*one),
+            _ => Targets::Many(targets.into()),
         }
     }
 }
@@ -99,6 +109,31 @@ struct Name {
     /// For people: which words must start with a capital letter in the text.
     capitals: Vec<bool>,
     target: Target,
+    /// Each word's key, which a word of the text is compared with (see [`Word::is`]).
+    keys: Vec<Option<WordKey>>,
+    /// Bit `k` set: the word before word `k` is a passive's auxiliary (see
+    /// [`after_auxiliary`](Name::after_auxiliary)); for the first 64 words.
+    auxiliaries: u64,
+}
+
+impl Name {
+    fn new(words: Vec<Cow<'static, str>>, capitals: Vec<bool>, target: Target) -> Self {
+        let keys = words.iter().map(|w| WordKey::of(w)).collect();
+        let auxiliaries = (1..words.len().min(64))
+            .filter(|&k| AUXILIARIES.contains(&words[k - 1].as_ref()))
+            .fold(0, |bits, k| bits | 1 << k);
+        Name { words, capitals, target, keys, auxiliaries }
+    }
+
+    /// Whether the word before word `k` is a passive's auxiliary, after which one adverb of the
+    /// text is passed over ("the Warsaw Pact was formally dissolved").
+    fn after_auxiliary(&self, k: usize) -> bool {
+        match k {
+            0 => false,
+            1..64 => self.auxiliaries & 1 << k != 0,
+            _ => AUXILIARIES.contains(&self.words[k - 1].as_ref()),
+        }
+    }
 }
 
 /// The names that start with one word, longest first, and which of them each second word
@@ -111,6 +146,13 @@ struct Group {
     /// (in lower case); each list in the order of `names`.
     one_word: Vec<u32>,
     by_second: HashMap<Cow<'static, str>, Vec<u32>>,
+    /// Every name has a second word that must be written with a capital ("the North Atlantic
+    /// Alliance", "the Czech Republic").
+    capital_second: bool,
+    /// A filter of the keys of the names' second words and their British spellings: a plain
+    /// word next whose key is not in it continues no name (see [`Group::may_continue`]).
+    /// `None` when a name may pass an adverb over at its second word.
+    seconds: Option<[u64; 16]>,
 }
 
 impl Group {
@@ -124,7 +166,34 @@ impl Group {
                 }
             }
         }
-        Group { names, one_word, by_second }
+        let capital_second = names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital));
+        let seconds = (!names.iter().any(|n| n.after_auxiliary(1))).then(|| {
+            let mut filter = [0u64; 16];
+            let mut add = |w: &str| {
+                if let Some(key) = WordKey::of(w) {
+                    let bit = (key.hash() >> 54) as usize;
+                    filter[bit / 64] |= 1 << (bit % 64);
+                }
+            };
+            for second in names.iter().filter_map(|n| n.words.get(1)) {
+                add(second);
+                british_spellings(second).for_each(&mut add);
+            }
+            filter
+        });
+        Group { names, one_word, by_second, capital_second, seconds }
+    }
+
+    /// Whether a name of more than one word may go on with the next word, a plain word read in
+    /// one loop (`None`: the next word is not such a word, or there is none, and it may): it
+    /// normalizes to its lower case or its American spelling, and neither is a second word
+    /// when its key is not in the filter. A word longer than 16 bytes has no key, and may.
+    fn may_continue(&self, next: Option<&str>) -> bool {
+        let (Some(filter), Some(next)) = (&self.seconds, next) else { return true };
+        WordKey::of(next).is_none_or(|key| {
+            let bit = (key.hash() >> 54) as usize;
+            filter[bit / 64] & (1 << (bit % 64)) != 0
+        })
     }
 
     /// The positions of the names of more than one word whose second word is `second` (none:
@@ -132,7 +201,11 @@ impl Group {
     fn continuing(&self, second: Option<&str>) -> &[u32] {
         let Some(w) = second else { return &[] };
         let found = if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.by_second.get(w.to_ascii_lowercase().as_str())
+            let mut buf = [0; 32];
+            match quotelint_text::normalize::ascii_lower(w, &mut buf) {
+                Some(lower) => self.by_second.get(lower),
+                None => self.by_second.get(w.to_ascii_lowercase().as_str()),
+            }
         } else {
             self.by_second.get(w)
         };
@@ -169,23 +242,25 @@ const MANY_NAMES: usize = 6;
 /// Every name of the record, keyed by its first word.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Each first word, at its place in `names`.
-    firsts: WordSet,
+    /// The written words (in lower case) that normalize to the first word of a name: each
+    /// first word at its place in `names`, then the British spellings of first words. A plain
+    /// word (see [`is_plain`](quotelint_text::normalize::is_plain)) not in it starts no name and
+    /// need not be normalized; one that is in it among the first `firsts` words is looked up
+    /// no more.
+    starts: WordSet,
+    /// How many of `starts` are first words.
+    firsts: usize,
     /// The names that start with each first word, longest first: read from `prebuilt` when
     /// first needed (a run tries a few first words), or built with the index.
     names: Vec<OnceLock<Group>>,
     prebuilt: Option<&'static PrebuiltNames>,
-    /// Lower-cased written words that normalize to one of `firsts` (those and their
-    /// British spellings): a plain word (see [`is_plain`]) not in it starts no name and need not
-    /// be normalized.
-    starts: WordSet,
 }
 
 impl PartialEq for NameIndex {
     /// The same names by first word, read or built, and the same starts.
     fn eq(&self, other: &Self) -> bool {
-        self.firsts.iter().count() == other.firsts.iter().count()
-            && self.firsts.iter().all(|first| self.names_starting(first) == other.names_starting(first))
+        self.firsts == other.firsts
+            && self.first_words().all(|first| self.names_starting(first) == other.names_starting(first))
             && self.start_set() == other.start_set()
     }
 }
@@ -200,7 +275,8 @@ pub struct PrebuiltNames {
     pub names: &'static [(u32, u32, u8, u32)],
     pub words: &'static [(u32, u32)],
     pub capitals: &'static [bool],
-    pub starts: &'static [(u32, u32)],
+    /// The British spellings of first words (that are not first words themselves).
+    pub british: &'static [(u32, u32)],
 }
 
 impl std::fmt::Debug for PrebuiltNames {
@@ -217,7 +293,7 @@ impl NameIndex {
         let (mut keys, mut names, mut words, mut capitals) =
             (String::new(), String::new(), String::new(), String::new());
         let (mut name_count, mut word_count) = (0, 0);
-        let mut firsts: Vec<&str> = self.firsts.iter().collect();
+        let mut firsts: Vec<&str> = self.first_words().collect();
         firsts.sort();
         for first in firsts {
             let list = self.names_starting(first).unwrap_or_default();
@@ -238,11 +314,12 @@ impl NameIndex {
                 word_count = end;
             }
         }
-        let starts = self.start_set();
-        let starts: String = starts.iter().map(|s| format!("({}), ", blob.push(s))).collect();
+        let mut british: Vec<&str> = self.starts.iter().skip(self.firsts).collect();
+        british.sort_unstable();
+        let british: String = british.iter().map(|s| format!("({}), ", blob.push(s))).collect();
         format!(
             "quotelint_record::names::PrebuiltNames {{ strings: {:?}, keys: &[{keys}], names: &[{names}], \
-             words: &[{words}], capitals: &[{capitals}], starts: &[{starts}] }}",
+             words: &[{words}], capitals: &[{capitals}], british: &[{british}] }}",
             blob.0
         )
     }
@@ -251,10 +328,10 @@ impl NameIndex {
     /// needed.
     pub fn from_prebuilt(p: &'static PrebuiltNames) -> Self {
         let text = |span| Cow::Borrowed(crate::prebuilt::span(p.strings, span));
-        let firsts = WordSet::new(p.keys.iter().map(|&(start, end, _, _)| text((start, end))));
+        let firsts = p.keys.iter().map(|&(start, end, _, _)| text((start, end)));
+        let starts = WordSet::new(firsts.chain(p.british.iter().map(|&s| text(s))));
         let names = p.keys.iter().map(|_| OnceLock::new()).collect();
-        let starts = WordSet::new(p.starts.iter().map(|&s| text(s)));
-        NameIndex { firsts, names, prebuilt: Some(p), starts }
+        NameIndex { starts, firsts: p.keys.len(), names, prebuilt: Some(p) }
     }
 
     /// The starts, sorted: what the index is compared and written by.
@@ -264,34 +341,45 @@ impl NameIndex {
         starts
     }
 
+    /// Each word that starts a name, at its place in `names`.
+    fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.starts.iter().take(self.firsts)
+    }
+
+    /// The place in `names` of the names that start with the normalized word `word`.
+    fn first(&self, word: &str) -> Option<usize> {
+        self.starts.position(word).filter(|&i| i < self.firsts)
+    }
+
     /// The names that start with `first`, longest first.
     fn names_starting(&self, first: &str) -> Option<&[Name]> {
         self.group(first).map(|g| g.names.as_slice())
     }
 
     fn group(&self, first: &str) -> Option<&Group> {
-        let i = self.firsts.position(first)?;
-        let group = self.names[i].get_or_init(|| {
+        self.first(first).map(|i| self.group_at(i))
+    }
+
+    /// The names that start with the first word at `i`.
+    fn group_at(&self, i: usize) -> &Group {
+        self.names[i].get_or_init(|| {
             let p = self.prebuilt.expect("names not built with the index are in the tables");
             let (_, _, from, to) = p.keys[i];
             let names = p.names[from as usize..to as usize]
                 .iter()
                 .map(|&(from, to, kind, i)| {
                     let (from, to, i) = (from as usize, to as usize, i as usize);
-                    Name {
-                        words: crate::prebuilt::words(p.strings, &p.words[from..to]),
-                        capitals: p.capitals[from..to].to_vec(),
-                        target: match kind {
-                            0 => Target::Person(i),
-                            1 => Target::Role(i),
-                            _ => Target::Event(i),
-                        },
-                    }
+                    let target = match kind {
+                        0 => Target::Person(i),
+                        1 => Target::Role(i),
+                        _ => Target::Event(i),
+                    };
+                    let words = crate::prebuilt::words(p.strings, &p.words[from..to]);
+                    Name::new(words, p.capitals[from..to].to_vec(), target)
                 })
                 .collect();
             Group::new(names)
-        });
-        Some(group)
+        })
     }
 
     pub fn new(record: &impl RecordView) -> Self {
@@ -319,17 +407,18 @@ impl NameIndex {
             }
         }
         let mut index = NameIndex::default();
-        let mut starts = std::collections::BTreeSet::new();
+        let mut british = std::collections::BTreeSet::new();
         let mut firsts = Vec::new();
         for (first, mut names) in by_first {
             names.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
-            let british = british_spellings(&first).map(|w| Cow::Owned(w.to_owned()));
-            starts.extend(british.chain([first.clone()]));
+            british.extend(british_spellings(&first).map(|w| Cow::Owned(w.to_owned())));
             firsts.push(first);
             index.names.push(OnceLock::from(Group::new(names)));
         }
-        index.firsts = WordSet::new(firsts);
-        index.starts = WordSet::new(starts);
+        // A normalized word is no British spelling; kept apart all the same.
+        british.retain(|w: &Cow<'static, str>| !firsts.contains(w));
+        index.firsts = firsts.len();
+        index.starts = WordSet::new(firsts.into_iter().chain(british));
         index
     }
 
@@ -362,7 +451,7 @@ impl NameIndex {
                     *c &= *other;
                 }
             } else {
-                names.push(Name { words, capitals, target });
+                names.push(Name::new(words, capitals, target));
             }
         }
     }
@@ -392,60 +481,84 @@ impl NameIndex {
     /// Every name in `text`, longest first where they overlap, in order. Words are read as
     /// they are needed, a name's length ahead at most, so a long paragraph costs no more
     /// memory than a short one; and a word is normalized only when it may start a name or
-    /// continue one that may, since most words of prose start none.
+    /// continue one that may, since most words of prose start none. Each word read is looked up
+    /// once among the words that start names, and keyed once for comparing with names' words.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let mut units = Tokens::new(text);
-        let mut written = Vec::new();
-        // At most a name's length of words is held; names are a few per sentence.
-        let mut toks: VecDeque<(Tok, Range<usize>)> = VecDeque::with_capacity(8);
+        let mut window = Window {
+            index: self,
+            text,
+            units: Tokens::new(text),
+            written: Vec::new(),
+            words: Vec::with_capacity(16),
+            head: 0,
+        };
+        // The entries named by the longest names that fit, reused from one word to the next.
+        let mut targets = Vec::new();
         let mut out = Vec::with_capacity((text.len() / 64).min(256));
         loop {
-            // Nothing pending: skip, without normalizing, the words that start no name. A plain
-            // word normalizes to its lower case or that in American spelling: its shape tells
-            // most apart at once, and its lower case the rest.
-            while toks.is_empty() {
-                let Some(range) = units.next_word_in(&self.starts) else { break };
-                push_words(text, range, &mut written, &mut toks);
+            // Nothing pending: pass by, without normalizing, the words that start no name.
+            if window.len() == 0 {
+                let Some((range, at)) = window.units.next_word_in(&self.starts) else { break };
+                // A plain word that starts names, and a next word that continues none of them,
+                // told from its bytes: only the names of one word can fit, tried here without
+                // reading on.
+                if let Some(i) = at.filter(|&i| i < self.firsts) {
+                    let group = self.group_at(i);
+                    if !group.may_continue(window.units.peek_plain().map(|next| &text[next])) {
+                        // A plain word is ASCII, without an apostrophe: no possessive.
+                        let capital = text.as_bytes()[range.start].is_ascii_uppercase();
+                        let mut found = None;
+                        for name in group.one_word.iter().map(|&j| &group.names[j as usize]) {
+                            if capital || !name.capitals[0] {
+                                add_fit(&mut found, &mut targets, 1, name.target);
+                            }
+                        }
+                        if found.is_some() {
+                            out.push(Mention { range, targets: Targets::of(&targets), possessive: false });
+                        }
+                        continue;
+                    }
+                }
+                window.push(range, at.is_some(), at);
             }
-            let Some((first, first_range)) = toks.front() else { break };
+            if !window.read_start() {
+                break;
+            }
+            let Some(&Word { ref range, first, .. }) = window.get(0) else { break };
+            let first_end = range.end;
             // A contraction gives two words over the same bytes ("Putin'll"): never start a
             // mention inside the previous one.
-            if out.last().is_some_and(|m: &Mention| first_range.start < m.range.end) {
-                toks.pop_front();
+            if out.last().is_some_and(|m: &Mention| range.start < m.range.end) {
+                window.pop(1);
                 continue;
             }
-            let Some(group) = self.group(first.text()) else {
-                toks.pop_front();
+            let Some(first) = first else {
+                window.pop(1);
                 continue;
             };
+            let group = self.group_at(first as usize);
             let names = &group.names;
             // "the" before "pace": when every name needs a capital next and the next word, not
             // yet read, begins with a lower-case letter, none fits. The bytes after the word
             // tell (a bracket, a dot or a non-ASCII character next is left to the reading).
-            if toks.len() == 1
-                && names.iter().all(|n| n.capitals.get(1).is_some_and(|&capital| capital))
-                && text.as_bytes().get(pass_by(text, first_range.end)).is_some_and(u8::is_ascii_lowercase)
+            if window.len() == 1
+                && group.capital_second
+                && text.as_bytes().get(pass_by(text, first_end)).is_some_and(u8::is_ascii_lowercase)
             {
-                toks.pop_front();
+                window.pop(1);
                 continue;
             }
             // Many names start with this word ("the"): the second word is read now, and only the
             // names it can continue are tried.
             let many = names.len() > MANY_NAMES;
-            if many {
-                while toks.len() < 2 {
-                    let Some(range) = units.next_word_where(|_| true) else { break };
-                    push_words(text, range, &mut written, &mut toks);
-                }
-            }
-            let continuing = if many { group.continuing(toks.get(1).map(|(t, _)| t.text())) } else { &[] };
+            let continuing = if many { group.continuing(window.read(1).map(|w| w.tok.text())) } else { &[] };
             let all = (!many).then(|| names.iter()).into_iter().flatten();
             let some = many.then(|| merged(&group.one_word, continuing)).into_iter().flatten();
             let some = some.map(|i| &names[i as usize]);
-            let mut found: Option<(usize, Vec<Target>)> = None;
+            let mut found: Option<usize> = None;
             for name in all.chain(some) {
                 let n = name.words.len();
-                if found.as_ref().is_some_and(|(len, _)| *len > n) {
+                if found.is_some_and(|len| len > n) {
                     break; // sorted longest first: shorter names cannot win now
                 }
                 // The words after the first are read as a name needs them: most fail at the second.
@@ -453,54 +566,43 @@ impl NameIndex {
                 // Words of the text passed over inside the name: one adverb after a passive's
                 // auxiliary ("the Warsaw Pact was formally dissolved").
                 let mut skipped = 0;
-                for (k, w) in name.words.iter().enumerate() {
-                    let mut read = |toks: &mut VecDeque<_>, written: &mut Vec<String>, at: usize| {
-                        while toks.len() <= at {
-                            let Some(range) = units.next_word_where(|_| true) else { break };
-                            push_words(text, range, written, toks);
-                        }
-                    };
-                    read(&mut toks, &mut written, k + skipped);
-                    let Some((tw, _)) = toks.get(k + skipped) else {
+                for k in 0..n {
+                    let Some(word) = window.read(k + skipped) else {
                         fits = false; // the text ends first
                         break;
                     };
                     if k > 0
                         && skipped == 0
-                        && !tw.is(w)
-                        && AUXILIARIES.contains(&name.words[k - 1].as_ref())
-                        && is_adverb(tw.text())
+                        && name.after_auxiliary(k)
+                        && !word.is(name, k)
+                        && is_adverb(word.tok.text())
                     {
                         skipped = 1;
-                        read(&mut toks, &mut written, k + skipped);
                     }
-                    let Some((tw, range)) = toks.get(k + skipped) else {
+                    let Some(word) = window.read(k + skipped) else {
                         fits = false;
                         break;
                     };
                     // The first word is the one the names were looked up by: only its case is left.
-                    if (k > 0 && !tw.is(w))
-                        || (name.capitals[k] && !text[range.clone()].starts_with(char::is_uppercase))
-                    {
+                    if (k > 0 && !word.is(name, k)) || (name.capitals[k] && !word.capital) {
                         fits = false;
                         break;
                     }
                 }
                 if fits {
-                    add_fit(&mut found, n + skipped, name.target);
+                    add_fit(&mut found, &mut targets, n + skipped, name.target);
                 }
             }
             match found {
-                Some((n, targets)) => {
-                    let range = toks[0].1.start..toks[n - 1].1.end;
+                Some(n) => {
+                    let (Some(first), Some(last)) = (window.get(0), window.get(n - 1)) else { break };
+                    let range = first.range.start..last.range.end;
                     let written = &text[range.clone()];
                     let possessive = written.ends_with("'s") || written.ends_with("’s");
-                    out.push(Mention { range, targets: targets.into(), possessive });
-                    toks.drain(..n);
+                    out.push(Mention { range, targets: Targets::of(&targets), possessive });
+                    window.pop(n);
                 }
-                None => {
-                    toks.pop_front();
-                }
+                None => window.pop(1),
             }
         }
         out
@@ -540,12 +642,6 @@ enum Tok<'t> {
 }
 
 impl Tok<'_> {
-    /// Whether this is the normalized word `w`, which (normalized) is lower case: the written
-    /// word is it in any ASCII case, and a normalized one has no upper case to differ by.
-    fn is(&self, w: &str) -> bool {
-        self.text().eq_ignore_ascii_case(w)
-    }
-
     /// The word, as written or normalized: to be looked up in a [`WordSet`] of normalized
     /// words, which compares in any ASCII case.
     fn text(&self) -> &str {
@@ -556,33 +652,137 @@ impl Tok<'_> {
     }
 }
 
+/// A word of the text being searched, read once: normalized, keyed, and looked up among the
+/// words that start names.
+struct Word<'t> {
+    tok: Tok<'t>,
+    /// The written word it is (or is part of).
+    range: Range<usize>,
+    key: Option<WordKey>,
+    /// The place in the index's `names` of the names it starts.
+    first: Option<u32>,
+    /// Written with a capital first.
+    capital: bool,
+}
+
+impl Word<'_> {
+    /// Whether this is word `k` of `name`, which (normalized) is lower case: the written word
+    /// is it in any ASCII case, and a normalized one has no upper case to differ by. By their
+    /// keys where both have one.
+    #[inline]
+    fn is(&self, name: &Name, k: usize) -> bool {
+        match (self.key, name.keys[k]) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.tok.text().eq_ignore_ascii_case(&name.words[k]),
+        }
+    }
+}
+
+/// The words of a text read and not yet passed: a name's length ahead at most.
+struct Window<'i, 't> {
+    index: &'i NameIndex,
+    text: &'t str,
+    units: Tokens<'t>,
+    /// Reused for the normalized words of a written word.
+    written: Vec<String>,
+    /// The words from `head` on are pending; those before it are passed.
+    words: Vec<Word<'t>>,
+    head: usize,
+}
+
+impl<'t> Window<'_, 't> {
+    fn len(&self) -> usize {
+        self.words.len() - self.head
+    }
+
+    /// The pending word at `i`.
+    fn get(&self, i: usize) -> Option<&Word<'t>> {
+        self.words.get(self.head + i)
+    }
+
+    /// Passes the first `n` pending words.
+    fn pop(&mut self, n: usize) {
+        self.head += n;
+        if self.head >= self.words.len() {
+            self.words.clear();
+            self.head = 0;
+        } else if self.head >= 64 {
+            // Words that follow one another and each start a name keep the window from
+            // emptying: the passed ones are dropped now and then.
+            self.words.drain(..self.head);
+            self.head = 0;
+        }
+    }
+
+    /// The pending word at `i`, read on as far as it (`None`: the text ends first).
+    fn read(&mut self, i: usize) -> Option<&Word<'t>> {
+        while self.len() <= i {
+            let (range, plain) = self.units.next_word_plain()?;
+            self.push(range, plain, None);
+        }
+        self.get(i)
+    }
+
+    /// With nothing pending, reads on to the next word that may start a name: false when the
+    /// text ends first.
+    fn read_start(&mut self) -> bool {
+        while self.len() == 0 {
+            let Some((range, at)) = self.units.next_word_in(&self.index.starts) else { return false };
+            self.push(range, at.is_some(), at);
+        }
+        true
+    }
+
+    /// The normalized words of the written word at `range`, onto the window: a [plain]
+    /// (quotelint_text::normalize::is_plain) word as written unless it is a British spelling.
+    /// `at`: its place in the index's `starts`, when looked up already.
+    fn push(&mut self, range: Range<usize>, plain: bool, at: Option<usize>) {
+        let word = &self.text[range.clone()];
+        let capital = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
+        if plain {
+            let (starts, firsts) = (&self.index.starts, self.index.firsts);
+            match at.or_else(|| starts.position(word)) {
+                Some(i) if i < firsts => {
+                    let (tok, key, first) = (Tok::Lower(word), WordKey::of(word), Some(i as u32));
+                    self.words.push(Word { tok, range, key, first, capital });
+                    return;
+                }
+                // A British spelling of a first word: normalized below.
+                Some(_) => {}
+                None if !is_british(word) => {
+                    let (tok, key) = (Tok::Lower(word), WordKey::of(word));
+                    self.words.push(Word { tok, range, key, first: None, capital });
+                    return;
+                }
+                None => {}
+            }
+        }
+        normalize_word(word, &mut self.written);
+        for w in self.written.drain(..) {
+            let (key, first) = (WordKey::of(&w), self.index.first(&w).map(|i| i as u32));
+            self.words.push(Word { tok: Tok::Normalized(w), range: range.clone(), key, first, capital });
+        }
+    }
+}
+
 /// Adds a name of `n` words that fits to the longest found so far (names are tried longest
 /// first): one more target for one as long, or the first of a longer one.
-fn add_fit(found: &mut Option<(usize, Vec<Target>)>, n: usize, target: Target) {
+fn add_fit(found: &mut Option<usize>, targets: &mut Vec<Target>, n: usize, target: Target) {
     match found {
-        Some((len, targets)) if *len == n => {
+        Some(len) if *len == n => {
             if !targets.contains(&target) {
                 targets.push(target);
             }
         }
-        _ => *found = Some((n, vec![target])),
+        _ => {
+            *found = Some(n);
+            targets.clear();
+            targets.push(target);
+        }
     }
-}
-
-/// The normalized words of the written word at `range`, onto the window.
-fn push_words<'t>(
-    text: &'t str,
-    range: Range<usize>,
-    written: &mut Vec<String>,
-    toks: &mut VecDeque<(Tok<'t>, Range<usize>)>,
-) {
-    let word = &text[range.clone()];
-    if normalizes_to_lower_case(word) {
-        toks.push_back((Tok::Lower(word), range));
-        return;
-    }
-    normalize_word(word, written);
-    toks.extend(written.drain(..).map(|w| (Tok::Normalized(w), range.clone())));
 }
 
 #[cfg(test)]
@@ -643,10 +843,10 @@ mod tests {
                 p += 1;
                 continue;
             }
-            let mut found: Option<(usize, Vec<Target>)> = None;
+            let (mut found, mut targets) = (None, Vec::new());
             for name in index.names_starting(&toks[p].0).into_iter().flatten() {
                 let n = name.words.len();
-                if found.as_ref().is_some_and(|(len, _)| *len > n) {
+                if found.is_some_and(|len| len > n) {
                     break;
                 }
                 // One adverb after an auxiliary of the name is passed over.
@@ -666,11 +866,11 @@ mod tests {
                     })
                 });
                 if fits {
-                    add_fit(&mut found, n + skipped, name.target);
+                    add_fit(&mut found, &mut targets, n + skipped, name.target);
                 }
             }
             match found {
-                Some((n, targets)) => {
+                Some(n) => {
                     out.push((toks[p].1.start..toks[p + n - 1].1.end, targets));
                     p += n;
                 }
@@ -696,6 +896,14 @@ mod tests {
         );
         assert!(found("The Warsaw Pact was quietly and formally dissolved.").is_empty());
         assert!(found("The Warsaw Pact was only dissolved.").is_empty());
+        // A name whose first word is the auxiliary: the adverb comes right after the word the
+        // names are looked up by, and the next word alone does not rule the name out.
+        let mut record = default_record();
+        record.roles[0].phrases.push("were disbanded".into());
+        let index = NameIndex::new(&record);
+        let text = "Units were formally disbanded.";
+        let found: Vec<&str> = index.find(text).into_iter().map(|m| &text[m.range]).collect();
+        assert_eq!(found, ["were formally disbanded"]);
     }
 
     #[test]
@@ -705,6 +913,13 @@ mod tests {
         record.roles[0].phrases.push("defense planners".into());
         // A name of capitalised words that one contraction writes: "Can't" is "Can Not".
         record.people[0].aliases.push("Can Not".into());
+        // Words longer than 16 bytes, which have no key and are compared as text, first and
+        // after; and one that starts a name in its British spelling.
+        record.people[1].aliases.push("Plenipotentiaryextraordinary Counterintelligences".into());
+        record.roles[1].phrases.push("counterintelligences directorate".into());
+        record.roles[1].phrases.push("the defense counterintelligences".into());
+        // A second word with a British spelling, which the filter of second words must hold.
+        record.roles[2].phrases.push("allied defense ministers".into());
         let index = NameIndex::new(&record);
         let contracted = "Can't stop";
         let found: Vec<(usize, usize)> =
@@ -721,6 +936,7 @@ mod tests {
         for name in names {
             vocabulary.push(name.clone());
             vocabulary.push(name.to_lowercase());
+            vocabulary.push(name.to_uppercase());
             vocabulary.push(name.replace("defense", "defence").replace("Defense", "Defence"));
             vocabulary.extend(name.split(' ').map(str::to_owned));
         }
@@ -740,6 +956,10 @@ mod tests {
                 "1990",
                 "formally",
                 "only",
+                "Defence",
+                "defence's",
+                "COUNTERINTELLIGENCES",
+                "Counterintelligences'",
             ]
             .map(str::to_owned),
         );

@@ -171,30 +171,64 @@ impl<'a> Tokens<'a> {
         self.next_word_passing(|word, _| wanted(word))
     }
 
-    /// The range of the next written word that is not [plain](is_plain) or is in `set`.
-    pub fn next_word_in(&mut self, set: &WordSet) -> Option<Range<usize>> {
-        // A word read in one loop is ASCII letters and digits: plain unless it is "cannot".
-        self.next_word_passing(|word, ascii| {
-            if ascii {
-                set.contains(word) || (word.len() == 6 && !is_plain(word))
+    /// The range of the next written word that is not [plain](is_plain) or is in `set`, with
+    /// its position in `set` when it is plain (`None`: it is not plain). One look-up a word.
+    pub fn next_word_in(&mut self, set: &WordSet) -> Option<(Range<usize>, Option<usize>)> {
+        /// The look-up, apart from the loop: most words are passed by their shape alone.
+        #[inline(never)]
+        fn look_up(set: &WordSet, word: &str, ascii: bool) -> Option<Option<usize>> {
+            if read_plain(word, ascii) {
+                set.position(word).map(Some)
             } else {
-                !is_plain(word) || set.contains(word)
+                Some(None)
             }
-        })
+        }
+        let mut found = None;
+        let range = self.next_word_passing(|word, ascii| {
+            // A word read in one loop whose shape no word of the set has, and not six bytes
+            // long ("cannot"), is plain and not in the set.
+            if ascii && word.len() != 6 && !set.may_hold(word) {
+                return false;
+            }
+            found = look_up(set, word, ascii);
+            found.is_some()
+        })?;
+        Some((range, found.flatten()))
+    }
+
+    /// The range of the next written word, passing elisions and insertions by, and whether it
+    /// is [plain](is_plain): told from how it was read for most words.
+    pub fn next_word_plain(&mut self) -> Option<(Range<usize>, bool)> {
+        let mut plain = false;
+        let range = self.next_word_passing(|word, ascii| {
+            plain = read_plain(word, ascii);
+            true
+        })?;
+        Some((range, plain))
     }
 
     /// The next written word for which `wanted(word, ascii)` holds. A word of ASCII letters and
     /// digits followed by an ASCII byte other than an apostrophe (most words of prose) is read
     /// here in one loop, without the general reading, and given with `ascii` true.
     fn next_word_passing(&mut self, mut wanted: impl FnMut(&str, bool) -> bool) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
         loop {
             let start = pass_by(self.text, self.pos);
-            if let Some(end) = ascii_word_end(bytes, start) {
+            if let Some(end) = self.one_loop_word_end(start) {
                 self.pos = end;
                 if wanted(&self.text[start..end], true) {
                     return Some(start..end);
                 }
+                continue;
+            }
+            // What starts no word, passed by its bytes: general punctuation, and a dot or an
+            // apostrophe (which the reading of units leaves for elisions; those give no word).
+            let bytes = self.text.as_bytes();
+            if is_general_punctuation(bytes, start) {
+                self.pos = start + 3;
+                continue;
+            }
+            if matches!(bytes.get(start), Some(b'.' | b'\'')) {
+                self.pos = start + 1;
                 continue;
             }
             self.pos = start;
@@ -203,6 +237,33 @@ impl<'a> Tokens<'a> {
                 return Some(range);
             }
         }
+    }
+
+    /// The end of the word at `start` when [`next_word_passing`](Self::next_word_passing) reads
+    /// it in its one loop: ASCII letters and digits followed by an ASCII byte other than an
+    /// apostrophe. A non-ASCII letter or an apostrophe may continue the word, and a letter and a
+    /// dot may start an initialism ("U.S."): those are read by the character path.
+    #[inline(always)]
+    fn one_loop_word_end(&self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let end = alnum_end(bytes, start);
+        let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
+        let ends = match bytes.get(end) {
+            None => true,
+            Some(&b) if b < 0x80 => b != b'\'',
+            // A closing quotation mark or a dash: all but the apostrophe ’ end a word.
+            Some(_) => is_general_punctuation(bytes, end) && bytes[end + 2] != 0x99,
+        };
+        (end > start && !initialism && ends).then_some(end)
+    }
+
+    /// The range of the next written word when it is read in one loop and is [plain](is_plain),
+    /// without reading it: what [`next_word_plain`](Self::next_word_plain) would give, told from
+    /// the bytes. `None` when the next word is read otherwise, or there is none.
+    pub fn peek_plain(&self) -> Option<Range<usize>> {
+        let start = pass_by(self.text, self.pos);
+        let end = self.one_loop_word_end(start)?;
+        read_plain(&self.text[start..end], true).then_some(start..end)
     }
 
     /// The range of the next written word, passing elisions and insertions by.
@@ -225,6 +286,26 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     let end = alnum_end(bytes, start);
     let initialism = end == start + 1 && bytes.get(end) == Some(&b'.');
     (end > start && !initialism && bytes.get(end).is_none_or(|&b| b < 0x80 && b != b'\'')).then_some(end)
+}
+
+/// Whether the character at `at` is general punctuation (U+2000 to U+203F: spaces, dashes,
+/// quotation marks, the ellipsis), told from its first two bytes: none is a letter, a digit or
+/// a combining mark, so none starts a word or continues one (but for the apostrophe ’, inside
+/// a word). Most of the characters of quote-dense prose that are not ASCII.
+#[inline(always)]
+fn is_general_punctuation(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&0xE2) && bytes.get(at + 1) == Some(&0x80)
+}
+
+/// Whether a word [`Tokens::next_word_passing`] gave is [plain](is_plain): a word read in its
+/// one loop (`ascii`) is ASCII letters and digits, plain unless it is "cannot".
+#[inline(always)]
+fn read_plain(word: &str, ascii: bool) -> bool {
+    if ascii {
+        word.len() != 6 || is_plain(word)
+    } else {
+        is_plain(word)
+    }
 }
 
 /// The end of the initialism at `at`, dots included: two or more capital letters each followed
@@ -517,6 +598,13 @@ impl WordSet {
         self.position(word).is_some()
     }
 
+    /// False when no word of the set has the shape of `word`, which is then not in it: the
+    /// first test of [`position`](Self::position), alone.
+    #[inline(always)]
+    pub fn may_hold(&self, word: &str) -> bool {
+        WordShapes::bit(word.as_bytes()).is_some_and(|bit| self.shapes.holds(bit))
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(|w| &**w)
     }
@@ -529,6 +617,26 @@ impl WordSet {
 fn slot(key: u128, mask: usize) -> usize {
     let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+/// A word of at most 16 bytes as one integer with its length: two words are the same in ASCII
+/// case exactly when their keys are equal, told by one comparison (finding names compares each
+/// word of a text with several words of names). `None` for a longer word, compared as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordKey(u128, usize);
+
+impl WordKey {
+    #[inline(always)]
+    pub fn of(word: &str) -> Option<Self> {
+        ascii_key(word).map(|key| WordKey(key, word.len()))
+    }
+
+    /// The key mixed into 64 bits, the high ones best: for a filter of words.
+    #[inline(always)]
+    pub fn hash(self) -> u64 {
+        let mixed = (self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(29) ^ self.1 as u64;
+        mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
 }
 
 /// A word of at most 16 bytes as one integer, its ASCII letters lower-cased (other bytes as
@@ -564,10 +672,16 @@ fn load_le(b: &[u8]) -> Option<u128> {
     })
 }
 
-/// The British spellings that normalize to `american`.
+/// The British spellings that normalize to `american`: none, told by one look-up, for most
+/// words.
 pub fn british_spellings(american: &str) -> impl Iterator<Item = &'static str> + '_ {
-    AMERICAN.iter().filter(move |(_, us)| *us == american).map(|(uk, _)| *uk)
+    let some = AMERICANS.contains(american);
+    AMERICAN.iter().filter(move |(_, us)| some && *us == american).map(|(uk, _)| *uk)
 }
+
+/// The American spellings of [`AMERICAN`].
+static AMERICANS: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(AMERICAN.iter().map(|(_, us)| std::borrow::Cow::Borrowed(*us))));
 
 /// Normalizes one written word (the text of a [`Unit::Word`]) into `out`: lower-cases, folds
 /// diacritics and apostrophes, expands contractions and spelling variants. One written word can
@@ -722,6 +836,12 @@ fn american(word: &str) -> Option<&'static str> {
     BRITISH.position(word).map(|i| AMERICAN[i].1)
 }
 
+/// Whether a [plain](is_plain) word is a British spelling (in any ASCII case): the plain words
+/// that do not normalize to their lower case.
+pub fn is_british(word: &str) -> bool {
+    BRITISH.contains(word)
+}
+
 /// The British spellings of [`AMERICAN`], in its order: most words are ruled out by shape.
 static BRITISH: std::sync::LazyLock<WordSet> =
     std::sync::LazyLock::new(|| WordSet::new(AMERICAN.iter().map(|(uk, _)| std::borrow::Cow::Borrowed(*uk))));
@@ -758,6 +878,21 @@ mod tests {
             .map(|r| &"the U.S. and U.K. said"[r])
             .collect();
         assert_eq!(read, ["the", "U.S.", "and", "U.K.", "said"]);
+    }
+
+    /// What the word reading passes by its bytes: no character of U+2000 to U+203F starts or
+    /// continues a word, and each is written E2 80 xx.
+    #[test]
+    fn general_punctuation_is_no_part_of_a_word() {
+        for c in '\u{2000}'..='\u{203F}' {
+            assert!(!is_word_char(c) && !unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            let mut buf = [0; 4];
+            assert!(is_general_punctuation(c.encode_utf8(&mut buf).as_bytes(), 0), "{c:?}");
+        }
+        for c in ['\u{1FFF}', '\u{2040}', '\u{2070}', '\u{2071}', 'é', '…'] {
+            let mut buf = [0; 4];
+            assert_eq!(is_general_punctuation(c.encode_utf8(&mut buf).as_bytes(), 0), c == '…', "{c:?}");
+        }
     }
 
     #[test]
@@ -905,6 +1040,10 @@ mod tests {
             assert!(c.contains('\'') || UNMARKED.contains(c), "{c}");
             assert!(!is_plain(c) && !is_plain(&c.to_uppercase()), "{c}");
         }
+        // A word of ASCII letters and digits is told plain by its length alone (`read_plain`).
+        for u in UNMARKED {
+            assert!(u.len() == 6 && u.bytes().all(|b| b.is_ascii_alphanumeric()), "{u}");
+        }
     }
 
     #[test]
@@ -964,6 +1103,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Two words' keys are equal exactly when the words are the same in ASCII case, and a
+        /// word longer than 16 bytes has none.
+        #[test]
+        fn word_keys_are_equal_for_the_same_word_in_ascii_case(
+            a in "[aAbB\\x00ö@`\\[{-]{0,17}",
+            b in "[aAbB\\x00ö@`\\[{-]{0,17}",
+        ) {
+            for (x, y) in [(&a, &b), (&a, &a.to_ascii_uppercase()), (&b, &b.to_ascii_lowercase())] {
+                let (kx, ky) = (WordKey::of(x), WordKey::of(y));
+                proptest::prop_assert_eq!(kx.is_some(), x.len() <= 16);
+                if let (Some(kx), Some(ky)) = (kx, ky) {
+                    proptest::prop_assert_eq!(kx == ky, x.eq_ignore_ascii_case(y), "{:?} {:?}", x, y);
+                }
+            }
+        }
+
         /// A word set finds what a search of its list finds: the first word the same in ASCII
         /// case, among short and long words, duplicates, and words differing by a zero byte.
         #[test]
@@ -985,7 +1140,8 @@ mod tests {
         fn filtered_words_are_the_words_filtered(
             pieces in proptest::collection::vec(proptest::sample::select(&[
                 "Putin", "said", "a", "7", " ", ".", "...", ". . .", "…", "'", "’", "s", "[", "]", "[sic]",
-                "ö", "é", "-", ",", "\u{301}", "can't", "“", "\n", "cannot", "CANNOT", "the",
+                "ö", "é", "-", ",", "\u{301}", "can't", "“", "\n", "cannot", "CANNOT", "the", "”", "—",
+                "‘", "\u{2040}", "U", "\u{2071}",
             ][..]), 0..24)
         ) {
             let text: String = pieces.concat();
@@ -1018,9 +1174,35 @@ mod tests {
             let mut all = Tokens::new(&text);
             let expected: Vec<_> =
                 std::iter::from_fn(|| all.next_word()).filter(|r| in_set(&text[r.clone()])).collect();
+            let expected: Vec<_> = expected
+                .into_iter()
+                .map(|r| {
+                    let word = &text[r.clone()];
+                    (r, if is_plain(word) { set.position(word) } else { None })
+                })
+                .collect();
             let mut fused = Tokens::new(&text);
             let found: Vec<_> = std::iter::from_fn(|| fused.next_word_in(&set)).collect();
             proptest::prop_assert_eq!(found, expected, "{:?}", text);
+            // Every word, with whether it is plain.
+            let mut all = Tokens::new(&text);
+            let expected: Vec<_> =
+                std::iter::from_fn(|| all.next_word()).map(|r| (r.clone(), is_plain(&text[r]))).collect();
+            let mut read = Tokens::new(&text);
+            let found: Vec<_> = std::iter::from_fn(|| read.next_word_plain()).collect();
+            proptest::prop_assert_eq!(found, expected, "{:?}", text);
+            // A peek at the next word, where it tells one, is the word read next, and plain.
+            let mut read = Tokens::new(&text);
+            loop {
+                let peeked = read.peek_plain();
+                let next = read.next_word_plain();
+                if let Some(range) = peeked {
+                    proptest::prop_assert_eq!(Some((range, true)), next.clone(), "{:?}", text);
+                }
+                if next.is_none() {
+                    break;
+                }
+            }
         }
     }
 }

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::context::BlockContext;
 use super::lexicon::{
-    keyword, CueList, DASH_TITLE_JOINERS, OCCASION_RELATIVES, PERSON_OBJECT_PRONOUNS, PERSON_PRONOUNS,
-    PRESENTING_OPENERS, SPEECH_NOUNS,
+    keyword, CueList, DASH_TITLE_JOINERS, EVENT_AUXILIARIES, OCCASION_RELATIVES, PERSON_OBJECT_PRONOUNS,
+    PERSON_PRONOUNS, PRESENTING_OPENERS, SPEAKING_PLACES, SPEECH_NOUNS,
 };
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
@@ -412,7 +412,29 @@ impl BlockContext<'_> {
             .skip_while(|m| m.range.start <= at)
             .take_while(|m| m.range.start < clause_end)
             .any(|m| !m.possessive && self.person_named(m) == Some(person));
-        (!another && !owner && !object).then_some(person)
+        // "Blinken spoke. He said Putin had misjudged the alliance. '…,' he added", "Macron had
+        // been right, he said": a name in a sentence whose "he" speaks is what that "he" said,
+        // and may not be who speaks next.
+        let words = self.words_in(&sentence);
+        let reported = words.windows(2).any(|pair| {
+            PERSON_PRONOUNS.contains(&pair[0].kw())
+                && pair[0].range().start != at
+                && self.is_verb(&pair[1])
+                && !self.in_quote(&pair[0].range())
+        });
+        // "Macron had been right all along, he said": "he" says the clause the name is in, the
+        // verb ending the sentence (not "when Lavrov spoke, he told reporters: '…'").
+        let verb = words.iter().find(|w| w.range().start > at).filter(|w| self.is_verb(w));
+        let says_the_clause = sentence.start <= own.start
+            && own.start <= mention.start
+            && between.contains(',')
+            && verb.is_some_and(|v| {
+                let rest = v.range().end..sentence.end;
+                !self.text()[rest.clone()].contains(':')
+                    && !self.outer.iter().any(|o| o.start >= rest.start && o.start < rest.end)
+                    && self.words_in(&rest).len() <= MAX_TRAILING_ADVERBIAL_WORDS
+            });
+        (!another && !owner && !object && !reported && !says_the_clause).then_some(person)
     }
 
     /// The person whose occasion a clause right before `at` is about: a possessive name, at most
@@ -457,6 +479,55 @@ impl BlockContext<'_> {
             && words
                 .iter()
                 .all(|w| !w.is(CueList::Pronoun) && !w.is(CueList::Role) && !w.is(CueList::Preposition))
+    }
+
+    /// "Steinmeier said the plan caused '…'": the subject of the speech verb before the
+    /// quotation ends with a capitalized word of four letters or more that is no English word
+    /// (`crate::words`), maybe before an auxiliary ("has said"): a person's name the record does
+    /// not hold; not an acronym, a possessive ("Russia's claims"), a word after "the" ("the
+    /// Kremlin"), a country or capital standing for its government (`SPEAKING_PLACES`: "Russia
+    /// warned", "Moscow said"), or
+    /// in a subject with a preposition ("Nobody in Geneva had said"). Their words are attributed speech, however short, though the record can say
+    /// nothing of them; a common noun ("Critics said") or an unknown name that is an English
+    /// word ("Rice said") is not told apart from a scare quote's context.
+    pub(super) fn spoken_by_unrecorded_name(&self, q: &quotes::Quote) -> bool {
+        let sentence = self.near(self.sentence_of(q.outer.start), &q.outer);
+        let before = sentence.start..q.outer.start;
+        let Some(verb) = self.verbs_in(&before).next_back() else { return false };
+        if self.quotation_between(verb.range().end, q.outer.start) {
+            return false;
+        }
+        let text = self.text();
+        let lead = &text[sentence.start..verb.range().start];
+        let from =
+            lead.rfind([',', ';', '“', '"', '(', ':']).map_or(sentence.start, |i| sentence.start + i + 1);
+        let subject = from..verb.range().start;
+        if self.in_quote(&subject) || self.mentions_in(&subject).next().is_some() {
+            return false;
+        }
+        let words = self.words_in(&subject);
+        let is = |w: &Word, list: &[&str]| list.iter().any(|x| text[w.range()].eq_ignore_ascii_case(x));
+        let Some(at) = words.iter().rposition(|w| !is(w, EVENT_AUXILIARIES)) else {
+            return false;
+        };
+        let word = &text[words[at].range()];
+        let lower = word.to_lowercase();
+        // "the Kremlin", "the Bundestag": an institution; "OSCE": an acronym; "Russia",
+        // "Moscow": a government.
+        let institution = at.checked_sub(1).is_some_and(|i| is(&words[i], &["the"]));
+        // "Russia's claims": an owner, and "claims" a noun.
+        let after = &text[words[at].range().end..];
+        let possessive = word.ends_with("'s") || word.ends_with("’s") || after.starts_with(['\'', '’']);
+        word.chars().count() >= 4
+            && word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().any(char::is_lowercase)
+            && !institution
+            && !possessive
+            && !SPEAKING_PLACES.contains(&lower.as_str())
+            && !words
+                .iter()
+                .any(|w| w.is(CueList::Pronoun) || w.is(CueList::Preposition) || w.is(CueList::ClauseOpener))
+            && !crate::words::is_word(&lower)
     }
 
     /// Between `from` and `to`, a clause of its own starts with a subject: a semicolon, or a comma
@@ -890,6 +961,9 @@ pub(super) fn attribute(
         },
     }
 }
+
+/// The most words after a trailing cue's verb ("…, he said on Monday in Vilnius").
+const MAX_TRAILING_ADVERBIAL_WORDS: usize = 4;
 
 /// The most words after a comma that can end a sentence as its speech cue ("…, Russian
 /// Foreign Minister Sergei Lavrov told reporters in Ankara on Tuesday").

@@ -348,7 +348,7 @@ fn quotations(
         before = Some((outer.end, speaker.clone(), date.clone()));
         let short = crate::normalize::has_fewer_words(&inner, options.min_words);
         if short
-            && (speaker == Attribution::None
+            && ((speaker == Attribution::None && !ctx.spoken_by_unrecorded_name(q))
                 || after_possessive(text, q.outer.start)
                 || after_term_lead(text, q.outer.start)
                 || after_what_is_called(ctx, q.outer.start))

@@ -29,6 +29,8 @@ pub struct Lexicon {
     pub person_object_pronouns: &'static [&'static str],
     /// Words joining quotations of one list, which share a speaker.
     pub list_conjunctions: &'static [&'static str],
+    /// Places that stand for their governments ("Russia warned", "Moscow said").
+    pub speaking_places: &'static [&'static str],
     /// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
     pub appositive_fillers: &'static [&'static str],
     /// Words that may stand between a quotation and the cue after it ("…," the former minister said).

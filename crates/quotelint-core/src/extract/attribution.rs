@@ -109,6 +109,27 @@ impl BlockContext<'_> {
         // stretch set off by commas right before the verb describes; the subject is before it.
         let before = self.without_parenthetical(before);
         let text = self.text();
+        // "After Macron floated the idea, the Kremlin assured …": a name in an opening phrase is
+        // not the subject of a verb whose clause, after the phrase's comma, has a subject of its
+        // own that names no one we know.
+        let words = self.words_in(&before);
+        let opening = words
+            .first()
+            .filter(|w| self.opens_phrase(w) && text[before.start..w.range().start].trim().is_empty());
+        if let Some(first) = opening {
+            if let Some(comma) = text[first.range().end..before.end].find(',').map(|i| first.range().end + i)
+            {
+                let clause = comma + 1..before.end;
+                let subject = self.words_in(&clause);
+                if self.mentions_in(&(before.start..comma)).next().is_some()
+                    && !subject.is_empty()
+                    && self.mentions_in(&clause).next().is_none()
+                    && !subject.iter().any(|w| w.is(CueList::Pronoun))
+                {
+                    return None;
+                }
+            }
+        }
         // Only the last three mentions are ever read: kept in a window ending with the last,
         // not collected.
         let mut last3: [Option<&Mention>; 3] = [None; 3];

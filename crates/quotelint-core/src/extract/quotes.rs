@@ -171,6 +171,24 @@ pub fn find_in_lines(text: &str, line_starts: &[usize]) -> Vec<Quote> {
             stack.push((Kind::Double, '`', i));
             continue;
         }
+        // `"We will never accept it,'' he said`: two apostrophes typed for the closing mark of a
+        // straight double quotation (as some publishing systems print ``…'' styles), before a
+        // space, punctuation or the end.
+        let closes_straight = c == '\''
+            && text[i..].starts_with("''")
+            && stack.last().is_some_and(|(_, o, _)| *o == '"')
+            && is_closing_context(text[i + 2..].chars().next());
+        if closes_straight {
+            stops.resume_at(i + 2);
+            let (_, _, start) = stack.pop().expect("checked");
+            quotes.push(Quote {
+                outer: start..i + 2,
+                inner: start + 1..i,
+                depth: stack.len() as u32,
+                closed: true,
+            });
+            continue;
+        }
         if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
             stops.resume_at(i + 2);
             let (_, _, start) = stack.pop().expect("checked");
@@ -266,6 +284,17 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<(&str, u32)> {
         find(text).into_iter().map(|q| (&text[q.inner], q.depth)).collect()
+    }
+
+    #[test]
+    fn two_apostrophes_close_a_straight_double_quotation() {
+        assert_eq!(
+            quoted("\"We will never accept it,'' he said. \"Not now.''"),
+            vec![("We will never accept it,", 0), ("Not now.", 0)]
+        );
+        // Not inside a word, and not without an open straight quotation.
+        assert_eq!(quoted("\"rock''n roll\" he said"), vec![("rock''n roll", 0)]);
+        assert_eq!(quoted("It was the '90s'' style."), vec![]);
     }
 
     #[test]

@@ -369,10 +369,19 @@ fn quotations(
 }
 
 /// Whether the text between two quotations joins them as one list: a comma ("'A', 'B'"), or
-/// one word of [`lexicon::LIST_CONJUNCTIONS`] ("'A' or 'B'"). Not a comma and a conjunction:
+/// one word of [`lexicon::LIST_CONJUNCTIONS`] ("'A' or 'B'"), maybe with an article ("'an A'
+/// and an 'B'"). Not a comma and a conjunction:
 /// "…'A', and 'B' was the word critics used" more often opens a new clause.
 fn joins_list(between: &str) -> bool {
     let between = between.trim();
+    // "…" and an "…": an article before the second quotation belongs to it.
+    let between = ["a", "an", "the"]
+        .iter()
+        .find_map(|a| {
+            let rest = between.get(..between.len().checked_sub(a.len())?)?;
+            (between[rest.len()..].eq_ignore_ascii_case(a) && rest.ends_with(' ')).then(|| rest.trim_end())
+        })
+        .unwrap_or(between);
     between == ","
         || (!between.contains(',')
             && lexicon::LIST_CONJUNCTIONS.iter().any(|c| between.eq_ignore_ascii_case(c)))
@@ -584,12 +593,18 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// Whether a quoted span is a news outlet's name: one to four words in title case, right after
-/// an outlet's noun ("Merkel told the weekly newspaper \"Die Zeit\" that …").
+/// an outlet's noun ("Merkel told the weekly newspaper \"Die Zeit\" that …") or a conversation
+/// held with it ("said in an interview with \"Fakt\" that …", `INTERVIEW_NOUNS`).
 fn is_outlet_name(ctx: &BlockContext, q: &quotes::Quote) -> bool {
     let text = ctx.text();
     let before = text[..q.outer.start].trim_end();
     let noun = crate::scan::last_word(before).unwrap_or("");
-    if before.len() == q.outer.start || !lexicon::OUTLET_NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n)) {
+    let is = |word: &str, list: &[&str]| list.iter().any(|n| word.eq_ignore_ascii_case(n));
+    // "in an interview with 'Fakt'": the outlet talked with.
+    let with_outlet = noun.eq_ignore_ascii_case("with")
+        && trailing_word(before[..before.len() - noun.len()].trim_end())
+            .is_some_and(|w| is(w, lexicon::INTERVIEW_NOUNS));
+    if before.len() == q.outer.start || !(is(noun, lexicon::OUTLET_NOUNS) || with_outlet) {
         return false;
     }
     let inner = text[q.inner.clone()].trim().trim_end_matches([',', '.']);
@@ -941,10 +956,10 @@ mod tests {
 
     #[test]
     fn lists_join_by_a_comma_or_a_bare_conjunction() {
-        for joined in [" and ", " or ", ", ", "  OR "] {
+        for joined in [" and ", " or ", ", ", "  OR ", " and an ", " or the "] {
             assert!(joins_list(joined), "{joined:?}");
         }
-        for apart in [", and ", " and then ", ". ", " ", " said ", ", or "] {
+        for apart in [", and ", " and then ", ". ", " ", " said ", ", or ", " the ", ", and a "] {
             assert!(!joins_list(apart), "{apart:?}");
         }
     }

@@ -45,7 +45,9 @@ const SPEECH_VERBS: &[&str] = &[
     "recalls",
     "concluded",
     "responded",
+    "responds",
     "replied",
+    "replies",
     "asked",
     "asks",
     "remarked",
@@ -610,6 +612,9 @@ const OCCASION_RELATIVES: &[&str] = &["during which", "in which", "at which", "w
 
 /// Nouns of a news outlet: a short name in title case quoted right after one ("told the weekly
 /// newspaper \"Die Zeit\"", "the daily \"Le Monde\"") is the outlet's name, not speech.
+/// Nouns of a conversation held with an outlet: "in an interview with 'Fakt'" names the paper.
+const INTERVIEW_NOUNS: &[&str] = &["interview", "interviews", "conversation", "conversations"];
+
 const OUTLET_NOUNS: &[&str] = &[
     "newspaper",
     "daily",
@@ -1483,6 +1488,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     person_object_pronouns: PERSON_OBJECT_PRONOUNS,
     list_conjunctions: LIST_CONJUNCTIONS,
     speaking_places: SPEAKING_PLACES,
+    interview_nouns: INTERVIEW_NOUNS,
     appositive_fillers: APPOSITIVE_FILLERS,
     cue_lead_fillers: CUE_LEAD_FILLERS,
     prepositions: PREPOSITIONS,

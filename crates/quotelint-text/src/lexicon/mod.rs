@@ -31,6 +31,8 @@ pub struct Lexicon {
     pub list_conjunctions: &'static [&'static str],
     /// Places that stand for their governments ("Russia warned", "Moscow said").
     pub speaking_places: &'static [&'static str],
+    /// Nouns of a conversation held with an outlet ("an interview with 'Fakt'").
+    pub interview_nouns: &'static [&'static str],
     /// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
     pub appositive_fillers: &'static [&'static str],
     /// Words that may stand between a quotation and the cue after it ("…," the former minister said).

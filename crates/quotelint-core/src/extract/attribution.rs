@@ -436,6 +436,8 @@ impl BlockContext<'_> {
         // "Blinken spoke. He said Putin had misjudged the alliance. '…,' he added", "Macron had
         // been right, he said": a name in a sentence whose "he" speaks is what that "he" said,
         // and may not be who speaks next.
+        // Read within reach of the name: a paragraph with no sentence ends is one sentence.
+        let sentence = self.near(sentence, &(mention.start..at.max(mention.start)));
         let words = self.words_in(&sentence);
         let reported = words.windows(2).any(|pair| {
             PERSON_PRONOUNS.contains(&pair[0].kw())
@@ -452,7 +454,7 @@ impl BlockContext<'_> {
             && verb.is_some_and(|v| {
                 let rest = v.range().end..sentence.end;
                 !self.text()[rest.clone()].contains(':')
-                    && !self.outer.iter().any(|o| o.start >= rest.start && o.start < rest.end)
+                    && !self.quotation_starts_in(&rest)
                     && self.words_in(&rest).len() <= MAX_TRAILING_ADVERBIAL_WORDS
             });
         (!another && !owner && !object && !reported && !says_the_clause).then_some(person)
@@ -591,6 +593,13 @@ impl BlockContext<'_> {
         words.len() <= 4
             || (words.first().is_some_and(|w| self.opens_phrase(w))
                 && self.text()[head].trim_end().ends_with(','))
+    }
+
+    /// Whether a quotation (of depth 0) opens within `range`: a binary search, as a paragraph
+    /// may hold thousands.
+    pub(super) fn quotation_starts_in(&self, range: &Range<usize>) -> bool {
+        let k = self.outer.partition_point(|o| o.start < range.start);
+        self.outer.get(k).is_some_and(|o| o.start < range.end)
     }
 
     /// The quotation of a verb ending at `from` stands before the one at `to`, and is not joined
@@ -1012,7 +1021,7 @@ fn trailing_cue(
     if words.len() > MAX_TRAILING_CUE_WORDS
         || ctx.verbs_in(&clause).next().is_some()
         || text[sentence.clone()].contains(':')
-        || ctx.outer.iter().any(|o| o.start > comma && o.start < sentence.end)
+        || ctx.quotation_starts_in(&(comma + 1..sentence.end))
         || ctx.words_in(&(verb.range().end..tail.end)).iter().any(|w| w.kw() == "that")
     {
         return None;

@@ -33,6 +33,9 @@ pub(super) struct BlockContext<'a> {
     pub(super) mentions: Vec<Mention>,
     /// Whether `mentions` were looked for: a block with no quotation and no digit is not read.
     names_read: bool,
+    /// Where a "he" or "she" opening the paragraph starts (see [`Self::opening_pronoun`]),
+    /// found once: every pronoun of the paragraph asks.
+    opening_pronoun: Option<usize>,
     /// `person_before[i]`: the last of `mentions[..i]` naming a person, outside quotations.
     pub(super) person_before: Vec<Option<usize>>,
     pub(super) dates: Vec<DateExpr>,
@@ -79,6 +82,7 @@ impl<'a> BlockContext<'a> {
             outer,
             mentions: Vec::new(),
             names_read: false,
+            opening_pronoun: None,
             person_before: Vec::new(),
             dates: Vec::new(),
             words: Vec::new(),
@@ -87,6 +91,7 @@ impl<'a> BlockContext<'a> {
             previous_person: std::cell::Cell::new(None),
             introduced: None,
         };
+        context.opening_pronoun = context.find_opening_pronoun();
         // A table cell may name its row's speaker: its names are read, not its sentences.
         if !quoting && !has_digit(&block.text) && block.cell.is_none() {
             return context;
@@ -370,6 +375,10 @@ impl<'a> BlockContext<'a> {
 
     /// Where that opening "he" or "she" starts.
     pub(super) fn opening_pronoun(&self) -> Option<usize> {
+        self.opening_pronoun
+    }
+
+    fn find_opening_pronoun(&self) -> Option<usize> {
         let text = self.text();
         let mut at = 0;
         for q in &self.outer {

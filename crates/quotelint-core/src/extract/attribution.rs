@@ -477,23 +477,27 @@ impl BlockContext<'_> {
         (m.possessive && (1..=4).contains(&words)).then(|| self.person_named(m)).flatten()
     }
 
+    /// The subject of the speech verb nearest before quotation `q` in its sentence, when that
+    /// verb's own quotation is not another: the words before the verb back to the sentence's
+    /// start, a comma, a semicolon or an earlier quotation.
+    fn subject_before(&self, q: &quotes::Quote) -> Option<Range<usize>> {
+        let sentence = self.near(self.sentence_of(q.outer.start), &q.outer);
+        let before = sentence.start..q.outer.start;
+        let verb = self.verbs_in(&before).next_back()?;
+        if self.quotation_between(verb.range().end, q.outer.start) {
+            return None;
+        }
+        let lead = &self.text()[sentence.start..verb.range().start];
+        let from =
+            lead.rfind([',', ';', '“', '"', '(', ':']).map_or(sentence.start, |i| sentence.start + i + 1);
+        Some(from..verb.range().start)
+    }
+
     /// Whether the speech verb nearest before quotation `q` in its sentence has a subject of its
     /// own that is no name, pronoun or role: "A retired Soviet colonel told me that '…'", "One
     /// analyst wrote that '…'". Someone the record does not hold speaks.
     pub(super) fn spoken_by_someone_unnamed(&self, q: &quotes::Quote) -> bool {
-        let sentence = self.near(self.sentence_of(q.outer.start), &q.outer);
-        let before = sentence.start..q.outer.start;
-        let Some(verb) = self.verbs_in(&before).next_back() else { return false };
-        if self.quotation_between(verb.range().end, q.outer.start) {
-            return false;
-        }
-        // The subject: the words before the verb back to the sentence's start, a comma, a
-        // semicolon or an earlier quotation.
-        let text = self.text();
-        let lead = &text[sentence.start..verb.range().start];
-        let from =
-            lead.rfind([',', ';', '“', '"', '(', ':']).map_or(sentence.start, |i| sentence.start + i + 1);
-        let subject = from..verb.range().start;
+        let Some(subject) = self.subject_before(q) else { return false };
         let words = self.words_in(&subject);
         let Some(first) = words.first() else { return false };
         !self.in_quote(&subject)
@@ -509,22 +513,13 @@ impl BlockContext<'_> {
     /// (`crate::words`), maybe before an auxiliary ("has said"): a person's name the record does
     /// not hold; not an acronym, a possessive ("Russia's claims"), a word after "the" ("the
     /// Kremlin"), a country or capital standing for its government (`SPEAKING_PLACES`: "Russia
-    /// warned", "Moscow said"), or
-    /// in a subject with a preposition ("Nobody in Geneva had said"). Their words are attributed speech, however short, though the record can say
+    /// warned", "Moscow said"), or in a subject with a preposition ("Nobody in Geneva had
+    /// said"). Their words are attributed speech, however short, though the record can say
     /// nothing of them; a common noun ("Critics said") or an unknown name that is an English
     /// word ("Rice said") is not told apart from a scare quote's context.
     pub(super) fn spoken_by_unrecorded_name(&self, q: &quotes::Quote) -> bool {
-        let sentence = self.near(self.sentence_of(q.outer.start), &q.outer);
-        let before = sentence.start..q.outer.start;
-        let Some(verb) = self.verbs_in(&before).next_back() else { return false };
-        if self.quotation_between(verb.range().end, q.outer.start) {
-            return false;
-        }
+        let Some(subject) = self.subject_before(q) else { return false };
         let text = self.text();
-        let lead = &text[sentence.start..verb.range().start];
-        let from =
-            lead.rfind([',', ';', '“', '"', '(', ':']).map_or(sentence.start, |i| sentence.start + i + 1);
-        let subject = from..verb.range().start;
         if self.in_quote(&subject) || self.mentions_in(&subject).next().is_some() {
             return false;
         }

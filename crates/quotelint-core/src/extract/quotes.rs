@@ -171,34 +171,23 @@ pub fn find_in_lines(text: &str, line_starts: &[usize]) -> Vec<Quote> {
             stack.push((Kind::Double, '`', i));
             continue;
         }
-        // `"We will never accept it,'' he said`: two apostrophes typed for the closing mark of a
-        // straight double quotation (as some publishing systems print ``…'' styles), before a
-        // space, punctuation or the end.
-        let closes_straight = c == '\''
-            && text[i..].starts_with("''")
-            && stack.last().is_some_and(|(_, o, _)| *o == '"')
-            && is_closing_context(text[i + 2..].chars().next());
-        if closes_straight {
-            stops.resume_at(i + 2);
-            let (_, _, start) = stack.pop().expect("checked");
-            quotes.push(Quote {
-                outer: start..i + 2,
-                inner: start + 1..i,
-                depth: stack.len() as u32,
-                closed: true,
-            });
-            continue;
-        }
-        if c == '\'' && text[i..].starts_with("''") && stack.last().is_some_and(|(_, o, _)| *o == '`') {
-            stops.resume_at(i + 2);
-            let (_, _, start) = stack.pop().expect("checked");
-            quotes.push(Quote {
-                outer: start..i + 2,
-                inner: start + 2..i,
-                depth: stack.len() as u32,
-                closed: true,
-            });
-            continue;
+        // ``…'' pairs; and `"We will never accept it,'' he said`: two apostrophes typed for the
+        // closing mark of a straight double quotation (as some publishing systems print it),
+        // before a space, punctuation or the end.
+        if c == '\'' && text[i..].starts_with("''") {
+            let opener = stack.last().map(|(_, o, _)| *o);
+            let closes_straight = opener == Some('"') && is_closing_context(text[i + 2..].chars().next());
+            if opener == Some('`') || closes_straight {
+                stops.resume_at(i + 2);
+                let (_, _, start) = stack.pop().expect("checked");
+                quotes.push(Quote {
+                    outer: start..i + 2,
+                    inner: start + mark_len(text, start)..i,
+                    depth: stack.len() as u32,
+                    closed: true,
+                });
+                continue;
+            }
         }
         if !is_mark(c) {
             continue;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::context::BlockContext;
 use super::lexicon::{
     keyword, CueList, DASH_TITLE_JOINERS, EVENT_AUXILIARIES, OCCASION_RELATIVES, PERSON_OBJECT_PRONOUNS,
-    PERSON_PRONOUNS, PRESENTING_OPENERS, SPEAKING_PLACES, SPEECH_NOUNS,
+    PERSON_PRONOUNS, PRESENTING_OPENERS, ROLE_TITLE_JOINERS, SPEAKING_PLACES, SPEECH_NOUNS,
 };
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
@@ -98,7 +98,7 @@ impl BlockContext<'_> {
             return match (earlier, new_person) {
                 (Some(main), None) => self.subject_of(main, scope, date, inverted),
                 (Some(main), Some(m)) if object(main, m) => self.subject_of(main, scope, date, inverted),
-                _ => self.clause_subject(&(before.start.min(head.start)..conjunction), date),
+                _ => self.last_subject_in(&(before.start.min(head.start)..conjunction), date).flatten(),
             };
         }
         // "… McNamara, who stated that …": a relative pronoun stands for the name right before it.
@@ -276,9 +276,17 @@ impl BlockContext<'_> {
         // not.
         let placed = |at: usize| {
             let mut before = text[clause.start..at].trim_end();
-            while let Some(w) = crate::scan::last_word(before)
-                .filter(|w| before.ends_with(w) && w.starts_with(char::is_uppercase))
-            {
+            // A title's "of" joins its capitalized words ("Secretary of Defense Pete Hegseth").
+            let joins_title = |w: &str, rest: &str| {
+                ROLE_TITLE_JOINERS.contains(&w)
+                    && crate::scan::last_word(rest)
+                        .is_some_and(|r| rest.ends_with(r) && r.starts_with(char::is_uppercase))
+            };
+            while let Some(w) = crate::scan::last_word(before).filter(|w| {
+                before.ends_with(w)
+                    && (w.starts_with(char::is_uppercase)
+                        || joins_title(w, before[..before.len() - w.len()].trim_end()))
+            }) {
                 if crate::date::MONTHS.contains(&w) || crate::date::WEEKDAYS.contains(&w) {
                     return true;
                 }

@@ -21,6 +21,7 @@ pub(super) const PERSON_OBJECT_PRONOUNS: &[&str] = LEXICON.person_object_pronoun
 pub(super) const LIST_CONJUNCTIONS: &[&str] = LEXICON.list_conjunctions;
 pub(super) const SPEAKING_PLACES: &[&str] = LEXICON.speaking_places;
 pub(super) const INTERVIEW_NOUNS: &[&str] = LEXICON.interview_nouns;
+pub(super) const ROLE_TITLE_JOINERS: &[&str] = LEXICON.role_title_joiners;
 pub(super) const APPOSITIVE_FILLERS: &[&str] = LEXICON.appositive_fillers;
 pub(super) const CUE_LEAD_FILLERS: &[&str] = LEXICON.cue_lead_fillers;
 pub(super) const PREPOSITIONS: &[&str] = LEXICON.prepositions;

@@ -612,6 +612,10 @@ const OCCASION_RELATIVES: &[&str] = &["during which", "in which", "at which", "w
 
 /// Nouns of a news outlet: a short name in title case quoted right after one ("told the weekly
 /// newspaper \"Die Zeit\"", "the daily \"Le Monde\"") is the outlet's name, not speech.
+/// Lower-case words inside a title of office ("Secretary of Defense", "Minister for Europe"):
+/// its capitalized words still run on through them to the name.
+const ROLE_TITLE_JOINERS: &[&str] = &["of", "for"];
+
 /// Nouns of a conversation held with an outlet: "in an interview with 'Fakt'" names the paper.
 const INTERVIEW_NOUNS: &[&str] = &["interview", "interviews", "conversation", "conversations"];
 
@@ -1489,6 +1493,7 @@ pub static ENGLISH: Lexicon = Lexicon {
     list_conjunctions: LIST_CONJUNCTIONS,
     speaking_places: SPEAKING_PLACES,
     interview_nouns: INTERVIEW_NOUNS,
+    role_title_joiners: ROLE_TITLE_JOINERS,
     appositive_fillers: APPOSITIVE_FILLERS,
     cue_lead_fillers: CUE_LEAD_FILLERS,
     prepositions: PREPOSITIONS,

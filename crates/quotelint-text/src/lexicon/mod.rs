@@ -33,6 +33,8 @@ pub struct Lexicon {
     pub speaking_places: &'static [&'static str],
     /// Nouns of a conversation held with an outlet ("an interview with 'Fakt'").
     pub interview_nouns: &'static [&'static str],
+    /// Lower-case words inside a title of office ("Secretary of Defense").
+    pub role_title_joiners: &'static [&'static str],
     /// Words that may stand between a name and a role describing it ("Talbott, later deputy ...").
     pub appositive_fillers: &'static [&'static str],
     /// Words that may stand between a quotation and the cue after it ("…," the former minister said).

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use super::context::BlockContext;
 use super::lexicon::{
-    keyword, CueList, DASH_TITLE_JOINERS, EVENT_AUXILIARIES, OCCASION_RELATIVES, PERSON_OBJECT_PRONOUNS,
-    PERSON_PRONOUNS, PRESENTING_OPENERS, ROLE_TITLE_JOINERS, SPEAKING_PLACES, SPEECH_NOUNS,
+    keyword, CueList, ARTICLES, DASH_TITLE_JOINERS, EVENT_AUXILIARIES, OCCASION_RELATIVES,
+    PERSON_OBJECT_PRONOUNS, PERSON_PRONOUNS, PRESENTING_OPENERS, ROLE_TITLE_JOINERS, SPEAKING_PLACES,
+    SPEECH_NOUNS,
 };
 use super::quotes;
 use super::words::{for_each_word_span, in_cue_list, words_of, Word};
@@ -109,26 +110,8 @@ impl BlockContext<'_> {
         // stretch set off by commas right before the verb describes; the subject is before it.
         let before = self.without_parenthetical(before);
         let text = self.text();
-        // "After Macron floated the idea, the Kremlin assured …": a name in an opening phrase is
-        // not the subject of a verb whose clause, after the phrase's comma, has a subject of its
-        // own that names no one we know.
-        let words = self.words_in(&before);
-        let opening = words
-            .first()
-            .filter(|w| self.opens_phrase(w) && text[before.start..w.range().start].trim().is_empty());
-        if let Some(first) = opening {
-            if let Some(comma) = text[first.range().end..before.end].find(',').map(|i| first.range().end + i)
-            {
-                let clause = comma + 1..before.end;
-                let subject = self.words_in(&clause);
-                if self.mentions_in(&(before.start..comma)).next().is_some()
-                    && !subject.is_empty()
-                    && self.mentions_in(&clause).next().is_none()
-                    && !subject.iter().any(|w| w.is(CueList::Pronoun))
-                {
-                    return None;
-                }
-            }
+        if self.unnamed_after_opening_phrase(&before) {
+            return None;
         }
         // Only the last three mentions are ever read: kept in a window ending with the last,
         // not collected.
@@ -184,6 +167,28 @@ impl BlockContext<'_> {
         } else {
             None
         }
+    }
+
+    /// "After Macron floated the idea, the Kremlin assured …": `subject` (the words before a
+    /// verb) opens with a phrase that names someone, and after the phrase's comma has a subject
+    /// of its own that names no one we know (no name, no pronoun): the name in the phrase is
+    /// not the verb's subject.
+    fn unnamed_after_opening_phrase(&self, subject: &Range<usize>) -> bool {
+        let text = self.text();
+        let Some(first) = self.words_in(subject).first() else { return false };
+        if !self.opens_phrase(first) || !text[subject.start..first.range().start].trim().is_empty() {
+            return false;
+        }
+        let Some(comma) = text[first.range().end..subject.end].find(',').map(|i| first.range().end + i)
+        else {
+            return false;
+        };
+        let clause = comma + 1..subject.end;
+        let words = self.words_in(&clause);
+        self.mentions_in(&(subject.start..comma)).next().is_some()
+            && !words.is_empty()
+            && self.mentions_in(&clause).next().is_none()
+            && !words.iter().any(|w| w.is(CueList::Pronoun))
     }
 
     /// The clause before the comma that opens a participle phrase ending `lead` (", ending his
@@ -441,6 +446,9 @@ impl BlockContext<'_> {
             .skip_while(|m| m.range.start <= at)
             .take_while(|m| m.range.start < clause_end)
             .any(|m| !m.possessive && self.person_named(m) == Some(person));
+        if another || owner || object {
+            return None;
+        }
         // "Blinken spoke. He said Putin had misjudged the alliance. '…,' he added", "Macron had
         // been right, he said": a name in a sentence whose "he" speaks is what that "he" said,
         // and may not be who speaks next.
@@ -453,6 +461,9 @@ impl BlockContext<'_> {
                 && self.is_verb(&pair[1])
                 && !self.in_quote(&pair[0].range())
         });
+        if reported {
+            return None;
+        }
         // "Macron had been right all along, he said": "he" says the clause the name is in, the
         // verb ending the sentence (not "when Lavrov spoke, he told reporters: '…'").
         let verb = words.iter().find(|w| w.range().start > at).filter(|w| self.is_verb(w));
@@ -465,7 +476,7 @@ impl BlockContext<'_> {
                     && !self.quotation_starts_in(&rest)
                     && self.words_in(&rest).len() <= MAX_TRAILING_ADVERBIAL_WORDS
             });
-        (!another && !owner && !object && !reported && !says_the_clause).then_some(person)
+        (!says_the_clause).then_some(person)
     }
 
     /// The person whose occasion a clause right before `at` is about: a possessive name, at most
@@ -519,7 +530,7 @@ impl BlockContext<'_> {
     /// "Steinmeier said the plan caused '…'": the subject of the speech verb before the
     /// quotation ends with a capitalized word of four letters or more that is no English word
     /// (`crate::words`), maybe before an auxiliary ("has said"): a person's name the record does
-    /// not hold; not an acronym, a possessive ("Russia's claims"), a word after "the" ("the
+    /// not hold; not an acronym, a possessive ("Russia's claims"), a word after an article ("the
     /// Kremlin"), a country or capital standing for its government (`SPEAKING_PLACES`: "Russia
     /// warned", "Moscow said"), or in a subject with a preposition ("Nobody in Geneva had
     /// said"). Their words are attributed speech, however short, though the record can say
@@ -540,7 +551,7 @@ impl BlockContext<'_> {
         let lower = word.to_lowercase();
         // "the Kremlin", "the Bundestag": an institution; "OSCE": an acronym; "Russia",
         // "Moscow": a government.
-        let institution = at.checked_sub(1).is_some_and(|i| is(&words[i], &["the"]));
+        let institution = at.checked_sub(1).is_some_and(|i| is(&words[i], ARTICLES));
         // "Russia's claims": an owner, and "claims" a noun.
         let after = &text[words[at].range().end..];
         let possessive = word.ends_with("'s") || word.ends_with("’s") || after.starts_with(['\'', '’']);
@@ -598,6 +609,23 @@ impl BlockContext<'_> {
                 && self.text()[head].trim_end().ends_with(','))
     }
 
+    /// The text of `range` with its names blanked out (as spaces), built in one pass: what is
+    /// left between a quotation or a comma and a cue's verb must be only the words a cue leads
+    /// with.
+    fn with_names_blanked(&self, range: &Range<usize>) -> String {
+        let text = self.text();
+        let mut out = String::with_capacity(range.len());
+        let mut at = range.start;
+        for m in self.mentions_in(range) {
+            let blank = m.range.start.max(at)..m.range.end.max(at);
+            out.push_str(&text[at..blank.start]);
+            out.extend(std::iter::repeat_n(' ', blank.len()));
+            at = blank.end;
+        }
+        out.push_str(&text[at..range.end]);
+        out
+    }
+
     /// Whether a quotation (of depth 0) opens within `range`: a binary search, as a paragraph
     /// may hold thousands.
     pub(super) fn quotation_starts_in(&self, range: &Range<usize>) -> bool {
@@ -628,7 +656,7 @@ pub(super) fn is_appositive_gap(between: &str) -> bool {
 }
 
 fn is_article(word: &str) -> bool {
-    super::lexicon::ARTICLES.iter().any(|a| word.eq_ignore_ascii_case(a))
+    ARTICLES.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// A lower-case word in "-ing": "suffering", "being".
@@ -685,16 +713,7 @@ pub(super) fn attribute(
         // Only `"…," said X` or `"…," X said`: between the quotation and the verb nothing but
         // punctuation and names (with their appositives). "the “pledge” debate: notes on
         // Kramer" is no cue.
-        // The text up to the verb with its names blanked out, built in one pass.
-        let mut lead_in = String::with_capacity(verb.range().start - after.start);
-        let mut at = after.start;
-        for m in ctx.mentions_in(&(after.start..verb.range().start)) {
-            let blank = m.range.start.max(at)..m.range.end.max(at);
-            lead_in.push_str(&text[at..blank.start]);
-            lead_in.extend(std::iter::repeat_n(' ', blank.len()));
-            at = blank.end;
-        }
-        lead_in.push_str(&text[at..verb.range().start]);
+        let lead_in = ctx.with_names_blanked(&(after.start..verb.range().start));
         let plain = !lead_in.contains(':')
             && (all_words_are(&lead_in, CueList::CueLeadFiller) || lead_in.trim_start().starts_with(','));
         if plain && !ctx.in_quote(&verb.range()) {
@@ -1030,15 +1049,7 @@ fn trailing_cue(
         return None;
     }
     // Between the comma and the verb, only names and the words a cue leads with ("the", "he").
-    let lead = comma + 1..verb.range().start;
-    let mut names_end = lead.start;
-    for m in ctx.mentions_in(&lead) {
-        if !all_words_are(&text[names_end..m.range.start], CueList::CueLeadFiller) {
-            return None;
-        }
-        names_end = m.range.end;
-    }
-    if !all_words_are(&text[names_end..lead.end], CueList::CueLeadFiller) {
+    if !all_words_are(&ctx.with_names_blanked(&(comma + 1..verb.range().start)), CueList::CueLeadFiller) {
         return None;
     }
     let (p, m) = ctx.subject_of(verb, &tail, date_hint(verb.range().start), true)?;

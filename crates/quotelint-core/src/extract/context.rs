@@ -282,11 +282,9 @@ impl<'a> BlockContext<'a> {
     /// the paragraph (or, when nobody is, the paragraph before's last) who ever held that role.
     /// Two such people, or none, and it names nobody.
     fn epithet(&self, m: &Mention) -> Option<usize> {
-        let roles: Vec<&str> = m.roles().map(|r| self.record.roles[r].id.as_str()).collect();
-        if roles.is_empty() {
-            return None;
-        }
-        let held = |p: usize| self.record.people[p].roles.iter().any(|s| roles.contains(&s.role.as_str()));
+        // A mention that names no role names no one by epithet.
+        m.roles().next()?;
+        let held = |p: usize| m.roles().any(|r| self.ever_held(p, r));
         let before = self.mentions.partition_point(|x| x.range.end <= m.range.start);
         let mut found: Option<usize> = None;
         for p in self.mentions[..before].iter().filter_map(|x| self.acting_person(x)).filter(|&p| held(p)) {
@@ -296,6 +294,12 @@ impl<'a> BlockContext<'a> {
             found = Some(p);
         }
         found.or_else(|| self.previous_person.get().filter(|&p| held(p)))
+    }
+
+    /// Whether person `p` held role `r` (both indexes into the record) at any time.
+    fn ever_held(&self, p: usize, r: usize) -> bool {
+        let role = &self.record.roles[r].id;
+        self.record.people[p].roles.iter().any(|s| &s.role == role)
     }
 
     /// The person a mention names: a person (not a body or a document), named outside quotations.
@@ -351,7 +355,7 @@ impl<'a> BlockContext<'a> {
             .filter(|m| m.person().is_none() && !within(&self.outer, &m.range))
             .filter(|m| m.roles().next().is_some() || m.events().next().is_none())
             .collect();
-        if others.is_empty() && !self.opens_with_pronoun_reference() {
+        if others.is_empty() && self.opening_pronoun().is_none() {
             return None;
         }
         // A paragraph that was not read when built was not asked who came before it either.
@@ -359,21 +363,13 @@ impl<'a> BlockContext<'a> {
         // Each must be the person before, by a role they held or a surname they share: another
         // person named either way leaves "he" open.
         let refers = |m: &&Mention| {
-            m.targets.contains(&Target::Person(previous))
-                || m.roles().any(|r| {
-                    self.record.people[previous].roles.iter().any(|s| s.role == self.record.roles[r].id)
-                })
+            m.targets.contains(&Target::Person(previous)) || m.roles().any(|r| self.ever_held(previous, r))
         };
         others.iter().all(refers).then_some(previous)
     }
 
-    /// Whether the paragraph's first word outside quotations is "he" or "she" (`PERSON_PRONOUNS`):
-    /// "He said …", "“We wait,” she said".
-    pub(super) fn opens_with_pronoun_reference(&self) -> bool {
-        self.opening_pronoun().is_some()
-    }
-
-    /// Where that opening "he" or "she" starts.
+    /// Where the paragraph's first word outside quotations starts, when it is "he" or "she"
+    /// (`PERSON_PRONOUNS`): "He said …", "“We wait,” she said".
     pub(super) fn opening_pronoun(&self) -> Option<usize> {
         self.opening_pronoun
     }
@@ -528,9 +524,8 @@ impl<'a> Contexts<'a> {
                 p
             }
             None => {
-                // Before a blockquote or a footnote's text, no paragraph says who "he" is.
                 let p = self
-                    .person_before(i, context.opens_with_pronoun_reference(), CHAIN_REACH)
+                    .person_before(i, context.opening_pronoun().is_some(), CHAIN_REACH)
                     .map_or(NO_PERSON, |p| p as u32);
                 self.previous.borrow_mut().push(p);
                 p

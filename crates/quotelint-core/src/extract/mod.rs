@@ -375,16 +375,23 @@ fn quotations(
 fn joins_list(between: &str) -> bool {
     let between = between.trim();
     // "…" and an "…": an article before the second quotation belongs to it.
-    let between = ["a", "an", "the"]
+    let between = lexicon::ARTICLES
         .iter()
         .find_map(|a| {
             let rest = between.get(..between.len().checked_sub(a.len())?)?;
             (between[rest.len()..].eq_ignore_ascii_case(a) && rest.ends_with(' ')).then(|| rest.trim_end())
         })
         .unwrap_or(between);
+    is_list_joint(between, false)
+}
+
+/// Whether `between` (trimmed) is what joins the items of a list: a comma or a word of
+/// [`lexicon::LIST_CONJUNCTIONS`], or, when `comma_and`, a comma and such a word.
+fn is_list_joint(between: &str, comma_and: bool) -> bool {
+    let conjunction = |w: &str| lexicon::LIST_CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c));
     between == ","
-        || (!between.contains(',')
-            && lexicon::LIST_CONJUNCTIONS.iter().any(|c| between.eq_ignore_ascii_case(c)))
+        || conjunction(between)
+        || (comma_and && between.strip_prefix(',').is_some_and(|rest| conjunction(rest.trim_start())))
 }
 
 /// Who the quotation's sentence says spoke it, and when.
@@ -456,7 +463,7 @@ fn after_what_is_called(ctx: &BlockContext, at: usize) -> bool {
     let text = ctx.text();
     let mut before = text[..at].trim_end();
     if let Some(article) =
-        last(before).filter(|w| ["a", "an", "the"].iter().any(|a| w.eq_ignore_ascii_case(a)))
+        last(before).filter(|w| lexicon::ARTICLES.iter().any(|a| w.eq_ignore_ascii_case(a)))
     {
         before = before[..before.len() - article.len()].trim_end();
     }
@@ -572,7 +579,7 @@ fn title_list_start(ctx: &BlockContext, q: &quotes::Quote) -> usize {
     let mut start = q.outer.start;
     for p in ctx.quotes.iter().rev().filter(|p| p.depth == 0 && p.outer.end <= q.outer.start) {
         let between = text[p.outer.end..start].trim();
-        let joins = matches!(between, "," | "and" | "or" | ", and" | ", or");
+        let joins = is_list_joint(between, true);
         let inner = text[p.inner.clone()].trim().trim_end_matches([',', '.']);
         if !(joins && inner.starts_with(char::is_uppercase) && is_title_case(inner)) {
             break;
@@ -962,6 +969,9 @@ mod tests {
         for apart in [", and ", " and then ", ". ", " ", " said ", ", or ", " the ", ", and a "] {
             assert!(!joins_list(apart), "{apart:?}");
         }
+        // Titles listed together may take a comma before the conjunction ("'A', 'B', and 'C'").
+        assert!(is_list_joint(", and", true) && is_list_joint(",", true) && !is_list_joint(", and", false));
+        assert!(!is_list_joint("and then", true) && !is_list_joint("", true));
     }
 
     #[test]

@@ -202,15 +202,7 @@ pub fn find_in_lines(text: &str, line_starts: &[usize]) -> Vec<Quote> {
             let line = line_starts.partition_point(|&l| l <= i);
             if let Some(&line_start) = line.checked_sub(1).map(|l| &line_starts[l]) {
                 if line_start > start && text[line_start..i].trim().is_empty() {
-                    let end = text[..line_start].trim_end().len();
-                    if end > start + 1 {
-                        quotes.push(Quote {
-                            outer: start..end,
-                            inner: start + mark_len(text, start)..end,
-                            depth: 0,
-                            closed: false,
-                        });
-                    }
+                    quotes.extend(left_open(text, start, text[..line_start].trim_end().len()));
                     stack.clear();
                 }
             }
@@ -243,20 +235,23 @@ pub fn find_in_lines(text: &str, line_starts: &[usize]) -> Vec<Quote> {
     // A double quote left open runs to the end of the paragraph.
     // So does a curly single one (‘…): a straight ' left open is more likely an apostrophe.
     if let Some(&(_, _, start)) = stack.first().filter(|(k, o, _)| *k == Kind::Double || *o == '‘') {
-        let end = text.trim_end().len();
-        if end > start + 1 {
-            quotes.push(Quote {
-                outer: start..end,
-                inner: start + mark_len(text, start)..end,
-                depth: 0,
-                closed: false,
-            });
-        }
+        quotes.extend(left_open(text, start, text.trim_end().len()));
     }
     // No two quotes open at one mark: the keys are distinct, and a sort in place gives the
     // stable sort's order without its buffer of half the quotes.
     quotes.sort_unstable_by_key(|q| (q.outer.start, q.depth));
     quotes
+}
+
+/// The outermost quotation opened at `start` and never closed, running to `end` (the
+/// paragraph's end, or its line's when the next line opens another): none when it holds nothing.
+fn left_open(text: &str, start: usize, end: usize) -> Option<Quote> {
+    (end > start + 1).then(|| Quote {
+        outer: start..end,
+        inner: start + mark_len(text, start)..end,
+        depth: 0,
+        closed: false,
+    })
 }
 
 fn mark_len(text: &str, at: usize) -> usize {

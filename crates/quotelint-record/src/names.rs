@@ -155,6 +155,13 @@ struct Group {
     seconds: Option<[u64; 16]>,
 }
 
+/// Where a word's key falls in a group's 1,024-bit filter of second words: which of its 16
+/// words, and which bit of it (the hash's top ten bits).
+fn filter_bit(key: WordKey) -> (usize, u64) {
+    let bit = (key.hash() >> 54) as usize;
+    (bit / 64, 1 << (bit % 64))
+}
+
 impl Group {
     fn new(names: Vec<Name>) -> Self {
         let (mut one_word, mut by_second) = (Vec::new(), HashMap::<Cow<'static, str>, Vec<u32>>::default());
@@ -171,8 +178,8 @@ impl Group {
             let mut filter = [0u64; 16];
             let mut add = |w: &str| {
                 if let Some(key) = WordKey::of(w) {
-                    let bit = (key.hash() >> 54) as usize;
-                    filter[bit / 64] |= 1 << (bit % 64);
+                    let (word, bit) = filter_bit(key);
+                    filter[word] |= bit;
                 }
             };
             for second in names.iter().filter_map(|n| n.words.get(1)) {
@@ -191,8 +198,8 @@ impl Group {
     fn may_continue(&self, next: Option<&str>) -> bool {
         let (Some(filter), Some(next)) = (&self.seconds, next) else { return true };
         WordKey::of(next).is_none_or(|key| {
-            let bit = (key.hash() >> 54) as usize;
-            filter[bit / 64] & (1 << (bit % 64)) != 0
+            let (word, bit) = filter_bit(key);
+            filter[word] & bit != 0
         })
     }
 
